@@ -1,0 +1,50 @@
+//! `talenta`: the one binary. Each subcommand lives in its own module with a
+//! clap `Args` type and a `run` function returning the process exit code.
+//! Exit codes: 0 success, 1 the input was wrong or a check failed, 2 usage
+//! error (clap's own convention).
+
+mod assign;
+mod classify;
+mod nip;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "talenta",
+    version,
+    about = "Talent management (manajemen talenta) for Indonesia's civil servants (ASN)",
+    long_about = "Talent management (manajemen talenta) for Indonesia's civil servants (ASN), \
+                  after UU 20/2023 and PermenPANRB 3/2020: NIP checks, nine-box (kotak talenta) \
+                  classification, and jointly optimal placement."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check NIPs (Nomor Induk Pegawai) of PNS and PPPK
+    #[command(subcommand)]
+    Nip(nip::NipCommand),
+    /// Classify employees into the nine-box (kotak manajemen talenta) from kinerja and potensial scores
+    Classify(classify::ClassifyArgs),
+    /// Solve a rectangular assignment problem (jointly optimal placement) from a cost matrix
+    Assign(assign::AssignArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Nip(command) => nip::run(command),
+        Command::Classify(args) => classify::run(&args),
+        Command::Assign(args) => assign::run(&args),
+    };
+    outcome.unwrap_or_else(|error| {
+        eprintln!("error: {error:#}");
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,960 @@
+//! Eligibility for promotion into a managerial jenjang (pengawas,
+//! administrator, JPT pratama/madya/utama): PP 11/2017 as amended by PP
+//! 17/2020, Pasal 54 and 107, with the instansi's own additions.
+//!
+//! Every rule is evaluated, never only the first failure, and each check says
+//! which rule (and its legal source) it is, the actual and the required value,
+//! and, where time alone cures a failure, the date from which the person
+//! qualifies. The rules themselves are data ([`PromotionRule`], loaded from a
+//! [`crate::RuleSet`]); the position adds what only it knows (accepted fields
+//! of study, its own minimum golongan).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::calendar::{add_months, add_years, age_on, months_between, tahun_bulan};
+use crate::disiplin::{Hukuman, TingkatHukuman};
+use crate::golongan::Golongan;
+use crate::jabatan::Jenjang;
+use crate::pendidikan::{BidangIlmu, Pendidikan, TingkatPendidikan};
+use crate::skp::{Predikat, SkpTahunan};
+
+/// Employment status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusKepegawaian {
+    Cpns,
+    Pns,
+    Pppk,
+}
+
+impl StatusKepegawaian {
+    pub const fn label(self) -> &'static str {
+        match self {
+            StatusKepegawaian::Cpns => "CPNS",
+            StatusKepegawaian::Pns => "PNS",
+            StatusKepegawaian::Pppk => "PPPK",
+        }
+    }
+}
+
+/// One position held, from `mulai` (TMT jabatan) to `selesai` (exclusive;
+/// `None` while still held).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MasaJabatan {
+    pub jenjang: Jenjang,
+    pub mulai: Date,
+    pub selesai: Option<Date>,
+}
+
+/// The record the rules look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    pub status: StatusKepegawaian,
+    pub birth_date: Date,
+    pub golongan: Option<Golongan>,
+    pub pendidikan: &'a [Pendidikan],
+    pub riwayat_jabatan: &'a [MasaJabatan],
+    pub skp: &'a [SkpTahunan],
+    pub hukuman: &'a [Hukuman],
+}
+
+/// What the target position itself requires.
+#[derive(Debug, Clone, Copy)]
+pub struct Position<'a> {
+    pub jenjang: Jenjang,
+    /// Accepted fields of study; empty means any.
+    pub bidang_ilmu: &'a [BidangIlmu],
+    /// Overrides the rule's minimum when set.
+    pub min_pendidikan: Option<TingkatPendidikan>,
+    /// Overrides the rule's minimum when set (pangkat minima are set per
+    /// jabatan by the instansi).
+    pub min_golongan: Option<Golongan>,
+}
+
+/// The promotion rule of one target jenjang. Each part is optional; an absent
+/// part is not checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromotionRule {
+    pub target: Jenjang,
+    pub status: Option<StatusRule>,
+    pub pendidikan: Option<PendidikanRule>,
+    pub bidang_ilmu: Option<Sourced>,
+    pub golongan: Option<GolonganRule>,
+    #[serde(default)]
+    pub pengalaman: Vec<PengalamanRule>,
+    pub skp: Option<SkpRule>,
+    pub disiplin: Option<DisiplinRule>,
+    pub usia: Option<UsiaRule>,
+}
+
+/// A rule with nothing to configure but its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced {
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRule {
+    pub allowed: Vec<StatusKepegawaian>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PendidikanRule {
+    pub minimum: TingkatPendidikan,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GolonganRule {
+    pub minimum: Golongan,
+    pub source: String,
+}
+
+/// Cumulative time in any of `jenjang` (empty: in any jabatan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PengalamanRule {
+    #[serde(default)]
+    pub jenjang: Vec<Jenjang>,
+    pub years: u8,
+    pub source: String,
+}
+
+/// Predikat of at least `minimum` in each of the last `years` annual SKPs
+/// (the years before the reference date's year).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkpRule {
+    pub years: u8,
+    pub minimum: Predikat,
+    pub source: String,
+}
+
+/// No sanction of these levels in force, nor, with `lookback_years` > 0,
+/// in force at any time within that many years before the reference date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisiplinRule {
+    pub levels: Vec<TingkatHukuman>,
+    #[serde(default)]
+    pub lookback_years: u8,
+    pub source: String,
+}
+
+/// Age in whole years at the reference date at most `max_years` (a person
+/// of 56 years and 11 months is 56).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsiaRule {
+    pub max_years: u8,
+    pub source: String,
+}
+
+/// Which rule a check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    Status,
+    Pendidikan,
+    BidangIlmu,
+    Golongan,
+    Pengalaman,
+    Skp,
+    Disiplin,
+    Usia,
+}
+
+impl RuleKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            RuleKind::Status => "status",
+            RuleKind::Pendidikan => "pendidikan",
+            RuleKind::BidangIlmu => "bidang_ilmu",
+            RuleKind::Golongan => "golongan",
+            RuleKind::Pengalaman => "pengalaman",
+            RuleKind::Skp => "skp",
+            RuleKind::Disiplin => "disiplin",
+            RuleKind::Usia => "usia",
+        }
+    }
+}
+
+/// The result of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Passed,
+    Failed,
+    /// The record lacks the data to decide; not eligible until it is filled.
+    Unknown,
+}
+
+/// One rule applied to one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub rule: RuleKind,
+    pub source: String,
+    pub outcome: Outcome,
+    pub actual: String,
+    pub required: String,
+    /// For a failure that time alone cures: the first day it passes.
+    pub eligible_from: Option<Date>,
+}
+
+/// All checks of one person against one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Eligibility {
+    pub target: Jenjang,
+    pub on: Date,
+    pub checks: Vec<Check>,
+}
+
+impl Eligibility {
+    pub fn is_eligible(&self) -> bool {
+        self.checks.iter().all(|c| c.outcome == Outcome::Passed)
+    }
+
+    /// Checks that did not pass.
+    pub fn failures(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| c.outcome != Outcome::Passed)
+    }
+
+    /// The first day every check passes, if time alone gets there: `on` when
+    /// eligible now, `None` when some failure needs more than waiting.
+    pub fn eligible_from(&self) -> Option<Date> {
+        self.failures().try_fold(self.on, |latest, check| {
+            check.eligible_from.map(|d| latest.max(d))
+        })
+    }
+}
+
+impl PromotionRule {
+    /// Applies every part of the rule on date `on`.
+    pub fn check(
+        &self,
+        position: &Position<'_>,
+        candidate: &Candidate<'_>,
+        on: Date,
+    ) -> Eligibility {
+        let mut checks = Vec::new();
+        if let Some(rule) = &self.status {
+            checks.push(check_status(rule, candidate));
+        }
+        let min_pendidikan = position
+            .min_pendidikan
+            .or_else(|| self.pendidikan.as_ref().map(|r| r.minimum));
+        if let (Some(minimum), Some(source)) = (
+            min_pendidikan,
+            self.pendidikan.as_ref().map(|r| r.source.as_str()),
+        ) {
+            checks.push(check_pendidikan(minimum, source, candidate));
+        }
+        if let (false, Some(rule)) = (position.bidang_ilmu.is_empty(), &self.bidang_ilmu) {
+            checks.push(check_bidang(
+                position.bidang_ilmu,
+                min_pendidikan,
+                &rule.source,
+                candidate,
+            ));
+        }
+        let min_golongan = position
+            .min_golongan
+            .or_else(|| self.golongan.as_ref().map(|r| r.minimum));
+        if let (Some(minimum), Some(source)) = (
+            min_golongan,
+            self.golongan.as_ref().map(|r| r.source.as_str()),
+        ) {
+            checks.push(check_golongan(minimum, source, candidate));
+        }
+        for rule in &self.pengalaman {
+            checks.push(check_pengalaman(rule, candidate, on));
+        }
+        if let Some(rule) = &self.skp {
+            checks.push(check_skp(rule, candidate, on));
+        }
+        if let Some(rule) = &self.disiplin {
+            checks.push(check_disiplin(rule, candidate, on));
+        }
+        if let Some(rule) = &self.usia {
+            checks.push(check_usia(rule, candidate, on));
+        }
+        Eligibility {
+            target: self.target,
+            on,
+            checks,
+        }
+    }
+}
+
+fn check(
+    rule: RuleKind,
+    source: &str,
+    outcome: Outcome,
+    actual: String,
+    required: String,
+) -> Check {
+    Check {
+        rule,
+        source: source.to_owned(),
+        outcome,
+        actual,
+        required,
+        eligible_from: None,
+    }
+}
+
+fn passed_if(condition: bool) -> Outcome {
+    if condition {
+        Outcome::Passed
+    } else {
+        Outcome::Failed
+    }
+}
+
+fn check_status(rule: &StatusRule, candidate: &Candidate<'_>) -> Check {
+    let allowed: Vec<&str> = rule.allowed.iter().map(|s| s.label()).collect();
+    check(
+        RuleKind::Status,
+        &rule.source,
+        passed_if(rule.allowed.contains(&candidate.status)),
+        candidate.status.label().to_owned(),
+        allowed.join(" atau "),
+    )
+}
+
+fn check_pendidikan(minimum: TingkatPendidikan, source: &str, candidate: &Candidate<'_>) -> Check {
+    let highest = candidate
+        .pendidikan
+        .iter()
+        .map(|p| p.tingkat)
+        .max_by_key(|t| t.rank());
+    let required = format!("paling rendah {}", minimum.label());
+    match highest {
+        None => check(
+            RuleKind::Pendidikan,
+            source,
+            Outcome::Unknown,
+            "tidak ada data".into(),
+            required,
+        ),
+        Some(level) => check(
+            RuleKind::Pendidikan,
+            source,
+            passed_if(level.meets(minimum)),
+            level.label().to_owned(),
+            required,
+        ),
+    }
+}
+
+/// Passes when one qualification at or above the required level is in an
+/// accepted field: a non-health degree does not qualify for a health post,
+/// whatever else the person holds.
+fn check_bidang(
+    accepted: &[BidangIlmu],
+    minimum: Option<TingkatPendidikan>,
+    source: &str,
+    candidate: &Candidate<'_>,
+) -> Check {
+    let relevant: Vec<&Pendidikan> = candidate
+        .pendidikan
+        .iter()
+        .filter(|p| minimum.is_none_or(|m| p.tingkat.meets(m)))
+        .collect();
+    let fields: Vec<&BidangIlmu> = relevant.iter().filter_map(|p| p.bidang.as_ref()).collect();
+    let required = accepted
+        .iter()
+        .map(BidangIlmu::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let matches = fields.iter().any(|f| accepted.iter().any(|a| a.matches(f)));
+    let actual = if fields.is_empty() {
+        "tidak ada data".to_owned()
+    } else {
+        fields
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let outcome = match (
+        matches,
+        fields.len() < relevant.len() || relevant.is_empty(),
+    ) {
+        (true, _) => Outcome::Passed,
+        // Some qualifying degree has no field recorded: it might match.
+        (false, true) => Outcome::Unknown,
+        (false, false) => Outcome::Failed,
+    };
+    check(RuleKind::BidangIlmu, source, outcome, actual, required)
+}
+
+fn check_golongan(minimum: Golongan, source: &str, candidate: &Candidate<'_>) -> Check {
+    let required = format!("paling rendah {}", minimum.ruang());
+    match candidate.golongan {
+        None => check(
+            RuleKind::Golongan,
+            source,
+            Outcome::Unknown,
+            "tidak ada data".into(),
+            required,
+        ),
+        Some(g) => check(
+            RuleKind::Golongan,
+            source,
+            passed_if(g >= minimum),
+            g.ruang().to_owned(),
+            required,
+        ),
+    }
+}
+
+fn check_pengalaman(rule: &PengalamanRule, candidate: &Candidate<'_>, on: Date) -> Check {
+    let qualifying = |j: Jenjang| rule.jenjang.is_empty() || rule.jenjang.contains(&j);
+    let intervals = merged(
+        candidate
+            .riwayat_jabatan
+            .iter()
+            .filter(|m| qualifying(m.jenjang) && m.mulai < on)
+            .map(|m| {
+                (
+                    m.mulai,
+                    m.selesai.map_or(on, |s| s.min(on)),
+                    m.selesai.is_none(),
+                )
+            }),
+    );
+    let months: u32 = intervals
+        .iter()
+        .map(|(from, to, _)| months_between(*from, *to))
+        .sum();
+    let needed = u32::from(rule.years) * 12;
+    let scope = if rule.jenjang.is_empty() {
+        "jabatan apa pun".to_owned()
+    } else {
+        rule.jenjang
+            .iter()
+            .map(|j| j.label())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let mut result = check(
+        RuleKind::Pengalaman,
+        &rule.source,
+        passed_if(months >= needed),
+        format!("{} di {scope}", tahun_bulan(months)),
+        format!("paling singkat {} tahun di {scope}", rule.years),
+    );
+    if months < needed {
+        // Still serving in a qualifying jabatan: waiting is enough.
+        result.eligible_from =
+            intervals
+                .iter()
+                .find(|(_, _, open)| *open)
+                .and_then(|(from, to, _)| {
+                    add_months(*from, months_between(*from, *to) + needed - months)
+                });
+    }
+    result
+}
+
+/// Sorted, overlap-free intervals; `open` marks one that runs past the
+/// reference date (a jabatan still held).
+fn merged(spells: impl Iterator<Item = (Date, Date, bool)>) -> Vec<(Date, Date, bool)> {
+    let mut spells: Vec<_> = spells.filter(|(from, to, _)| from < to).collect();
+    spells.sort();
+    let mut out: Vec<(Date, Date, bool)> = Vec::with_capacity(spells.len());
+    for (from, to, open) in spells {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => {
+                last.1 = last.1.max(to);
+                last.2 |= open;
+            }
+            _ => out.push((from, to, open)),
+        }
+    }
+    out
+}
+
+fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date) -> Check {
+    let years: Vec<i32> = (1..=i32::from(rule.years))
+        .map(|back| on.year() - back)
+        .collect();
+    // Several results for one year: the worst counts.
+    let found: Vec<(i32, Option<Predikat>)> = years
+        .iter()
+        .map(|year| {
+            let worst = candidate
+                .skp
+                .iter()
+                .filter(|s| s.tahun == *year)
+                .map(|s| s.predikat)
+                .min();
+            (*year, worst)
+        })
+        .collect();
+    let outcome = if found
+        .iter()
+        .any(|(_, p)| p.is_some_and(|p| p < rule.minimum))
+    {
+        Outcome::Failed
+    } else if found.iter().any(|(_, p)| p.is_none()) {
+        Outcome::Unknown
+    } else {
+        Outcome::Passed
+    };
+    let actual = found
+        .iter()
+        .map(|(year, p)| format!("{year}: {}", p.map_or("tidak ada data", Predikat::label)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut listed: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
+    listed.dedup();
+    check(
+        RuleKind::Skp,
+        &rule.source,
+        outcome,
+        actual,
+        format!(
+            "paling rendah {} pada tahun {}",
+            rule.minimum.label(),
+            listed.join(" dan ")
+        ),
+    )
+}
+
+fn check_disiplin(rule: &DisiplinRule, candidate: &Candidate<'_>, on: Date) -> Check {
+    let lookback = u32::from(rule.lookback_years);
+    // A sanction counts from its start until `lookback` years after its end.
+    let counts_until = |h: &Hukuman| h.akhir.map(|end| add_years(end, lookback));
+    let offending: Vec<&Hukuman> = candidate
+        .hukuman
+        .iter()
+        .filter(|h| rule.levels.contains(&h.tingkat) && h.mulai <= on)
+        .filter(|h| match counts_until(h) {
+            None => true,
+            Some(until) => until.is_none_or(|until| on <= until),
+        })
+        .collect();
+    let levels = rule
+        .levels
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join("/");
+    let required = if lookback == 0 {
+        format!("tidak sedang menjalani hukuman disiplin tingkat {levels}")
+    } else {
+        format!("tidak menjalani hukuman disiplin tingkat {levels} dalam {lookback} tahun terakhir")
+    };
+    let actual = if offending.is_empty() {
+        "tidak ada".to_owned()
+    } else {
+        offending
+            .iter()
+            .map(|h| {
+                let until = h
+                    .akhir
+                    .map_or("tanpa batas".to_owned(), |d| format!("s.d. {d}"));
+                format!("hukuman {} sejak {} {until}", h.tingkat, h.mulai)
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut result = check(
+        RuleKind::Disiplin,
+        &rule.source,
+        passed_if(offending.is_empty()),
+        actual,
+        required,
+    );
+    if !offending.is_empty() {
+        result.eligible_from = offending
+            .iter()
+            .map(|h| counts_until(h).flatten().and_then(Date::next_day))
+            .try_fold(on, |latest, day| day.map(|d| latest.max(d)));
+    }
+    result
+}
+
+fn check_usia(rule: &UsiaRule, candidate: &Candidate<'_>, on: Date) -> Check {
+    let age = age_on(candidate.birth_date, on);
+    check(
+        RuleKind::Usia,
+        &rule.source,
+        passed_if(age <= u32::from(rule.max_years)),
+        format!("{age} tahun"),
+        format!("paling tinggi {} tahun", rule.max_years),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const ON: Date = date!(2026 - 11 - 23);
+
+    fn administrator_rule() -> PromotionRule {
+        PromotionRule {
+            target: Jenjang::Administrator,
+            status: Some(StatusRule {
+                allowed: vec![StatusKepegawaian::Pns],
+                source: "PP 11/2017 Pasal 54".into(),
+            }),
+            pendidikan: Some(PendidikanRule {
+                minimum: TingkatPendidikan::S1,
+                source: "PP 11/2017 Pasal 54 ayat (1) huruf c".into(),
+            }),
+            bidang_ilmu: Some(Sourced {
+                source: "Persyaratan jabatan".into(),
+            }),
+            golongan: Some(GolonganRule {
+                minimum: Golongan::IIID,
+                source: "Persyaratan jabatan instansi".into(),
+            }),
+            pengalaman: vec![PengalamanRule {
+                jenjang: vec![Jenjang::Pengawas, Jenjang::AhliMuda],
+                years: 3,
+                source: "PP 11/2017 Pasal 54 ayat (1) huruf e".into(),
+            }],
+            skp: Some(SkpRule {
+                years: 2,
+                minimum: Predikat::Baik,
+                source: "PP 11/2017 Pasal 54 ayat (1) huruf f".into(),
+            }),
+            disiplin: Some(DisiplinRule {
+                levels: vec![TingkatHukuman::Sedang, TingkatHukuman::Berat],
+                lookback_years: 0,
+                source: "PP 94/2021".into(),
+            }),
+            usia: None,
+        }
+    }
+
+    struct Record {
+        status: StatusKepegawaian,
+        birth: Date,
+        golongan: Option<Golongan>,
+        pendidikan: Vec<Pendidikan>,
+        jabatan: Vec<MasaJabatan>,
+        skp: Vec<SkpTahunan>,
+        hukuman: Vec<Hukuman>,
+    }
+
+    impl Record {
+        fn qualified() -> Record {
+            Record {
+                status: StatusKepegawaian::Pns,
+                birth: date!(1980 - 04 - 12),
+                golongan: Some(Golongan::IVA),
+                pendidikan: vec![Pendidikan {
+                    tingkat: TingkatPendidikan::S1,
+                    bidang: Some(BidangIlmu::new("Kesehatan Masyarakat")),
+                }],
+                jabatan: vec![
+                    MasaJabatan {
+                        jenjang: Jenjang::Pelaksana,
+                        mulai: date!(2005 - 03 - 01),
+                        selesai: Some(date!(2015 - 01 - 01)),
+                    },
+                    MasaJabatan {
+                        jenjang: Jenjang::Pengawas,
+                        mulai: date!(2015 - 01 - 01),
+                        selesai: None,
+                    },
+                ],
+                skp: vec![
+                    SkpTahunan {
+                        tahun: 2024,
+                        predikat: Predikat::Baik,
+                    },
+                    SkpTahunan {
+                        tahun: 2025,
+                        predikat: Predikat::SangatBaik,
+                    },
+                ],
+                hukuman: vec![],
+            }
+        }
+
+        fn candidate(&self) -> Candidate<'_> {
+            Candidate {
+                status: self.status,
+                birth_date: self.birth,
+                golongan: self.golongan,
+                pendidikan: &self.pendidikan,
+                riwayat_jabatan: &self.jabatan,
+                skp: &self.skp,
+                hukuman: &self.hukuman,
+            }
+        }
+    }
+
+    fn health_fields() -> Vec<BidangIlmu> {
+        vec![
+            BidangIlmu::new("Kesehatan Masyarakat"),
+            BidangIlmu::new("Kedokteran"),
+        ]
+    }
+
+    fn check_one(record: &Record) -> Eligibility {
+        let fields = health_fields();
+        let position = Position {
+            jenjang: Jenjang::Administrator,
+            bidang_ilmu: &fields,
+            min_pendidikan: None,
+            min_golongan: None,
+        };
+        administrator_rule().check(&position, &record.candidate(), ON)
+    }
+
+    fn outcome_of(e: &Eligibility, rule: RuleKind) -> &Check {
+        e.checks.iter().find(|c| c.rule == rule).unwrap()
+    }
+
+    #[test]
+    fn a_qualified_candidate_passes_every_rule() {
+        let e = check_one(&Record::qualified());
+        assert!(e.is_eligible(), "{:#?}", e.failures().collect::<Vec<_>>());
+        assert_eq!(e.checks.len(), 7);
+        assert_eq!(e.eligible_from(), Some(ON));
+    }
+
+    #[test]
+    fn wrong_field_of_study_is_rejected_with_the_reason() {
+        let mut r = Record::qualified();
+        r.pendidikan = vec![
+            Pendidikan {
+                tingkat: TingkatPendidikan::S2,
+                bidang: Some(BidangIlmu::new("Ilmu Pemerintahan")),
+            },
+            Pendidikan {
+                tingkat: TingkatPendidikan::D3,
+                bidang: Some(BidangIlmu::new("Keperawatan")),
+            },
+        ];
+        let e = check_one(&r);
+        assert!(!e.is_eligible());
+        let bidang = outcome_of(&e, RuleKind::BidangIlmu);
+        assert_eq!(bidang.outcome, Outcome::Failed);
+        assert_eq!(bidang.actual, "Ilmu Pemerintahan");
+        assert_eq!(bidang.required, "Kesehatan Masyarakat, Kedokteran");
+        assert_eq!(bidang.eligible_from, None);
+        assert_eq!(e.eligible_from(), None);
+        // The level itself is fine.
+        assert_eq!(
+            outcome_of(&e, RuleKind::Pendidikan).outcome,
+            Outcome::Passed
+        );
+    }
+
+    #[test]
+    fn experience_short_by_time_gives_the_date_it_is_met() {
+        let mut r = Record::qualified();
+        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        let e = check_one(&r);
+        let c = outcome_of(&e, RuleKind::Pengalaman);
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(
+            c.actual,
+            "2 tahun 11 bulan di Pengawas / Fungsional Ahli Muda"
+        );
+        assert_eq!(
+            c.required,
+            "paling singkat 3 tahun di Pengawas / Fungsional Ahli Muda"
+        );
+        assert_eq!(c.eligible_from, Some(date!(2026 - 12 - 15)));
+        assert_eq!(e.eligible_from(), Some(date!(2026 - 12 - 15)));
+    }
+
+    #[test]
+    fn experience_adds_up_across_spells_and_ignores_overlaps() {
+        let mut r = Record::qualified();
+        r.jabatan = vec![
+            MasaJabatan {
+                jenjang: Jenjang::AhliMuda,
+                mulai: date!(2020 - 01 - 01),
+                selesai: Some(date!(2021 - 07 - 01)),
+            },
+            // Overlaps the first by six months: counted once.
+            MasaJabatan {
+                jenjang: Jenjang::Pengawas,
+                mulai: date!(2021 - 01 - 01),
+                selesai: Some(date!(2022 - 01 - 01)),
+            },
+            MasaJabatan {
+                jenjang: Jenjang::Pelaksana,
+                mulai: date!(2022 - 01 - 01),
+                selesai: None,
+            },
+        ];
+        let c = outcome_of(&check_one(&r), RuleKind::Pengalaman).clone();
+        assert_eq!(c.actual, "2 tahun di Pengawas / Fungsional Ahli Muda");
+        // No longer in a qualifying jabatan: waiting does not help.
+        assert_eq!(c.eligible_from, None);
+    }
+
+    #[test]
+    fn skp_below_baik_or_missing_fails_or_is_unknown() {
+        let mut r = Record::qualified();
+        r.skp[0].predikat = Predikat::ButuhPerbaikan;
+        let c = outcome_of(&check_one(&r), RuleKind::Skp).clone();
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.actual, "2025: Sangat Baik, 2024: Butuh Perbaikan");
+        assert_eq!(c.required, "paling rendah Baik pada tahun 2024 dan 2025");
+
+        let mut r = Record::qualified();
+        r.skp.remove(0);
+        let c = outcome_of(&check_one(&r), RuleKind::Skp).clone();
+        assert_eq!(c.outcome, Outcome::Unknown);
+        assert_eq!(c.actual, "2025: Sangat Baik, 2024: tidak ada data");
+    }
+
+    #[test]
+    fn a_sanction_in_force_fails_until_the_day_after_it_ends() {
+        let mut r = Record::qualified();
+        r.hukuman.push(Hukuman {
+            tingkat: TingkatHukuman::Sedang,
+            jenis: None,
+            mulai: date!(2026 - 06 - 01),
+            akhir: Some(date!(2027 - 05 - 31)),
+        });
+        // A light one does not count.
+        r.hukuman.push(Hukuman {
+            tingkat: TingkatHukuman::Ringan,
+            jenis: None,
+            mulai: date!(2026 - 10 - 01),
+            akhir: Some(date!(2026 - 10 - 01)),
+        });
+        let e = check_one(&r);
+        let c = outcome_of(&e, RuleKind::Disiplin);
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.eligible_from, Some(date!(2027 - 06 - 01)));
+        assert_eq!(e.eligible_from(), Some(date!(2027 - 06 - 01)));
+
+        // Over: passes.
+        r.hukuman[0].akhir = Some(date!(2026 - 11 - 22));
+        assert_eq!(
+            outcome_of(&check_one(&r), RuleKind::Disiplin).outcome,
+            Outcome::Passed
+        );
+    }
+
+    #[test]
+    fn a_lookback_keeps_a_past_sanction_counting() {
+        let mut rule = administrator_rule();
+        rule.disiplin = Some(DisiplinRule {
+            levels: vec![TingkatHukuman::Sedang, TingkatHukuman::Berat],
+            lookback_years: 2,
+            source: "SIMATA Buleleng".into(),
+        });
+        let mut r = Record::qualified();
+        r.hukuman.push(Hukuman {
+            tingkat: TingkatHukuman::Berat,
+            jenis: None,
+            mulai: date!(2024 - 01 - 01),
+            akhir: Some(date!(2024 - 12 - 31)),
+        });
+        let fields = health_fields();
+        let position = Position {
+            jenjang: Jenjang::Administrator,
+            bidang_ilmu: &fields,
+            min_pendidikan: None,
+            min_golongan: None,
+        };
+        let e = rule.check(&position, &r.candidate(), ON);
+        let c = outcome_of(&e, RuleKind::Disiplin);
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.eligible_from, Some(date!(2027 - 01 - 01)));
+    }
+
+    #[test]
+    fn dismissal_never_ends() {
+        let mut r = Record::qualified();
+        r.hukuman.push(Hukuman {
+            tingkat: TingkatHukuman::Berat,
+            jenis: None,
+            mulai: date!(2026 - 01 - 01),
+            akhir: None,
+        });
+        let e = check_one(&r);
+        assert_eq!(outcome_of(&e, RuleKind::Disiplin).eligible_from, None);
+        assert_eq!(e.eligible_from(), None);
+    }
+
+    #[test]
+    fn position_minimums_override_the_rule() {
+        let r = Record::qualified();
+        let fields = health_fields();
+        let position = Position {
+            jenjang: Jenjang::Administrator,
+            bidang_ilmu: &fields,
+            min_pendidikan: Some(TingkatPendidikan::S2),
+            min_golongan: Some(Golongan::IVB),
+        };
+        let e = administrator_rule().check(&position, &r.candidate(), ON);
+        assert_eq!(outcome_of(&e, RuleKind::Golongan).outcome, Outcome::Failed);
+        assert_eq!(
+            outcome_of(&e, RuleKind::Golongan).required,
+            "paling rendah IV/b"
+        );
+        assert_eq!(
+            outcome_of(&e, RuleKind::Pendidikan).outcome,
+            Outcome::Failed
+        );
+        // The field check only looks at qualifications at the required level.
+        assert_eq!(
+            outcome_of(&e, RuleKind::BidangIlmu).outcome,
+            Outcome::Unknown
+        );
+    }
+
+    #[test]
+    fn status_age_and_missing_data() {
+        let mut r = Record::qualified();
+        r.status = StatusKepegawaian::Pppk;
+        r.golongan = None;
+        r.pendidikan.clear();
+        let e = check_one(&r);
+        assert_eq!(outcome_of(&e, RuleKind::Status).outcome, Outcome::Failed);
+        assert_eq!(outcome_of(&e, RuleKind::Golongan).outcome, Outcome::Unknown);
+        assert_eq!(
+            outcome_of(&e, RuleKind::Pendidikan).outcome,
+            Outcome::Unknown
+        );
+        assert_eq!(
+            outcome_of(&e, RuleKind::BidangIlmu).outcome,
+            Outcome::Unknown
+        );
+
+        let usia = UsiaRule {
+            max_years: 56,
+            source: "PP 11/2017 Pasal 107".into(),
+        };
+        let mut born = Record::qualified();
+        born.birth = date!(1970 - 11 - 24);
+        assert_eq!(check_usia(&usia, &born.candidate(), ON).actual, "55 tahun");
+        // 56 years and 11 months is still 56.
+        born.birth = date!(1969 - 11 - 24);
+        let c = check_usia(&usia, &born.candidate(), ON);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Passed, "56 tahun")
+        );
+        born.birth = date!(1969 - 11 - 23);
+        let c = check_usia(&usia, &born.candidate(), ON);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Failed, "57 tahun")
+        );
+        assert_eq!(c.eligible_from, None);
+    }
+}

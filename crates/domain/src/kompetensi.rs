@@ -1,0 +1,371 @@
+//! Competencies (PermenPANRB 38/2017) and the job–person match (JPM).
+//!
+//! A position's standard (standar kompetensi jabatan) sets a required level
+//! 1–5 per competency: the eight managerial competencies, Perekat Bangsa, and
+//! any technical competencies of the instansi. JPM is attained over required,
+//! as a percentage (domain.md §4.3). Whether surplus in one competency may
+//! make up for a gap in another is a policy choice ([`JpmCapping`]), as is the
+//! category scheme ([`JpmScheme`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The eight managerial competencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Manajerial {
+    Integritas,
+    KerjaSama,
+    Komunikasi,
+    OrientasiPadaHasil,
+    PelayananPublik,
+    PengembanganDiriDanOrangLain,
+    MengelolaPerubahan,
+    PengambilanKeputusan,
+}
+
+impl Manajerial {
+    pub const ALL: [Manajerial; 8] = [
+        Manajerial::Integritas,
+        Manajerial::KerjaSama,
+        Manajerial::Komunikasi,
+        Manajerial::OrientasiPadaHasil,
+        Manajerial::PelayananPublik,
+        Manajerial::PengembanganDiriDanOrangLain,
+        Manajerial::MengelolaPerubahan,
+        Manajerial::PengambilanKeputusan,
+    ];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Manajerial::Integritas => "Integritas",
+            Manajerial::KerjaSama => "Kerja Sama",
+            Manajerial::Komunikasi => "Komunikasi",
+            Manajerial::OrientasiPadaHasil => "Orientasi pada Hasil",
+            Manajerial::PelayananPublik => "Pelayanan Publik",
+            Manajerial::PengembanganDiriDanOrangLain => "Pengembangan Diri dan Orang Lain",
+            Manajerial::MengelolaPerubahan => "Mengelola Perubahan",
+            Manajerial::PengambilanKeputusan => "Pengambilan Keputusan",
+        }
+    }
+}
+
+/// A competency a position can require.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kompetensi {
+    Manajerial(Manajerial),
+    /// The socio-cultural competency.
+    PerekatBangsa,
+    /// A technical competency from the instansi's kamus kompetensi teknis.
+    Teknis(String),
+}
+
+impl fmt::Display for Kompetensi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kompetensi::Manajerial(m) => f.write_str(m.label()),
+            Kompetensi::PerekatBangsa => f.write_str("Perekat Bangsa"),
+            Kompetensi::Teknis(name) => write!(f, "Teknis: {name}"),
+        }
+    }
+}
+
+/// A behavioural level 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Level(u8);
+
+impl Level {
+    pub fn new(level: u8) -> Option<Level> {
+        (1..=5).contains(&level).then_some(Level(level))
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Level {
+    type Error = String;
+
+    fn try_from(level: u8) -> Result<Level, String> {
+        Level::new(level).ok_or_else(|| format!("competency level must be 1 to 5, got {level}"))
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
+    }
+}
+
+/// Levels per competency: a position's standard or a person's result.
+pub type Levels = BTreeMap<Kompetensi, Level>;
+
+/// How surplus counts (domain.md §4.3 leaves this to the instansi).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JpmCapping {
+    /// Each competency counts at most its required level: surplus in one
+    /// never hides a gap in another. JPM is at most 100%.
+    PerCompetency,
+    /// Surplus compensates gaps, and the total is capped at 100%.
+    Total,
+    /// Surplus compensates gaps; JPM may exceed 100%.
+    None,
+}
+
+/// The category scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JpmScheme {
+    /// Uji kompetensi: MS ≥ 80%, MMS 68–<80%, KMS < 68% (Berita Negara 2020).
+    MemenuhiSyarat,
+    /// Competency mapping: Optimal ≥ 90%, Cukup Optimal 78–<90%, Kurang
+    /// Optimal < 78% (Peraturan BRIN 3/2023 Pasal 33).
+    Optimal,
+}
+
+/// A JPM category, best first within each scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JpmCategory {
+    MemenuhiSyarat,
+    MasihMemenuhiSyarat,
+    KurangMemenuhiSyarat,
+    Optimal,
+    CukupOptimal,
+    KurangOptimal,
+}
+
+impl JpmCategory {
+    pub const fn label(self) -> &'static str {
+        match self {
+            JpmCategory::MemenuhiSyarat => "Memenuhi Syarat (MS)",
+            JpmCategory::MasihMemenuhiSyarat => "Masih Memenuhi Syarat (MMS)",
+            JpmCategory::KurangMemenuhiSyarat => "Kurang Memenuhi Syarat (KMS)",
+            JpmCategory::Optimal => "Optimal",
+            JpmCategory::CukupOptimal => "Cukup Optimal",
+            JpmCategory::KurangOptimal => "Kurang Optimal",
+        }
+    }
+}
+
+/// One competency compared with the standard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub kompetensi: Kompetensi,
+    pub required: Level,
+    pub attained: Level,
+}
+
+impl Gap {
+    /// Attained minus required: negative is a shortfall.
+    pub fn difference(&self) -> i8 {
+        i8::try_from(self.attained.0).unwrap_or(0) - i8::try_from(self.required.0).unwrap_or(0)
+    }
+}
+
+/// A job–person match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Jpm {
+    /// Sum of attained levels as counted under the capping rule.
+    pub attained: u32,
+    /// Sum of required levels.
+    pub required: u32,
+    pub gaps: Vec<Gap>,
+}
+
+/// Why a JPM cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JpmError {
+    #[error("the position has no competency standard")]
+    NoStandard,
+    #[error("not assessed: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    NotAssessed(Vec<Kompetensi>),
+}
+
+/// Computes the JPM of `person` against `standard`. A required competency
+/// the person was not assessed on is an error, never a zero.
+pub fn jpm(standard: &Levels, person: &Levels, capping: JpmCapping) -> Result<Jpm, JpmError> {
+    if standard.is_empty() {
+        return Err(JpmError::NoStandard);
+    }
+    let missing: Vec<Kompetensi> = standard
+        .keys()
+        .filter(|k| !person.contains_key(*k))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        return Err(JpmError::NotAssessed(missing));
+    }
+    let gaps: Vec<Gap> = standard
+        .iter()
+        .filter_map(|(kompetensi, required)| {
+            person.get(kompetensi).map(|attained| Gap {
+                kompetensi: kompetensi.clone(),
+                required: *required,
+                attained: *attained,
+            })
+        })
+        .collect();
+    let required: u32 = gaps.iter().map(|g| u32::from(g.required.0)).sum();
+    let attained: u32 = match capping {
+        JpmCapping::PerCompetency => gaps
+            .iter()
+            .map(|g| u32::from(g.attained.0.min(g.required.0)))
+            .sum(),
+        JpmCapping::Total => gaps
+            .iter()
+            .map(|g| u32::from(g.attained.0))
+            .sum::<u32>()
+            .min(required),
+        JpmCapping::None => gaps.iter().map(|g| u32::from(g.attained.0)).sum(),
+    };
+    Ok(Jpm {
+        attained,
+        required,
+        gaps,
+    })
+}
+
+impl Jpm {
+    /// JPM in hundredths of a percent, rounded half up (8889 = 88.89%).
+    pub fn percent_hundredths(&self) -> u32 {
+        if self.required == 0 {
+            return 0;
+        }
+        (self.attained * 20_000 + self.required) / (2 * self.required)
+    }
+
+    /// JPM as a percentage, for display.
+    pub fn percent(&self) -> f64 {
+        f64::from(self.percent_hundredths()) / 100.0
+    }
+
+    /// The category, decided exactly (no rounding at the boundaries).
+    pub fn category(&self, scheme: JpmScheme) -> JpmCategory {
+        let at_least = |percent: u32| self.attained * 100 >= percent * self.required;
+        match scheme {
+            JpmScheme::MemenuhiSyarat if at_least(80) => JpmCategory::MemenuhiSyarat,
+            JpmScheme::MemenuhiSyarat if at_least(68) => JpmCategory::MasihMemenuhiSyarat,
+            JpmScheme::MemenuhiSyarat => JpmCategory::KurangMemenuhiSyarat,
+            JpmScheme::Optimal if at_least(90) => JpmCategory::Optimal,
+            JpmScheme::Optimal if at_least(78) => JpmCategory::CukupOptimal,
+            JpmScheme::Optimal => JpmCategory::KurangOptimal,
+        }
+    }
+
+    /// Competencies below the standard, largest shortfall first.
+    pub fn shortfalls(&self) -> Vec<&Gap> {
+        let mut short: Vec<&Gap> = self.gaps.iter().filter(|g| g.difference() < 0).collect();
+        short.sort_by_key(|g| g.difference());
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level(n: u8) -> Level {
+        Level::new(n).unwrap()
+    }
+
+    /// A standard of all nine SKJ competencies at one level.
+    fn standard(required: u8) -> Levels {
+        Manajerial::ALL
+            .into_iter()
+            .map(Kompetensi::Manajerial)
+            .chain([Kompetensi::PerekatBangsa])
+            .map(|k| (k, level(required)))
+            .collect()
+    }
+
+    #[test]
+    fn all_met_is_one_hundred_percent() {
+        let s = standard(3);
+        let j = jpm(&s, &s, JpmCapping::PerCompetency).unwrap();
+        assert_eq!((j.attained, j.required), (27, 27));
+        assert_eq!(j.percent_hundredths(), 10_000);
+        assert_eq!(
+            j.category(JpmScheme::MemenuhiSyarat),
+            JpmCategory::MemenuhiSyarat
+        );
+        assert!(j.shortfalls().is_empty());
+    }
+
+    #[test]
+    fn capping_rules_differ_on_surplus() {
+        let s = standard(3);
+        let mut person = standard(3);
+        person.insert(Kompetensi::Manajerial(Manajerial::Integritas), level(5));
+        person.insert(Kompetensi::Manajerial(Manajerial::Komunikasi), level(1));
+        let per = jpm(&s, &person, JpmCapping::PerCompetency).unwrap();
+        let total = jpm(&s, &person, JpmCapping::Total).unwrap();
+        let none = jpm(&s, &person, JpmCapping::None).unwrap();
+        assert_eq!(per.attained, 25); // 5 counts as 3, 1 counts as 1
+        assert_eq!(total.attained, 27); // 2 surplus covers 2 gap, capped at 27
+        assert_eq!(none.attained, 27);
+        assert_eq!(per.shortfalls().len(), 1);
+        assert_eq!(per.shortfalls()[0].difference(), -2);
+
+        let all_five = standard(5);
+        assert_eq!(
+            jpm(&s, &all_five, JpmCapping::None)
+                .unwrap()
+                .percent_hundredths(),
+            16_667
+        );
+        assert_eq!(
+            jpm(&s, &all_five, JpmCapping::Total)
+                .unwrap()
+                .percent_hundredths(),
+            10_000
+        );
+    }
+
+    /// Scheme A: MS ≥ 80, MMS 68–<80, KMS < 68; scheme B: 90 / 78.
+    #[test]
+    fn categories_at_exact_boundaries() {
+        let with = |attained, required| Jpm {
+            attained,
+            required,
+            gaps: vec![],
+        };
+        use JpmCategory::*;
+        let a = JpmScheme::MemenuhiSyarat;
+        let b = JpmScheme::Optimal;
+        assert_eq!(with(80, 100).category(a), MemenuhiSyarat);
+        assert_eq!(with(79, 100).category(a), MasihMemenuhiSyarat);
+        assert_eq!(with(68, 100).category(a), MasihMemenuhiSyarat);
+        assert_eq!(with(67, 100).category(a), KurangMemenuhiSyarat);
+        assert_eq!(with(90, 100).category(b), Optimal);
+        assert_eq!(with(89, 100).category(b), CukupOptimal);
+        assert_eq!(with(78, 100).category(b), CukupOptimal);
+        assert_eq!(with(77, 100).category(b), KurangOptimal);
+        // 21/27 = 77.78%: below 78 exactly, even though it rounds to 77.78.
+        assert_eq!(with(21, 27).category(b), KurangOptimal);
+        assert_eq!(with(21, 27).percent_hundredths(), 7778);
+    }
+
+    #[test]
+    fn technical_competencies_count_and_missing_ones_are_reported() {
+        let mut s = standard(2);
+        s.insert(Kompetensi::Teknis("Epidemiologi".into()), level(3));
+        let person = standard(2);
+        assert_eq!(
+            jpm(&s, &person, JpmCapping::PerCompetency),
+            Err(JpmError::NotAssessed(vec![Kompetensi::Teknis(
+                "Epidemiologi".into()
+            )]))
+        );
+        assert_eq!(
+            jpm(&Levels::new(), &person, JpmCapping::None),
+            Err(JpmError::NoStandard)
+        );
+    }
+}

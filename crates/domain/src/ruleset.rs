@@ -1,0 +1,332 @@
+//! Rule sets: the configurable part of the regulations, with the date from
+//! which each applies, so a past period can be re-run under the rules of its
+//! time. The bundled default (`rules/default.toml`) carries every value with
+//! its source and confidence mark; an instansi overrides it with its own file.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::calendar::{add_months, add_years};
+use crate::disiplin::{Hukuman, TingkatHukuman};
+use crate::eligibility::PromotionRule;
+use crate::jabatan::Jenjang;
+use crate::kompetensi::{JpmCapping, JpmScheme};
+use crate::nine_box::Cutoffs;
+use crate::score::Score;
+use crate::skp::Predikat;
+use crate::talent::{Weights, WeightsError};
+
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
+/// One complete, validated set of rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    pub id: String,
+    pub name: String,
+    #[serde(with = "iso_date")]
+    pub effective_from: Date,
+    pub nine_box: Cutoffs,
+    pub weights: Weights,
+    pub scores: ScoreTables,
+    pub jpm: JpmPolicy,
+    pub bup: BupTable,
+    pub promotion: Vec<PromotionRule>,
+}
+
+/// Sub-scores that turn records into axis components.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreTables {
+    pub predikat: PredikatScores,
+    pub integritas: IntegritasScores,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredikatScores {
+    pub sangat_baik: Score,
+    pub baik: Score,
+    pub butuh_perbaikan: Score,
+    pub kurang: Score,
+    pub sangat_kurang: Score,
+    pub source: String,
+}
+
+impl PredikatScores {
+    pub fn score(&self, predikat: Predikat) -> Score {
+        match predikat {
+            Predikat::SangatBaik => self.sangat_baik,
+            Predikat::Baik => self.baik,
+            Predikat::ButuhPerbaikan => self.butuh_perbaikan,
+            Predikat::Kurang => self.kurang,
+            Predikat::SangatKurang => self.sangat_kurang,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntegritasScores {
+    pub bersih: Score,
+    pub ringan: Score,
+    pub sedang: Score,
+    pub berat: Score,
+    pub sedang_menjalani: Score,
+    pub source: String,
+}
+
+impl IntegritasScores {
+    /// The integrity component on `on`: `sedang_menjalani` while any
+    /// sanction is in force, else by the heaviest sanction received before.
+    pub fn score(&self, hukuman: &[Hukuman], on: Date) -> Score {
+        if hukuman.iter().any(|h| h.in_force_on(on)) {
+            return self.sedang_menjalani;
+        }
+        match hukuman
+            .iter()
+            .filter(|h| h.mulai <= on)
+            .map(|h| h.tingkat)
+            .max()
+        {
+            None => self.bersih,
+            Some(TingkatHukuman::Ringan) => self.ringan,
+            Some(TingkatHukuman::Sedang) => self.sedang,
+            Some(TingkatHukuman::Berat) => self.berat,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JpmPolicy {
+    pub scheme: JpmScheme,
+    pub capping: JpmCapping,
+}
+
+/// Batas usia pensiun per jenjang.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BupTable {
+    pub source: String,
+    pub years: BTreeMap<Jenjang, u8>,
+}
+
+impl BupTable {
+    pub fn years(&self, jenjang: Jenjang) -> Option<u8> {
+        self.years.get(&jenjang).copied()
+    }
+
+    /// TMT pensiun: the first day of the month after the birthday on which
+    /// the person reaches BUP (pension takes effect at the start of the next
+    /// month [R]).
+    pub fn pensiun_on(&self, birth: Date, jenjang: Jenjang) -> Option<Date> {
+        let birthday = add_years(birth, u32::from(self.years(jenjang)?))?;
+        add_months(birthday.replace_day(1).ok()?, 1)
+    }
+}
+
+/// Why a rule set cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleSetError {
+    #[error("{0}")]
+    Syntax(String),
+    #[error(transparent)]
+    Weights(#[from] WeightsError),
+    #[error("more than one promotion rule for {0}")]
+    DuplicateTarget(Jenjang),
+    #[error("no BUP for {0}")]
+    MissingBup(Jenjang),
+}
+
+const BUNDLED: &str = include_str!("../rules/default.toml");
+
+impl RuleSet {
+    /// Parses and validates a rule set written in TOML.
+    pub fn from_toml(text: &str) -> Result<RuleSet, RuleSetError> {
+        let rules: RuleSet =
+            toml::from_str(text).map_err(|e| RuleSetError::Syntax(e.to_string()))?;
+        rules.weights.validate()?;
+        for (i, rule) in rules.promotion.iter().enumerate() {
+            if rules
+                .promotion
+                .iter()
+                .skip(i + 1)
+                .any(|r| r.target == rule.target)
+            {
+                return Err(RuleSetError::DuplicateTarget(rule.target));
+            }
+        }
+        if let Some(missing) = Jenjang::ALL
+            .into_iter()
+            .find(|j| rules.bup.years(*j).is_none())
+        {
+            return Err(RuleSetError::MissingBup(missing));
+        }
+        Ok(rules)
+    }
+
+    /// The default rule set shipped with Talenta.
+    pub fn bundled() -> Result<RuleSet, RuleSetError> {
+        RuleSet::from_toml(BUNDLED)
+    }
+
+    /// The bundled file's text, to start an instansi's own copy from.
+    pub fn bundled_text() -> &'static str {
+        BUNDLED
+    }
+
+    pub fn promotion_rule(&self, target: Jenjang) -> Option<&PromotionRule> {
+        self.promotion.iter().find(|r| r.target == target)
+    }
+}
+
+/// Rule sets over time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleBook(Vec<RuleSet>);
+
+impl RuleBook {
+    pub fn new(mut sets: Vec<RuleSet>) -> RuleBook {
+        sets.sort_by_key(|s| s.effective_from);
+        RuleBook(sets)
+    }
+
+    /// The rule set in force on `date`: the latest that took effect on or
+    /// before it.
+    pub fn in_force_on(&self, date: Date) -> Option<&RuleSet> {
+        self.0.iter().rev().find(|s| s.effective_from <= date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::disiplin::TingkatHukuman;
+    use time::macros::date;
+
+    #[test]
+    fn the_bundled_rule_set_loads_with_the_documented_defaults() {
+        let rules = RuleSet::bundled().unwrap();
+        assert_eq!(rules.nine_box.kinerja.high(), Score::whole(80).unwrap());
+        assert_eq!(rules.nine_box.potensial.mid(), Score::whole(60).unwrap());
+        assert_eq!(rules.weights.nilai_talenta.kinerja, 50);
+        assert_eq!(rules.weights.kinerja.utama, 60);
+        assert_eq!(rules.weights.potensial.kompetensi, 40);
+        assert_eq!(rules.weights.potensial.potensi, 25);
+        assert_eq!(rules.weights.potensial.kualifikasi, 20);
+        assert_eq!(rules.weights.potensial.integritas, 15);
+        assert_eq!(
+            rules.scores.predikat.score(Predikat::Baik),
+            Score::whole(80).unwrap()
+        );
+        let targets: Vec<Jenjang> = rules.promotion.iter().map(|r| r.target).collect();
+        assert_eq!(
+            targets,
+            [
+                Jenjang::Pengawas,
+                Jenjang::Administrator,
+                Jenjang::JptPratama,
+                Jenjang::JptMadya,
+                Jenjang::JptUtama
+            ]
+        );
+        let pratama = rules.promotion_rule(Jenjang::JptPratama).unwrap();
+        assert_eq!(pratama.usia.as_ref().map(|u| u.max_years), Some(56));
+        assert_eq!(pratama.pengalaman.len(), 2);
+    }
+
+    /// BUP by jenjang, domain.md §7.6.
+    #[test]
+    fn bup_table_and_pension_date() {
+        let rules = RuleSet::bundled().unwrap();
+        let expected = [
+            (Jenjang::JptPratama, 60),
+            (Jenjang::Administrator, 58),
+            (Jenjang::Pengawas, 58),
+            (Jenjang::Pelaksana, 58),
+            (Jenjang::AhliMadya, 60),
+            (Jenjang::AhliUtama, 65),
+            (Jenjang::Terampil, 58),
+        ];
+        for (jenjang, years) in expected {
+            assert_eq!(rules.bup.years(jenjang), Some(years), "{jenjang:?}");
+        }
+        assert_eq!(
+            rules
+                .bup
+                .pensiun_on(date!(1968 - 05 - 17), Jenjang::Administrator),
+            Some(date!(2026 - 06 - 01))
+        );
+    }
+
+    #[test]
+    fn integrity_score_by_heaviest_sanction() {
+        let t = RuleSet::bundled().unwrap().scores.integritas;
+        let on = date!(2026 - 11 - 23);
+        let h = |tingkat, mulai, akhir| Hukuman {
+            tingkat,
+            jenis: None,
+            mulai,
+            akhir: Some(akhir),
+        };
+        assert_eq!(t.score(&[], on), Score::whole(100).unwrap());
+        let past = [
+            h(
+                TingkatHukuman::Ringan,
+                date!(2020 - 01 - 01),
+                date!(2020 - 01 - 01),
+            ),
+            h(
+                TingkatHukuman::Sedang,
+                date!(2021 - 01 - 01),
+                date!(2021 - 06 - 30),
+            ),
+        ];
+        assert_eq!(t.score(&past, on), Score::whole(50).unwrap());
+        let serving = [h(TingkatHukuman::Ringan, on, on)];
+        assert_eq!(t.score(&serving, on), Score::ZERO);
+    }
+
+    #[test]
+    fn invalid_files_are_rejected_with_the_reason() {
+        let text = RuleSet::bundled_text();
+        let bad_weights = text.replace("integritas = 15", "integritas = 10");
+        assert_eq!(
+            RuleSet::from_toml(&bad_weights).unwrap_err().to_string(),
+            "weights of potensial sum to 95, not 100"
+        );
+        let bad_cutoffs = text.replacen("high = 80\nmid = 60", "high = 60\nmid = 80", 1);
+        let error = RuleSet::from_toml(&bad_cutoffs).unwrap_err().to_string();
+        assert!(
+            error.contains("cut-offs must have the upper above the lower"),
+            "{error}"
+        );
+        let unknown = text.replace("[jpm]", "[jpm]\nextra = 1");
+        assert!(RuleSet::from_toml(&unknown).is_err());
+        let no_bup = text.replace("pemula = 58", "");
+        assert_eq!(
+            RuleSet::from_toml(&no_bup),
+            Err(RuleSetError::MissingBup(Jenjang::Pemula))
+        );
+    }
+
+    #[test]
+    fn the_rule_book_picks_the_set_in_force() {
+        let old = RuleSet {
+            id: "old".into(),
+            effective_from: date!(2020 - 01 - 01),
+            ..RuleSet::bundled().unwrap()
+        };
+        let new = RuleSet::bundled().unwrap();
+        let book = RuleBook::new(vec![new.clone(), old.clone()]);
+        assert_eq!(
+            book.in_force_on(date!(2025 - 06 - 30))
+                .map(|s| s.id.as_str()),
+            Some("old")
+        );
+        assert_eq!(book.in_force_on(date!(2026 - 01 - 01)), Some(&new));
+        assert_eq!(book.in_force_on(date!(2019 - 12 - 31)), None);
+    }
+}

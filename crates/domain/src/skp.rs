@@ -1,0 +1,200 @@
+//! SKP: the predikat kinerja of PermenPANRB 6/2022, from the rating of work
+//! results (hasil kerja) and the rating of work behaviour (perilaku kerja).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A rating against the leader's expectations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rating {
+    DiBawahEkspektasi,
+    SesuaiEkspektasi,
+    DiAtasEkspektasi,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 3] = [
+        Rating::DiBawahEkspektasi,
+        Rating::SesuaiEkspektasi,
+        Rating::DiAtasEkspektasi,
+    ];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Rating::DiBawahEkspektasi => "Di bawah ekspektasi",
+            Rating::SesuaiEkspektasi => "Sesuai ekspektasi",
+            Rating::DiAtasEkspektasi => "Di atas ekspektasi",
+        }
+    }
+}
+
+/// Predikat kinerja, ordered from worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Predikat {
+    SangatKurang,
+    /// "Kurang/Misconduct" in the regulation; SIASN writes "KURANG".
+    Kurang,
+    ButuhPerbaikan,
+    Baik,
+    SangatBaik,
+}
+
+impl Predikat {
+    pub const ALL: [Predikat; 5] = [
+        Predikat::SangatKurang,
+        Predikat::Kurang,
+        Predikat::ButuhPerbaikan,
+        Predikat::Baik,
+        Predikat::SangatBaik,
+    ];
+
+    /// Machine code for files and configuration.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Predikat::SangatKurang => "sangat_kurang",
+            Predikat::Kurang => "kurang",
+            Predikat::ButuhPerbaikan => "butuh_perbaikan",
+            Predikat::Baik => "baik",
+            Predikat::SangatBaik => "sangat_baik",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Predikat::SangatKurang => "Sangat Kurang",
+            Predikat::Kurang => "Kurang/Misconduct",
+            Predikat::ButuhPerbaikan => "Butuh Perbaikan",
+            Predikat::Baik => "Baik",
+            Predikat::SangatBaik => "Sangat Baik",
+        }
+    }
+}
+
+/// The predikat matrix of PermenPANRB 6/2022 (domain.md §5.1):
+///
+/// | hasil kerja \ perilaku | di bawah        | sesuai          | di atas         |
+/// |------------------------|-----------------|-----------------|-----------------|
+/// | di atas                | Kurang          | Baik            | Sangat Baik     |
+/// | sesuai                 | Kurang          | Baik            | Baik            |
+/// | di bawah               | Sangat Kurang   | Butuh Perbaikan | Butuh Perbaikan |
+pub const fn predikat(hasil_kerja: Rating, perilaku_kerja: Rating) -> Predikat {
+    use Rating::*;
+    match (hasil_kerja, perilaku_kerja) {
+        (DiAtasEkspektasi, DiAtasEkspektasi) => Predikat::SangatBaik,
+        (DiAtasEkspektasi | SesuaiEkspektasi, SesuaiEkspektasi | DiAtasEkspektasi) => {
+            Predikat::Baik
+        }
+        (DiAtasEkspektasi | SesuaiEkspektasi, DiBawahEkspektasi) => Predikat::Kurang,
+        (DiBawahEkspektasi, DiBawahEkspektasi) => Predikat::SangatKurang,
+        (DiBawahEkspektasi, SesuaiEkspektasi | DiAtasEkspektasi) => Predikat::ButuhPerbaikan,
+    }
+}
+
+/// Why a text is not a predikat.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a predikat kinerja (expected Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang)"
+)]
+pub struct PredikatError(pub String);
+
+impl FromStr for Predikat {
+    type Err = PredikatError;
+
+    /// Accepts the label in any case (`SANGAT BAIK`), the code
+    /// (`sangat_baik`), and `Kurang/Misconduct` or `Misconduct` for Kurang.
+    fn from_str(text: &str) -> Result<Predikat, PredikatError> {
+        let key: String = text
+            .trim()
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '_')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        match key.as_str() {
+            "kurang/misconduct" | "misconduct" => return Ok(Predikat::Kurang),
+            _ => {}
+        }
+        Predikat::ALL
+            .into_iter()
+            .find(|p| p.code() == key)
+            .ok_or_else(|| PredikatError(text.to_owned()))
+    }
+}
+
+impl fmt::Display for Predikat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl Serialize for Predikat {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Predikat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Predikat, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The annual SKP result of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkpTahunan {
+    pub tahun: i32,
+    pub predikat: Predikat,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Predikat::*;
+    use Rating::*;
+
+    /// Every cell of the PermenPANRB 6/2022 matrix, row by row as printed.
+    #[test]
+    fn reproduces_the_predikat_matrix_cell_by_cell() {
+        let columns = [DiBawahEkspektasi, SesuaiEkspektasi, DiAtasEkspektasi];
+        let table = [
+            (DiAtasEkspektasi, [Kurang, Baik, SangatBaik]),
+            (SesuaiEkspektasi, [Kurang, Baik, Baik]),
+            (
+                DiBawahEkspektasi,
+                [SangatKurang, ButuhPerbaikan, ButuhPerbaikan],
+            ),
+        ];
+        for (hasil, row) in table {
+            for (perilaku, expected) in columns.into_iter().zip(row) {
+                assert_eq!(
+                    predikat(hasil, perilaku),
+                    expected,
+                    "{hasil:?} x {perilaku:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn parses_siasn_and_regulation_spellings() {
+        assert_eq!("SANGAT BAIK".parse(), Ok(SangatBaik));
+        assert_eq!("Kurang/Misconduct".parse(), Ok(Kurang));
+        assert_eq!("KURANG".parse(), Ok(Kurang));
+        assert_eq!("butuh_perbaikan".parse(), Ok(ButuhPerbaikan));
+        assert_eq!(" Butuh  Perbaikan ".parse(), Ok(ButuhPerbaikan));
+        assert!("Cukup".parse::<Predikat>().is_err());
+        for p in Predikat::ALL {
+            assert_eq!(p.label().parse(), Ok(p));
+            assert_eq!(p.code().parse(), Ok(p));
+        }
+    }
+
+    #[test]
+    fn order_is_worst_to_best() {
+        assert!(SangatKurang < Kurang && Kurang < ButuhPerbaikan);
+        assert!(ButuhPerbaikan < Baik && Baik < SangatBaik);
+    }
+}

@@ -1,0 +1,340 @@
+//! Reading delimited text the way spreadsheets write it: a header row, UTF-8
+//! with or without a byte-order mark, `,` or (Excel with an Indonesian
+//! locale) `;` between fields, CRLF or LF line ends.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
+
+/// A problem with the file as a whole; nothing in it can be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("the file is empty: expected a header row with the columns {expected}")]
+    Empty { expected: String },
+    #[error("line 1: the header lacks the column(s) {missing} (found: {found})")]
+    MissingColumns { missing: String, found: String },
+    #[error("line 1, column {column}: the header names {name:?} twice")]
+    DuplicateColumn { column: usize, name: String },
+    #[error("line 1: the header is not valid UTF-8 text (save the file as CSV UTF-8)")]
+    HeaderEncoding,
+    #[error("line {line}: {reason}")]
+    Syntax { line: u64, reason: String },
+    #[error("reading failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A problem with one value; the rest of the file is still checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based line of the record in the file.
+    pub line: u64,
+    /// 1-based column.
+    pub column: usize,
+    /// The column's header name.
+    pub name: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {} ({}): value {:?}: {}",
+            self.line, self.column, self.name, self.value, self.reason
+        )
+    }
+}
+
+/// An open delimited file whose header has been checked.
+pub struct Table<R: Read> {
+    reader: csv::Reader<Tee<BufReader<R>>>,
+    window: Rc<RefCell<Window>>,
+    columns: Vec<(String, usize)>,
+}
+
+impl<R: Read> fmt::Debug for Table<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Table")
+            .field("columns", &self.columns)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One record: the values of the required columns, in the order asked for.
+#[derive(Debug)]
+pub struct Record {
+    pub line: u64,
+    fields: Vec<Field>,
+}
+
+#[derive(Debug)]
+struct Field {
+    column: usize,
+    name: String,
+    value: Result<String, Vec<u8>>,
+}
+
+impl Record {
+    /// The value of the `index`-th required column, trimmed; a missing or
+    /// undecodable value is a located error.
+    pub fn get(&self, index: usize) -> Result<&str, RowError> {
+        let field = self.fields.get(index).ok_or_else(|| RowError {
+            line: self.line,
+            column: index + 1,
+            name: String::new(),
+            value: String::new(),
+            reason: "no such column".into(),
+        })?;
+        let error = |value: String, reason: &str| RowError {
+            line: self.line,
+            column: field.column,
+            name: field.name.clone(),
+            value,
+            reason: reason.to_owned(),
+        };
+        match &field.value {
+            Ok(text) if text.trim().is_empty() => Err(error(String::new(), "missing value")),
+            Ok(text) => Ok(text.trim()),
+            Err(bytes) => Err(error(
+                String::from_utf8_lossy(bytes).into_owned(),
+                "not valid UTF-8 text (save the file as CSV UTF-8)",
+            )),
+        }
+    }
+
+    /// Locates an error about the `index`-th required column.
+    pub fn error(&self, index: usize, value: &str, reason: impl Into<String>) -> RowError {
+        let (column, name) = self
+            .fields
+            .get(index)
+            .map_or((index + 1, String::new()), |f| (f.column, f.name.clone()));
+        RowError {
+            line: self.line,
+            column,
+            name,
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl<R: Read> Table<R> {
+    /// Opens `input`, finds the delimiter and checks that the header names
+    /// every one of `required` (case-insensitive; other columns are ignored).
+    pub fn open(input: R, required: &[&str]) -> Result<Table<R>, FileError> {
+        let mut buffered = BufReader::with_capacity(1 << 16, input);
+        let delimiter = sniff_delimiter(buffered.fill_buf()?);
+        let window = Rc::new(RefCell::new(Window::default()));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(Tee {
+                inner: buffered,
+                window: Rc::clone(&window),
+            });
+        let header = reader.byte_headers().map_err(|e| syntax(&e))?.clone();
+        let expected = required.join(",");
+        if header.is_empty() || header.iter().all(|h| h.iter().all(u8::is_ascii_whitespace)) {
+            return Err(FileError::Empty { expected });
+        }
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut found = Vec::new();
+        for (i, raw) in header.iter().enumerate() {
+            let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+            let name = std::str::from_utf8(raw).map_err(|_| FileError::HeaderEncoding)?;
+            let name = name.trim().to_lowercase();
+            if names.insert(name.clone(), i).is_some() && !name.is_empty() {
+                return Err(FileError::DuplicateColumn {
+                    column: i + 1,
+                    name,
+                });
+            }
+            found.push(name);
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|r| !names.contains_key(*r))
+            .collect();
+        if !missing.is_empty() {
+            return Err(FileError::MissingColumns {
+                missing: missing.join(", "),
+                found: found.join(", "),
+            });
+        }
+        let columns = required
+            .iter()
+            .filter_map(|r| names.get(*r).map(|i| ((*r).to_owned(), *i)))
+            .collect();
+        Ok(Table {
+            reader,
+            window,
+            columns,
+        })
+    }
+
+    /// The next record, or `None` at the end. Blank lines are skipped.
+    pub fn next_record(&mut self) -> Option<Result<Record, FileError>> {
+        let mut row = csv::ByteRecord::new();
+        loop {
+            match self.reader.read_byte_record(&mut row) {
+                Err(e) => return Some(Err(syntax(&e))),
+                Ok(false) => return None,
+                Ok(true) if row.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => {}
+                Ok(true) => break,
+            }
+        }
+        let start = row.position().map_or(0, csv::Position::byte);
+        let line = self.window.borrow_mut().line_at(start);
+        let fields = self
+            .columns
+            .iter()
+            .map(|(name, index)| Field {
+                column: index + 1,
+                name: name.clone(),
+                value: match row.get(*index) {
+                    None => Ok(String::new()),
+                    Some(bytes) => std::str::from_utf8(bytes)
+                        .map(str::to_owned)
+                        .map_err(|_| bytes.to_vec()),
+                },
+            })
+            .collect();
+        Some(Ok(Record { line, fields }))
+    }
+}
+
+/// Passes bytes through to the CSV reader and keeps those not yet
+/// attributed to a record, so that a record's line can be counted exactly.
+/// (The csv crate's own line numbers are taken before blank lines are skipped
+/// and lag by one after CRLF line ends.)
+struct Tee<R> {
+    inner: R,
+    window: Rc<RefCell<Window>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.window
+            .borrow_mut()
+            .bytes
+            .extend(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+}
+
+/// Bytes from offset `base` up to what the reader has read, and the number
+/// of line feeds before `base`. Bounded by the CSV reader's buffer plus one
+/// record, as every query moves `base` forward.
+#[derive(Default)]
+struct Window {
+    base: u64,
+    newlines: u64,
+    bytes: VecDeque<u8>,
+}
+
+impl Window {
+    /// The 1-based line of the first byte at or after `offset` that is not a
+    /// line end, dropping everything before it.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        while self.base < offset {
+            match self.bytes.pop_front() {
+                Some(byte) => self.advance(byte),
+                None => break,
+            }
+        }
+        while let Some(&byte) = self.bytes.front() {
+            if byte != b'\n' && byte != b'\r' {
+                break;
+            }
+            self.bytes.pop_front();
+            self.advance(byte);
+        }
+        self.newlines + 1
+    }
+
+    fn advance(&mut self, byte: u8) {
+        self.base += 1;
+        self.newlines += u64::from(byte == b'\n');
+    }
+}
+
+fn syntax(error: &csv::Error) -> FileError {
+    match error.kind() {
+        csv::ErrorKind::Io(e) => FileError::Io(std::io::Error::new(e.kind(), e.to_string())),
+        _ => FileError::Syntax {
+            line: error.position().map_or(0, csv::Position::line),
+            reason: error.to_string(),
+        },
+    }
+}
+
+/// `;` when the first line has semicolons and no commas, else `,`.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |d: u8| first_line.iter().filter(|b| **b == d).count();
+    if count(b';') > 0 && count(b',') == 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(text: &[u8]) -> Result<Table<&[u8]>, FileError> {
+        Table::open(text, &["nip", "kinerja"])
+    }
+
+    #[test]
+    fn finds_columns_in_any_order_with_bom_and_semicolons() {
+        let mut t =
+            open(b"\xEF\xBB\xBFNama;Kinerja;NIP\r\nAni;85,5;196608011988031001\r\n").unwrap();
+        let r = t.next_record().unwrap().unwrap();
+        assert_eq!(r.line, 2);
+        assert_eq!(r.get(0).unwrap(), "196608011988031001");
+        assert_eq!(r.get(1).unwrap(), "85,5");
+        assert!(t.next_record().is_none());
+    }
+
+    #[test]
+    fn header_problems_are_file_errors() {
+        assert!(matches!(open(b""), Err(FileError::Empty { .. })));
+        assert!(matches!(open(b"\n\n"), Err(FileError::Empty { .. })));
+        let e = open(b"nip,score\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 1: the header lacks the column(s) kinerja (found: nip, score)"
+        );
+        assert!(matches!(
+            open(b"nip,NIP,kinerja\n"),
+            Err(FileError::DuplicateColumn { column: 2, .. })
+        ));
+        assert!(matches!(
+            open(b"ni\xFFp,kinerja\n"),
+            Err(FileError::HeaderEncoding)
+        ));
+    }
+
+    #[test]
+    fn short_rows_and_bad_bytes_are_located() {
+        let mut t = open(b"nip,kinerja\n\n196608011988031001\n1,\xFF\n").unwrap();
+        let short = t.next_record().unwrap().unwrap();
+        assert_eq!(short.line, 3);
+        let e = short.get(1).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 3, column 2 (kinerja): value \"\": missing value"
+        );
+        let bad = t.next_record().unwrap().unwrap();
+        assert_eq!(bad.get(1).unwrap_err().column, 2);
+        assert!(bad.get(1).unwrap_err().reason.contains("UTF-8"));
+    }
+}

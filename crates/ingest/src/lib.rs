@@ -1,0 +1,11 @@
+//! # talenta-ingest
+//!
+//! Parsers for the files people bring: rows in, validated domain values or
+//! errors that say where (line, column), what (the value) and why. Pure: a
+//! parser reads from any `Read` it is given and opens no file itself, so it
+//! can be fed arbitrary bytes in tests and fuzzing.
+
+pub mod delimited;
+pub mod scores;
+
+pub use delimited::{FileError, RowError};
