@@ -5,8 +5,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// Golongan/ruang of a PNS, ordered from I/a (lowest) to IV/e.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Golongan {
@@ -159,18 +157,7 @@ impl fmt::Display for Golongan {
     }
 }
 
-impl Serialize for Golongan {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.ruang())
-    }
-}
-
-impl<'de> Deserialize<'de> for Golongan {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Golongan, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(Golongan, ruang);
 
 /// Golongan of a PPPK, I to XVII (Perpres 98/2020), ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

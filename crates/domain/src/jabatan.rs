@@ -6,8 +6,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// A jenjang jabatan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Jenjang {
@@ -138,18 +136,7 @@ impl fmt::Display for Jenjang {
     }
 }
 
-impl Serialize for Jenjang {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for Jenjang {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Jenjang, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(Jenjang, code);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,25 @@
 //! Architecture invariant: this crate does no I/O and never reads the clock.
 //! The reference date is always a parameter.
 
+/// Serialises a reference-data type as its text code and reads it back
+/// through its `FromStr`, so files and rule sets use the names people write.
+macro_rules! serde_as_text {
+    ($type:ty, $code:ident) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.$code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 pub mod calendar;
 pub mod disiplin;
 pub mod eligibility;

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// An education level. Variants are ordered by BKN code; compare levels for
 /// requirements with [`TingkatPendidikan::rank`], which puts vocational
@@ -188,18 +188,7 @@ impl fmt::Display for TingkatPendidikan {
     }
 }
 
-impl Serialize for TingkatPendidikan {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for TingkatPendidikan {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TingkatPendidikan, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(TingkatPendidikan, code);
 
 /// A field of study (bidang ilmu / rumpun), compared case- and
 /// space-insensitively: "Kesehatan Masyarakat" matches "kesehatan  masyarakat".
