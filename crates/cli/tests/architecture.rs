@@ -11,6 +11,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("assign", &[]),
     ("ingest", &["talenta-domain"]),
+    ("storage", &["talenta-domain"]),
     (
         "cli",
         &["talenta-domain", "talenta-ingest", "talenta-assign"],
