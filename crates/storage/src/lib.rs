@@ -14,6 +14,19 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+/// Runs the same expression once per engine with `$pool` bound to that
+/// engine's pool (SQLite's writer). Each arm is compiled for its own driver,
+/// so native types work with no generic bounds.
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
 /// The default database: a SQLite file beside the working directory.
 pub const DEFAULT_URL: &str = "sqlite://./data/talenta.db";
 

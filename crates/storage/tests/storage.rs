@@ -161,24 +161,14 @@ async fn foreign_keys_are_enforced_on_both_engines() {
     let fresh = fresh().await;
     for db in &fresh.dbs {
         let orphan = "INSERT INTO opd (instansi_id, id, kode, nama) VALUES ($1, $2, $3, $4)";
-        let result = match db {
-            Db::Sqlite { write, .. } => sqlx::query(orphan)
-                .bind(99_i64)
-                .bind(1_i64)
-                .bind("X")
-                .bind("X")
-                .execute(write)
-                .await
-                .map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(orphan)
-                .bind(99_i64)
-                .bind(1_i64)
-                .bind("X")
-                .bind("X")
-                .execute(pool)
-                .await
-                .map(|_| ()),
-        };
+        let result = talenta_storage::on_db!(db, pool => sqlx::query(orphan)
+            .bind(99_i64)
+            .bind(1_i64)
+            .bind("X")
+            .bind("X")
+            .execute(pool)
+            .await
+            .map(|_| ()));
         assert!(
             result.is_err(),
             "{:?} accepted an OPD of an unknown instansi",
