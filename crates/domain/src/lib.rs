@@ -37,6 +37,7 @@ pub mod kompetensi;
 pub mod nine_box;
 pub mod nip;
 pub mod pendidikan;
+pub mod personnel;
 pub mod ruleset;
 pub mod score;
 pub mod skp;

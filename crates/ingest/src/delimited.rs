@@ -8,6 +8,8 @@ use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
 
+use crate::record::{Column, Field, Place, Record};
+
 /// A problem with the file as a whole; nothing in it can be read.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -25,34 +27,11 @@ pub enum FileError {
     Io(#[from] std::io::Error),
 }
 
-/// A problem with one value; the rest of the file is still checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    /// 1-based line of the record in the file.
-    pub line: u64,
-    /// 1-based column.
-    pub column: usize,
-    /// The column's header name.
-    pub name: String,
-    pub value: String,
-    pub reason: String,
-}
-
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {} ({}): value {:?}: {}",
-            self.line, self.column, self.name, self.value, self.reason
-        )
-    }
-}
-
 /// An open delimited file whose header has been checked.
 pub struct Table<R: Read> {
     reader: csv::Reader<Tee<BufReader<R>>>,
     window: Rc<RefCell<Window>>,
-    columns: Vec<(String, usize)>,
+    columns: Vec<(&'static str, Option<usize>)>,
 }
 
 impl<R: Read> fmt::Debug for Table<R> {
@@ -63,68 +42,11 @@ impl<R: Read> fmt::Debug for Table<R> {
     }
 }
 
-/// One record: the values of the required columns, in the order asked for.
-#[derive(Debug)]
-pub struct Record {
-    pub line: u64,
-    fields: Vec<Field>,
-}
-
-#[derive(Debug)]
-struct Field {
-    column: usize,
-    name: String,
-    value: Result<String, Vec<u8>>,
-}
-
-impl Record {
-    /// The value of the `index`-th required column, trimmed; a missing or
-    /// undecodable value is a located error.
-    pub fn get(&self, index: usize) -> Result<&str, RowError> {
-        let field = self.fields.get(index).ok_or_else(|| RowError {
-            line: self.line,
-            column: index + 1,
-            name: String::new(),
-            value: String::new(),
-            reason: "no such column".into(),
-        })?;
-        let error = |value: String, reason: &str| RowError {
-            line: self.line,
-            column: field.column,
-            name: field.name.clone(),
-            value,
-            reason: reason.to_owned(),
-        };
-        match &field.value {
-            Ok(text) if text.trim().is_empty() => Err(error(String::new(), "missing value")),
-            Ok(text) => Ok(text.trim()),
-            Err(bytes) => Err(error(
-                String::from_utf8_lossy(bytes).into_owned(),
-                "not valid UTF-8 text (save the file as CSV UTF-8)",
-            )),
-        }
-    }
-
-    /// Locates an error about the `index`-th required column.
-    pub fn error(&self, index: usize, value: &str, reason: impl Into<String>) -> RowError {
-        let (column, name) = self
-            .fields
-            .get(index)
-            .map_or((index + 1, String::new()), |f| (f.column, f.name.clone()));
-        RowError {
-            line: self.line,
-            column,
-            name,
-            value: value.to_owned(),
-            reason: reason.into(),
-        }
-    }
-}
-
 impl<R: Read> Table<R> {
     /// Opens `input`, finds the delimiter and checks that the header names
-    /// every one of `required` (case-insensitive; other columns are ignored).
-    pub fn open(input: R, required: &[&str]) -> Result<Table<R>, FileError> {
+    /// every required one of `columns` (case-insensitive; other columns are
+    /// ignored). Records hold the values of `columns`, in that order.
+    pub fn open(input: R, columns: &[Column]) -> Result<Table<R>, FileError> {
         let mut buffered = BufReader::with_capacity(1 << 16, input);
         let delimiter = sniff_delimiter(buffered.fill_buf()?);
         let window = Rc::new(RefCell::new(Window::default()));
@@ -137,7 +59,12 @@ impl<R: Read> Table<R> {
                 window: Rc::clone(&window),
             });
         let header = reader.byte_headers().map_err(|e| syntax(&e))?.clone();
-        let expected = required.join(",");
+        let expected = columns
+            .iter()
+            .filter(|c| c.required)
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(",");
         if header.is_empty() || header.iter().all(|h| h.iter().all(u8::is_ascii_whitespace)) {
             return Err(FileError::Empty { expected });
         }
@@ -155,10 +82,10 @@ impl<R: Read> Table<R> {
             }
             found.push(name);
         }
-        let missing: Vec<&str> = required
+        let missing: Vec<&str> = columns
             .iter()
-            .copied()
-            .filter(|r| !names.contains_key(*r))
+            .filter(|c| c.required && !names.contains_key(&c.name.to_lowercase()))
+            .map(|c| c.name)
             .collect();
         if !missing.is_empty() {
             return Err(FileError::MissingColumns {
@@ -166,9 +93,9 @@ impl<R: Read> Table<R> {
                 found: found.join(", "),
             });
         }
-        let columns = required
+        let columns = columns
             .iter()
-            .filter_map(|r| names.get(*r).map(|i| ((*r).to_owned(), *i)))
+            .map(|c| (c.name, names.get(&c.name.to_lowercase()).copied()))
             .collect();
         Ok(Table {
             reader,
@@ -194,9 +121,9 @@ impl<R: Read> Table<R> {
             .columns
             .iter()
             .map(|(name, index)| Field {
-                column: index + 1,
-                name: name.clone(),
-                value: match row.get(*index) {
+                column: index.map(|i| i + 1),
+                name,
+                value: match index.and_then(|i| row.get(i)) {
                     None => Ok(String::new()),
                     Some(bytes) => std::str::from_utf8(bytes)
                         .map(str::to_owned)
@@ -204,7 +131,7 @@ impl<R: Read> Table<R> {
                 },
             })
             .collect();
-        Some(Ok(Record { line, fields }))
+        Some(Ok(Record::new(Place::Line(line), fields)))
     }
 }
 
@@ -290,7 +217,10 @@ mod tests {
     use super::*;
 
     fn open(text: &[u8]) -> Result<Table<&[u8]>, FileError> {
-        Table::open(text, &["nip", "kinerja"])
+        Table::open(
+            text,
+            &[Column::required("nip"), Column::required("kinerja")],
+        )
     }
 
     #[test]
@@ -298,7 +228,7 @@ mod tests {
         let mut t =
             open(b"\xEF\xBB\xBFNama;Kinerja;NIP\r\nAni;85,5;196608011988031001\r\n").unwrap();
         let r = t.next_record().unwrap().unwrap();
-        assert_eq!(r.line, 2);
+        assert_eq!(r.place, Place::Line(2));
         assert_eq!(r.get(0).unwrap(), "196608011988031001");
         assert_eq!(r.get(1).unwrap(), "85,5");
         assert!(t.next_record().is_none());
@@ -327,7 +257,7 @@ mod tests {
     fn short_rows_and_bad_bytes_are_located() {
         let mut t = open(b"nip,kinerja\n\n196608011988031001\n1,\xFF\n").unwrap();
         let short = t.next_record().unwrap().unwrap();
-        assert_eq!(short.line, 3);
+        assert_eq!(short.place, Place::Line(3));
         let e = short.get(1).unwrap_err();
         assert_eq!(
             e.to_string(),

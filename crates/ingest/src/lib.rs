@@ -6,6 +6,9 @@
 //! can be fed arbitrary bytes in tests and fuzzing.
 
 pub mod delimited;
+pub mod kinds;
+pub mod record;
 pub mod scores;
 
-pub use delimited::{FileError, RowError};
+pub use delimited::FileError;
+pub use record::{Column, Place, Record, RowError};

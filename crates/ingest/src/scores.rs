@@ -8,9 +8,14 @@ use std::io::Read;
 
 use talenta_domain::{Nip, Score};
 
-use crate::delimited::{FileError, Record, RowError, Table};
+use crate::delimited::{FileError, Table};
+use crate::record::{Column, Record, RowError};
 
-pub const COLUMNS: [&str; 3] = ["nip", "kinerja", "potensial"];
+pub const COLUMNS: [Column; 3] = [
+    Column::required("nip"),
+    Column::required("kinerja"),
+    Column::required("potensial"),
+];
 
 /// One valid row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +74,7 @@ fn parse_row(record: &Record) -> Result<ScoreRow, Vec<RowError>> {
     };
     match (nip, score(1), score(2)) {
         (Ok(nip), Ok(kinerja), Ok(potensial)) => Ok(ScoreRow {
-            line: record.line,
+            line: record.place.number(),
             nip,
             kinerja,
             potensial,

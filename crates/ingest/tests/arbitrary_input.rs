@@ -14,7 +14,7 @@ proptest! {
     fn score_reader_survives_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         if let Ok(file) = read_scores(bytes.as_slice()) {
             for error in &file.errors {
-                prop_assert!(error.line >= 2);
+                prop_assert!(error.place.number() >= 2);
                 prop_assert!((1..=u32::MAX as usize).contains(&error.column));
             }
         }
@@ -41,7 +41,7 @@ proptest! {
         }
         let file = read_scores(text.as_bytes()).unwrap();
         let blank = rows.iter().filter(|(n, k, p)| format!("{n}{k}{p}").trim().is_empty()).count();
-        let reported: std::collections::BTreeSet<u64> = file.errors.iter().map(|e| e.line).collect();
+        let reported: std::collections::BTreeSet<u64> = file.errors.iter().map(|e| e.place.number()).collect();
         prop_assert_eq!(file.rows.len() + reported.len() + blank, rows.len());
     }
 }

@@ -1,0 +1,211 @@
+//! One row of an input file, whatever the file's format, and the located
+//! errors about its values. CSV rows are placed by line, XLSX rows by row and
+//! cell, so an error points where the user will look.
+
+use std::fmt;
+
+/// Where a row is in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// 1-based line of a text file (the header is line 1).
+    Line(u64),
+    /// 1-based row of a worksheet (the header is row 1).
+    Row(u64),
+}
+
+impl Place {
+    /// The line or row number.
+    pub fn number(self) -> u64 {
+        match self {
+            Place::Line(n) | Place::Row(n) => n,
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Line(n) => write!(f, "line {n}"),
+            Place::Row(n) => write!(f, "row {n}"),
+        }
+    }
+}
+
+/// A problem with one value; the rest of the file is still checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub place: Place,
+    /// 1-based column.
+    pub column: usize,
+    /// The column's header name.
+    pub name: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.place {
+            Place::Line(line) => write!(f, "line {line}, column {}", self.column)?,
+            Place::Row(row) => write!(f, "row {row}, cell {}{row}", column_letters(self.column))?,
+        }
+        write!(
+            f,
+            " ({}): value {:?}: {}",
+            self.name, self.value, self.reason
+        )
+    }
+}
+
+/// Spreadsheet column letters of a 1-based column: 1 → A, 27 → AA.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A column a reader asks for. A required column must be in the header (its
+/// values may still be blank: whether a value is needed is the parser's
+/// call); an optional one may be absent, and then reads as blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+impl Column {
+    pub const fn required(name: &'static str) -> Column {
+        Column {
+            name,
+            required: true,
+        }
+    }
+
+    pub const fn optional(name: &'static str) -> Column {
+        Column {
+            name,
+            required: false,
+        }
+    }
+}
+
+/// One row: the values of the asked-for columns, in the order asked for.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub place: Place,
+    fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    /// 1-based column in the file; `None` when the header lacks this
+    /// (optional) column.
+    pub(crate) column: Option<usize>,
+    pub(crate) name: &'static str,
+    /// The text, or the raw bytes when they are not UTF-8.
+    pub(crate) value: Result<String, Vec<u8>>,
+}
+
+impl Record {
+    pub(crate) fn new(place: Place, fields: Vec<Field>) -> Record {
+        Record { place, fields }
+    }
+
+    /// The value of the `index`-th asked-for column, trimmed; a blank,
+    /// absent or undecodable value is a located error.
+    pub fn get(&self, index: usize) -> Result<&str, RowError> {
+        self.get_opt(index)?
+            .ok_or_else(|| self.error(index, "", "missing value"))
+    }
+
+    /// Like [`Record::get`], but a blank or absent value is `None`.
+    pub fn get_opt(&self, index: usize) -> Result<Option<&str>, RowError> {
+        let Some(field) = self.fields.get(index) else {
+            return Err(self.error(index, "", "no such column"));
+        };
+        match &field.value {
+            Ok(text) if text.trim().is_empty() => Ok(None),
+            Ok(text) => Ok(Some(text.trim())),
+            Err(bytes) => Err(self.error(
+                index,
+                &String::from_utf8_lossy(bytes),
+                "not valid UTF-8 text (save the file as CSV UTF-8)",
+            )),
+        }
+    }
+
+    /// Locates an error about the `index`-th asked-for column.
+    pub fn error(&self, index: usize, value: &str, reason: impl Into<String>) -> RowError {
+        let field = self.fields.get(index);
+        RowError {
+            place: self.place,
+            column: field.and_then(|f| f.column).unwrap_or(0),
+            name: field.map_or_else(String::new, |f| f.name.to_owned()),
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Parses the `index`-th value with `parse`, which returns a reason on
+    /// failure; a blank value is "missing value".
+    pub fn parse<T>(
+        &self,
+        index: usize,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Result<T, RowError> {
+        let text = self.get(index)?;
+        parse(text).map_err(|reason| self.error(index, text, reason))
+    }
+
+    /// Like [`Record::parse`] for an optional value: blank is `Ok(None)`.
+    pub fn parse_opt<T>(
+        &self,
+        index: usize,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, RowError> {
+        match self.get_opt(index)? {
+            None => Ok(None),
+            Some(text) => parse(text)
+                .map(Some)
+                .map_err(|reason| self.error(index, text, reason)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_spreadsheets() {
+        let shown: Vec<String> = [1, 2, 26, 27, 52, 53, 702, 703, 16384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(shown, ["A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    }
+
+    #[test]
+    fn errors_name_line_or_cell() {
+        let error = |place| RowError {
+            place,
+            column: 3,
+            name: "tglLahir".into(),
+            value: "31-02-1990".into(),
+            reason: "no such date".into(),
+        };
+        assert_eq!(
+            error(Place::Line(7)).to_string(),
+            "line 7, column 3 (tglLahir): value \"31-02-1990\": no such date"
+        );
+        assert_eq!(
+            error(Place::Row(7)).to_string(),
+            "row 7, cell C7 (tglLahir): value \"31-02-1990\": no such date"
+        );
+    }
+}
