@@ -6,6 +6,13 @@
 //! accept; each engine has its own migrations, numbered in lockstep and
 //! embedded in the binary.
 
+mod records;
+mod stored;
+mod value;
+
+pub use stored::{Columns, Stored, WriteTx, Written};
+pub use value::{Ty, Value};
+
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -59,6 +66,13 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is not valid: table {table}, column {column}, value {value:?}: {reason}")]
+    Corrupt {
+        table: &'static str,
+        column: &'static str,
+        value: String,
+        reason: String,
+    },
 }
 
 impl Db {

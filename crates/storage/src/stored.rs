@@ -1,0 +1,489 @@
+//! Record types as table rows, and the write transaction that stores them.
+//!
+//! A [`Stored`] type names its table and columns once; the upsert, the
+//! PostgreSQL `COPY` path and the export reader are written once for all of
+//! them. Bulk writes follow perf_reliability.md §4.2: on SQLite, multi-row
+//! `INSERT … ON CONFLICT` statements (one prepared statement per batch size)
+//! inside one `BEGIN IMMEDIATE` transaction; on PostgreSQL, `COPY` into a
+//! temporary staging table and one `INSERT … SELECT … ON CONFLICT` per batch.
+//! A row whose values did not change is not written, so it keeps the
+//! perubahan that last changed it and a re-import changes nothing.
+
+use std::str::FromStr;
+
+use futures_util::TryStreamExt;
+use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
+use time::OffsetDateTime;
+
+use crate::value::{Ty, Value, bind_all, decode_row};
+use crate::{Db, StorageError};
+
+/// A record type stored in one instansi-owned table.
+pub trait Stored: Sized {
+    const TABLE: &'static str;
+    /// The columns after `instansi_id`, key columns first.
+    const COLUMNS: &'static [(&'static str, Ty)];
+    /// How many leading [`Stored::COLUMNS`] form the key (with `instansi_id`).
+    const KEY_LEN: usize;
+
+    /// The values of [`Stored::COLUMNS`], in order.
+    fn values(&self) -> Vec<Value>;
+
+    /// The record from the values of [`Stored::COLUMNS`].
+    fn decode(row: &mut Columns) -> Result<Self, StorageError>;
+}
+
+/// The values of one stored row, read in column order by [`Stored::decode`].
+#[derive(Debug)]
+pub struct Columns {
+    table: &'static str,
+    names: &'static [(&'static str, Ty)],
+    values: std::vec::IntoIter<Value>,
+    index: usize,
+}
+
+impl Columns {
+    fn next(&mut self) -> Result<(Value, &'static str), StorageError> {
+        let name = self.names.get(self.index).map_or("?", |(n, _)| *n);
+        self.index += 1;
+        let value = self.values.next().ok_or_else(|| StorageError::Corrupt {
+            table: self.table,
+            column: name,
+            value: String::new(),
+            reason: "missing column".into(),
+        })?;
+        Ok((value, name))
+    }
+
+    fn corrupt(&self, column: &'static str, value: String, reason: String) -> StorageError {
+        StorageError::Corrupt {
+            table: self.table,
+            column,
+            value,
+            reason,
+        }
+    }
+
+    pub fn opt_text(&mut self) -> Result<Option<String>, StorageError> {
+        match self.next()? {
+            (Value::Text(t), _) => Ok(t),
+            (other, name) => Err(self.corrupt(name, format!("{other:?}"), "not text".into())),
+        }
+    }
+
+    pub fn text(&mut self) -> Result<String, StorageError> {
+        let name = self.current_name();
+        self.opt_text()?
+            .ok_or_else(|| self.corrupt(name, String::new(), "NULL".into()))
+    }
+
+    pub fn opt_int(&mut self) -> Result<Option<i64>, StorageError> {
+        match self.next()? {
+            (Value::Int(n), _) => Ok(n),
+            (other, name) => Err(self.corrupt(name, format!("{other:?}"), "not an integer".into())),
+        }
+    }
+
+    pub fn int<N: TryFrom<i64>>(&mut self) -> Result<N, StorageError> {
+        let name = self.current_name();
+        let n = self
+            .opt_int()?
+            .ok_or_else(|| self.corrupt(name, String::new(), "NULL".into()))?;
+        N::try_from(n).map_err(|_| self.corrupt(name, n.to_string(), "out of range".into()))
+    }
+
+    pub fn opt_small<N: TryFrom<i64>>(&mut self) -> Result<Option<N>, StorageError> {
+        let name = self.current_name();
+        match self.opt_int()? {
+            None => Ok(None),
+            Some(n) => N::try_from(n)
+                .map(Some)
+                .map_err(|_| self.corrupt(name, n.to_string(), "out of range".into())),
+        }
+    }
+
+    pub fn opt_date(&mut self) -> Result<Option<time::Date>, StorageError> {
+        match self.next()? {
+            (Value::Date(d), _) => Ok(d),
+            (other, name) => Err(self.corrupt(name, format!("{other:?}"), "not a date".into())),
+        }
+    }
+
+    pub fn date(&mut self) -> Result<time::Date, StorageError> {
+        let name = self.current_name();
+        self.opt_date()?
+            .ok_or_else(|| self.corrupt(name, String::new(), "NULL".into()))
+    }
+
+    pub fn bool(&mut self) -> Result<bool, StorageError> {
+        match self.next()? {
+            (Value::Bool(Some(b)), _) => Ok(b),
+            (other, name) => Err(self.corrupt(name, format!("{other:?}"), "not a boolean".into())),
+        }
+    }
+
+    /// A text column holding a code that `T` parses.
+    pub fn parse<T: FromStr>(&mut self) -> Result<T, StorageError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = self.current_name();
+        let text = self.text()?;
+        text.parse()
+            .map_err(|e: T::Err| self.corrupt(name, text.clone(), e.to_string()))
+    }
+
+    pub fn parse_opt<T: FromStr>(&mut self) -> Result<Option<T>, StorageError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = self.current_name();
+        match self.opt_text()? {
+            None => Ok(None),
+            Some(text) => text
+                .parse()
+                .map(Some)
+                .map_err(|e: T::Err| self.corrupt(name, text.clone(), e.to_string())),
+        }
+    }
+
+    fn current_name(&self) -> &'static str {
+        self.names.get(self.index).map_or("?", |(n, _)| *n)
+    }
+}
+
+/// What one [`WriteTx::upsert`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Rows inserted or changed.
+    pub written: u64,
+    /// Rows already stored with the same values.
+    pub unchanged: u64,
+}
+
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, other: Written) {
+        self.written += other.written;
+        self.unchanged += other.unchanged;
+    }
+}
+
+/// A write transaction on either engine. Dropped without [`WriteTx::commit`],
+/// it rolls back: nothing of it is ever visible.
+#[derive(Debug)]
+pub enum WriteTx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER
+/// of the bundled build is 32766); batches stay well under it.
+const SQLITE_MAX_PARAMS: usize = 30_000;
+const SQLITE_MAX_ROWS: usize = 1_000;
+
+impl Db {
+    /// Begins a write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that later writes can fail
+    /// with `SQLITE_BUSY` without waiting.
+    pub async fn begin_write(&self) -> Result<WriteTx, StorageError> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => WriteTx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => WriteTx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Streams every stored record of `T` of an instansi in key order.
+    pub async fn read_all<T: Stored>(
+        &self,
+        instansi_id: i64,
+        mut each: impl FnMut(T) -> Result<(), StorageError>,
+    ) -> Result<u64, StorageError> {
+        let sql = select_sql::<T>();
+        let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
+        let mut count = 0;
+        macro_rules! stream {
+            ($pool:expr) => {{
+                let mut rows = sqlx::query(AssertSqlSafe(sql))
+                    .bind(instansi_id)
+                    .fetch($pool);
+                while let Some(row) = rows.try_next().await? {
+                    let values = decode_row(&row, &types)?;
+                    each(decode::<T>(values)?)?;
+                    count += 1;
+                }
+            }};
+        }
+        match self {
+            Db::Sqlite { read, .. } => stream!(read),
+            Db::Postgres(pool) => stream!(pool),
+        }
+        Ok(count)
+    }
+}
+
+fn decode<T: Stored>(values: Vec<Value>) -> Result<T, StorageError> {
+    let mut columns = Columns {
+        table: T::TABLE,
+        names: T::COLUMNS,
+        values: values.into_iter(),
+        index: 0,
+    };
+    T::decode(&mut columns)
+}
+
+fn column_list<T: Stored>() -> String {
+    T::COLUMNS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn key_list<T: Stored>() -> String {
+    T::COLUMNS
+        .iter()
+        .take(T::KEY_LEN)
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn select_sql<T: Stored>() -> String {
+    format!(
+        "SELECT {} FROM {} WHERE instansi_id = $1 ORDER BY {}",
+        column_list::<T>(),
+        T::TABLE,
+        key_list::<T>()
+    )
+}
+
+/// `ON CONFLICT … DO UPDATE` that writes only rows whose values differ.
+fn on_conflict<T: Stored>() -> String {
+    let rest = T::COLUMNS.iter().skip(T::KEY_LEN).map(|(name, _)| *name);
+    let set: Vec<String> = rest
+        .clone()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .chain(std::iter::once(
+            "perubahan_id = excluded.perubahan_id".to_owned(),
+        ))
+        .collect();
+    let differs: Vec<String> = rest
+        .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}", table = T::TABLE))
+        .collect();
+    format!(
+        " ON CONFLICT (instansi_id, {key}) DO UPDATE SET {set} WHERE {differs}",
+        key = key_list::<T>(),
+        set = set.join(", "),
+        differs = differs.join(" OR ")
+    )
+}
+
+fn insert_values_sql<T: Stored>(rows: usize) -> String {
+    let width = T::COLUMNS.len() + 2;
+    let mut sql = format!(
+        "INSERT INTO {} (instansi_id, {}, perubahan_id) VALUES ",
+        T::TABLE,
+        column_list::<T>()
+    );
+    let mut n = 1;
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for col in 0..width {
+            if col > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&n.to_string());
+            n += 1;
+        }
+        sql.push(')');
+    }
+    sql.push_str(&on_conflict::<T>());
+    sql
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), StorageError> {
+        match self {
+            WriteTx::Sqlite(tx) => tx.commit().await?,
+            WriteTx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> Result<(), StorageError> {
+        match self {
+            WriteTx::Sqlite(tx) => tx.rollback().await?,
+            WriteTx::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+
+    /// Writes a perubahan (who did what, when) and returns its id, which the
+    /// rows written under it carry. `at` is truncated to whole seconds in
+    /// UTC, so stored stamps sort as text on SQLite.
+    pub async fn record_change(
+        &mut self,
+        at: OffsetDateTime,
+        actor: &str,
+        action: &str,
+        detail: &str,
+    ) -> Result<i64, StorageError> {
+        let at = at
+            .to_offset(time::UtcOffset::UTC)
+            .replace_nanosecond(0)
+            .unwrap_or(at);
+        const SQL: &str =
+            "INSERT INTO perubahan (at, actor, action, detail) VALUES ($1, $2, $3, $4) RETURNING id";
+        let id = match self {
+            WriteTx::Sqlite(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(at)
+                    .bind(actor)
+                    .bind(action)
+                    .bind(detail)
+                    .fetch_one(&mut **tx)
+                    .await?
+            }
+            WriteTx::Postgres(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(at)
+                    .bind(actor)
+                    .bind(action)
+                    .bind(detail)
+                    .fetch_one(&mut **tx)
+                    .await?
+            }
+        };
+        Ok(id)
+    }
+
+    /// Inserts the instansi or updates its name; returns its id.
+    pub async fn upsert_instansi(&mut self, kode: &str, nama: &str) -> Result<i64, StorageError> {
+        const SQL: &str = "INSERT INTO instansi (id, kode, nama) \
+             VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM instansi), $1, $2) \
+             ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama RETURNING id";
+        let id = match self {
+            WriteTx::Sqlite(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(kode)
+                    .bind(nama)
+                    .fetch_one(&mut **tx)
+                    .await?
+            }
+            WriteTx::Postgres(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(kode)
+                    .bind(nama)
+                    .fetch_one(&mut **tx)
+                    .await?
+            }
+        };
+        Ok(id)
+    }
+
+    /// Inserts or updates `rows` (whose keys are distinct) of one instansi.
+    pub async fn upsert<T: Stored>(
+        &mut self,
+        instansi_id: i64,
+        perubahan_id: i64,
+        rows: &[T],
+    ) -> Result<Written, StorageError> {
+        let written = match self {
+            WriteTx::Sqlite(tx) => {
+                let width = T::COLUMNS.len() + 2;
+                let per_statement = (SQLITE_MAX_PARAMS / width).clamp(1, SQLITE_MAX_ROWS);
+                let mut written = 0;
+                for chunk in rows.chunks(per_statement) {
+                    let sql = insert_values_sql::<T>(chunk.len());
+                    let values = chunk.iter().flat_map(|row| {
+                        std::iter::once(Value::int(instansi_id))
+                            .chain(row.values())
+                            .chain(std::iter::once(Value::int(perubahan_id)))
+                    });
+                    let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), values);
+                    written += query.execute(&mut **tx).await?.rows_affected();
+                }
+                written
+            }
+            WriteTx::Postgres(tx) => {
+                let stage = format!("stage_{}", T::TABLE);
+                let columns = format!("instansi_id, {}, perubahan_id", column_list::<T>());
+                sqlx::raw_sql(AssertSqlSafe(format!(
+                    "CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table}) ON COMMIT DROP; \
+                     DELETE FROM {stage}",
+                    table = T::TABLE
+                )))
+                .execute(&mut **tx)
+                .await?;
+                let mut copy = tx
+                    .copy_in_raw(&format!(
+                        "COPY {stage} ({columns}) FROM STDIN (FORMAT csv)"
+                    ))
+                    .await?;
+                let mut buffer = String::with_capacity(1 << 16);
+                for row in rows {
+                    buffer.push_str(&instansi_id.to_string());
+                    for value in row.values() {
+                        buffer.push(',');
+                        value.write_csv(&mut buffer);
+                    }
+                    buffer.push(',');
+                    buffer.push_str(&perubahan_id.to_string());
+                    buffer.push('\n');
+                    if buffer.len() > (1 << 16) {
+                        copy.send(buffer.as_bytes()).await?;
+                        buffer.clear();
+                    }
+                }
+                if !buffer.is_empty() {
+                    copy.send(buffer.as_bytes()).await?;
+                }
+                copy.finish().await?;
+                sqlx::query(AssertSqlSafe(format!(
+                    "INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage}{conflict}",
+                    table = T::TABLE,
+                    conflict = on_conflict::<T>()
+                )))
+                .execute(&mut **tx)
+                .await?
+                .rows_affected()
+            }
+        };
+        let total = u64::try_from(rows.len()).unwrap_or(u64::MAX);
+        Ok(Written {
+            written,
+            unchanged: total.saturating_sub(written),
+        })
+    }
+
+    /// The values of `column` in `table` for one instansi, e.g. every OPD
+    /// code or NIP already stored; `each` sees them one by one.
+    pub async fn keys(
+        &mut self,
+        table: &'static str,
+        column: &'static str,
+        instansi_id: i64,
+        mut each: impl FnMut(String),
+    ) -> Result<(), StorageError> {
+        let sql = format!("SELECT {column} FROM {table} WHERE instansi_id = $1");
+        macro_rules! stream {
+            ($conn:expr) => {{
+                let mut rows = sqlx::query_scalar::<_, String>(AssertSqlSafe(sql))
+                    .bind(instansi_id)
+                    .fetch($conn);
+                while let Some(key) = rows.try_next().await? {
+                    each(key);
+                }
+            }};
+        }
+        match self {
+            WriteTx::Sqlite(tx) => stream!(&mut **tx),
+            WriteTx::Postgres(tx) => stream!(&mut **tx),
+        }
+        Ok(())
+    }
+}
