@@ -6,9 +6,13 @@
 //! can be fed arbitrary bytes in tests and fuzzing.
 
 pub mod delimited;
+pub mod export;
 pub mod kinds;
 pub mod record;
 pub mod scores;
+pub mod values;
 
 pub use delimited::FileError;
+pub use export::CsvSink;
+pub use kinds::{Kind, RecordKind, Reference, Row, Target};
 pub use record::{Column, Place, Record, RowError};
