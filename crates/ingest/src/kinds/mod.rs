@@ -73,6 +73,25 @@ impl Kind {
             Kind::Asesmen => "asesmen",
         }
     }
+
+    /// The kind's [`RecordKind::COLUMNS`].
+    pub const fn columns(self) -> &'static [Column] {
+        use talenta_domain::personnel as p;
+        match self {
+            Kind::Instansi => p::Instansi::COLUMNS,
+            Kind::Opd => p::Opd::COLUMNS,
+            Kind::Jabatan => p::Jabatan::COLUMNS,
+            Kind::Pegawai => p::Pegawai::COLUMNS,
+            Kind::RiwayatJabatan => p::RiwayatJabatan::COLUMNS,
+            Kind::RiwayatGolongan => p::RiwayatGolongan::COLUMNS,
+            Kind::RiwayatPendidikan => p::RiwayatPendidikan::COLUMNS,
+            Kind::RiwayatDiklat => p::RiwayatDiklat::COLUMNS,
+            Kind::RiwayatPenghargaan => p::RiwayatPenghargaan::COLUMNS,
+            Kind::RiwayatHukdis => p::RiwayatHukdis::COLUMNS,
+            Kind::Skp => p::Skp::COLUMNS,
+            Kind::Asesmen => p::Asesmen::COLUMNS,
+        }
+    }
 }
 
 impl fmt::Display for Kind {
@@ -242,7 +261,12 @@ impl<'a> RowReader<'a> {
         };
         match read(&mut reader) {
             Some(value) if reader.errors.is_empty() => Ok(value),
-            _ => Err(reader.errors),
+            _ => {
+                // Checks across values run after the values are read; the
+                // user reads a row left to right.
+                reader.errors.sort_by_key(|e| e.column);
+                Err(reader.errors)
+            }
         }
     }
 
