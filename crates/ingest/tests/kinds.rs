@@ -1128,3 +1128,64 @@ fn documented_examples_parse() {
     assert_eq!(siti.tanggal_lahir, date(1985, 3, 15));
     assert_eq!(siti.golongan, Some(GolonganAsn::Pns(Golongan::IVA)));
 }
+
+// ---------------------------------------------------------------------------
+// Arbitrary rows
+
+/// Near-valid values: digits, dates, codes and separators in any mix.
+fn any_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[0-9]{1,18}",
+        "[0-9]{1,2}[-/][0-9]{1,2}[-/][0-9]{2,4}",
+        "[a-zA-Z_ /|]{1,12}",
+        "[0-9IVX/a-e.,+-]{1,6}",
+    ]
+}
+
+/// Every row under a kind's full header is a record or located errors,
+/// never a panic.
+fn survives<K: RecordKind>(rows: &[Vec<String>]) -> Result<(), TestCaseError> {
+    let mut text: String = K::COLUMNS
+        .iter()
+        .map(|c| c.name)
+        .collect::<Vec<_>>()
+        .join(",");
+    text.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    for parsed in parse_all::<K>(&text) {
+        if let Err(errors) = parsed {
+            prop_assert!(!errors.is_empty());
+            for e in errors {
+                prop_assert!((1..=K::COLUMNS.len()).contains(&e.column), "{e}");
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_rows_are_records_or_located_errors(
+        rows in proptest::collection::vec(proptest::collection::vec(any_cell(), 21), 1..6)
+    ) {
+        survives::<Instansi>(&rows)?;
+        survives::<Opd>(&rows)?;
+        survives::<Jabatan>(&rows)?;
+        survives::<Pegawai>(&rows)?;
+        survives::<RiwayatJabatan>(&rows)?;
+        survives::<RiwayatGolongan>(&rows)?;
+        survives::<RiwayatPendidikan>(&rows)?;
+        survives::<RiwayatDiklat>(&rows)?;
+        survives::<RiwayatPenghargaan>(&rows)?;
+        survives::<RiwayatHukdis>(&rows)?;
+        survives::<Skp>(&rows)?;
+        survives::<Asesmen>(&rows)?;
+    }
+}
