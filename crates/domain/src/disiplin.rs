@@ -6,6 +6,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::calendar::add_months;
+
 /// Tingkat hukuman disiplin, ordered from light to heavy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,8 +57,7 @@ impl FromStr for TingkatHukuman {
 }
 
 /// Jenis hukuman disiplin, PP 94/2021 Pasal 8 ayat (2)–(4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JenisHukuman {
     TeguranLisan,
     TeguranTertulis,
@@ -109,6 +110,35 @@ impl JenisHukuman {
         }
     }
 
+    /// Machine code for files and configuration (also the serde name).
+    pub const fn code(self) -> &'static str {
+        match self {
+            JenisHukuman::TeguranLisan => "teguran_lisan",
+            JenisHukuman::TeguranTertulis => "teguran_tertulis",
+            JenisHukuman::PernyataanTidakPuasTertulis => "pernyataan_tidak_puas_tertulis",
+            JenisHukuman::PemotonganTukin6Bulan => "pemotongan_tukin_6_bulan",
+            JenisHukuman::PemotonganTukin9Bulan => "pemotongan_tukin_9_bulan",
+            JenisHukuman::PemotonganTukin12Bulan => "pemotongan_tukin_12_bulan",
+            JenisHukuman::PenurunanJabatan12Bulan => "penurunan_jabatan_12_bulan",
+            JenisHukuman::PembebasanJabatan12Bulan => "pembebasan_jabatan_12_bulan",
+            JenisHukuman::PemberhentianDenganHormat => "pemberhentian_dengan_hormat",
+        }
+    }
+
+    /// The last day a sanction taking effect on `mulai` is in force, when
+    /// the decree does not say: a sanction of `m` months (PP 94/2021 Pasal
+    /// 8 ayat (3) and (4)) ends the day before `mulai` plus `m` months; a
+    /// teguran or pernyataan tidak puas is a one-off act, in force on its
+    /// day only; dismissal does not end (`None`, as for an end past the year
+    /// 9999).
+    pub fn akhir(self, mulai: Date) -> Option<Date> {
+        match self.months() {
+            Some(months) => add_months(mulai, u32::from(months))?.previous_day(),
+            None if self == JenisHukuman::PemberhentianDenganHormat => None,
+            None => Some(mulai),
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         match self {
             JenisHukuman::TeguranLisan => "Teguran lisan",
@@ -135,6 +165,45 @@ impl JenisHukuman {
         }
     }
 }
+
+impl fmt::Display for JenisHukuman {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Why a text is not a jenis hukuman.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a jenis hukuman disiplin (expected one of: teguran_lisan, teguran_tertulis, pernyataan_tidak_puas_tertulis, pemotongan_tukin_6_bulan, pemotongan_tukin_9_bulan, pemotongan_tukin_12_bulan, penurunan_jabatan_12_bulan, pembebasan_jabatan_12_bulan, pemberhentian_dengan_hormat, or the label)"
+)]
+pub struct JenisHukumanError(pub String);
+
+impl FromStr for JenisHukuman {
+    type Err = JenisHukumanError;
+
+    /// Accepts the code (`teguran_lisan`) or the label of PP 94/2021 in any
+    /// case and spacing (`TEGURAN LISAN`).
+    fn from_str(text: &str) -> Result<JenisHukuman, JenisHukumanError> {
+        let snake = |s: &str| {
+            s.trim()
+                .to_lowercase()
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("_")
+        };
+        let key = snake(text);
+        JenisHukuman::ALL
+            .into_iter()
+            .find(|j| j.code() == key || snake(j.label()) == key)
+            .ok_or_else(|| JenisHukumanError(text.to_owned()))
+    }
+}
+
+// Through the code, not serde's derived snake case, which would write
+// `pemotongan_tukin6_bulan` where files write `pemotongan_tukin_6_bulan`.
+serde_as_text!(JenisHukuman, code);
 
 /// A sanction in a person's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,6 +245,75 @@ mod tests {
         assert_eq!(JenisHukuman::TeguranLisan.months(), None);
         assert!(TingkatHukuman::Ringan < TingkatHukuman::Sedang);
         assert_eq!("Berat".parse(), Ok(TingkatHukuman::Berat));
+    }
+
+    #[test]
+    fn parses_codes_and_labels() {
+        for j in JenisHukuman::ALL {
+            assert_eq!(j.code().parse(), Ok(j));
+            assert_eq!(j.label().parse(), Ok(j));
+            assert_eq!(j.label().to_uppercase().parse(), Ok(j));
+            // The code is the serde name, so files and JSON agree.
+            assert_eq!(
+                serde_name(j),
+                j.code(),
+                "{j:?} serialises under another name"
+            );
+        }
+        assert_eq!(" Teguran   LISAN ".parse(), Ok(JenisHukuman::TeguranLisan));
+        assert_eq!(
+            "skorsing".parse::<JenisHukuman>(),
+            Err(JenisHukumanError("skorsing".into()))
+        );
+    }
+
+    /// The serde name of a unit variant, through the TOML serialiser the
+    /// crate already depends on.
+    fn serde_name(jenis: JenisHukuman) -> String {
+        #[derive(Serialize)]
+        struct Wrap {
+            j: JenisHukuman,
+        }
+        let text = toml::to_string(&Wrap { j: jenis }).unwrap();
+        text.trim()
+            .trim_start_matches("j = ")
+            .trim_matches('"')
+            .to_owned()
+    }
+
+    /// Sanctions of m months end the day before the same date m months on;
+    /// one-off sanctions end on their day; dismissal never ends.
+    #[test]
+    fn computes_the_last_day_in_force() {
+        let mulai = date!(2026 - 01 - 01);
+        let akhir = |j: JenisHukuman| j.akhir(mulai);
+        assert_eq!(akhir(JenisHukuman::TeguranLisan), Some(mulai));
+        assert_eq!(akhir(JenisHukuman::TeguranTertulis), Some(mulai));
+        assert_eq!(
+            akhir(JenisHukuman::PernyataanTidakPuasTertulis),
+            Some(mulai)
+        );
+        assert_eq!(
+            akhir(JenisHukuman::PemotonganTukin6Bulan),
+            Some(date!(2026 - 06 - 30))
+        );
+        assert_eq!(
+            akhir(JenisHukuman::PemotonganTukin9Bulan),
+            Some(date!(2026 - 09 - 30))
+        );
+        for j in [
+            JenisHukuman::PemotonganTukin12Bulan,
+            JenisHukuman::PenurunanJabatan12Bulan,
+            JenisHukuman::PembebasanJabatan12Bulan,
+        ] {
+            assert_eq!(akhir(j), Some(date!(2026 - 12 - 31)));
+        }
+        assert_eq!(akhir(JenisHukuman::PemberhentianDenganHormat), None);
+        // From the 31st, the month's end is clamped before stepping back.
+        assert_eq!(
+            JenisHukuman::PemotonganTukin6Bulan.akhir(date!(2025 - 08 - 31)),
+            Some(date!(2026 - 02 - 27))
+        );
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! [`crate::RuleSet`]); the position adds what only it knows (accepted fields
 //! of study, its own minimum golongan).
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -16,6 +19,7 @@ use crate::calendar::{add_months, add_years, age_on, months_between, tahun_bulan
 use crate::disiplin::{Hukuman, TingkatHukuman};
 use crate::golongan::Golongan;
 use crate::jabatan::Jenjang;
+use crate::nip::AsnKind;
 use crate::pendidikan::{BidangIlmu, Pendidikan, TingkatPendidikan};
 use crate::skp::{Predikat, SkpTahunan};
 
@@ -29,12 +33,51 @@ pub enum StatusKepegawaian {
 }
 
 impl StatusKepegawaian {
+    pub const ALL: [StatusKepegawaian; 3] = [
+        StatusKepegawaian::Cpns,
+        StatusKepegawaian::Pns,
+        StatusKepegawaian::Pppk,
+    ];
+
     pub const fn label(self) -> &'static str {
         match self {
             StatusKepegawaian::Cpns => "CPNS",
             StatusKepegawaian::Pns => "PNS",
             StatusKepegawaian::Pppk => "PPPK",
         }
+    }
+
+    /// The kind of number the employee has: NI PPPK for a PPPK, a PNS NIP
+    /// for a CPNS or PNS.
+    pub const fn asn_kind(self) -> AsnKind {
+        match self {
+            StatusKepegawaian::Pppk => AsnKind::Pppk,
+            StatusKepegawaian::Cpns | StatusKepegawaian::Pns => AsnKind::Pns,
+        }
+    }
+}
+
+/// Why a text is not an employment status.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a status kepegawaian (expected PNS, CPNS or PPPK)")]
+pub struct StatusKepegawaianError(pub String);
+
+impl FromStr for StatusKepegawaian {
+    type Err = StatusKepegawaianError;
+
+    /// Accepts `PNS`, `CPNS` and `PPPK` in any case.
+    fn from_str(text: &str) -> Result<StatusKepegawaian, StatusKepegawaianError> {
+        let key = text.trim();
+        StatusKepegawaian::ALL
+            .into_iter()
+            .find(|s| s.label().eq_ignore_ascii_case(key))
+            .ok_or_else(|| StatusKepegawaianError(text.to_owned()))
+    }
+}
+
+impl fmt::Display for StatusKepegawaian {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
     }
 }
 
@@ -599,6 +642,24 @@ fn check_usia(rule: &UsiaRule, candidate: &Candidate<'_>, on: Date) -> Check {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn parses_status_in_any_case() {
+        for status in StatusKepegawaian::ALL {
+            assert_eq!(status.label().parse(), Ok(status));
+            assert_eq!(status.label().to_lowercase().parse(), Ok(status));
+        }
+        assert_eq!(" cpns ".parse(), Ok(StatusKepegawaian::Cpns));
+        assert_eq!(
+            "honorer"
+                .parse::<StatusKepegawaian>()
+                .unwrap_err()
+                .to_string(),
+            "\"honorer\" is not a status kepegawaian (expected PNS, CPNS or PPPK)"
+        );
+        assert_eq!(StatusKepegawaian::Cpns.asn_kind(), AsnKind::Pns);
+        assert_eq!(StatusKepegawaian::Pppk.asn_kind(), AsnKind::Pppk);
+    }
 
     const ON: Date = date!(2026 - 11 - 23);
 

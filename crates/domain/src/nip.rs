@@ -51,6 +51,31 @@ impl Gender {
     }
 }
 
+/// Why a text is not a gender.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a jenis kelamin (expected L or P, also M or F)")]
+pub struct GenderError(pub String);
+
+impl std::str::FromStr for Gender {
+    type Err = GenderError;
+
+    /// Accepts `L`/`P` (SIASN), `M`/`F` (English-language systems) and the
+    /// words `laki-laki`, `pria`, `perempuan`, `wanita`, in any case.
+    fn from_str(text: &str) -> Result<Gender, GenderError> {
+        match text.trim().to_lowercase().as_str() {
+            "l" | "m" | "laki-laki" | "pria" => Ok(Gender::L),
+            "p" | "f" | "perempuan" | "wanita" => Ok(Gender::P),
+            _ => Err(GenderError(text.to_owned())),
+        }
+    }
+}
+
+impl fmt::Display for Gender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// First appointment as encoded in digits 9–14.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Appointment {
@@ -447,6 +472,26 @@ mod tests {
         assert_eq!(
             errors("180001011900011001"),
             vec![NipError::BirthYear { year: 1800 }]
+        );
+    }
+
+    #[test]
+    fn parses_gender_codes() {
+        for (text, gender) in [
+            ("L", Gender::L),
+            ("l", Gender::L),
+            ("M", Gender::L),
+            ("Laki-laki", Gender::L),
+            (" P ", Gender::P),
+            ("f", Gender::P),
+            ("PEREMPUAN", Gender::P),
+        ] {
+            assert_eq!(text.parse(), Ok(gender), "{text:?}");
+        }
+        assert_eq!(Gender::P.to_string(), "P");
+        assert_eq!(
+            "X".parse::<Gender>().unwrap_err().to_string(),
+            "\"X\" is not a jenis kelamin (expected L or P, also M or F)"
         );
     }
 

@@ -7,6 +7,9 @@
 //! Religion and region of origin are kept for reporting only: no rule in
 //! this crate takes them as input.
 
+use std::fmt;
+use std::str::FromStr;
+
 use time::Date;
 
 use crate::disiplin::JenisHukuman;
@@ -61,6 +64,49 @@ pub enum GolonganAsn {
     Pns(Golongan),
     Pppk(GolonganPppk),
 }
+
+impl GolonganAsn {
+    /// As written: `III/a` for a PNS, the roman numeral `IX` for a PPPK.
+    pub fn code(self) -> &'static str {
+        match self {
+            GolonganAsn::Pns(g) => g.ruang(),
+            GolonganAsn::Pppk(g) => g.roman(),
+        }
+    }
+}
+
+impl fmt::Display for GolonganAsn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Why a text is neither kind of golongan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a golongan (expected I/a to IV/e for a PNS, or I to XVII for a PPPK)")]
+pub struct GolonganAsnError(pub String);
+
+impl FromStr for GolonganAsn {
+    type Err = GolonganAsnError;
+
+    /// Tries a PNS golongan/ruang first (`III/a`, `3a`, BKN code `31`), then
+    /// a PPPK roman numeral (`IX`). A bare number is always a BKN code: PPPK
+    /// numbers 1 to 17 would be ambiguous with it (`11` is I/a).
+    fn from_str(text: &str) -> Result<GolonganAsn, GolonganAsnError> {
+        if let Ok(golongan) = text.parse::<Golongan>() {
+            return Ok(GolonganAsn::Pns(golongan));
+        }
+        let trimmed = text.trim();
+        if trimmed.bytes().any(|b| !b.is_ascii_digit())
+            && let Ok(golongan) = trimmed.parse::<GolonganPppk>()
+        {
+            return Ok(GolonganAsn::Pppk(golongan));
+        }
+        Err(GolonganAsnError(text.to_owned()))
+    }
+}
+
+serde_as_text!(GolonganAsn, code);
 
 /// An employee as of now: identity and current state. History lives in the
 /// `Riwayat*` records.
@@ -209,6 +255,39 @@ impl SumberAsesmen {
     }
 }
 
+/// Why a text is not an assessment source.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a sumber asesmen (expected cact, proasn, assessment_center or lainnya)")]
+pub struct SumberAsesmenError(pub String);
+
+impl FromStr for SumberAsesmen {
+    type Err = SumberAsesmenError;
+
+    /// Accepts the code in any case, with spaces or hyphens for the
+    /// underscore (`Assessment Center`).
+    fn from_str(text: &str) -> Result<SumberAsesmen, SumberAsesmenError> {
+        let key = text
+            .trim()
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        SumberAsesmen::ALL
+            .into_iter()
+            .find(|s| s.code() == key)
+            .ok_or_else(|| SumberAsesmenError(text.to_owned()))
+    }
+}
+
+impl fmt::Display for SumberAsesmen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+serde_as_text!(SumberAsesmen, code);
+
 /// An assessment result: a potential score, competency levels, or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asesmen {
@@ -219,4 +298,54 @@ pub struct Asesmen {
     pub potensi: Option<Score>,
     /// Attained level per competency; empty when the assessment gave none.
     pub kompetensi: Levels,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn golongan_of_either_kind_reads_back_as_written() {
+        for g in Golongan::ALL {
+            let asn = GolonganAsn::Pns(g);
+            assert_eq!(asn.to_string(), g.ruang());
+            assert_eq!(asn.to_string().parse(), Ok(asn));
+        }
+        for level in 1..=17 {
+            let asn = GolonganAsn::Pppk(GolonganPppk::new(level).unwrap());
+            assert_eq!(asn.to_string().parse(), Ok(asn), "{asn}");
+        }
+        assert_eq!(
+            "ix".parse(),
+            Ok(GolonganAsn::Pppk(GolonganPppk::new(9).unwrap()))
+        );
+        assert_eq!("3b".parse(), Ok(GolonganAsn::Pns(Golongan::IIIB)));
+        // A number is a BKN code, never a PPPK level.
+        assert_eq!("11".parse(), Ok(GolonganAsn::Pns(Golongan::IA)));
+        assert_eq!(
+            "9".parse::<GolonganAsn>(),
+            Err(GolonganAsnError("9".into()))
+        );
+        assert_eq!(
+            "III/f".parse::<GolonganAsn>().unwrap_err().to_string(),
+            "\"III/f\" is not a golongan (expected I/a to IV/e for a PNS, or I to XVII for a PPPK)"
+        );
+    }
+
+    #[test]
+    fn sumber_asesmen_reads_codes_in_any_spelling() {
+        for s in SumberAsesmen::ALL {
+            assert_eq!(s.code().parse(), Ok(s));
+            assert_eq!(s.to_string(), s.code());
+        }
+        assert_eq!(
+            "Assessment Center".parse(),
+            Ok(SumberAsesmen::AssessmentCenter)
+        );
+        assert_eq!(" CACT ".parse(), Ok(SumberAsesmen::Cact));
+        assert_eq!(
+            "ujian".parse::<SumberAsesmen>().unwrap_err().to_string(),
+            "\"ujian\" is not a sumber asesmen (expected cact, proasn, assessment_center or lainnya)"
+        );
+    }
 }

@@ -21,6 +21,15 @@ impl Rating {
         Rating::DiAtasEkspektasi,
     ];
 
+    /// Machine code for files and configuration.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Rating::DiBawahEkspektasi => "di_bawah_ekspektasi",
+            Rating::SesuaiEkspektasi => "sesuai_ekspektasi",
+            Rating::DiAtasEkspektasi => "di_atas_ekspektasi",
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         match self {
             Rating::DiBawahEkspektasi => "Di bawah ekspektasi",
@@ -28,6 +37,46 @@ impl Rating {
             Rating::DiAtasEkspektasi => "Di atas ekspektasi",
         }
     }
+}
+
+/// Why a text is not a rating.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a rating (expected di_atas_ekspektasi, sesuai_ekspektasi or di_bawah_ekspektasi, or their labels)"
+)]
+pub struct RatingError(pub String);
+
+impl FromStr for Rating {
+    type Err = RatingError;
+
+    /// Accepts the code (`sesuai_ekspektasi`) or the label in any case and
+    /// spacing (`SESUAI EKSPEKTASI`, `Di  atas ekspektasi`).
+    fn from_str(text: &str) -> Result<Rating, RatingError> {
+        let key = snake_key(text);
+        Rating::ALL
+            .into_iter()
+            .find(|r| r.code() == key)
+            .ok_or_else(|| RatingError(text.to_owned()))
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+serde_as_text!(Rating, code);
+
+/// Lower case, with runs of spaces and underscores as one `_`, so labels
+/// and codes compare equal (`Sangat  Baik` = `sangat_baik`).
+fn snake_key(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Predikat kinerja, ordered from worst to best.
@@ -105,13 +154,7 @@ impl FromStr for Predikat {
     /// Accepts the label in any case (`SANGAT BAIK`), the code
     /// (`sangat_baik`), and `Kurang/Misconduct` or `Misconduct` for Kurang.
     fn from_str(text: &str) -> Result<Predikat, PredikatError> {
-        let key: String = text
-            .trim()
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '_')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = snake_key(text);
         match key.as_str() {
             "kurang/misconduct" | "misconduct" => return Ok(Predikat::Kurang),
             _ => {}
@@ -179,6 +222,21 @@ mod tests {
             assert_eq!(p.label().parse(), Ok(p));
             assert_eq!(p.code().parse(), Ok(p));
         }
+    }
+
+    #[test]
+    fn parses_rating_codes_and_labels() {
+        assert_eq!("di_atas_ekspektasi".parse(), Ok(DiAtasEkspektasi));
+        assert_eq!("SESUAI EKSPEKTASI".parse(), Ok(SesuaiEkspektasi));
+        assert_eq!(" Di  bawah ekspektasi ".parse(), Ok(DiBawahEkspektasi));
+        for r in Rating::ALL {
+            assert_eq!(r.label().parse(), Ok(r));
+            assert_eq!(r.code().parse(), Ok(r));
+        }
+        assert_eq!(
+            "baik".parse::<Rating>().unwrap_err().to_string(),
+            "\"baik\" is not a rating (expected di_atas_ekspektasi, sesuai_ekspektasi or di_bawah_ekspektasi, or their labels)"
+        );
     }
 
     #[test]

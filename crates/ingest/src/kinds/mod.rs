@@ -3,11 +3,23 @@
 //! how a row becomes a domain record, and how a record becomes a row again,
 //! so that an exported file imports back unchanged.
 
-use std::fmt;
+use std::fmt::{self, Write};
 use std::hash::Hash;
 use std::str::FromStr;
 
+use time::Date;
+
 use crate::record::{Column, Record, RowError};
+use crate::values::{IsoDate, parse_text};
+
+mod asesmen;
+mod instansi;
+mod jabatan;
+mod kompetensi;
+mod opd;
+mod pegawai;
+mod riwayat;
+mod skp;
 
 /// A kind of file, in dependency order: a kind refers only to kinds before
 /// it.
@@ -59,6 +71,25 @@ impl Kind {
             Kind::RiwayatHukdis => "riwayat_hukdis",
             Kind::Skp => "skp",
             Kind::Asesmen => "asesmen",
+        }
+    }
+
+    /// The kind's [`RecordKind::COLUMNS`].
+    pub const fn columns(self) -> &'static [Column] {
+        use talenta_domain::personnel as p;
+        match self {
+            Kind::Instansi => p::Instansi::COLUMNS,
+            Kind::Opd => p::Opd::COLUMNS,
+            Kind::Jabatan => p::Jabatan::COLUMNS,
+            Kind::Pegawai => p::Pegawai::COLUMNS,
+            Kind::RiwayatJabatan => p::RiwayatJabatan::COLUMNS,
+            Kind::RiwayatGolongan => p::RiwayatGolongan::COLUMNS,
+            Kind::RiwayatPendidikan => p::RiwayatPendidikan::COLUMNS,
+            Kind::RiwayatDiklat => p::RiwayatDiklat::COLUMNS,
+            Kind::RiwayatPenghargaan => p::RiwayatPenghargaan::COLUMNS,
+            Kind::RiwayatHukdis => p::RiwayatHukdis::COLUMNS,
+            Kind::Skp => p::Skp::COLUMNS,
+            Kind::Asesmen => p::Asesmen::COLUMNS,
         }
     }
 }
@@ -117,9 +148,167 @@ pub trait RecordKind: Sized {
     /// The row's record, or every bad value in it.
     fn parse(record: &Record) -> Result<Self, Vec<RowError>>;
 
+    /// Writes the values of [`RecordKind::COLUMNS`] to `row`, blank for an
+    /// unknown value, in the syntax [`RecordKind::parse`] reads back.
+    fn write_row(&self, row: &mut Row);
+
     /// The values of [`RecordKind::COLUMNS`], blank for an unknown value.
-    fn to_row(&self) -> Vec<String>;
+    fn to_row(&self) -> Vec<String> {
+        let mut row = Row::default();
+        self.write_row(&mut row);
+        row.fields().map(str::to_owned).collect()
+    }
 
     /// The codes of other records this one names.
     fn references(&self) -> Vec<Reference>;
+}
+
+/// The values of one row being written, in one buffer that an exporter
+/// clears and reuses, so writing millions of rows allocates only while the
+/// longest row grows it.
+#[derive(Debug, Default, Clone)]
+pub struct Row {
+    text: String,
+    /// The end of each field in `text`.
+    ends: Vec<usize>,
+}
+
+impl Row {
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// The fields written so far, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let field = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            field
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn text(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.end_field();
+    }
+
+    pub fn opt_text(&mut self, value: Option<&str>) {
+        self.text(value.unwrap_or_default());
+    }
+
+    /// A value through its `Display`, which is the syntax its parser reads.
+    pub fn value(&mut self, value: impl fmt::Display) {
+        // Writing to a String cannot fail.
+        let _ = write!(self.text, "{value}");
+        self.end_field();
+    }
+
+    pub fn opt_value(&mut self, value: Option<impl fmt::Display>) {
+        if let Some(value) = value {
+            let _ = write!(self.text, "{value}");
+        }
+        self.end_field();
+    }
+
+    /// `yyyy-mm-dd`.
+    pub fn date(&mut self, value: Date) {
+        self.value(IsoDate(value));
+    }
+
+    pub fn opt_date(&mut self, value: Option<Date>) {
+        self.opt_value(value.map(IsoDate));
+    }
+
+    /// `|`-separated.
+    pub fn list<T: fmt::Display>(&mut self, items: impl IntoIterator<Item = T>) {
+        let _ = crate::values::write_list(&mut self.text, items);
+        self.end_field();
+    }
+
+    fn end_field(&mut self) {
+        self.ends.push(self.text.len());
+    }
+}
+
+/// Reads the values of one row, keeping every error so that a row with
+/// several bad values reports them all. Each reader returns `None` for a
+/// value it could not read (its error is kept); a kind's parser reads every
+/// value first and only then combines them with `?`.
+pub(crate) struct RowReader<'a> {
+    record: &'a Record,
+    errors: Vec<RowError>,
+}
+
+impl<'a> RowReader<'a> {
+    /// Runs `read` over `record`: its value when no error was kept.
+    pub(crate) fn parse<T>(
+        record: &'a Record,
+        read: impl FnOnce(&mut RowReader<'a>) -> Option<T>,
+    ) -> Result<T, Vec<RowError>> {
+        let mut reader = RowReader {
+            record,
+            errors: Vec::new(),
+        };
+        match read(&mut reader) {
+            Some(value) if reader.errors.is_empty() => Ok(value),
+            _ => {
+                // Checks across values run after the values are read; the
+                // user reads a row left to right.
+                reader.errors.sort_by_key(|e| e.column);
+                Err(reader.errors)
+            }
+        }
+    }
+
+    /// A required value; blank is "missing value".
+    pub(crate) fn req<T>(
+        &mut self,
+        index: usize,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        self.keep(self.record.parse(index, parse))
+    }
+
+    /// An optional value: `Some(None)` when blank.
+    pub(crate) fn opt<T>(
+        &mut self,
+        index: usize,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<Option<T>> {
+        self.keep(self.record.parse_opt(index, parse))
+    }
+
+    pub(crate) fn text(&mut self, index: usize) -> Option<String> {
+        self.req(index, parse_text)
+    }
+
+    pub(crate) fn opt_text(&mut self, index: usize) -> Option<Option<String>> {
+        self.opt(index, parse_text)
+    }
+
+    /// Reports a value that is well-formed but wrong in this row, for
+    /// checks across values.
+    pub(crate) fn fail(&mut self, index: usize, reason: impl Into<String>) {
+        let value = self
+            .record
+            .get_opt(index)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        self.errors.push(self.record.error(index, value, reason));
+    }
+
+    fn keep<T>(&mut self, result: Result<T, RowError>) -> Option<T> {
+        result.map_err(|error| self.errors.push(error)).ok()
+    }
 }

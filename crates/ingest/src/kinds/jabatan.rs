@@ -1,0 +1,98 @@
+//! `jabatan`: positions and what they require of their holder.
+
+use talenta_domain::personnel::Jabatan;
+use talenta_domain::{BidangIlmu, Golongan, Jenjang, TingkatPendidikan};
+
+use super::{Kind, RecordKind, Reference, Row, RowReader, Target, kompetensi};
+use crate::record::{Column, Record, RowError};
+use crate::values::{parse_code, parse_list, parse_whole, parse_yes_no, yes_no};
+
+const ID: usize = 0;
+const NAMA: usize = 1;
+const UNOR: usize = 2;
+const JENJANG: usize = 3;
+const PENDIDIKAN_MIN: usize = 4;
+const BIDANG_ILMU: usize = 5;
+const GOLONGAN_MIN: usize = 6;
+const KOMPETENSI: usize = 7;
+const KUNCI: usize = KOMPETENSI + kompetensi::COUNT;
+const KEBUTUHAN: usize = KUNCI + 1;
+
+impl RecordKind for Jabatan {
+    const KIND: Kind = Kind::Jabatan;
+    const COLUMNS: &'static [Column] = &[
+        Column::required("jabatanId"),
+        Column::required("jabatanNama"),
+        Column::required("unorId"),
+        Column::required("jenjang"),
+        Column::optional("tkPendidikanMin"),
+        Column::optional("bidangIlmu"),
+        Column::optional("golRuangMin"),
+        Column::optional("integritas"),
+        Column::optional("kerjaSama"),
+        Column::optional("komunikasi"),
+        Column::optional("orientasiPadaHasil"),
+        Column::optional("pelayananPublik"),
+        Column::optional("pengembanganDiri"),
+        Column::optional("mengelolaPerubahan"),
+        Column::optional("pengambilanKeputusan"),
+        Column::optional("perekatBangsa"),
+        Column::optional("jabatanKunci"),
+        Column::optional("kebutuhan"),
+    ];
+    type Key = String;
+
+    fn key(&self) -> String {
+        self.kode.clone()
+    }
+
+    fn parse(record: &Record) -> Result<Jabatan, Vec<RowError>> {
+        RowReader::parse(record, |row| {
+            let kode = row.text(ID);
+            let nama = row.text(NAMA);
+            let opd = row.text(UNOR);
+            let jenjang = row.req(JENJANG, parse_code::<Jenjang>);
+            let min_pendidikan = row.opt(PENDIDIKAN_MIN, parse_code::<TingkatPendidikan>);
+            let bidang_ilmu = row.opt(BIDANG_ILMU, |text| {
+                parse_list(text, |item| Ok(BidangIlmu::new(item)))
+            });
+            let min_golongan = row.opt(GOLONGAN_MIN, parse_code::<Golongan>);
+            let standar = kompetensi::read(row, KOMPETENSI);
+            let kunci = row.opt(KUNCI, parse_yes_no);
+            let kebutuhan = row.opt(KEBUTUHAN, |text| parse_whole(text, 1..=u16::MAX));
+            Some(Jabatan {
+                kode: kode?,
+                nama: nama?,
+                opd: opd?,
+                jenjang: jenjang?,
+                min_pendidikan: min_pendidikan?,
+                bidang_ilmu: bidang_ilmu?.unwrap_or_default(),
+                min_golongan: min_golongan?,
+                standar: standar?,
+                kunci: kunci?.unwrap_or(false),
+                kebutuhan: kebutuhan?.unwrap_or(1),
+            })
+        })
+    }
+
+    fn write_row(&self, row: &mut Row) {
+        row.text(&self.kode);
+        row.text(&self.nama);
+        row.text(&self.opd);
+        row.text(self.jenjang.code());
+        row.opt_text(self.min_pendidikan.map(TingkatPendidikan::code));
+        row.list(&self.bidang_ilmu);
+        row.opt_text(self.min_golongan.map(Golongan::ruang));
+        kompetensi::write(row, &self.standar);
+        row.text(yes_no(self.kunci));
+        row.value(self.kebutuhan);
+    }
+
+    fn references(&self) -> Vec<Reference> {
+        vec![Reference {
+            column: UNOR,
+            target: Target::Opd,
+            code: self.opd.clone(),
+        }]
+    }
+}

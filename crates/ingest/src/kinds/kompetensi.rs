@@ -1,0 +1,53 @@
+//! The nine competency columns `jabatan` and `asesmen` share (`integritas`
+//! … `perekatBangsa`): the eight managerial competencies in the order of
+//! [`Manajerial::ALL`], then Perekat Bangsa (PermenPANRB 38/2017), one level
+//! 1–5 each, all nine or none.
+
+use talenta_domain::kompetensi::{Kompetensi, Levels, Manajerial};
+
+use super::{Row, RowReader};
+use crate::values::parse_level;
+
+/// How many columns.
+pub(crate) const COUNT: usize = 9;
+
+/// The competency of each column, in column order.
+fn kompetensi() -> impl Iterator<Item = Kompetensi> {
+    Manajerial::ALL
+        .into_iter()
+        .map(Kompetensi::Manajerial)
+        .chain([Kompetensi::PerekatBangsa])
+}
+
+/// Reads the nine columns from `first` on: every level, or none (an empty
+/// map). A partial set is an error at the first blank column.
+pub(crate) fn read(reader: &mut RowReader<'_>, first: usize) -> Option<Levels> {
+    let levels: Vec<Option<Option<_>>> = (first..first + COUNT)
+        .map(|index| reader.opt(index, parse_level))
+        .collect();
+    let given = levels.iter().filter(|l| matches!(l, Some(Some(_)))).count();
+    let blank = levels.iter().position(|l| matches!(l, Some(None)));
+    if let Some(offset) = blank
+        && given > 0
+    {
+        reader.fail(
+            first + offset,
+            "missing value: give all nine competency levels or none",
+        );
+        return None;
+    }
+    let levels: Option<Vec<_>> = levels.into_iter().collect();
+    Some(
+        kompetensi()
+            .zip(levels?)
+            .filter_map(|(k, level)| Some((k, level?)))
+            .collect(),
+    )
+}
+
+/// Writes the nine columns; a competency the map lacks is blank.
+pub(crate) fn write(row: &mut Row, levels: &Levels) {
+    for k in kompetensi() {
+        row.opt_value(levels.get(&k).map(|level| level.get()));
+    }
+}

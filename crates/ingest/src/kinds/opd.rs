@@ -1,0 +1,60 @@
+//! `opd`: units, OPD and their sub-units, as a tree by `unorIndukId`.
+
+use talenta_domain::personnel::Opd;
+
+use super::{Kind, RecordKind, Reference, Row, RowReader, Target};
+use crate::record::{Column, Record, RowError};
+
+const ID: usize = 0;
+const NAMA: usize = 1;
+const INDUK: usize = 2;
+
+impl RecordKind for Opd {
+    const KIND: Kind = Kind::Opd;
+    const COLUMNS: &'static [Column] = &[
+        Column::required("unorId"),
+        Column::required("unorNama"),
+        Column::optional("unorIndukId"),
+    ];
+    type Key = String;
+
+    fn key(&self) -> String {
+        self.kode.clone()
+    }
+
+    fn parse(record: &Record) -> Result<Opd, Vec<RowError>> {
+        RowReader::parse(record, |row| {
+            let kode = row.text(ID);
+            let nama = row.text(NAMA);
+            let induk = row.opt_text(INDUK);
+            // Longer cycles span rows and are the importer's to find.
+            if let (Some(kode), Some(Some(induk))) = (&kode, &induk)
+                && kode == induk
+            {
+                row.fail(INDUK, "a unit cannot be its own parent (unorId)");
+            }
+            Some(Opd {
+                kode: kode?,
+                nama: nama?,
+                induk: induk?,
+            })
+        })
+    }
+
+    fn write_row(&self, row: &mut Row) {
+        row.text(&self.kode);
+        row.text(&self.nama);
+        row.opt_text(self.induk.as_deref());
+    }
+
+    fn references(&self) -> Vec<Reference> {
+        self.induk
+            .iter()
+            .map(|induk| Reference {
+                column: INDUK,
+                target: Target::Opd,
+                code: induk.clone(),
+            })
+            .collect()
+    }
+}
