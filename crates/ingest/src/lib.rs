@@ -9,6 +9,10 @@ pub mod delimited;
 pub mod kinds;
 pub mod record;
 pub mod scores;
+pub mod source;
+pub mod xlsx;
+pub mod xlsx_write;
 
 pub use delimited::FileError;
 pub use record::{Column, Place, Record, RowError};
+pub use source::Rows;
