@@ -202,8 +202,12 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         reason: format!("it is not a complete ZIP archive ({e})"),
     })?;
     let mut declared: u64 = 0;
+    let mut names = Vec::with_capacity(zip.len());
     for index in 0..zip.len() {
-        let part = zip.by_index_raw(index).map_err(|e| damaged(index, &e))?;
+        let part = zip
+            .by_index_raw(index)
+            .map_err(|e| damaged(&format!("number {}", index + 1), &e))?;
+        names.push(part_name(&part));
         if part.size() > limits.max_uncompressed {
             return Err(FileError::PartTooLarge {
                 part: part_name(&part),
@@ -220,11 +224,12 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         });
     }
     // The declared sizes may lie: unpack every part once, counting, and stop
-    // at the budget. On the way, read each worksheet's declared range.
+    // at the budget. (zip 9 already refuses a part that outgrows its claim;
+    // this bound holds whatever the zip crate does.) On the way, read each
+    // worksheet's declared range.
     let mut left = limits.max_uncompressed;
-    for index in 0..zip.len() {
-        let mut part = zip.by_index(index).map_err(|e| damaged(index, &e))?;
-        let name = part_name(&part);
+    for (index, name) in names.into_iter().enumerate() {
+        let mut part = zip.by_index(index).map_err(|e| damaged(&name, &e))?;
         let mut budget = (&mut part).take(left.saturating_add(1));
         if name.to_ascii_lowercase().ends_with(".xml") {
             let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut budget));
@@ -234,7 +239,7 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
                 check_range(&range, limits)?;
             }
         }
-        io::copy(&mut budget, &mut io::sink()).map_err(|e| damaged(index, &e))?;
+        io::copy(&mut budget, &mut io::sink()).map_err(|e| damaged(&name, &e))?;
         // What the take passed on, the XML scan's share included.
         let used = left.saturating_add(1).saturating_sub(budget.limit());
         if used > left {
@@ -248,9 +253,9 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
     Ok(())
 }
 
-fn damaged(index: usize, error: &dyn std::fmt::Display) -> FileError {
+fn damaged(part: &str, error: &dyn std::fmt::Display) -> FileError {
     FileError::NotWorkbook {
-        reason: format!("part {} of the archive is damaged ({error})", index + 1),
+        reason: format!("part {part} of the archive is damaged ({error})"),
     }
 }
 
