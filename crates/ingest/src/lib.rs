@@ -6,6 +6,9 @@
 //! can be fed arbitrary bytes in tests and fuzzing.
 
 pub mod delimited;
+/// Shared with `fuzz/` and the corpus replay test; not an API.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kinds;
 pub mod record;
 pub mod scores;
