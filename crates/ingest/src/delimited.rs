@@ -231,12 +231,16 @@ impl<R: Read> Read for Tee<R> {
 }
 
 /// Bytes from offset `base` up to what the reader has read, and the number
-/// of line feeds before `base`. Bounded by the CSV reader's buffer plus one
+/// of line ends before `base`: LF, CRLF, or a lone CR as old Mac Excel
+/// writes, all of which the CSV reader takes as line ends. Bounded by the CSV reader's buffer plus one
 /// record, as every query moves `base` forward.
 #[derive(Default)]
 struct Window {
     base: u64,
     newlines: u64,
+    /// Whether the byte before `base` was a CR, whose line end an LF
+    /// right after it completes rather than starts.
+    after_cr: bool,
     bytes: VecDeque<u8>,
 }
 
@@ -262,7 +266,8 @@ impl Window {
 
     fn advance(&mut self, byte: u8) {
         self.base += 1;
-        self.newlines += u64::from(byte == b'\n');
+        self.newlines += u64::from(byte == b'\r' || (byte == b'\n' && !self.after_cr));
+        self.after_cr = byte == b'\r';
     }
 }
 
@@ -326,6 +331,16 @@ mod tests {
             open(b"ni\xFFp,kinerja\n"),
             Err(FileError::HeaderEncoding)
         ));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        // Found by the csv_rows fuzz target: a record was placed on line 1.
+        let mut t = open(b"nip,kinerja\r1,2\r\r3,4\r\n5,6\n").unwrap();
+        let lines: Vec<Place> = std::iter::from_fn(|| t.next_record())
+            .map(|r| r.unwrap().place)
+            .collect();
+        assert_eq!(lines, [Place::Line(2), Place::Line(4), Place::Line(5)]);
     }
 
     #[test]
