@@ -8,23 +8,75 @@ use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
 
-use crate::record::{Column, Field, Place, Record};
+use crate::record::{Column, Field, Place, Record, Unreadable, column_letters};
 
 /// A problem with the file as a whole; nothing in it can be read.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("the file is empty: expected a header row with the columns {expected}")]
     Empty { expected: String },
-    #[error("line 1: the header lacks the column(s) {missing} (found: {found})")]
-    MissingColumns { missing: String, found: String },
-    #[error("line 1, column {column}: the header names {name:?} twice")]
-    DuplicateColumn { column: usize, name: String },
+    #[error("{place}: the header lacks the column(s) {missing} (found: {found})")]
+    MissingColumns {
+        /// Line 1 of a text file or row 1 of a worksheet.
+        place: Place,
+        missing: String,
+        found: String,
+    },
+    #[error("{}: the header names {name:?} twice", header_cell(*.place, *.column))]
+    DuplicateColumn {
+        place: Place,
+        column: usize,
+        name: String,
+    },
     #[error("line 1: the header is not valid UTF-8 text (save the file as CSV UTF-8)")]
     HeaderEncoding,
     #[error("line {line}: {reason}")]
     Syntax { line: u64, reason: String },
     #[error("reading failed: {0}")]
     Io(#[from] std::io::Error),
+    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "not a readable XLSX workbook: {reason} (save it from Excel as \"Excel Workbook (*.xlsx)\")"
+    )]
+    NotWorkbook { reason: String },
+    #[error(
+        "the workbook part {part} claims {size} bytes unpacked, over the limit of {limit} bytes"
+    )]
+    PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error(
+        "the workbook's parts claim {size} bytes unpacked in all, over the limit of {limit} bytes"
+    )]
+    UnpackedTooLarge { size: u64, limit: u64 },
+    #[error(
+        "the workbook part {part} unpacks to more than it claims, past the limit of {limit} bytes for the whole workbook"
+    )]
+    InflatesBeyond { part: String, limit: u64 },
+    #[error("{at}: {found} {what}, over the limit of {limit}")]
+    SheetTooLarge {
+        /// The claim or the cell that crosses the limit.
+        at: String,
+        found: u64,
+        /// `rows` or `columns`.
+        what: &'static str,
+        limit: u64,
+    },
+    #[error("{at}: holds a formula (={formula}); paste values instead")]
+    Formula {
+        /// `row 7, cell C7 (name)`.
+        at: String,
+        formula: String,
+    },
+    #[error("the cells {range} are merged; unmerge them so that every value has its own cell")]
+    Merged { range: String },
+}
+
+/// The header cell `column` (1-based) as the user sees it.
+fn header_cell(place: Place, column: usize) -> String {
+    match place {
+        Place::Line(line) => format!("line {line}, column {column}"),
+        Place::Row(row) => format!("row {row}, cell {}{row}", column_letters(column)),
+    }
 }
 
 /// An open delimited file whose header has been checked.
@@ -59,44 +111,16 @@ impl<R: Read> Table<R> {
                 window: Rc::clone(&window),
             });
         let header = reader.byte_headers().map_err(|e| syntax(&e))?.clone();
-        let expected = columns
-            .iter()
-            .filter(|c| c.required)
-            .map(|c| c.name)
-            .collect::<Vec<_>>()
-            .join(",");
         if header.is_empty() || header.iter().all(|h| h.iter().all(u8::is_ascii_whitespace)) {
-            return Err(FileError::Empty { expected });
+            return Err(empty(columns));
         }
-        let mut names: HashMap<String, usize> = HashMap::new();
         let mut found = Vec::new();
-        for (i, raw) in header.iter().enumerate() {
+        for raw in &header {
             let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
             let name = std::str::from_utf8(raw).map_err(|_| FileError::HeaderEncoding)?;
-            let name = name.trim().to_lowercase();
-            if names.insert(name.clone(), i).is_some() && !name.is_empty() {
-                return Err(FileError::DuplicateColumn {
-                    column: i + 1,
-                    name,
-                });
-            }
-            found.push(name);
+            found.push(name.to_owned());
         }
-        let missing: Vec<&str> = columns
-            .iter()
-            .filter(|c| c.required && !names.contains_key(&c.name.to_lowercase()))
-            .map(|c| c.name)
-            .collect();
-        if !missing.is_empty() {
-            return Err(FileError::MissingColumns {
-                missing: missing.join(", "),
-                found: found.join(", "),
-            });
-        }
-        let columns = columns
-            .iter()
-            .map(|c| (c.name, names.get(&c.name.to_lowercase()).copied()))
-            .collect();
+        let columns = match_columns(&found, columns, Place::Line(1))?;
         Ok(Table {
             reader,
             window,
@@ -127,12 +151,63 @@ impl<R: Read> Table<R> {
                     None => Ok(String::new()),
                     Some(bytes) => std::str::from_utf8(bytes)
                         .map(str::to_owned)
-                        .map_err(|_| bytes.to_vec()),
+                        .map_err(|_| Unreadable::not_utf8(bytes)),
                 },
             })
             .collect();
         Some(Ok(Record::new(Place::Line(line), fields)))
     }
+}
+
+/// The error for a file without a header row.
+pub(crate) fn empty(columns: &[Column]) -> FileError {
+    let expected = columns
+        .iter()
+        .filter(|c| c.required)
+        .map(|c| c.name)
+        .collect::<Vec<_>>()
+        .join(",");
+    FileError::Empty { expected }
+}
+
+/// Finds each of `columns` in the header names `found` (trimmed,
+/// case-insensitive): its 0-based position, `None` for an absent optional
+/// column. A repeated name or an absent required column is an error at
+/// `place`, the header's line or row.
+pub(crate) fn match_columns(
+    found: &[String],
+    columns: &[Column],
+    place: Place,
+) -> Result<Vec<(&'static str, Option<usize>)>, FileError> {
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut shown = Vec::new();
+    for (i, name) in found.iter().enumerate() {
+        let name = name.trim().to_lowercase();
+        if names.insert(name.clone(), i).is_some() && !name.is_empty() {
+            return Err(FileError::DuplicateColumn {
+                place,
+                column: i + 1,
+                name,
+            });
+        }
+        shown.push(name);
+    }
+    let missing: Vec<&str> = columns
+        .iter()
+        .filter(|c| c.required && !names.contains_key(&c.name.to_lowercase()))
+        .map(|c| c.name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(FileError::MissingColumns {
+            place,
+            missing: missing.join(", "),
+            found: shown.join(", "),
+        });
+    }
+    Ok(columns
+        .iter()
+        .map(|c| (c.name, names.get(&c.name.to_lowercase()).copied()))
+        .collect())
 }
 
 /// Passes bytes through to the CSV reader and keeps those not yet
@@ -156,12 +231,16 @@ impl<R: Read> Read for Tee<R> {
 }
 
 /// Bytes from offset `base` up to what the reader has read, and the number
-/// of line feeds before `base`. Bounded by the CSV reader's buffer plus one
+/// of line ends before `base`: LF, CRLF, or a lone CR as old Mac Excel
+/// writes, all of which the CSV reader takes as line ends. Bounded by the CSV reader's buffer plus one
 /// record, as every query moves `base` forward.
 #[derive(Default)]
 struct Window {
     base: u64,
     newlines: u64,
+    /// Whether the byte before `base` was a CR, whose line end an LF
+    /// right after it completes rather than starts.
+    after_cr: bool,
     bytes: VecDeque<u8>,
 }
 
@@ -187,7 +266,8 @@ impl Window {
 
     fn advance(&mut self, byte: u8) {
         self.base += 1;
-        self.newlines += u64::from(byte == b'\n');
+        self.newlines += u64::from(byte == b'\r' || (byte == b'\n' && !self.after_cr));
+        self.after_cr = byte == b'\r';
     }
 }
 
@@ -251,6 +331,16 @@ mod tests {
             open(b"ni\xFFp,kinerja\n"),
             Err(FileError::HeaderEncoding)
         ));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        // Found by the csv_rows fuzz target: a record was placed on line 1.
+        let mut t = open(b"nip,kinerja\r1,2\r\r3,4\r\n5,6\n").unwrap();
+        let lines: Vec<Place> = std::iter::from_fn(|| t.next_record())
+            .map(|r| r.unwrap().place)
+            .collect();
+        assert_eq!(lines, [Place::Line(2), Place::Line(4), Place::Line(5)]);
     }
 
     #[test]

@@ -10,12 +10,19 @@
 
 pub mod delimited;
 pub mod export;
+/// Shared with `fuzz/` and the corpus replay test; not an API.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kinds;
 pub mod record;
 pub mod scores;
+pub mod source;
 pub mod values;
+pub mod xlsx;
+pub mod xlsx_write;
 
 pub use delimited::FileError;
 pub use export::CsvSink;
 pub use kinds::{Kind, RecordKind, Reference, Row, Target};
 pub use record::{Column, Place, Record, RowError};
+pub use source::Rows;

@@ -107,8 +107,26 @@ pub(crate) struct Field {
     /// (optional) column.
     pub(crate) column: Option<usize>,
     pub(crate) name: &'static str,
-    /// The text, or the raw bytes when they are not UTF-8.
-    pub(crate) value: Result<String, Vec<u8>>,
+    /// The text, or why the cell holds no usable text.
+    pub(crate) value: Result<String, Unreadable>,
+}
+
+/// A value the reader could not turn into text: what to show the user and
+/// why it cannot be used. Parsers see it as a located [`RowError`], so one
+/// unreadable cell does not stop the rest of the file being checked.
+#[derive(Debug, Clone)]
+pub(crate) struct Unreadable {
+    pub(crate) shown: String,
+    pub(crate) reason: &'static str,
+}
+
+impl Unreadable {
+    pub(crate) fn not_utf8(bytes: &[u8]) -> Unreadable {
+        Unreadable {
+            shown: String::from_utf8_lossy(bytes).into_owned(),
+            reason: "not valid UTF-8 text (save the file as CSV UTF-8)",
+        }
+    }
 }
 
 impl Record {
@@ -131,11 +149,7 @@ impl Record {
         match &field.value {
             Ok(text) if text.trim().is_empty() => Ok(None),
             Ok(text) => Ok(Some(text.trim())),
-            Err(bytes) => Err(self.error(
-                index,
-                &String::from_utf8_lossy(bytes),
-                "not valid UTF-8 text (save the file as CSV UTF-8)",
-            )),
+            Err(unreadable) => Err(self.error(index, &unreadable.shown, unreadable.reason)),
         }
     }
 

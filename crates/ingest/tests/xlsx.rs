@@ -1,0 +1,437 @@
+//! XLSX input, good and bad. Workbooks are built here with rust_xlsxwriter
+//! and the zip crate, so every fixture shows how it was made.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::io::{Cursor, Write};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+use talenta_ingest::xlsx::{Limits, Sheet};
+use talenta_ingest::xlsx_write::XlsxSink;
+use talenta_ingest::{Column, FileError, Place, Record, Rows};
+use zip::write::SimpleFileOptions;
+
+const COLUMNS: [Column; 3] = [
+    Column::required("nipBaru"),
+    Column::required("nama"),
+    Column::optional("tglLahir"),
+];
+
+fn workbook(fill: impl FnOnce(&mut Worksheet)) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    fill(workbook.add_worksheet());
+    workbook.save_to_buffer().unwrap()
+}
+
+fn header(ws: &mut Worksheet) {
+    for (c, name) in ["NIPBaru", "Nama", "tglLahir"].into_iter().enumerate() {
+        ws.write_string(0, u16::try_from(c).unwrap(), name).unwrap();
+    }
+}
+
+fn open(bytes: &[u8]) -> Result<Sheet, FileError> {
+    Sheet::open(bytes, &COLUMNS, &Limits::default())
+}
+
+fn all(rows: &mut impl Rows) -> Result<Vec<Record>, FileError> {
+    let mut records = Vec::new();
+    while let Some(record) = rows.next_record() {
+        records.push(record?);
+    }
+    Ok(records)
+}
+
+/// The whole file's outcome: its records, or the file error (at open or on
+/// the way), which then means no records at all.
+fn read(bytes: &[u8]) -> Result<Vec<Record>, FileError> {
+    all(&mut open(bytes)?)
+}
+
+fn values(record: &Record) -> Vec<String> {
+    (0..COLUMNS.len())
+        .map(|i| record.get_opt(i).unwrap().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn reads_text_numbers_dates_and_booleans() {
+    let bytes = workbook(|ws| {
+        ws.write_string(0, 0, "nama").unwrap();
+        ws.write_string(0, 1, "Skor").unwrap();
+        ws.write_string(0, 2, "nipBaru").unwrap();
+        ws.write_string(0, 3, "tglLahir").unwrap();
+        ws.write_string(0, 4, "aktif").unwrap();
+        ws.write_string(1, 0, "Siti Aminah").unwrap();
+        ws.write_number(1, 1, 87.5).unwrap();
+        ws.write_string(1, 2, "196608011988031001").unwrap();
+        let date = ExcelDateTime::from_ymd(1966, 8, 1).unwrap();
+        ws.write_datetime_with_format(1, 3, &date, &Format::new().set_num_format("dd/mm/yyyy"))
+            .unwrap();
+        ws.write_boolean(1, 4, true).unwrap();
+        // Row 3 blank: skipped. Row 4: a whole number.
+        ws.write_string(3, 0, "Budi").unwrap();
+        ws.write_number(3, 1, 90.0).unwrap();
+    });
+    let columns = [
+        Column::required("nipBaru"),
+        Column::required("nama"),
+        Column::required("skor"),
+        Column::optional("tglLahir"),
+        Column::optional("aktif"),
+        Column::optional("unorId"),
+    ];
+    let mut sheet = Sheet::open(&bytes, &columns, &Limits::default()).unwrap();
+    let records = all(&mut sheet).unwrap();
+    assert_eq!(records.len(), 2);
+    let first = &records[0];
+    assert_eq!(first.place, Place::Row(2));
+    assert_eq!(first.get(0).unwrap(), "196608011988031001");
+    assert_eq!(first.get(1).unwrap(), "Siti Aminah");
+    assert_eq!(first.get(2).unwrap(), "87.5");
+    assert_eq!(first.get(3).unwrap(), "1966-08-01");
+    assert_eq!(first.get(4).unwrap(), "true");
+    assert_eq!(first.get_opt(5).unwrap(), None);
+    let second = &records[1];
+    assert_eq!(second.place, Place::Row(4));
+    assert_eq!(second.get(2).unwrap(), "90");
+    let missing = second.get(0).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "row 4, cell C4 (nipBaru): value \"\": missing value"
+    );
+}
+
+#[test]
+fn a_numeric_nip_is_a_row_error() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.write_number(1, 0, 196_608_011_988_031_001.0).unwrap();
+        ws.write_string(1, 1, "Siti").unwrap();
+    });
+    let records = read(&bytes).unwrap();
+    let error = records[0].get(0).unwrap_err();
+    assert_eq!(error.place, Place::Row(2));
+    assert_eq!(error.column, 1);
+    assert!(
+        error.to_string().starts_with(
+            "row 2, cell A2 (nipBaru): value \"196608011988031000\": the NIP is a number cell"
+        ),
+        "{error}"
+    );
+    assert!(error.reason.contains("format the column as Text"));
+}
+
+#[test]
+fn a_formula_is_refused_naming_its_cell() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.write_string(0, 3, "total").unwrap();
+        for r in 1..6 {
+            ws.write_string(r, 0, "196608011988031001").unwrap();
+            ws.write_string(r, 1, "Siti").unwrap();
+        }
+        ws.write_formula(6, 3, "=SUM(A1:A3)").unwrap();
+    });
+    let error = read(&bytes).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "row 7, cell D7 (total): holds a formula (=SUM(A1:A3)); paste values instead"
+    );
+}
+
+#[test]
+fn merged_cells_are_refused_naming_the_range() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.merge_range(1, 0, 2, 1, "Siti", &Format::new()).unwrap();
+    });
+    let error = open(&bytes).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the cells A2:B3 are merged; unmerge them so that every value has its own cell"
+    );
+}
+
+#[test]
+fn a_sheet_declaring_the_whole_grid_is_refused_before_parsing() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let error = open(&bytes).unwrap_err();
+    assert!(matches!(
+        error,
+        FileError::SheetTooLarge {
+            found: 16_384,
+            limit: 200,
+            ..
+        }
+    ));
+    assert_eq!(
+        error.to_string(),
+        "a worksheet declares the range A1:XFD1048576: 16384 columns, over the limit of 200"
+    );
+    // Rows are checked too.
+    let limits = Limits {
+        max_rows: 1000,
+        max_columns: 20_000,
+        ..Limits::default()
+    };
+    let error = Sheet::open(&bytes, &COLUMNS, &limits).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "a worksheet declares the range A1:XFD1048576: 1048576 rows, over the limit of 1000"
+    );
+}
+
+#[test]
+fn a_cell_past_the_limits_is_refused_when_the_dimension_lies() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.write_string(1, 0, "196608011988031001").unwrap();
+        ws.write_string(5000, 1, "far down").unwrap();
+    });
+    let lied = replace(&bytes, "xl/worksheets/sheet1.xml", "A1:C5001", "A1:C2");
+    let limits = Limits {
+        max_rows: 100,
+        ..Limits::default()
+    };
+    let error = all(&mut Sheet::open(&lied, &COLUMNS, &limits).unwrap()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "row 5001, cell B5001: the worksheet fills this cell: 5001 rows, over the limit of 100"
+    );
+}
+
+#[test]
+fn the_file_size_is_capped() {
+    let bytes = workbook(header);
+    let limits = Limits {
+        max_bytes: 1000,
+        ..Limits::default()
+    };
+    let error = Sheet::open(&bytes, &COLUMNS, &limits).unwrap_err();
+    assert!(
+        matches!(error, FileError::TooLarge { limit: 1000, .. }),
+        "{error}"
+    );
+}
+
+/// The offsets of the uncompressed-size fields of every entry: 22 in a
+/// local header, 24 in a central directory header.
+fn patch_sizes(zip: &mut [u8], size: u32) {
+    let positions: Vec<(usize, usize)> = zip
+        .windows(4)
+        .enumerate()
+        .filter_map(|(i, w)| match w {
+            [0x50, 0x4b, 0x03, 0x04] => Some((i, 22)),
+            [0x50, 0x4b, 0x01, 0x02] => Some((i, 24)),
+            _ => None,
+        })
+        .collect();
+    for (at, offset) in positions {
+        zip[at + offset..at + offset + 4].copy_from_slice(&size.to_le_bytes());
+    }
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_part_claiming_two_gigabytes_is_refused() {
+    let mut bytes = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
+    patch_sizes(&mut bytes, 2_000_000_000);
+    let error = open(&bytes).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the workbook part xl/workbook.xml claims 2000000000 bytes unpacked, over the limit of 1000000000 bytes"
+    );
+}
+
+#[test]
+fn declared_sizes_are_summed() {
+    let big = vec![b' '; 600];
+    let bytes = zip_of(&[("a.xml", &big), ("b.xml", &big)]);
+    let limits = Limits {
+        max_uncompressed: 1000,
+        ..Limits::default()
+    };
+    let error = Sheet::open(&bytes, &COLUMNS, &limits).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            FileError::UnpackedTooLarge {
+                size: 1200,
+                limit: 1000
+            }
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_part_inflating_past_its_claim_stops_at_the_budget() {
+    let bomb = vec![b'<'; 10_000_000];
+    let mut bytes = zip_of(&[("xl/sharedStrings.xml", &bomb)]);
+    assert!(bytes.len() < 100_000, "deflate should shrink this much");
+    patch_sizes(&mut bytes, 100);
+    let limits = Limits {
+        max_uncompressed: 1_000_000,
+        ..Limits::default()
+    };
+    let error = Sheet::open(&bytes, &COLUMNS, &limits).unwrap_err();
+    // Either the budget stops it or the zip crate sees the lie first; both
+    // are refusals before calamine, and neither unpacks the 10 MB.
+    let text = error.to_string();
+    assert!(
+        matches!(
+            error,
+            FileError::InflatesBeyond {
+                limit: 1_000_000,
+                ..
+            }
+        ) || text.contains(
+            "xl/sharedStrings.xml of the archive is damaged (File is larger than its declared"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_truncated_file_is_not_a_workbook() {
+    let bytes = workbook(header);
+    let error = open(&bytes[..bytes.len() / 2]).unwrap_err();
+    assert!(matches!(error, FileError::NotWorkbook { .. }), "{error}");
+    assert!(
+        error.to_string().contains("not a complete ZIP archive"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_csv_renamed_xlsx_is_not_a_workbook() {
+    let error = open(b"nipBaru,nama\n196608011988031001,Siti\n").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("not a readable XLSX workbook"),
+        "{error}"
+    );
+    assert!(matches!(open(b""), Err(FileError::NotWorkbook { .. })));
+}
+
+#[test]
+fn a_zip_without_a_workbook_is_refused() {
+    let bytes = zip_of(&[("hello.txt", b"hello")]);
+    assert!(matches!(open(&bytes), Err(FileError::NotWorkbook { .. })));
+}
+
+#[test]
+fn an_empty_sheet_is_empty() {
+    let bytes = workbook(|_| {});
+    assert!(matches!(open(&bytes), Err(FileError::Empty { .. })));
+}
+
+#[test]
+fn a_header_only_sheet_has_no_records() {
+    let bytes = workbook(header);
+    assert!(read(&bytes).unwrap().is_empty());
+}
+
+#[test]
+fn header_problems_name_row_one() {
+    let bytes = workbook(|ws| {
+        ws.write_string(0, 0, "nipBaru").unwrap();
+        ws.write_string(0, 1, "umur").unwrap();
+    });
+    assert_eq!(
+        open(&bytes).unwrap_err().to_string(),
+        "row 1: the header lacks the column(s) nama (found: nipbaru, umur)"
+    );
+    let bytes = workbook(|ws| {
+        header(ws);
+        ws.write_string(0, 3, "NAMA").unwrap();
+    });
+    assert_eq!(
+        open(&bytes).unwrap_err().to_string(),
+        "row 1, cell D1: the header names \"nama\" twice"
+    );
+    // Data under a blank row 1: the header is missing, not the data.
+    let bytes = workbook(|ws| {
+        ws.write_string(1, 0, "196608011988031001").unwrap();
+    });
+    assert!(matches!(
+        open(&bytes),
+        Err(FileError::MissingColumns { .. })
+    ));
+}
+
+#[test]
+fn an_export_reads_back_unchanged() {
+    let rows = [
+        ["196608011988031001", "Siti Aminah", "1966-08-01"],
+        ["199001012015041002", "Made Wirawan, S.Kom.", ""],
+        ["000000000000000007", "=not a formula", "2024-02-29"],
+        ["123", "Ñoño \"kutip\" <tag> & ;", "87.50"],
+    ];
+    let mut sink = XlsxSink::new(&COLUMNS).unwrap();
+    for row in &rows {
+        let row: Vec<String> = row.iter().map(|v| (*v).to_owned()).collect();
+        sink.push(&row).unwrap();
+    }
+    let bytes = sink.finish().unwrap();
+    let records = read(&bytes).unwrap();
+    let read: Vec<Vec<String>> = records.iter().map(values).collect();
+    assert_eq!(read, rows.map(|r| r.map(str::to_owned)).to_vec());
+    assert_eq!(records[3].place, Place::Row(5));
+}
+
+#[test]
+fn an_export_row_must_fit_the_columns() {
+    let mut sink = XlsxSink::new(&COLUMNS).unwrap();
+    let error = sink.push(&["1".to_owned()]).unwrap_err();
+    assert_eq!(error.to_string(), "row 2 has 1 values for 3 columns");
+}
+
+#[test]
+fn dropping_a_sheet_midway_stops_its_reader() {
+    let bytes = workbook(|ws| {
+        header(ws);
+        for r in 1..5000 {
+            ws.write_string(r, 0, "196608011988031001").unwrap();
+            ws.write_string(r, 1, "Siti").unwrap();
+        }
+    });
+    let mut sheet = open(&bytes).unwrap();
+    assert!(sheet.next_record().unwrap().is_ok());
+    drop(sheet);
+}
+
+/// The workbook with `from` replaced by `to` in part `name`: for fixtures
+/// rust_xlsxwriter will not write.
+fn replace(bytes: &[u8], name: &str, from: &str, to: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut text).unwrap();
+        if part.name().unwrap() == name {
+            let replaced = String::from_utf8(text).unwrap().replace(from, to);
+            text = replaced.into_bytes();
+        }
+        parts.push((part.name().unwrap().into_owned(), text));
+    }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip_of(&parts)
+}
