@@ -7,9 +7,11 @@
 //! embedded in the binary.
 
 mod records;
+mod snapshot;
 mod stored;
 mod value;
 
+pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Columns, Stored, WriteTx, Written};
 pub use value::{Ty, Value};
 
@@ -126,6 +128,21 @@ impl Db {
             Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
         }
         Ok(())
+    }
+
+    /// Every instansi, by id.
+    pub async fn instansi_all(
+        &self,
+    ) -> Result<Vec<(i64, talenta_domain::personnel::Instansi)>, StorageError> {
+        const SQL: &str = "SELECT id, kode, nama FROM instansi ORDER BY id";
+        let rows: Vec<(i64, String, String)> = match self {
+            Db::Sqlite { read, .. } => sqlx::query_as(SQL).fetch_all(read).await?,
+            Db::Postgres(pool) => sqlx::query_as(SQL).fetch_all(pool).await?,
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(id, kode, nama)| (id, talenta_domain::personnel::Instansi { kode, nama }))
+            .collect())
     }
 
     pub async fn close(&self) {

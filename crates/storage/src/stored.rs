@@ -221,6 +221,87 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Up to `limit` records of `T` whose first key column (such as the NIP)
+    /// comes after `after`, in key order: keyset pagination.
+    pub async fn page_after<T: Stored>(
+        &self,
+        instansi_id: i64,
+        after: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<T>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND {} > $2 ORDER BY {} LIMIT $3",
+            column_list::<T>(),
+            T::TABLE,
+            first_column::<T>(),
+            key_list::<T>()
+        );
+        self.fetch_records(
+            sql,
+            vec![
+                Value::int(instansi_id),
+                Value::text(after.unwrap_or("")),
+                Value::int(limit),
+            ],
+        )
+        .await
+    }
+
+    /// Every record of `T` whose first key column (such as the NIP) lies in
+    /// `first..=last`, in key order.
+    pub async fn range_of<T: Stored>(
+        &self,
+        instansi_id: i64,
+        first: &str,
+        last: &str,
+    ) -> Result<Vec<T>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND {col} >= $2 AND {col} <= $3 ORDER BY {}",
+            column_list::<T>(),
+            T::TABLE,
+            key_list::<T>(),
+            col = first_column::<T>(),
+        );
+        self.fetch_records(
+            sql,
+            vec![
+                Value::int(instansi_id),
+                Value::text(first),
+                Value::text(last),
+            ],
+        )
+        .await
+    }
+
+    async fn fetch_records<T: Stored>(
+        &self,
+        sql: String,
+        binds: Vec<Value>,
+    ) -> Result<Vec<T>, StorageError> {
+        let mut records = Vec::new();
+        let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
+        macro_rules! fetch {
+            ($pool:expr) => {{
+                let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), binds);
+                let mut rows = query.fetch($pool);
+                while let Some(row) = rows.try_next().await? {
+                    records.push(decode::<T>(decode_row(&row, &types)?)?);
+                }
+            }};
+        }
+        match self {
+            Db::Sqlite { read, .. } => fetch!(read),
+            Db::Postgres(pool) => fetch!(pool),
+        }
+        Ok(records)
+    }
+}
+
+fn first_column<T: Stored>() -> &'static str {
+    T::COLUMNS.first().map_or("nip", |(name, _)| *name)
+}
+
 fn decode<T: Stored>(values: Vec<Value>) -> Result<T, StorageError> {
     let mut columns = Columns {
         table: T::TABLE,
@@ -268,7 +349,12 @@ fn on_conflict<T: Stored>() -> String {
         ))
         .collect();
     let differs: Vec<String> = rest
-        .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}", table = T::TABLE))
+        .map(|c| {
+            format!(
+                "{table}.{c} IS DISTINCT FROM excluded.{c}",
+                table = T::TABLE
+            )
+        })
         .collect();
     format!(
         " ON CONFLICT (instansi_id, {key}) DO UPDATE SET {set} WHERE {differs}",
@@ -336,8 +422,7 @@ impl WriteTx {
             .to_offset(time::UtcOffset::UTC)
             .replace_nanosecond(0)
             .unwrap_or(at);
-        const SQL: &str =
-            "INSERT INTO perubahan (at, actor, action, detail) VALUES ($1, $2, $3, $4) RETURNING id";
+        const SQL: &str = "INSERT INTO perubahan (at, actor, action, detail) VALUES ($1, $2, $3, $4) RETURNING id";
         let id = match self {
             WriteTx::Sqlite(tx) => {
                 sqlx::query_scalar(SQL)
@@ -420,9 +505,7 @@ impl WriteTx {
                 .execute(&mut **tx)
                 .await?;
                 let mut copy = tx
-                    .copy_in_raw(&format!(
-                        "COPY {stage} ({columns}) FROM STDIN (FORMAT csv)"
-                    ))
+                    .copy_in_raw(&format!("COPY {stage} ({columns}) FROM STDIN (FORMAT csv)"))
                     .await?;
                 let mut buffer = String::with_capacity(1 << 16);
                 for row in rows {

@@ -160,7 +160,8 @@ async fn both_engines_have_the_same_schema() {
 async fn foreign_keys_are_enforced_on_both_engines() {
     let fresh = fresh().await;
     for db in &fresh.dbs {
-        let orphan = "INSERT INTO opd (instansi_id, kode, nama, perubahan_id) VALUES ($1, $2, $3, $4)";
+        let orphan =
+            "INSERT INTO opd (instansi_id, kode, nama, perubahan_id) VALUES ($1, $2, $3, $4)";
         let result = talenta_storage::on_db!(db, pool => sqlx::query(orphan)
             .bind(99_i64)
             .bind("X")

@@ -240,6 +240,7 @@ CREATE TABLE peta_talenta_pegawai (
     kotak BIGINT,
     nilai_talenta BIGINT,
     kurang TEXT,
+    perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, periode, nip),
     FOREIGN KEY (instansi_id, periode) REFERENCES peta_talenta (instansi_id, periode)
 );

@@ -1,0 +1,180 @@
+//! Talent-map snapshots: one per instansi and period, with the rules it was
+//! computed under, and one row per employee: scores and box, or what was
+//! missing. Re-running a period replaces its snapshot in one transaction.
+
+use talenta_domain::{Kotak, Score};
+use time::OffsetDateTime;
+
+use crate::stored::{Columns, Stored, WriteTx};
+use crate::value::{Ty, Value};
+use crate::{Db, StorageError};
+
+/// One employee in a snapshot. Name and OPD are copied as they were, so a
+/// snapshot stays readable after the employee record changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotRow {
+    pub periode: String,
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub kinerja: Option<Score>,
+    pub potensial: Option<Score>,
+    pub kotak: Option<Kotak>,
+    pub nilai_talenta: Option<Score>,
+    /// The components without data (`|`-separated codes), when not placed.
+    pub kurang: Option<String>,
+}
+
+/// The header of a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub periode: String,
+    pub rule_set: String,
+    pub cutoffs: String,
+    pub dihitung_at: OffsetDateTime,
+}
+
+fn score(value: Option<Score>) -> Value {
+    Value::opt_int(value.map(Score::hundredths))
+}
+
+fn decode_score(columns: &mut Columns) -> Result<Option<Score>, StorageError> {
+    columns
+        .opt_small::<u16>()?
+        .map(Score::from_hundredths)
+        .transpose()
+        .map_err(|e| StorageError::Corrupt {
+            table: SnapshotRow::TABLE,
+            column: "score",
+            value: String::new(),
+            reason: e.to_string(),
+        })
+}
+
+impl Stored for SnapshotRow {
+    const TABLE: &'static str = "peta_talenta_pegawai";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("periode", Ty::Text),
+        ("nip", Ty::Text),
+        ("nama", Ty::Text),
+        ("opd", Ty::Text),
+        ("kinerja", Ty::Int),
+        ("potensial", Ty::Int),
+        ("kotak", Ty::Int),
+        ("nilai_talenta", Ty::Int),
+        ("kurang", Ty::Text),
+    ];
+    const KEY_LEN: usize = 2;
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.periode),
+            Value::text(&self.nip),
+            Value::text(&self.nama),
+            Value::text(&self.opd),
+            score(self.kinerja),
+            score(self.potensial),
+            Value::opt_int(self.kotak.map(Kotak::number)),
+            score(self.nilai_talenta),
+            Value::opt_text(self.kurang.as_deref()),
+        ]
+    }
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(SnapshotRow {
+            periode: row.text()?,
+            nip: row.text()?,
+            nama: row.text()?,
+            opd: row.text()?,
+            kinerja: decode_score(row)?,
+            potensial: decode_score(row)?,
+            kotak: row.opt_small::<u8>()?.and_then(Kotak::new),
+            nilai_talenta: decode_score(row)?,
+            kurang: row.opt_text()?,
+        })
+    }
+}
+
+impl WriteTx {
+    /// Removes the period's old snapshot, if any, and writes the new header;
+    /// the rows follow with [`WriteTx::upsert`].
+    pub async fn replace_snapshot(
+        &mut self,
+        instansi_id: i64,
+        perubahan_id: i64,
+        snapshot: &Snapshot,
+    ) -> Result<(), StorageError> {
+        const DELETE_ROWS: &str =
+            "DELETE FROM peta_talenta_pegawai WHERE instansi_id = $1 AND periode = $2";
+        const DELETE_HEADER: &str =
+            "DELETE FROM peta_talenta WHERE instansi_id = $1 AND periode = $2";
+        const INSERT: &str = "INSERT INTO peta_talenta \
+             (instansi_id, periode, rule_set, cutoffs, dihitung_at, perubahan_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)";
+        let at = snapshot
+            .dihitung_at
+            .replace_nanosecond(0)
+            .unwrap_or(snapshot.dihitung_at);
+        macro_rules! run {
+            ($tx:expr) => {{
+                for sql in [DELETE_ROWS, DELETE_HEADER] {
+                    sqlx::query(sql)
+                        .bind(instansi_id)
+                        .bind(&snapshot.periode)
+                        .execute(&mut **$tx)
+                        .await?;
+                }
+                sqlx::query(INSERT)
+                    .bind(instansi_id)
+                    .bind(&snapshot.periode)
+                    .bind(&snapshot.rule_set)
+                    .bind(&snapshot.cutoffs)
+                    .bind(at)
+                    .bind(perubahan_id)
+                    .execute(&mut **$tx)
+                    .await?;
+            }};
+        }
+        match self {
+            WriteTx::Sqlite(tx) => run!(tx),
+            WriteTx::Postgres(tx) => run!(tx),
+        }
+        Ok(())
+    }
+}
+
+impl Db {
+    /// The snapshot header of a period, if it was computed.
+    pub async fn snapshot(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+    ) -> Result<Option<Snapshot>, StorageError> {
+        const SQL: &str = "SELECT periode, rule_set, cutoffs, dihitung_at FROM peta_talenta \
+             WHERE instansi_id = $1 AND periode = $2";
+        let row: Option<(String, String, String, OffsetDateTime)> = match self {
+            Db::Sqlite { read, .. } => {
+                sqlx::query_as(SQL)
+                    .bind(instansi_id)
+                    .bind(periode)
+                    .fetch_optional(read)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(SQL)
+                    .bind(instansi_id)
+                    .bind(periode)
+                    .fetch_optional(pool)
+                    .await?
+            }
+        };
+        Ok(
+            row.map(|(periode, rule_set, cutoffs, dihitung_at)| Snapshot {
+                periode,
+                rule_set,
+                cutoffs,
+                dihitung_at,
+            }),
+        )
+    }
+}
