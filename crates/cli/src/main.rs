@@ -5,6 +5,9 @@
 
 mod assign;
 mod classify;
+mod db;
+mod export;
+mod import;
 mod nip;
 
 use std::process::ExitCode;
@@ -34,6 +37,10 @@ enum Command {
     Classify(classify::ClassifyArgs),
     /// Solve a rectangular assignment problem (jointly optimal placement) from a cost matrix
     Assign(assign::AssignArgs),
+    /// Import personnel records (CSV or XLSX) into the database, all or nothing
+    Import(import::ImportArgs),
+    /// Export stored personnel records of one kind as CSV or XLSX
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +49,8 @@ fn main() -> ExitCode {
         Command::Nip(command) => nip::run(command),
         Command::Classify(args) => classify::run(&args),
         Command::Assign(args) => assign::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

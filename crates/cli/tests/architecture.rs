@@ -12,9 +12,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("assign", &[]),
     ("ingest", &["talenta-domain"]),
     ("storage", &["talenta-domain"]),
+    ("app", &["talenta-domain", "talenta-ingest", "talenta-storage"]),
+    ("testkit", &[]),
     (
         "cli",
-        &["talenta-domain", "talenta-ingest", "talenta-assign"],
+        &[
+            "talenta-domain",
+            "talenta-ingest",
+            "talenta-assign",
+            "talenta-app",
+            "talenta-storage",
+        ],
     ),
 ];
 

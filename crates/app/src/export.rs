@@ -1,0 +1,160 @@
+//! `export`: the stored records of one kind, in the import format, so that
+//! an exported file imports back unchanged.
+
+use std::io::Write;
+
+use talenta_domain::personnel::{
+    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
+    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
+};
+use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
+use talenta_ingest::{CsvSink, Kind, RecordKind};
+use talenta_storage::{Db, StorageError, Stored};
+
+use crate::Format;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no instansi in the database")]
+    NoInstansi,
+    #[error("several instansi ({0}); name one with --instansi")]
+    WhichInstansi(String),
+    #[error("unknown instansi {0:?}")]
+    UnknownInstansi(String),
+    #[error("writing: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing: {0}")]
+    Xlsx(#[from] XlsxWriteError),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// The id of the instansi named `kode`, or of the only one.
+pub async fn resolve_instansi(db: &Db, kode: Option<&str>) -> Result<(i64, Instansi), ExportError> {
+    let all = db.instansi_all().await?;
+    match kode {
+        Some(kode) => all
+            .into_iter()
+            .find(|(_, i)| i.kode == kode)
+            .ok_or_else(|| ExportError::UnknownInstansi(kode.to_owned())),
+        None => match <[_; 1]>::try_from(all) {
+            Ok([one]) => Ok(one),
+            Err(all) if all.is_empty() => Err(ExportError::NoInstansi),
+            Err(all) => Err(ExportError::WhichInstansi(
+                all.iter()
+                    .map(|(_, i)| i.kode.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )),
+        },
+    }
+}
+
+/// Writes every stored record of `kind` of an instansi to `out`; returns the
+/// number of records.
+pub async fn export(
+    db: &Db,
+    kind: Kind,
+    instansi: Option<&str>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u64, ExportError> {
+    if kind == Kind::Instansi {
+        let all: Vec<Instansi> = db.instansi_all().await?.into_iter().map(|(_, i)| i).collect();
+        let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
+        let mut sink = Sink::<Instansi>::new(format, out)?;
+        for record in &all {
+            sink.write(record)?;
+        }
+        sink.finish()?;
+        return Ok(count);
+    }
+    let (id, _) = resolve_instansi(db, instansi).await?;
+    match kind {
+        Kind::Instansi => Ok(0),
+        Kind::Opd => write_kind::<Opd>(db, id, format, out).await,
+        Kind::Jabatan => write_kind::<Jabatan>(db, id, format, out).await,
+        Kind::Pegawai => write_kind::<Pegawai>(db, id, format, out).await,
+        Kind::RiwayatJabatan => write_kind::<RiwayatJabatan>(db, id, format, out).await,
+        Kind::RiwayatGolongan => write_kind::<RiwayatGolongan>(db, id, format, out).await,
+        Kind::RiwayatPendidikan => write_kind::<RiwayatPendidikan>(db, id, format, out).await,
+        Kind::RiwayatDiklat => write_kind::<RiwayatDiklat>(db, id, format, out).await,
+        Kind::RiwayatPenghargaan => write_kind::<RiwayatPenghargaan>(db, id, format, out).await,
+        Kind::RiwayatHukdis => write_kind::<RiwayatHukdis>(db, id, format, out).await,
+        Kind::Skp => write_kind::<Skp>(db, id, format, out).await,
+        Kind::Asesmen => write_kind::<Asesmen>(db, id, format, out).await,
+    }
+}
+
+async fn write_kind<K: RecordKind + Stored>(
+    db: &Db,
+    instansi_id: i64,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u64, ExportError> {
+    let mut sink = Sink::<K>::new(format, out)?;
+    let mut failure = None;
+    let count = db
+        .read_all::<K>(instansi_id, |record| {
+            if failure.is_none() {
+                if let Err(e) = sink.write(&record) {
+                    failure = Some(e);
+                }
+            }
+            Ok(())
+        })
+        .await?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    sink.finish()?;
+    Ok(count)
+}
+
+/// A writer of records of one kind in either format. XLSX is assembled in
+/// memory (a workbook is one zip archive) and written at the end.
+pub enum Sink<'w, K> {
+    Csv(CsvSink<K, &'w mut dyn Write>),
+    Xlsx(XlsxSink, &'w mut dyn Write),
+}
+
+impl<'w, K: RecordKind> Sink<'w, K> {
+    pub fn new(format: Format, out: &'w mut dyn Write) -> Result<Self, ExportError> {
+        Ok(match format {
+            Format::Csv => Sink::Csv(CsvSink::new(out)?),
+            Format::Xlsx => Sink::Xlsx(XlsxSink::new(K::COLUMNS)?, out),
+        })
+    }
+
+    pub fn write(&mut self, record: &K) -> Result<(), ExportError> {
+        match self {
+            Sink::Csv(sink) => sink.write(record)?,
+            Sink::Xlsx(sink, _) => sink.push(&record.to_row())?,
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<(), ExportError> {
+        match self {
+            Sink::Csv(sink) => {
+                sink.finish()?;
+            }
+            Sink::Xlsx(sink, out) => {
+                out.write_all(&sink.finish()?)?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<K> std::fmt::Debug for Sink<'_, K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Sink::Csv(..) => "Sink::Csv",
+            Sink::Xlsx(..) => "Sink::Xlsx",
+        })
+    }
+}

@@ -1,0 +1,30 @@
+//! # talenta-app
+//!
+//! The use cases: import, export and the talent map, each one transaction
+//! with its entry in the change log. Callers (the CLI, later the web server)
+//! bring the database, the actor and the time; this crate neither reads the
+//! clock nor talks to a terminal.
+
+use std::path::Path;
+
+pub mod export;
+pub mod import;
+
+/// A file format of imports and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file name's extension says, if any.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}

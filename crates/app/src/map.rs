@@ -1,0 +1,367 @@
+//! `map`: the talent map of a period, computed from the stored records with
+//! the domain's rules (the same classification as `talenta classify`),
+//! stored as a snapshot, and written out. Employees without the data a
+//! component needs are kept in the snapshot with what is missing, never
+//! given an invented score.
+//!
+//! Employees are read a page at a time (keyset pagination by NIP) with the
+//! SKP, assessments and sanctions of the same NIP range, so memory stays
+//! bounded at any size.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde::Serialize;
+use talenta_domain::personnel::{Asesmen, Jabatan, Pegawai, RiwayatHukdis, Skp};
+use talenta_domain::talent_map::{Rekam, score};
+use talenta_domain::{Kotak, Periode, RuleSet, Score};
+use talenta_storage::{Db, Snapshot, SnapshotRow, StorageError, Written};
+use time::OffsetDateTime;
+
+use crate::export::{ExportError, resolve_instansi};
+
+/// Employees scored per page.
+const PAGE: i64 = 20_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MapError {
+    #[error(transparent)]
+    Instansi(#[from] ExportError),
+    #[error("no talent map of {0} yet: compute it with `talenta map --period {0}`")]
+    NoSnapshot(Periode),
+    #[error("writing: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// What a computed map holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MapSummary {
+    pub instansi: String,
+    /// Employees per box, index 0 = box 1.
+    pub per_box: [u64; 9],
+    /// Employees left out for missing data.
+    pub missing: u64,
+    /// How many lack each component, by component code.
+    pub missing_by_component: Vec<(String, u64)>,
+}
+
+impl MapSummary {
+    pub fn placed(&self) -> u64 {
+        self.per_box.iter().sum()
+    }
+}
+
+/// Computes the map of `periode` and stores it as the period's snapshot,
+/// replacing an earlier one, in one transaction.
+pub async fn compute(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<MapSummary, MapError> {
+    let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
+    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        jabatan.insert(j.kode.clone(), j);
+        Ok(())
+    })
+    .await?;
+
+    let mut tx = db.begin_write().await?;
+    let perubahan = tx
+        .record_change(now, actor, "map", &format!("talent map {periode} ({})", rules.id))
+        .await?;
+    let cutoffs = format!(
+        "kinerja {}/{}; potensial {}/{}",
+        rules.nine_box.kinerja.high(),
+        rules.nine_box.kinerja.mid(),
+        rules.nine_box.potensial.high(),
+        rules.nine_box.potensial.mid()
+    );
+    tx.replace_snapshot(
+        instansi_id,
+        perubahan,
+        &Snapshot {
+            periode: periode.to_string(),
+            rule_set: rules.id.clone(),
+            cutoffs,
+            dihitung_at: now,
+        },
+    )
+    .await?;
+
+    let mut summary = MapSummary {
+        instansi: instansi.kode,
+        ..MapSummary::default()
+    };
+    let mut missing_by: HashMap<&'static str, u64> = HashMap::new();
+    let mut after: Option<String> = None;
+    let mut written = Written::default();
+    loop {
+        let page = db
+            .page_after::<Pegawai>(instansi_id, after.as_deref(), PAGE)
+            .await?;
+        let (Some(first), Some(last)) = (page.first(), page.last()) else {
+            break;
+        };
+        let (first, last) = (first.nip.as_str().to_owned(), last.nip.as_str().to_owned());
+        let skp = db.range_of::<Skp>(instansi_id, &first, &last).await?;
+        let asesmen = db.range_of::<Asesmen>(instansi_id, &first, &last).await?;
+        let hukdis = db.range_of::<RiwayatHukdis>(instansi_id, &first, &last).await?;
+        let (mut skp, mut asesmen, mut hukdis) =
+            (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
+        let mut rows = Vec::with_capacity(page.len());
+        for pegawai in &page {
+            let nip = pegawai.nip.as_str();
+            let rekam = Rekam {
+                jabatan: pegawai.jabatan.as_ref().and_then(|k| jabatan.get(k)),
+                pendidikan: pegawai.pendidikan,
+                bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
+                skp: take_nip(&mut skp, nip, |s| s.nip.as_str()),
+                asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
+                hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
+            };
+            let mut row = SnapshotRow {
+                periode: periode.to_string(),
+                nip: nip.to_owned(),
+                nama: full_name(pegawai),
+                opd: pegawai.opd.clone(),
+                kinerja: None,
+                potensial: None,
+                kotak: None,
+                nilai_talenta: None,
+                kurang: None,
+            };
+            match score(rules, periode, &rekam) {
+                Ok(nilai) => {
+                    let kotak = nilai.placement.kotak;
+                    if let Some(count) = summary
+                        .per_box
+                        .get_mut(usize::from(kotak.number()).saturating_sub(1))
+                    {
+                        *count += 1;
+                    }
+                    row.kinerja = Some(nilai.kinerja);
+                    row.potensial = Some(nilai.potensial);
+                    row.kotak = Some(kotak);
+                    row.nilai_talenta = Some(nilai.nilai_talenta);
+                }
+                Err(missing) => {
+                    summary.missing += 1;
+                    for komponen in &missing.0 {
+                        *missing_by.entry(komponen.code()).or_default() += 1;
+                    }
+                    row.kurang = Some(
+                        missing
+                            .0
+                            .iter()
+                            .map(|k| k.code())
+                            .collect::<Vec<_>>()
+                            .join("|"),
+                    );
+                }
+            }
+            rows.push(row);
+        }
+        written += tx.upsert(instansi_id, perubahan, &rows).await?;
+        after = Some(last);
+    }
+    tx.commit().await?;
+    let mut by: Vec<(String, u64)> = missing_by
+        .into_iter()
+        .map(|(k, n)| (k.to_owned(), n))
+        .collect();
+    by.sort();
+    summary.missing_by_component = by;
+    debug_assert_eq!(written.written, summary.placed() + summary.missing);
+    Ok(summary)
+}
+
+/// The records of `nip` at the front of `rows` (sorted by NIP), taken off.
+fn take_nip<'a, T>(rows: &mut &'a [T], nip: &str, nip_of: impl Fn(&T) -> &str) -> &'a [T] {
+    let all: &'a [T] = rows;
+    let skipped = all.iter().take_while(|r| nip_of(r) < nip).count();
+    let rest = all.get(skipped..).unwrap_or_default();
+    let n = rest.iter().take_while(|r| nip_of(r) == nip).count();
+    let (mine, after) = rest.split_at(n.min(rest.len()));
+    *rows = after;
+    mine
+}
+
+fn full_name(pegawai: &Pegawai) -> String {
+    let mut name = String::new();
+    if let Some(gelar) = &pegawai.gelar_depan {
+        name.push_str(gelar);
+        name.push(' ');
+    }
+    name.push_str(&pegawai.nama);
+    if let Some(gelar) = &pegawai.gelar_belakang {
+        name.push_str(", ");
+        name.push_str(gelar);
+    }
+    name
+}
+
+/// Output formats of a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapFormat {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+/// One placed employee as written out.
+#[derive(Debug, Serialize)]
+struct Placed<'a> {
+    nip: &'a str,
+    name: &'a str,
+    opd: &'a str,
+    kinerja: f64,
+    potensial: f64,
+    #[serde(rename = "box")]
+    kotak: u8,
+    label: &'static str,
+}
+
+const PLACED_COLUMNS: [&str; 7] = ["nip", "name", "opd", "kinerja", "potensial", "box", "label"];
+const MISSING_COLUMNS: [&str; 4] = ["nip", "name", "opd", "missing"];
+
+/// Writes the stored map of `periode`: placed employees to `out`, the
+/// employees left out (with what is missing) to `missing` when given.
+/// Returns (placed, left out).
+pub async fn write(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    format: MapFormat,
+    out: &mut dyn Write,
+    missing: Option<&mut dyn Write>,
+) -> Result<(u64, u64), MapError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    if db.snapshot(instansi_id, &periode.to_string()).await?.is_none() {
+        return Err(MapError::NoSnapshot(periode));
+    }
+    let key = periode.to_string();
+    let rows = db.range_of::<SnapshotRow>(instansi_id, &key, &key).await?;
+    let (placed, left_out): (Vec<&SnapshotRow>, Vec<&SnapshotRow>) =
+        rows.iter().partition(|r| r.kotak.is_some());
+    write_placed(&placed, format, out)?;
+    if let Some(missing) = missing {
+        let lines: Vec<Vec<String>> = left_out
+            .iter()
+            .map(|r| {
+                vec![
+                    r.nip.clone(),
+                    r.nama.clone(),
+                    r.opd.clone(),
+                    r.kurang.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        write_table(&MISSING_COLUMNS, &lines, format, missing)?;
+    }
+    let count = |v: &Vec<&SnapshotRow>| u64::try_from(v.len()).unwrap_or(u64::MAX);
+    Ok((count(&placed), count(&left_out)))
+}
+
+fn write_placed(rows: &[&SnapshotRow], format: MapFormat, out: &mut dyn Write) -> Result<(), MapError> {
+    let placed: Vec<Placed<'_>> = rows
+        .iter()
+        .filter_map(|r| {
+            let (kinerja, potensial, kotak) = (r.kinerja?, r.potensial?, r.kotak?);
+            Some(Placed {
+                nip: &r.nip,
+                name: &r.nama,
+                opd: &r.opd,
+                kinerja: kinerja.as_f64(),
+                potensial: potensial.as_f64(),
+                kotak: kotak.number(),
+                label: kotak.label(),
+            })
+        })
+        .collect();
+    if format == MapFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, &placed)?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    }
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .filter_map(|r| {
+            let (kinerja, potensial, kotak) = (r.kinerja?, r.potensial?, r.kotak?);
+            Some(vec![
+                r.nip.clone(),
+                r.nama.clone(),
+                r.opd.clone(),
+                fixed(kinerja),
+                fixed(potensial),
+                kotak.number().to_string(),
+                Kotak::label(kotak).to_owned(),
+            ])
+        })
+        .collect();
+    write_table(&PLACED_COLUMNS, &lines, format, out)
+}
+
+/// A score with two decimals, as the map's CSV writes it.
+fn fixed(score: Score) -> String {
+    let h = score.hundredths();
+    format!("{}.{:02}", h / 100, h % 100)
+}
+
+fn write_table(
+    columns: &[&str],
+    lines: &[Vec<String>],
+    format: MapFormat,
+    out: &mut dyn Write,
+) -> Result<(), MapError> {
+    match format {
+        MapFormat::Json => {
+            let objects: Vec<serde_json::Map<String, serde_json::Value>> = lines
+                .iter()
+                .map(|line| {
+                    columns
+                        .iter()
+                        .zip(line)
+                        .map(|(c, v)| ((*c).to_owned(), serde_json::Value::String(v.clone())))
+                        .collect()
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &objects)?;
+            out.write_all(b"\n")?;
+        }
+        MapFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut *out);
+            writer.write_record(columns)?;
+            for line in lines {
+                writer.write_record(line)?;
+            }
+            writer.flush()?;
+        }
+        MapFormat::Xlsx => {
+            let header: Vec<talenta_ingest::Column> = columns
+                .iter()
+                .map(|c| talenta_ingest::Column::required(c))
+                .collect();
+            let mut sink = talenta_ingest::xlsx_write::XlsxSink::new(&header)
+                .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
+            for line in lines {
+                sink.push(line)
+                    .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
+            }
+            let bytes = sink
+                .finish()
+                .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
+            out.write_all(&bytes)?;
+        }
+    }
+    Ok(())
+}

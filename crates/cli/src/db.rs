@@ -1,0 +1,65 @@
+//! The `--db` option shared by every command that opens the system of record.
+
+use anyhow::Context;
+use talenta_storage::{DEFAULT_URL, Db};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArgs {
+    /// Database URL: `sqlite://PATH` (created if missing) or `postgres://…`
+    #[arg(long = "db", env = "DATABASE_URL", default_value = DEFAULT_URL, value_name = "URL")]
+    pub url: String,
+}
+
+impl DbArgs {
+    /// Connects and applies any migration not applied yet.
+    pub async fn open(&self) -> anyhow::Result<Db> {
+        let db = Db::connect(&self.url)
+            .await
+            .with_context(|| format!("opening the database {}", redact(&self.url)))?;
+        db.migrate().await.context("migrating the database")?;
+        Ok(db)
+    }
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = url.get(scheme + 3..at).unwrap_or_default();
+            match credentials.split_once(':') {
+                Some((user, _)) => format!(
+                    "{}{user}:***{}",
+                    url.get(..scheme + 3).unwrap_or_default(),
+                    url.get(at..).unwrap_or_default()
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A runtime for one command. Two worker threads: the machines this runs on
+/// have few cores, and the import's parser runs on a blocking thread.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_not_shown() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db.example:5432/talenta"),
+            "postgres://app:***@db.example:5432/talenta"
+        );
+        assert_eq!(redact("sqlite://./data/talenta.db"), "sqlite://./data/talenta.db");
+        assert_eq!(redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+    }
+}

@@ -1,0 +1,367 @@
+//! Import, export and the talent map as a user runs them, on SQLite and on
+//! PostgreSQL: round trips, idempotent re-imports, bad input that writes
+//! nothing, and an importer killed mid-write.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use talenta_testkit::{TempDir, TestDb, databases};
+
+fn talenta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_talenta"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> Output {
+    let out = talenta(args);
+    assert!(
+        out.status.success(),
+        "talenta {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn generate(n: u32, seed: u32, dirty: bool) -> TempDir {
+    let dir = TempDir::new("talenta_gen");
+    let out = dir.path().join("city");
+    let (n, seed) = (n.to_string(), seed.to_string());
+    let mut args = vec![
+        "generate",
+        "--employees",
+        &n,
+        "--seed",
+        &seed,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if dirty {
+        args.push("--dirty");
+    }
+    ok(&args);
+    dir
+}
+
+fn city(dir: &TempDir) -> String {
+    dir.path().join("city").display().to_string()
+}
+
+const KINDS: [&str; 12] = [
+    "instansi",
+    "opd",
+    "jabatan",
+    "pegawai",
+    "riwayat_jabatan",
+    "riwayat_golongan",
+    "riwayat_pendidikan",
+    "riwayat_diklat",
+    "riwayat_penghargaan",
+    "riwayat_hukdis",
+    "skp",
+    "asesmen",
+];
+
+/// Every kind exported as CSV into `dir`; the bytes, by kind.
+fn export_all(db: &TestDb, dir: &Path) -> Vec<(String, Vec<u8>)> {
+    std::fs::create_dir_all(dir).unwrap();
+    KINDS
+        .iter()
+        .map(|kind| {
+            let file = dir.join(format!("{kind}.csv"));
+            ok(&["export", kind, "--db", &db.url, "--out", file.to_str().unwrap()]);
+            ((*kind).to_owned(), std::fs::read(&file).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_generated_city_round_trips_through_export_and_reimport() {
+    let generated = generate(400, 7, false);
+    for db in databases() {
+        let first = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        assert!(stderr(&first).contains("imported into instansi"), "{}", stderr(&first));
+
+        let again = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        for line in stderr(&again).lines().filter(|l| l.contains(" rows, ")) {
+            assert!(line.contains(" 0 written"), "{}: re-import wrote: {line}", db.engine);
+        }
+
+        let work = TempDir::new("talenta_export");
+        let exported = export_all(&db, &work.path().join("a"));
+        let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
+        assert_eq!(
+            pegawai.iter().filter(|b| **b == b'\n').count(),
+            401,
+            "{}: header and 400 employees",
+            db.engine
+        );
+
+        // The exported files import into an empty database and export the same.
+        for other in databases().into_iter().filter(|o| o.engine == db.engine) {
+            ok(&["import", "--dir", work.path().join("a").to_str().unwrap(), "--db", &other.url]);
+            let again = export_all(&other, &work.path().join("b"));
+            assert_eq!(exported, again, "{}: export → import → export differs", db.engine);
+        }
+    }
+}
+
+#[test]
+fn the_same_city_gives_the_same_export_on_both_engines() {
+    let generated = generate(300, 11, false);
+    let work = TempDir::new("talenta_engines");
+    let exports: Vec<_> = databases()
+        .into_iter()
+        .map(|db| {
+            ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+            export_all(&db, &work.path().join(db.engine))
+        })
+        .collect();
+    if let [sqlite, postgres] = exports.as_slice() {
+        assert_eq!(sqlite, postgres);
+    }
+}
+
+/// Imports a base city, then `bad` (files to put over a copy of it) and
+/// checks the import fails with `expect` in its messages and changes
+/// nothing.
+fn rejected(files: &[(&str, &[u8])], expect: &[&str]) {
+    let generated = generate(120, 3, false);
+    for db in databases() {
+        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        let work = TempDir::new("talenta_bad");
+        let before = export_all(&db, &work.path().join("before"));
+        let bad = work.path().join("bad");
+        std::fs::create_dir_all(&bad).unwrap();
+        for (name, bytes) in files {
+            std::fs::write(bad.join(name), bytes).unwrap();
+        }
+        let out = talenta(&["import", "--dir", bad.to_str().unwrap(), "--db", &db.url]);
+        assert_eq!(out.status.code(), Some(1), "{}: {}", db.engine, stderr(&out));
+        for needle in expect {
+            assert!(
+                stderr(&out).contains(needle),
+                "{}: expected {needle:?} in:\n{}",
+                db.engine,
+                stderr(&out)
+            );
+        }
+        let after = export_all(&db, &work.path().join("after"));
+        assert_eq!(before, after, "{}: a failed import changed the data", db.engine);
+    }
+}
+
+const PEGAWAI_HEADER: &str = "nipBaru,nama,jenisKelamin,tglLahir,statusPegawai,unorId\n";
+
+fn opd_of(generated: &TempDir) -> String {
+    let opd = std::fs::read_to_string(generated.path().join("city/opd.csv")).unwrap();
+    opd.lines().nth(1).unwrap().split(',').next().unwrap().to_owned()
+}
+
+#[test]
+fn bad_rows_are_all_reported_and_nothing_is_written() {
+    let generated = generate(120, 3, false);
+    let opd = opd_of(&generated);
+    let good = "198503152010012003";
+    let text = format!(
+        "{PEGAWAI_HEADER}\
+         {good},Siti,P,15-03-1985,PNS,{opd}\n\
+         {good},Siti Lagi,P,15-03-1985,PNS,{opd}\n\
+         198503152010012,Pendek,P,15-03-1985,PNS,{opd}\n\
+         199001012015031001,Budi,L,01-01-1990,PNS,TIDAK-ADA\n\
+         199001012015031002,Joko,L,31-02-1990,PNS,{opd}\n"
+    );
+    rejected(
+        &[("pegawai.csv", text.as_bytes())],
+        &[
+            "line 3, column 1 (nipBaru)",
+            "duplicate key, first at line 2",
+            "line 4, column 1 (nipBaru): value \"198503152010012\"",
+            "line 5, column 6 (unorId): value \"TIDAK-ADA\": unknown unit",
+            "line 6, column 4 (tglLahir): value \"31-02-1990\"",
+            "nothing was written",
+        ],
+    );
+}
+
+#[test]
+fn a_truncated_file_is_refused_whole() {
+    let generated = generate(120, 3, false);
+    let opd = opd_of(&generated);
+    let text = format!("{PEGAWAI_HEADER}198503152010012003,\"Siti,P,15-03-1985,PNS,{opd}\n");
+    rejected(&[("pegawai.csv", text.as_bytes())], &["pegawai.csv", "nothing was written"]);
+}
+
+#[test]
+fn text_that_is_not_utf8_is_located() {
+    let generated = generate(120, 3, false);
+    let opd = opd_of(&generated);
+    let mut bytes = PEGAWAI_HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"198503152010012003,Siti \xC5ahara,P,15-03-1985,PNS,");
+    bytes.extend_from_slice(opd.as_bytes());
+    bytes.push(b'\n');
+    rejected(
+        &[("pegawai.csv", &bytes)],
+        &["line 2, column 2 (nama)", "UTF-8", "nothing was written"],
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    rejected(&[("pegawai.csv", b"")], &["pegawai.csv", "empty", "nothing was written"]);
+}
+
+#[test]
+fn a_spreadsheet_formula_is_refused() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, name) in ["unorId", "unorNama", "unorIndukId"].iter().enumerate() {
+        sheet.write_string(0, u16::try_from(column).unwrap(), *name).unwrap();
+    }
+    sheet.write_string(1, 0, "BARU").unwrap();
+    sheet.write_formula(1, 1, "=CONCAT(\"Badan \", \"Baru\")").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    rejected(&[("opd.xlsx", &bytes)], &["opd.xlsx", "cell B2", "formula"]);
+}
+
+#[test]
+fn one_bad_file_of_a_directory_keeps_the_others_out() {
+    let generated = generate(120, 3, false);
+    let opd = opd_of(&generated);
+    let new_opd = "unorId,unorNama,unorIndukId\nBARU,Badan Baru,\n";
+    let pegawai = format!("{PEGAWAI_HEADER}198503152010012003,Siti,X,15-03-1985,PNS,{opd}\n");
+    rejected(
+        &[("opd.csv", new_opd.as_bytes()), ("pegawai.csv", pegawai.as_bytes())],
+        &["line 2, column 3 (jenisKelamin)"],
+    );
+}
+
+#[test]
+fn a_dirty_city_is_refused_with_every_problem_listed() {
+    let generated = generate(2000, 5, true);
+    for db in databases() {
+        let out = talenta(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let text = stderr(&out);
+        assert!(text.contains("nothing was written"), "{text}");
+        assert!(text.lines().filter(|l| l.contains(".csv: line ")).count() >= 5, "{text}");
+        let exported = talenta(&["export", "pegawai", "--db", &db.url]);
+        assert!(!exported.status.success(), "no instansi was imported");
+    }
+}
+
+/// Kills the importer (SIGKILL) while it writes a large city over a smaller
+/// one, then checks the database holds exactly the smaller one and, on
+/// SQLite, passes `PRAGMA integrity_check`.
+#[test]
+fn an_importer_killed_mid_write_leaves_the_database_unchanged() {
+    let small = generate(200, 21, false);
+    let large = generate(60_000, 22, false);
+    for db in databases() {
+        ok(&["import", "--dir", &city(&small), "--db", &db.url]);
+        let work = TempDir::new("talenta_crash");
+        let before = export_all(&db, &work.path().join("before"));
+
+        let mut child = Command::new(env!("CARGO_BIN_EXE_talenta"))
+            .args(["import", "--dir", &city(&large), "--db", &db.url, "--instansi"])
+            .arg(instansi_of(&small))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let writing = wait_until_writing(&db, &mut child);
+        assert!(writing, "{}: the importer never got to write", db.engine);
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+
+        if let Some(path) = db.sqlite_path() {
+            let check = Command::new(env!("CARGO_BIN_EXE_talenta"))
+                .args(["export", "instansi", "--db", &db.url])
+                .output()
+                .unwrap();
+            assert!(check.status.success(), "{}", stderr(&check));
+            assert_eq!(integrity_check(&path), "ok");
+        }
+        let after = export_all(&db, &work.path().join("after"));
+        assert_eq!(before, after, "{}: the killed import left changes", db.engine);
+    }
+}
+
+fn instansi_of(generated: &TempDir) -> String {
+    let text = std::fs::read_to_string(generated.path().join("city/instansi.csv")).unwrap();
+    text.lines().nth(1).unwrap().split(',').next().unwrap().to_owned()
+}
+
+/// Waits (up to two minutes) until the import has written into its open
+/// transaction: the SQLite write-ahead log grows, or PostgreSQL shows the
+/// bulk write running. `false` if the process ended first.
+fn wait_until_writing(db: &TestDb, child: &mut std::process::Child) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        let writing = match db.sqlite_path() {
+            Some(path) => {
+                let wal = path.with_extension("db-wal");
+                std::fs::metadata(wal).is_ok_and(|m| m.len() > 4 << 20)
+            }
+            None => postgres_is_copying(&db.url),
+        };
+        if writing {
+            return true;
+        }
+        std::thread::yield_now();
+    }
+    false
+}
+
+fn postgres_is_copying(url: &str) -> bool {
+    let database = url.rsplit('/').next().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let admin = std::env::var("TALENTA_TEST_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+        let Ok(pool) = sqlx::PgPool::connect(&admin).await else {
+            return false;
+        };
+        let copied: Option<i64> = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity \
+             WHERE datname = $1 AND (query LIKE 'COPY stage_riwayat%' OR query LIKE 'INSERT INTO riwayat%')",
+        )
+        .bind(database)
+        .fetch_optional(&pool)
+        .await
+        .ok()
+        .flatten();
+        pool.close().await;
+        copied.is_some_and(|n| n > 0)
+    })
+}
+
+fn integrity_check(path: &Path) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let url = format!("sqlite://{}", path.display());
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let result: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        result
+    })
+}
