@@ -3,8 +3,9 @@
 //! The rules of ASN talent management as pure functions over plain data:
 //! NIP, reference data (golongan, jenjang jabatan, pendidikan, hukuman
 //! disiplin), SKP predikat, competencies and JPM, the talent score, the
-//! nine-box, and promotion eligibility. Every rule carries its legal source;
-//! values the sources leave uncertain are configuration ([`RuleSet`]).
+//! nine-box, the talent map of a period, and promotion eligibility. Every
+//! rule carries its legal source; values the sources leave uncertain are
+//! configuration ([`RuleSet`]).
 //!
 //! Architecture invariant: this crate does no I/O and never reads the clock.
 //! The reference date is always a parameter.
@@ -37,17 +38,20 @@ pub mod kompetensi;
 pub mod nine_box;
 pub mod nip;
 pub mod pendidikan;
+pub mod periode;
 pub mod personnel;
 pub mod ruleset;
 pub mod score;
 pub mod skp;
 pub mod talent;
+pub mod talent_map;
 
 pub use golongan::{Golongan, GolonganPppk};
 pub use jabatan::Jenjang;
 pub use nine_box::{AxisCutoffs, Cutoffs, KinerjaBand, Kotak, Placement, PotensialBand};
 pub use nip::{AsnKind, Gender, Nip, NipError};
 pub use pendidikan::{BidangIlmu, Pendidikan, TingkatPendidikan};
+pub use periode::{Periode, PeriodeError, Semester};
 pub use ruleset::{RuleBook, RuleSet, RuleSetError};
 pub use score::{Score, ScoreError};
 pub use skp::{Predikat, Rating};

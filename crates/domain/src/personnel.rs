@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use time::Date;
 
-use crate::disiplin::JenisHukuman;
+use crate::disiplin::{Hukuman, JenisHukuman};
 use crate::eligibility::StatusKepegawaian;
 use crate::golongan::{Golongan, GolonganPppk};
 use crate::jabatan::Jenjang;
@@ -207,6 +207,19 @@ pub struct RiwayatHukdis {
     pub nomor_sk: Option<String>,
     pub tanggal_sk: Option<Date>,
     pub alasan: Option<String>,
+}
+
+impl RiwayatHukdis {
+    /// The sanction as the disciplinary rules read it; the tingkat follows
+    /// from the jenis (PP 94/2021 Pasal 8).
+    pub fn hukuman(&self) -> Hukuman {
+        Hukuman {
+            tingkat: self.jenis.tingkat(),
+            jenis: Some(self.jenis),
+            mulai: self.mulai,
+            akhir: self.akhir,
+        }
+    }
 }
 
 /// The annual SKP result of one year (SIASN `rw-skp22`).

@@ -14,6 +14,7 @@ use crate::eligibility::PromotionRule;
 use crate::jabatan::Jenjang;
 use crate::kompetensi::{JpmCapping, JpmScheme};
 use crate::nine_box::Cutoffs;
+use crate::pendidikan::TingkatPendidikan;
 use crate::score::Score;
 use crate::skp::Predikat;
 use crate::talent::{Weights, WeightsError};
@@ -32,6 +33,7 @@ pub struct RuleSet {
     pub weights: Weights,
     pub scores: ScoreTables,
     pub jpm: JpmPolicy,
+    pub talent_map: TalentMapPolicy,
     pub bup: BupTable,
     pub promotion: Vec<PromotionRule>,
 }
@@ -41,6 +43,7 @@ pub struct RuleSet {
 #[serde(deny_unknown_fields)]
 pub struct ScoreTables {
     pub predikat: PredikatScores,
+    pub kualifikasi: KualifikasiScores,
     pub integritas: IntegritasScores,
 }
 
@@ -67,6 +70,61 @@ impl PredikatScores {
     }
 }
 
+/// The kualifikasi component: formal education and the fit of the field of
+/// study with the position (Kepka BKN 411/2025 pendidikan formal 10% and
+/// kesesuaian bidang ilmu 10% [S]; the scores are the PUPR rubric's,
+/// domain.md §4.7 [S]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KualifikasiScores {
+    pub weights: KualifikasiWeights,
+    /// Score per education level; every level must be listed.
+    pub pendidikan: BTreeMap<TingkatPendidikan, Score>,
+    pub bidang: BidangScores,
+    pub source: String,
+}
+
+/// Weights of the two parts of kualifikasi, in whole percent, summing to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KualifikasiWeights {
+    pub pendidikan: u8,
+    pub bidang: u8,
+}
+
+/// Field-of-study fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BidangScores {
+    /// The field is one the position accepts, or the position accepts any.
+    pub sesuai: Score,
+    pub tidak_sesuai: Score,
+}
+
+impl KualifikasiScores {
+    pub fn pendidikan(&self, tingkat: TingkatPendidikan) -> Option<Score> {
+        self.pendidikan.get(&tingkat).copied()
+    }
+
+    fn validate(&self) -> Result<(), RuleSetError> {
+        let sum = u32::from(self.weights.pendidikan) + u32::from(self.weights.bidang);
+        if sum != 100 {
+            return Err(WeightsError {
+                group: "scores.kualifikasi",
+                sum,
+            }
+            .into());
+        }
+        match TingkatPendidikan::ALL
+            .into_iter()
+            .find(|t| self.pendidikan(*t).is_none())
+        {
+            Some(missing) => Err(RuleSetError::MissingPendidikanScore(missing)),
+            None => Ok(()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntegritasScores {
@@ -80,23 +138,42 @@ pub struct IntegritasScores {
 
 impl IntegritasScores {
     /// The integrity component on `on`: `sedang_menjalani` while any
-    /// sanction is in force, else by the heaviest sanction received before.
-    pub fn score(&self, hukuman: &[Hukuman], on: Date) -> Score {
+    /// sanction is in force, else by the heaviest sanction that took effect
+    /// in the `lookback_years` up to `on` (both ends inclusive), else
+    /// `bersih`. An empty record is clean: PP 94/2021 records sanctions, not
+    /// their absence, so no record means none was imposed.
+    pub fn score(&self, hukuman: &[Hukuman], on: Date, lookback_years: u8) -> Score {
         if hukuman.iter().any(|h| h.in_force_on(on)) {
             return self.sedang_menjalani;
         }
-        match hukuman
-            .iter()
-            .filter(|h| h.mulai <= on)
-            .map(|h| h.tingkat)
-            .max()
-        {
+        // `mulai` + N years ≥ `on` rather than `on` − N years ≤ `mulai`:
+        // calendar.rs only adds, and a sum past the year 9999 is recent.
+        let recent = |h: &&Hukuman| {
+            h.mulai <= on
+                && add_years(h.mulai, u32::from(lookback_years)).is_none_or(|until| until >= on)
+        };
+        match hukuman.iter().filter(recent).map(|h| h.tingkat).max() {
             None => self.bersih,
             Some(TingkatHukuman::Ringan) => self.ringan,
             Some(TingkatHukuman::Sedang) => self.sedang,
             Some(TingkatHukuman::Berat) => self.berat,
         }
     }
+}
+
+/// Which records the talent map of a period reads ([`crate::talent_map`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TalentMapPolicy {
+    /// Annual SKP of this many years before the period's year are averaged.
+    pub skp_years: u8,
+    /// An assessment older than this many years at the period's end is not
+    /// used.
+    pub asesmen_max_age_years: u8,
+    /// Past sanctions that took effect within this many years before the
+    /// period's end lower the integrity score.
+    pub hukdis_lookback_years: u8,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +216,10 @@ pub enum RuleSetError {
     DuplicateTarget(Jenjang),
     #[error("no BUP for {0}")]
     MissingBup(Jenjang),
+    #[error("no kualifikasi score for pendidikan {0}")]
+    MissingPendidikanScore(TingkatPendidikan),
+    #[error("talent_map.skp_years must be at least 1")]
+    NoSkpYears,
 }
 
 const BUNDLED: &str = include_str!("../rules/default.toml");
@@ -149,6 +230,10 @@ impl RuleSet {
         let rules: RuleSet =
             toml::from_str(text).map_err(|e| RuleSetError::Syntax(e.to_string()))?;
         rules.weights.validate()?;
+        rules.scores.kualifikasi.validate()?;
+        if rules.talent_map.skp_years == 0 {
+            return Err(RuleSetError::NoSkpYears);
+        }
         for (i, rule) in rules.promotion.iter().enumerate() {
             if rules
                 .promotion
@@ -221,6 +306,14 @@ mod tests {
             rules.scores.predikat.score(Predikat::Baik),
             Score::whole(80).unwrap()
         );
+        assert_eq!(
+            (
+                rules.talent_map.skp_years,
+                rules.talent_map.asesmen_max_age_years,
+                rules.talent_map.hukdis_lookback_years
+            ),
+            (2, 3, 2)
+        );
         let targets: Vec<Jenjang> = rules.promotion.iter().map(|r| r.target).collect();
         assert_eq!(
             targets,
@@ -271,7 +364,7 @@ mod tests {
             mulai,
             akhir: Some(akhir),
         };
-        assert_eq!(t.score(&[], on), Score::whole(100).unwrap());
+        assert_eq!(t.score(&[], on, 99), Score::whole(100).unwrap());
         let past = [
             h(
                 TingkatHukuman::Ringan,
@@ -284,9 +377,65 @@ mod tests {
                 date!(2021 - 06 - 30),
             ),
         ];
-        assert_eq!(t.score(&past, on), Score::whole(50).unwrap());
+        assert_eq!(t.score(&past, on, 99), Score::whole(50).unwrap());
         let serving = [h(TingkatHukuman::Ringan, on, on)];
-        assert_eq!(t.score(&serving, on), Score::ZERO);
+        assert_eq!(t.score(&serving, on, 0), Score::ZERO);
+        // Outside the lookback the record is clean again; a sanction that
+        // took effect exactly N years before `on` still counts.
+        assert_eq!(t.score(&past, on, 2), Score::whole(100).unwrap());
+        let edge = [h(
+            TingkatHukuman::Berat,
+            date!(2024 - 11 - 23),
+            date!(2025 - 11 - 22),
+        )];
+        assert_eq!(t.score(&edge, on, 2), Score::whole(25).unwrap());
+        assert_eq!(
+            t.score(&edge, date!(2026 - 11 - 24), 2),
+            Score::whole(100).unwrap()
+        );
+        // A sanction after `on` has not happened yet.
+        let later = [h(
+            TingkatHukuman::Berat,
+            date!(2026 - 11 - 24),
+            date!(2027 - 11 - 23),
+        )];
+        assert_eq!(t.score(&later, on, 99), Score::whole(100).unwrap());
+    }
+
+    /// The PUPR rubric's education scores (domain.md §4.7): S3 100, S2 90,
+    /// S1/D4 80, D3 70, SLTA 60; D1/D2 as SLTA and lower levels 50.
+    #[test]
+    fn kualifikasi_scores_reproduce_the_pupr_rubric() {
+        use TingkatPendidikan::*;
+        let t = RuleSet::bundled().unwrap().scores.kualifikasi;
+        let expected = [
+            (S3, 100),
+            (S2, 90),
+            (S1, 80),
+            (D4, 80),
+            (D3, 70),
+            (D2, 60),
+            (D1, 60),
+            (Slta, 60),
+            (SltaKejuruan, 60),
+            (SltaKeguruan, 60),
+            (Sltp, 50),
+            (SltpKejuruan, 50),
+            (Sd, 50),
+        ];
+        assert_eq!(expected.len(), TingkatPendidikan::ALL.len());
+        for (tingkat, score) in expected {
+            assert_eq!(t.pendidikan(tingkat), Score::whole(score), "{tingkat}");
+        }
+        assert_eq!(
+            (t.weights.pendidikan, t.weights.bidang),
+            (50, 50),
+            "Kepka BKN 411/2025: 10% and 10%"
+        );
+        assert_eq!(
+            (t.bidang.sesuai, t.bidang.tidak_sesuai),
+            (Score::whole(100).unwrap(), Score::whole(50).unwrap())
+        );
     }
 
     #[test]
@@ -310,6 +459,29 @@ mod tests {
             RuleSet::from_toml(&no_bup),
             Err(RuleSetError::MissingBup(Jenjang::Pemula))
         );
+        let bad_kualifikasi = text.replace(
+            "pendidikan = 50\nbidang = 50",
+            "pendidikan = 50\nbidang = 40",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&bad_kualifikasi)
+                .unwrap_err()
+                .to_string(),
+            "weights of scores.kualifikasi sum to 90, not 100"
+        );
+        let no_sd = text.replace("SD = 50", "");
+        assert_eq!(
+            RuleSet::from_toml(&no_sd).unwrap_err().to_string(),
+            "no kualifikasi score for pendidikan SD"
+        );
+        let over = text.replace("S3 = 100", "S3 = 101");
+        assert!(RuleSet::from_toml(&over).is_err());
+        let unknown_level = text.replace("S3 = 100", "S3 = 100\nS4 = 100");
+        assert!(RuleSet::from_toml(&unknown_level).is_err());
+        let no_years = text.replace("skp_years = 2", "skp_years = 0");
+        assert_eq!(RuleSet::from_toml(&no_years), Err(RuleSetError::NoSkpYears));
+        let no_section = text.replace("[talent_map]", "[talent_map_old]");
+        assert!(RuleSet::from_toml(&no_section).is_err());
     }
 
     #[test]
