@@ -9,6 +9,7 @@ use std::path::Path;
 
 pub mod export;
 pub mod import;
+pub mod map;
 
 /// A file format of imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

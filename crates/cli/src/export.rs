@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use talenta_app::Format;
 use talenta_app::export::export;
+use talenta_app::map::{MapFormat, write};
+use talenta_domain::Periode;
 use talenta_ingest::Kind;
 
 use crate::db::{DbArgs, runtime};
@@ -29,9 +31,13 @@ impl From<FileFormat> for Format {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The kind of record (as for `talenta import`)
-    #[arg(value_name = "KIND", value_parser = |t: &str| t.parse::<Kind>())]
-    kind: Kind,
+    /// The kind of record (as for `talenta import`), or peta_talenta for the
+    /// stored talent map of --period
+    #[arg(value_name = "KIND", value_parser = parse_what)]
+    kind: What,
+    /// The period of a talent map (peta_talenta), e.g. 2026-S1
+    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    period: Option<Periode>,
     /// csv or xlsx; default: from the --out extension, else csv
     #[arg(long, value_enum)]
     format: Option<FileFormat>,
@@ -43,6 +49,20 @@ pub struct ExportArgs {
     instansi: Option<String>,
     #[command(flatten)]
     db: DbArgs,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy)]
+pub enum What {
+    Records(Kind),
+    PetaTalenta,
+}
+
+fn parse_what(text: &str) -> Result<What, String> {
+    if text == "peta_talenta" {
+        return Ok(What::PetaTalenta);
+    }
+    text.parse().map(What::Records).map_err(|e| format!("{e}, peta_talenta"))
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -57,13 +77,34 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
+    let kind = match args.kind {
+        What::Records(kind) => kind,
+        What::PetaTalenta => {
+            let period = args
+                .period
+                .context("peta_talenta needs --period, e.g. --period 2026-S1")?;
+            let map_format = match format {
+                Format::Csv => MapFormat::Csv,
+                Format::Xlsx => MapFormat::Xlsx,
+            };
+            let (placed, _) = runtime()?.block_on(async {
+                let db = args.db.open().await?;
+                let written = write(&db, args.instansi.as_deref(), period, map_format, &mut out, None).await;
+                db.close().await;
+                anyhow::Ok(written?)
+            })?;
+            out.flush()?;
+            eprintln!("{placed} placed employee(s) of the {period} talent map exported");
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let count = runtime()?.block_on(async {
         let db = args.db.open().await?;
-        let count = export(&db, args.kind, args.instansi.as_deref(), format, &mut out).await;
+        let count = export(&db, kind, args.instansi.as_deref(), format, &mut out).await;
         db.close().await;
         count
     })?;
     out.flush()?;
-    eprintln!("{count} {} record(s) exported", args.kind);
+    eprintln!("{count} {kind} record(s) exported");
     Ok(ExitCode::SUCCESS)
 }

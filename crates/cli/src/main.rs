@@ -8,6 +8,7 @@ mod classify;
 mod db;
 mod export;
 mod import;
+mod map;
 mod nip;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Export stored personnel records of one kind as CSV or XLSX
     Export(export::ExportArgs),
+    /// Compute the talent map (nine-box) of a period from the stored records
+    Map(map::MapArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Assign(args) => assign::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Map(args) => map::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

@@ -1,0 +1,136 @@
+//! `talenta map`: the talent map (peta talenta) of a period from the stored
+//! records, kept as the period's snapshot and written out.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use talenta_app::map::{MapFormat, compute, write};
+use talenta_domain::{Periode, RuleSet};
+
+use crate::db::{DbArgs, runtime};
+use crate::import::{actor, now};
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+impl From<Format> for MapFormat {
+    fn from(format: Format) -> MapFormat {
+        match format {
+            Format::Json => MapFormat::Json,
+            Format::Csv => MapFormat::Csv,
+            Format::Xlsx => MapFormat::Xlsx,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// The semester: 2026-S1 (January-June) or 2026-S2 (July-December)
+    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    period: Periode,
+    /// json (an array of objects), csv or xlsx, with the keys nip, name, opd,
+    /// kinerja, potensial, box, label; default: from the --out extension,
+    /// else json
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Where to write the map; default: standard output
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Where to write the employees left out, with the components they lack
+    /// (nip, name, opd, missing); same format as the map
+    #[arg(long, value_name = "FILE")]
+    missing: Option<PathBuf>,
+    /// A rule set (TOML) instead of the bundled one
+    #[arg(long, value_name = "FILE.toml")]
+    rules: Option<PathBuf>,
+    /// The instansi (its code); default: the only one
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// The format asked for, or the one the file name says, or `fallback`.
+pub fn format_of(asked: Option<Format>, out: Option<&Path>, fallback: Format) -> Format {
+    asked
+        .or_else(|| match talenta_app::Format::of_path(out?) {
+            Some(talenta_app::Format::Csv) => Some(Format::Csv),
+            Some(talenta_app::Format::Xlsx) => Some(Format::Xlsx),
+            None => out?
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                .then_some(Format::Json),
+        })
+        .unwrap_or(fallback)
+}
+
+pub fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
+    Ok(BufWriter::new(
+        File::create(path).with_context(|| format!("creating {}", path.display()))?,
+    ))
+}
+
+pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
+    let rules = match &args.rules {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            RuleSet::from_toml(&text).with_context(|| path.display().to_string())?
+        }
+        None => RuleSet::bundled()?,
+    };
+    let format = format_of(args.format, args.out.as_deref(), Format::Json);
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(create(path)?),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut missing = args.missing.as_deref().map(create).transpose()?;
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let summary = compute(
+            &db,
+            args.instansi.as_deref(),
+            args.period,
+            &rules,
+            &actor(),
+            now(),
+        )
+        .await?;
+        write(
+            &db,
+            args.instansi.as_deref(),
+            args.period,
+            format.into(),
+            &mut out,
+            missing.as_mut().map(|m| m as &mut dyn Write),
+        )
+        .await?;
+        db.close().await;
+        out.flush()?;
+        if let Some(m) = missing.as_mut() {
+            m.flush()?;
+        }
+        eprintln!(
+            "talent map {} of instansi {} ({}): {} placed, {} left out for missing data",
+            args.period,
+            summary.instansi,
+            rules.id,
+            summary.placed(),
+            summary.missing
+        );
+        for (number, count) in (1..).zip(summary.per_box) {
+            eprintln!("  kotak {number}: {count}");
+        }
+        for (komponen, count) in &summary.missing_by_component {
+            eprintln!("  missing {komponen}: {count}");
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}
