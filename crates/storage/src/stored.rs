@@ -55,7 +55,10 @@ impl Columns {
         Ok((value, name))
     }
 
-    fn corrupt(&self, column: &'static str, value: String, reason: String) -> StorageError {
+    /// The error for a stored `value` of `column` that does not decode, e.g.
+    /// a column read earlier that only a later one lets [`Stored::decode`]
+    /// check.
+    pub fn corrupt(&self, column: &'static str, value: String, reason: String) -> StorageError {
         StorageError::Corrupt {
             table: self.table,
             column,
@@ -144,6 +147,45 @@ impl Columns {
                 .parse()
                 .map(Some)
                 .map_err(|e: T::Err| self.corrupt(name, text.clone(), e.to_string())),
+        }
+    }
+
+    /// A text column that `read` turns into a value; its error makes the row
+    /// corrupt.
+    pub fn text_with<T, E: std::fmt::Display>(
+        &mut self,
+        read: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<T, StorageError> {
+        let name = self.current_name();
+        let text = self.text()?;
+        read(&text).map_err(|e| self.corrupt(name, text, e.to_string()))
+    }
+
+    /// A nullable text column that `read` turns into a value.
+    pub fn opt_text_with<T, E: std::fmt::Display>(
+        &mut self,
+        read: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<Option<T>, StorageError> {
+        let name = self.current_name();
+        match self.opt_text()? {
+            None => Ok(None),
+            Some(text) => read(&text)
+                .map(Some)
+                .map_err(|e| self.corrupt(name, text, e.to_string())),
+        }
+    }
+
+    /// A nullable integer column that `read` turns into a value.
+    pub fn opt_int_with<T, E: std::fmt::Display>(
+        &mut self,
+        read: impl FnOnce(i64) -> Result<T, E>,
+    ) -> Result<Option<T>, StorageError> {
+        let name = self.current_name();
+        match self.opt_int()? {
+            None => Ok(None),
+            Some(n) => read(n)
+                .map(Some)
+                .map_err(|e| self.corrupt(name, n.to_string(), e.to_string())),
         }
     }
 

@@ -1,0 +1,155 @@
+//! The personnel records of `talenta_domain::personnel` as rows of the
+//! tables of migration 0002.
+//!
+//! Each value is stored in the form files use, so a row reads the same in a
+//! database tool as in an export: codes as their stable code text (jenjang
+//! `jpt_pratama`, golongan `III/a` or the PPPK roman numeral `IX`,
+//! pendidikan `S1`, rating, predikat, jenis hukuman and sumber codes, gender
+//! `L`/`P`, status `PNS`), NIPs as their 18 digits, scores as whole
+//! hundredths, lists of fields of study `|`-joined.
+//!
+//! Decoding gives back the stored record, with these limits, none of which
+//! a record read from a file reaches:
+//! - Competency levels: only the nine the `k_*` columns hold (the eight
+//!   managerial ones in [`Manajerial::ALL`] order, then Perekat Bangsa).
+//!   Technical competencies (`Kompetensi::Teknis`) are not stored yet.
+//! - Fields of study of a jabatan: a name holding `|`, or an empty name,
+//!   does not survive the `|`-joined column (the file format has the same
+//!   limit).
+//! - A NIP is read as the record's context says it was read on import:
+//!   a pegawai's NIP as its status's kind of ASN, a golongan history's as
+//!   the golongan's kind, every other NIP by its digits alone
+//!   ([`Nip::parse`]). Only 18 digits valid as both kinds depend on this.
+
+mod organisasi;
+mod pegawai;
+mod penilaian;
+mod riwayat;
+
+use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::nip::{AsnKind, Nip};
+use talenta_domain::{BidangIlmu, Score};
+
+use crate::{Columns, StorageError, Value};
+
+/// The competencies of the nine `k_*` columns, in column order.
+fn stored_kompetensi() -> impl Iterator<Item = Kompetensi> {
+    Manajerial::ALL
+        .into_iter()
+        .map(Kompetensi::Manajerial)
+        .chain(std::iter::once(Kompetensi::PerekatBangsa))
+}
+
+/// The nine `k_*` values of `levels`: NULL for a competency it lacks.
+fn level_values(levels: &Levels) -> impl Iterator<Item = Value> + '_ {
+    stored_kompetensi().map(|k| Value::opt_int(levels.get(&k).map(|level| level.get())))
+}
+
+/// Reads the nine `k_*` columns.
+fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
+    let mut levels = Levels::new();
+    for kompetensi in stored_kompetensi() {
+        let level = row.opt_int_with(|n| {
+            u8::try_from(n)
+                .ok()
+                .and_then(Level::new)
+                .ok_or("not a competency level 1-5")
+        })?;
+        if let Some(level) = level {
+            levels.insert(kompetensi, level);
+        }
+    }
+    Ok(levels)
+}
+
+fn date(date: time::Date) -> Value {
+    Value::Date(Some(date))
+}
+
+fn nip(nip: &Nip) -> Value {
+    Value::text(nip.as_str())
+}
+
+fn score(score: Option<Score>) -> Value {
+    Value::opt_int(score.map(Score::hundredths))
+}
+
+fn bidang(bidang: Option<&BidangIlmu>) -> Value {
+    Value::opt_text(bidang.map(BidangIlmu::as_str))
+}
+
+fn read_score(row: &mut Columns) -> Result<Option<Score>, StorageError> {
+    row.opt_int_with(|n| {
+        u16::try_from(n)
+            .map_err(|_| "not a score in hundredths".to_owned())
+            .and_then(|n| Score::from_hundredths(n).map_err(|e| e.to_string()))
+    })
+}
+
+fn read_bidang(row: &mut Columns) -> Result<Option<BidangIlmu>, StorageError> {
+    row.opt_text_with(|text| Ok::<_, std::convert::Infallible>(BidangIlmu::new(text)))
+}
+
+/// Reads stored NIP digits: as `kind` when the record says which kind of
+/// ASN it belongs to, else by the digits ([`Nip::parse`]); when that reading
+/// fails, as either kind.
+fn parse_nip(text: &str, kind: Option<AsnKind>) -> Result<Nip, String> {
+    match kind {
+        Some(kind) => Nip::parse_as(text, kind),
+        None => Nip::parse(text),
+    }
+    .or_else(|errors| {
+        Nip::parse_as(text, AsnKind::Pns)
+            .or_else(|_| Nip::parse_as(text, AsnKind::Pppk))
+            .map_err(|_| errors)
+    })
+    .map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+fn read_nip(row: &mut Columns) -> Result<Nip, StorageError> {
+    row.text_with(|text| parse_nip(text, None))
+}
+
+/// A NIP read before the column that tells its kind: `text` is checked
+/// once `kind` is known.
+fn nip_as(
+    row: &Columns,
+    column: &'static str,
+    text: String,
+    kind: AsnKind,
+) -> Result<Nip, StorageError> {
+    parse_nip(&text, Some(kind)).map_err(|reason| row.corrupt(column, text, reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nips_read_back_as_either_kind() {
+        // Digits 13-14 are a month: a PNS NIP by its digits, an NI PPPK when
+        // the record says so.
+        let text = "199001012020111001";
+        let pns = parse_nip(text, None).unwrap();
+        assert_eq!(pns.kind(), AsnKind::Pns);
+        assert_eq!(
+            parse_nip(text, Some(AsnKind::Pppk)).unwrap().kind(),
+            AsnKind::Pppk
+        );
+        // An NI PPPK of before 2019 parses only when read as PPPK.
+        let early = Nip::parse_as("199001012018211001", AsnKind::Pppk).unwrap();
+        assert_eq!(parse_nip(early.as_str(), None), Ok(early));
+        assert_eq!(parse_nip(early.as_str(), Some(AsnKind::Pns)), Ok(early));
+        assert!(
+            parse_nip("19900101", None)
+                .unwrap_err()
+                .contains("18 digits")
+        );
+    }
+}
