@@ -318,7 +318,7 @@ fn fixed(score: Score) -> String {
 }
 
 fn write_table(
-    columns: &[&str],
+    columns: &[&'static str],
     lines: &[Vec<String>],
     format: MapFormat,
     out: &mut dyn Write,

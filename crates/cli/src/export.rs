@@ -102,7 +102,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         let db = args.db.open().await?;
         let count = export(&db, kind, args.instansi.as_deref(), format, &mut out).await;
         db.close().await;
-        count
+        anyhow::Ok(count?)
     })?;
     out.flush()?;
     eprintln!("{count} {kind} record(s) exported");

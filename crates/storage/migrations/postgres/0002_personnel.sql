@@ -2,6 +2,8 @@
 -- Every instansi-owned table has instansi_id first in its keys (stack.md §1.7);
 -- every personnel row names the perubahan (who, when, what) that last changed it.
 -- Scores are fixed-point hundredths. Written in lockstep with the other engine.
+-- Text compares byte by byte (COLLATE "C"), as in SQLite, so both engines
+-- sort keys alike whatever the server's locale.
 
 DROP TABLE opd;
 
@@ -10,17 +12,17 @@ DROP TABLE opd;
 CREATE TABLE perubahan (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at TIMESTAMPTZ NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    detail TEXT NOT NULL
+    actor TEXT COLLATE "C" NOT NULL,
+    action TEXT COLLATE "C" NOT NULL,
+    detail TEXT COLLATE "C" NOT NULL
 );
 
 -- Units of an instansi (OPD and sub-units); induk is the parent.
 CREATE TABLE opd (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    kode TEXT NOT NULL,
-    nama TEXT NOT NULL,
-    induk TEXT,
+    kode TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
+    induk TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, kode),
     FOREIGN KEY (instansi_id, induk) REFERENCES opd (instansi_id, kode) DEFERRABLE INITIALLY DEFERRED
@@ -29,13 +31,13 @@ CREATE TABLE opd (
 -- Positions and what they require; k_* is the standar kompetensi (level 1-5, all or none).
 CREATE TABLE jabatan (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    kode TEXT NOT NULL,
-    nama TEXT NOT NULL,
-    opd TEXT NOT NULL,
-    jenjang TEXT NOT NULL,
-    min_pendidikan TEXT,
-    bidang_ilmu TEXT NOT NULL,
-    min_golongan TEXT,
+    kode TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
+    opd TEXT COLLATE "C" NOT NULL,
+    jenjang TEXT COLLATE "C" NOT NULL,
+    min_pendidikan TEXT COLLATE "C",
+    bidang_ilmu TEXT COLLATE "C" NOT NULL,
+    min_golongan TEXT COLLATE "C",
     k_integritas BIGINT,
     k_kerja_sama BIGINT,
     k_komunikasi BIGINT,
@@ -56,27 +58,27 @@ CREATE INDEX jabatan_opd ON jabatan (instansi_id, opd);
 -- Employees as they are now. agama and daerah_asal are sensitive (UU 27/2022) and never read by any rule.
 CREATE TABLE pegawai (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    nama TEXT NOT NULL,
-    gelar_depan TEXT,
-    gelar_belakang TEXT,
-    jenis_kelamin TEXT NOT NULL,
-    tempat_lahir TEXT,
+    nip TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
+    gelar_depan TEXT COLLATE "C",
+    gelar_belakang TEXT COLLATE "C",
+    jenis_kelamin TEXT COLLATE "C" NOT NULL,
+    tempat_lahir TEXT COLLATE "C",
     tanggal_lahir DATE NOT NULL,
-    status TEXT NOT NULL,
-    golongan TEXT,
+    status TEXT COLLATE "C" NOT NULL,
+    golongan TEXT COLLATE "C",
     tmt_golongan DATE,
-    jabatan TEXT,
+    jabatan TEXT COLLATE "C",
     tmt_jabatan DATE,
-    opd TEXT NOT NULL,
-    pendidikan TEXT,
-    bidang_ilmu TEXT,
+    opd TEXT COLLATE "C" NOT NULL,
+    pendidikan TEXT COLLATE "C",
+    bidang_ilmu TEXT COLLATE "C",
     tmt_cpns DATE,
     tmt_pns DATE,
-    agama TEXT,
-    daerah_asal TEXT,
-    email TEXT,
-    no_hp TEXT,
+    agama TEXT COLLATE "C",
+    daerah_asal TEXT COLLATE "C",
+    email TEXT COLLATE "C",
+    no_hp TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip),
     FOREIGN KEY (instansi_id, opd) REFERENCES opd (instansi_id, kode),
@@ -85,13 +87,13 @@ CREATE TABLE pegawai (
 
 CREATE TABLE riwayat_jabatan (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
     tmt DATE NOT NULL,
-    jabatan TEXT,
-    nama_jabatan TEXT NOT NULL,
-    opd TEXT,
-    jenjang TEXT NOT NULL,
-    nomor_sk TEXT,
+    jabatan TEXT COLLATE "C",
+    nama_jabatan TEXT COLLATE "C" NOT NULL,
+    opd TEXT COLLATE "C",
+    jenjang TEXT COLLATE "C" NOT NULL,
+    nomor_sk TEXT COLLATE "C",
     tanggal_sk DATE,
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, tmt),
@@ -102,11 +104,11 @@ CREATE TABLE riwayat_jabatan (
 
 CREATE TABLE riwayat_golongan (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
     tmt DATE NOT NULL,
-    golongan TEXT NOT NULL,
-    jenis_kp TEXT,
-    nomor_sk TEXT,
+    golongan TEXT COLLATE "C" NOT NULL,
+    jenis_kp TEXT COLLATE "C",
+    nomor_sk TEXT COLLATE "C",
     tanggal_sk DATE,
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, tmt),
@@ -115,11 +117,11 @@ CREATE TABLE riwayat_golongan (
 
 CREATE TABLE riwayat_pendidikan (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    tingkat TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    tingkat TEXT COLLATE "C" NOT NULL,
     tahun_lulus BIGINT NOT NULL,
-    bidang_ilmu TEXT,
-    nama_sekolah TEXT,
+    bidang_ilmu TEXT COLLATE "C",
+    nama_sekolah TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, tingkat, tahun_lulus),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
@@ -127,13 +129,13 @@ CREATE TABLE riwayat_pendidikan (
 
 CREATE TABLE riwayat_diklat (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    nama TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
     mulai DATE NOT NULL,
     selesai DATE,
-    jenis TEXT,
+    jenis TEXT COLLATE "C",
     jam BIGINT,
-    penyelenggara TEXT,
+    penyelenggara TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, nama, mulai),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
@@ -141,10 +143,10 @@ CREATE TABLE riwayat_diklat (
 
 CREATE TABLE riwayat_penghargaan (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    nama TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
     tanggal DATE NOT NULL,
-    nomor_sk TEXT,
+    nomor_sk TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, nama, tanggal),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
@@ -153,13 +155,13 @@ CREATE TABLE riwayat_penghargaan (
 -- Disciplinary sanctions (PP 94/2021); akhir NULL = does not end.
 CREATE TABLE riwayat_hukdis (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    jenis TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    jenis TEXT COLLATE "C" NOT NULL,
     mulai DATE NOT NULL,
     akhir DATE,
-    nomor_sk TEXT,
+    nomor_sk TEXT COLLATE "C",
     tanggal_sk DATE,
-    alasan TEXT,
+    alasan TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, jenis, mulai),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
@@ -168,14 +170,14 @@ CREATE TABLE riwayat_hukdis (
 -- Annual SKP (PermenPANRB 6/2022); nilai_penguat in hundredths.
 CREATE TABLE skp (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
     tahun BIGINT NOT NULL,
-    hasil_kerja TEXT NOT NULL,
-    perilaku_kerja TEXT NOT NULL,
-    predikat TEXT NOT NULL,
+    hasil_kerja TEXT COLLATE "C" NOT NULL,
+    perilaku_kerja TEXT COLLATE "C" NOT NULL,
+    predikat TEXT COLLATE "C" NOT NULL,
     nilai_penguat BIGINT,
-    penilai_nip TEXT,
-    penilai_nama TEXT,
+    penilai_nip TEXT COLLATE "C",
+    penilai_nama TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, tahun),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
@@ -184,9 +186,9 @@ CREATE TABLE skp (
 -- Assessment results; potensi in hundredths, k_* attained levels (all or none).
 CREATE TABLE asesmen (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
     tanggal DATE NOT NULL,
-    sumber TEXT NOT NULL,
+    sumber TEXT COLLATE "C" NOT NULL,
     potensi BIGINT,
     k_integritas BIGINT,
     k_kerja_sama BIGINT,
@@ -205,12 +207,12 @@ CREATE TABLE asesmen (
 -- Documents of an employee, identified by content (sha256 hex).
 CREATE TABLE dokumen (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    nip TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    jenis TEXT NOT NULL,
-    nama_file TEXT NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    sha256 TEXT COLLATE "C" NOT NULL,
+    jenis TEXT COLLATE "C" NOT NULL,
+    nama_file TEXT COLLATE "C" NOT NULL,
     ukuran BIGINT NOT NULL,
-    diverifikasi_oleh TEXT,
+    diverifikasi_oleh TEXT COLLATE "C",
     diverifikasi_at TIMESTAMPTZ,
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, nip, sha256),
@@ -220,9 +222,9 @@ CREATE TABLE dokumen (
 -- A talent-map snapshot of one period, with the rules it used.
 CREATE TABLE peta_talenta (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    periode TEXT NOT NULL,
-    rule_set TEXT NOT NULL,
-    cutoffs TEXT NOT NULL,
+    periode TEXT COLLATE "C" NOT NULL,
+    rule_set TEXT COLLATE "C" NOT NULL,
+    cutoffs TEXT COLLATE "C" NOT NULL,
     dihitung_at TIMESTAMPTZ NOT NULL,
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, periode)
@@ -231,15 +233,15 @@ CREATE TABLE peta_talenta (
 -- One employee in a snapshot: scores in hundredths and the box, or what was missing (kurang). No FK to pegawai: a snapshot outlives the employee record.
 CREATE TABLE peta_talenta_pegawai (
     instansi_id BIGINT NOT NULL REFERENCES instansi (id),
-    periode TEXT NOT NULL,
-    nip TEXT NOT NULL,
-    nama TEXT NOT NULL,
-    opd TEXT NOT NULL,
+    periode TEXT COLLATE "C" NOT NULL,
+    nip TEXT COLLATE "C" NOT NULL,
+    nama TEXT COLLATE "C" NOT NULL,
+    opd TEXT COLLATE "C" NOT NULL,
     kinerja BIGINT,
     potensial BIGINT,
     kotak BIGINT,
     nilai_talenta BIGINT,
-    kurang TEXT,
+    kurang TEXT COLLATE "C",
     perubahan_id BIGINT NOT NULL REFERENCES perubahan (id),
     PRIMARY KEY (instansi_id, periode, nip),
     FOREIGN KEY (instansi_id, periode) REFERENCES peta_talenta (instansi_id, periode)
