@@ -14,6 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("storage", &["talenta-domain"]),
     ("app", &["talenta-domain", "talenta-ingest", "talenta-storage"]),
     ("testkit", &[]),
+    ("generate", &["talenta-domain", "talenta-ingest"]),
     (
         "cli",
         &[
