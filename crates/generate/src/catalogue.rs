@@ -255,7 +255,7 @@ const RELIGIONS: &[(&str, u32)] = &[
 ];
 
 /// One value of a weighted list.
-pub fn weighted<'a, T: Copy, R: Rng>(rng: &mut R, items: &'a [(T, u32)]) -> Option<T> {
+pub fn weighted<T: Copy, R: Rng>(rng: &mut R, items: &[(T, u32)]) -> Option<T> {
     let total: u32 = items.iter().map(|(_, w)| *w).sum();
     let mut pick = rng.random_range(0..total.max(1));
     for (item, weight) in items {

@@ -78,7 +78,7 @@ impl Marks {
 
 /// One employee in this many carries a problem: with about 16 rows each,
 /// that is about 0.1% of rows.
-const ONE_IN: u32 = 600;
+const ONE_IN: u32 = 60;
 
 /// Plants a problem in employee `index`'s rows (after `before`) for the
 /// first employees and about one in [`ONE_IN`] of the rest.

@@ -225,7 +225,7 @@ fn age<R: Rng>(
     education: TingkatPendidikan,
 ) -> i32 {
     let (low, high) = match status {
-        StatusKepegawaian::Cpns => (22, 35),
+        StatusKepegawaian::Cpns => (19, 35),
         StatusKepegawaian::Pppk => (24, 56),
         StatusKepegawaian::Pns => match jenjang {
             Jenjang::JptUtama | Jenjang::JptMadya | Jenjang::JptPratama => (46, 57),
@@ -240,7 +240,7 @@ fn age<R: Rng>(
             Jenjang::Pelaksana => (22, 57),
         },
     };
-    let low = low.max(career::graduation_age(education) + 2);
+    let low = low.max(career::graduation_age(education) + 1);
     let high = high.max(low);
     // Mean of two draws: more people in the middle of the range.
     (rng.random_range(low..=high) + rng.random_range(low..=high) + 1) / 2

@@ -190,7 +190,10 @@ pub fn pendidikan<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
     if highest.rank() >= T::Slta.rank() {
         let level = match highest {
             T::SltaKejuruan => T::SltaKejuruan,
-            _ if rng.random_range(0..100) < 15 => T::SltaKejuruan,
+            // A vocational school before a degree, for some.
+            _ if highest.rank() > T::Slta.rank() && rng.random_range(0..100) < 15 => {
+                T::SltaKejuruan
+            }
             _ => T::Slta,
         };
         let school = if level == T::SltaKejuruan {
@@ -353,19 +356,19 @@ pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
             );
         }
     }
-    if let Some(base) = person_jf(person) {
-        if rng.random_range(0..100) < 30 {
-            let year = rng.random_range(2021..=2025).max(person.appointed.year());
-            let start = date_in(rng, year, Month::June);
-            push(
-                format!("Pelatihan Fungsional {base}"),
-                start,
-                10,
-                "fungsional",
-                60,
-                "Instansi Pembina",
-            );
-        }
+    if let Some(base) = person_jf(person)
+        && rng.random_range(0..100) < 30
+    {
+        let year = rng.random_range(2021..=2025).max(person.appointed.year());
+        let start = date_in(rng, year, Month::June);
+        push(
+            format!("Pelatihan Fungsional {base}"),
+            start,
+            10,
+            "fungsional",
+            60,
+            "Instansi Pembina",
+        );
     }
     const TOPICS: &[&str] = &[
         "Bimbingan Teknis Penyusunan SKP",

@@ -102,11 +102,11 @@ pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &
         if person.appointed >= start || rng.random_range(0..100) < 2 {
             continue;
         }
-        // Thresholds on a mean of two uniforms: about 18% above and 3%
-        // below expectations for results, 15% and 2% for behaviour, so
+        // Thresholds on a mean of two uniforms: about 23% above and 3%
+        // below expectations for results, 20% and 2% for behaviour, so
         // Baik dominates as in published e-Kinerja recaps.
-        let hasil = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.70, 0.122);
-        let mut perilaku = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.726, 0.10);
+        let hasil = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.66, 0.122);
+        let mut perilaku = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.68, 0.10);
         if sanctioned == Some(tahun) && rng.random_bool(0.5) {
             perilaku = Rating::DiBawahEkspektasi;
         }
