@@ -82,6 +82,21 @@ pub struct Batch {
     pub defects: Vec<Defect>,
 }
 
+impl Batch {
+    pub fn clear(&mut self) {
+        self.pegawai.clear();
+        self.riwayat_jabatan.clear();
+        self.riwayat_golongan.clear();
+        self.riwayat_pendidikan.clear();
+        self.riwayat_diklat.clear();
+        self.riwayat_penghargaan.clear();
+        self.riwayat_hukdis.clear();
+        self.skp.clear();
+        self.asesmen.clear();
+        self.defects.clear();
+    }
+}
+
 /// A sized, seeded instansi.
 #[derive(Debug, Clone)]
 pub struct Generator {
@@ -134,10 +149,17 @@ impl Generator {
     /// The records of employees `range`.
     pub fn batch(&self, range: Range<u64>) -> Batch {
         let mut batch = Batch::default();
-        for index in range {
-            self.employee(index, &mut batch);
-        }
+        self.refill(range, &mut batch);
         batch
+    }
+
+    /// Replaces `batch`'s records with those of employees `range`, reusing
+    /// its vectors.
+    pub fn refill(&self, range: Range<u64>, batch: &mut Batch) {
+        batch.clear();
+        for index in range {
+            self.employee(index, batch);
+        }
     }
 
     /// Appends employee `index` to `out`.
