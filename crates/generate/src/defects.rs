@@ -12,7 +12,7 @@ use crate::Batch;
 /// A kind of problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Problem {
-    /// A NIP of 17 digits or with month 13, in a `riwayat_golongan` row.
+    /// A NIP of 17 digits or with TMT month 13, in a `riwayat_golongan` row.
     InvalidNip,
     /// A `pegawai` birth date that is not the one in the NIP.
     BirthDateMismatch,
@@ -105,14 +105,20 @@ pub fn plant<R: Rng>(rng: &mut R, index: u64, before: Marks, out: &mut Batch) {
     let birth = person.tanggal_lahir;
     let (kind, row, action) = match problem {
         Problem::InvalidNip => {
-            let value = if rng.random_bool(0.5) {
-                nip.get(..17).unwrap_or_default().to_owned()
-            } else {
+            // Month 13 is only wrong where it cannot be read as a PPPK
+            // number (appointed before 2019); elsewhere a digit too few.
+            let month_13 = matches!(
+                person.nip.appointment(),
+                talenta_domain::nip::Appointment::Cpns { year, .. } if year < 2019
+            );
+            let value = if month_13 && rng.random_bool(0.5) {
                 format!(
                     "{}13{}",
                     nip.get(..12).unwrap_or_default(),
                     nip.get(14..).unwrap_or_default()
                 )
+            } else {
+                nip.get(..17).unwrap_or_default().to_owned()
             };
             (
                 Kind::RiwayatGolongan,

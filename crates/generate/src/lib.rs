@@ -19,6 +19,7 @@ mod employee;
 mod history;
 mod nip_code;
 pub mod organisation;
+pub mod output;
 mod performance;
 mod permutation;
 mod titles;
@@ -175,34 +176,40 @@ impl Generator {
         }
     }
 
-    /// Every employee in order, `chunk` at a time, generated on `threads`
-    /// threads and handed to `consume` in order. Memory holds at most two
-    /// chunks per thread.
-    pub fn employees<E: Send>(
+    /// Every employee in order, `chunk` at a time, generated and passed
+    /// through `work` on `threads` threads, the results handed to `consume`
+    /// in employee order. Memory holds at most a few chunks per thread.
+    pub fn employees<T: Send, E>(
         &self,
         chunk: u64,
         threads: usize,
-        mut consume: impl FnMut(Batch) -> Result<(), E>,
+        work: impl Fn(&Batch) -> T + Sync,
+        mut consume: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
         let chunk = chunk.max(1);
         let chunks = self.config.employees.div_ceil(chunk);
         let threads = threads.max(1);
         let range = |c: u64| c * chunk..((c + 1) * chunk).min(self.config.employees);
         if threads == 1 {
+            let mut batch = Batch::default();
             for c in 0..chunks {
-                consume(self.batch(range(c)))?;
+                self.refill(range(c), &mut batch);
+                consume(work(&batch))?;
             }
             return Ok(());
         }
+        let work = &work;
         std::thread::scope(|scope| {
-            let receivers: Vec<mpsc::Receiver<Batch>> = (0..threads)
+            let receivers: Vec<mpsc::Receiver<T>> = (0..threads)
                 .map(|worker| {
                     let (sender, receiver) = mpsc::sync_channel(2);
                     let step = u64::try_from(threads).unwrap_or(1);
                     scope.spawn(move || {
+                        let mut batch = Batch::default();
                         let mut c = u64::try_from(worker).unwrap_or(0);
                         while c < chunks {
-                            if sender.send(self.batch(range(c))).is_err() {
+                            self.refill(range(c), &mut batch);
+                            if sender.send(work(&batch)).is_err() {
                                 return;
                             }
                             c += step;
@@ -215,10 +222,10 @@ impl Generator {
             // keeps the output in employee order.
             for c in 0..chunks {
                 let worker = usize::try_from(c).unwrap_or(0) % threads;
-                let Some(batch) = receivers.get(worker).and_then(|r| r.recv().ok()) else {
+                let Some(result) = receivers.get(worker).and_then(|r| r.recv().ok()) else {
                     break;
                 };
-                consume(batch)?;
+                consume(result)?;
             }
             Ok(())
         })

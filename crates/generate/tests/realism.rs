@@ -429,7 +429,7 @@ fn same_seed_same_records_however_chunked() {
     let g = generator(3_000, 7, true);
     let whole = g.batch(0..3_000);
     let mut pieces = Vec::new();
-    g.employees(257, 2, |b| {
+    g.employees(257, 2, Batch::clone, |b| {
         pieces.push(b);
         Ok::<(), ()>(())
     })
