@@ -8,11 +8,18 @@ mod classify;
 mod db;
 mod export;
 mod import;
+mod generate;
 mod nip;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+// The generator allocates many small strings per employee: mimalloc makes
+// that about 1.6 times faster than the system allocator (crates/generate/
+// benches).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +48,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Export stored personnel records of one kind as CSV or XLSX
     Export(export::ExportArgs),
+    /// Write a realistic synthetic instansi (a city of N employees) as import files
+    Generate(generate::GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +60,7 @@ fn main() -> ExitCode {
         Command::Assign(args) => assign::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Generate(args) => generate::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

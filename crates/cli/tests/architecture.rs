@@ -23,6 +23,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "talenta-assign",
             "talenta-app",
             "talenta-storage",
+            "talenta-generate",
         ],
     ),
 ];

@@ -52,7 +52,7 @@ pub fn write_all<W: Write>(
     generator.employees(CHUNK, threads, format, |chunk| {
         for ((kind, writer, rows), part) in files.iter_mut().zip(chunk?) {
             writer
-                .write_all(&part.bytes)
+                .write_all(part.bytes.get(part.skip..).unwrap_or_default())
                 .map_err(|source| OutputError::Io {
                     kind: *kind,
                     source,
@@ -104,10 +104,17 @@ fn whole<K: RecordKind, W: Write>(
     Ok((kind, rows))
 }
 
-/// The formatted rows of one kind of one chunk.
+/// Room per row: more than the longest kind's average (pegawai, about
+/// 200 bytes), so a chunk's buffer is allocated once.
+const ROW_BYTES: usize = 256;
+
+/// The formatted rows of one kind of one chunk: `bytes` after the first
+/// `skip`, which are the header the sink starts with (cut off by offset, as
+/// moving the rest would copy every row once more).
 #[derive(Debug)]
 struct Part {
     bytes: Vec<u8>,
+    skip: usize,
     rows: u64,
 }
 
@@ -159,7 +166,7 @@ fn part<K: RecordKind>(records: &[K], defects: &[Defect]) -> Result<Part, Output
     let kind = K::KIND;
     let csv = |source| OutputError::Csv { kind, source };
     let mut sink =
-        CsvSink::<K, Vec<u8>>::new(Vec::with_capacity(records.len() * 96)).map_err(csv)?;
+        CsvSink::<K, Vec<u8>>::new(Vec::with_capacity(records.len() * ROW_BYTES)).map_err(csv)?;
     let mut mine: Vec<&Defect> = defects.iter().filter(|d| d.kind == kind).collect();
     mine.sort_by_key(|d| d.row);
     let mut next = mine.into_iter().peekable();
@@ -182,8 +189,7 @@ fn part<K: RecordKind>(records: &[K], defects: &[Defect]) -> Result<Part, Output
         }
         rows += 1;
     }
-    let mut bytes = sink.finish().map_err(csv)?;
-    let header = header::<K>().map_err(csv)?;
-    bytes.drain(..header.len().min(bytes.len()));
-    Ok(Part { bytes, rows })
+    let bytes = sink.finish().map_err(csv)?;
+    let skip = header::<K>().map_err(csv)?.len();
+    Ok(Part { bytes, skip, rows })
 }
