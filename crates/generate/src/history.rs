@@ -149,7 +149,8 @@ const HEALTH_SCHOOLS: &[&str] = &[
     "Universitas Sultan Ageng Tirtayasa",
 ];
 
-/// Schooling from SD to the highest level, each finished once.
+/// Schooling from SLTA (or the highest, when lower) to the highest
+/// level, each finished once.
 pub fn pendidikan<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
     use TingkatPendidikan as T;
     let born = person.birth.year();
@@ -168,23 +169,20 @@ pub fn pendidikan<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
         });
     };
     let highest = person.education;
-    push(
-        T::Sd,
-        born + 12,
-        None,
-        format!("SD Negeri {} {place}", rng.random_range(1..=30)),
-    );
-    if highest.rank() >= T::Sltp.rank() {
-        let level = if highest == T::Sltp || highest == T::SltpKejuruan {
-            highest
+    // SIASN's riwayat pendidikan usually starts at the diploma that
+    // qualified for appointment; SD and SLTP appear only as the highest.
+    if highest.rank() < T::Slta.rank() {
+        let school = if highest == T::Sd {
+            "SD Negeri"
         } else {
-            T::Sltp
+            "SMP Negeri"
         };
+        let age = career::graduation_age(highest);
         push(
-            level,
-            born + 15,
+            highest,
+            born + age,
             None,
-            format!("SMP Negeri {} {place}", rng.random_range(1..=12)),
+            format!("{school} {} {place}", rng.random_range(1..=20)),
         );
     }
     if highest.rank() >= T::Slta.rank() {
