@@ -7,8 +7,8 @@ mod assign;
 mod classify;
 mod db;
 mod export;
-mod import;
 mod generate;
+mod import;
 mod nip;
 
 use std::process::ExitCode;
