@@ -7,6 +7,7 @@ mod assign;
 mod classify;
 mod db;
 mod export;
+mod generate;
 mod import;
 mod map;
 mod nip;
@@ -14,6 +15,12 @@ mod nip;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+// The generator allocates many small strings per employee: mimalloc makes
+// that about 1.6 times faster than the system allocator (crates/generate/
+// benches).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,6 +51,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Compute the talent map (nine-box) of a period from the stored records
     Map(map::MapArgs),
+    /// Write a realistic synthetic instansi (a city of N employees) as import files
+    Generate(generate::GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +64,7 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
+        Command::Generate(args) => generate::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

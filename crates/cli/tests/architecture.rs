@@ -14,6 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("storage", &["talenta-domain"]),
     ("app", &["talenta-domain", "talenta-ingest", "talenta-storage"]),
     ("testkit", &[]),
+    ("generate", &["talenta-domain", "talenta-ingest"]),
     (
         "cli",
         &[
@@ -22,6 +23,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "talenta-assign",
             "talenta-app",
             "talenta-storage",
+            "talenta-generate",
         ],
     ),
 ];

@@ -46,10 +46,52 @@ impl<K: RecordKind, W: Write> CsvSink<K, W> {
         self.writer.write_record(self.row.fields())
     }
 
+    /// Writes `record` with the value of column `column` (an index into
+    /// `K::COLUMNS`) replaced by `value`: for test data that must be wrong
+    /// in a way no record can be (an invalid NIP, 31 April), in the same
+    /// format as every other row.
+    pub fn write_replacing(
+        &mut self,
+        record: &K,
+        column: usize,
+        value: &str,
+    ) -> Result<(), csv::Error> {
+        self.row.clear();
+        record.write_row(&mut self.row);
+        self.writer.write_record(
+            self.row
+                .fields()
+                .enumerate()
+                .map(|(i, field)| if i == column { value } else { field }),
+        )
+    }
+
     /// Flushes what is buffered and gives the writer back.
     pub fn finish(self) -> Result<W, csv::Error> {
         self.writer
             .into_inner()
             .map_err(|e| csv::Error::from(e.into_error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use talenta_domain::personnel::Instansi;
+
+    #[test]
+    fn replaces_one_value_and_quotes_as_usual() {
+        let mut sink = CsvSink::<Instansi, _>::new(Vec::new()).unwrap();
+        let record = Instansi {
+            kode: "9999".into(),
+            nama: "Kota, Sintetis".into(),
+        };
+        sink.write(&record).unwrap();
+        sink.write_replacing(&record, 0, "99X").unwrap();
+        let text = String::from_utf8(sink.finish().unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "instansiId,instansiNama\n9999,\"Kota, Sintetis\"\n99X,\"Kota, Sintetis\"\n"
+        );
     }
 }
