@@ -62,7 +62,12 @@ pub async fn export(
     out: &mut dyn Write,
 ) -> Result<u64, ExportError> {
     if kind == Kind::Instansi {
-        let all: Vec<Instansi> = db.instansi_all().await?.into_iter().map(|(_, i)| i).collect();
+        let all: Vec<Instansi> = db
+            .instansi_all()
+            .await?
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect();
         let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
         let mut sink = Sink::<Instansi>::new(format, out)?;
         for record in &all {
@@ -98,10 +103,10 @@ async fn write_kind<K: RecordKind + Stored>(
     let mut failure = None;
     let count = db
         .read_all::<K>(instansi_id, |record| {
-            if failure.is_none() {
-                if let Err(e) = sink.write(&record) {
-                    failure = Some(e);
-                }
+            if failure.is_none()
+                && let Err(e) = sink.write(&record)
+            {
+                failure = Some(e);
             }
             Ok(())
         })
@@ -114,17 +119,19 @@ async fn write_kind<K: RecordKind + Stored>(
 }
 
 /// A writer of records of one kind in either format. XLSX is assembled in
-/// memory (a workbook is one zip archive) and written at the end.
+/// memory (a workbook is one zip archive) and written at the end. One sink
+/// lives per export, so the variants' size difference does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Sink<'w, K> {
     Csv(CsvSink<K, &'w mut dyn Write>),
-    Xlsx(XlsxSink, &'w mut dyn Write),
+    Xlsx(Box<XlsxSink>, &'w mut dyn Write),
 }
 
 impl<'w, K: RecordKind> Sink<'w, K> {
     pub fn new(format: Format, out: &'w mut dyn Write) -> Result<Self, ExportError> {
         Ok(match format {
             Format::Csv => Sink::Csv(CsvSink::new(out)?),
-            Format::Xlsx => Sink::Xlsx(XlsxSink::new(K::COLUMNS)?, out),
+            Format::Xlsx => Sink::Xlsx(Box::new(XlsxSink::new(K::COLUMNS)?), out),
         })
     }
 

@@ -154,10 +154,12 @@ pub async fn import(
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     files.sort_by_key(|f| f.kind);
-    if let Some(pair) = files.windows(2).find(|w| w.first().map(|f| f.kind) == w.get(1).map(|f| f.kind)) {
-        if let Some(first) = pair.first() {
-            return Err(ImportError::TwoFiles(first.kind));
-        }
+    if let Some(twice) = files
+        .windows(2)
+        .filter_map(|w| w.first().zip(w.get(1)))
+        .find(|(a, b)| a.kind == b.kind)
+    {
+        return Err(ImportError::TwoFiles(twice.0.kind));
     }
     for file in &files {
         file.format()?;
@@ -180,7 +182,10 @@ pub async fn import(
     let perubahan = tx
         .record_change(options.now, &options.actor, "import", &detail)
         .await?;
-    let mut instansi_id = stored.iter().find(|(_, i)| i.kode == kode).map(|(id, _)| *id);
+    let mut instansi_id = stored
+        .iter()
+        .find(|(_, i)| i.kode == kode)
+        .map(|(id, _)| *id);
     for row in &instansi_rows {
         let id = tx.upsert_instansi(&row.kode, &row.nama).await?;
         if row.kode == kode {
@@ -211,17 +216,54 @@ pub async fn import(
         for file in records {
             let (report, back) = match file.kind {
                 Kind::Instansi => continue,
-                Kind::Opd => import_file::<Opd>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::Jabatan => import_file::<Jabatan>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::Pegawai => import_file::<Pegawai>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatJabatan => import_file::<RiwayatJabatan>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatGolongan => import_file::<RiwayatGolongan>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatPendidikan => import_file::<RiwayatPendidikan>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatDiklat => import_file::<RiwayatDiklat>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatPenghargaan => import_file::<RiwayatPenghargaan>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::RiwayatHukdis => import_file::<RiwayatHukdis>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::Skp => import_file::<Skp>(&mut tx, target, file, known, options, &mut state).await?,
-                Kind::Asesmen => import_file::<Asesmen>(&mut tx, target, file, known, options, &mut state).await?,
+                Kind::Opd => {
+                    import_file::<Opd>(&mut tx, target, file, known, options, &mut state).await?
+                }
+                Kind::Jabatan => {
+                    import_file::<Jabatan>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
+                Kind::Pegawai => {
+                    import_file::<Pegawai>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
+                Kind::RiwayatJabatan => {
+                    import_file::<RiwayatJabatan>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
+                Kind::RiwayatGolongan => {
+                    import_file::<RiwayatGolongan>(
+                        &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
+                }
+                Kind::RiwayatPendidikan => {
+                    import_file::<RiwayatPendidikan>(
+                        &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
+                }
+                Kind::RiwayatDiklat => {
+                    import_file::<RiwayatDiklat>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
+                Kind::RiwayatPenghargaan => {
+                    import_file::<RiwayatPenghargaan>(
+                        &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
+                }
+                Kind::RiwayatHukdis => {
+                    import_file::<RiwayatHukdis>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
+                Kind::Skp => {
+                    import_file::<Skp>(&mut tx, target, file, known, options, &mut state).await?
+                }
+                Kind::Asesmen => {
+                    import_file::<Asesmen>(&mut tx, target, file, known, options, &mut state)
+                        .await?
+                }
             };
             known = back;
             reports.push(report);
@@ -426,12 +468,23 @@ async fn import_file<K: Importable>(
     let progress = Arc::clone(&options.progress);
     let clean = state.total == 0;
     let parser = tokio::task::spawn_blocking(move || {
-        parse_file::<K>(&source, format, &limits, known, clean, &sender, progress.as_ref())
+        parse_file::<K>(
+            &source,
+            format,
+            &limits,
+            known,
+            clean,
+            &sender,
+            progress.as_ref(),
+        )
     });
     let mut written = Written::default();
     let mut write_error = None;
     while let Some(batch) = receiver.recv().await {
-        match tx.upsert(target.instansi_id, target.perubahan, &batch).await {
+        match tx
+            .upsert(target.instansi_id, target.perubahan, &batch)
+            .await
+        {
             Ok(w) => written += w,
             Err(e) => {
                 write_error = Some(e);
@@ -568,7 +621,7 @@ fn parse_file<K: Importable>(
     while let Some(record) = rows_source.next_record() {
         let record = record?;
         rows += 1;
-        if rows % 4096 == 0 {
+        if rows.is_multiple_of(4096) {
             progress.advance(count.load(Ordering::Relaxed), rows);
         }
         let parsed = match K::parse(&record) {
@@ -678,7 +731,8 @@ fn read_small<K: RecordKind>(
             source,
         },
     };
-    let mut rows = open_rows::<K>(&file.path, file.format()?, &options.limits, &count).map_err(failure)?;
+    let mut rows =
+        open_rows::<K>(&file.path, file.format()?, &options.limits, &count).map_err(failure)?;
     let mut records = Vec::new();
     let mut seen = HashMap::new();
     let mut errors = Vec::new();

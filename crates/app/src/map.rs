@@ -77,7 +77,12 @@ pub async fn compute(
 
     let mut tx = db.begin_write().await?;
     let perubahan = tx
-        .record_change(now, actor, "map", &format!("talent map {periode} ({})", rules.id))
+        .record_change(
+            now,
+            actor,
+            "map",
+            &format!("talent map {periode} ({})", rules.id),
+        )
         .await?;
     let cutoffs = format!(
         "kinerja {}/{}; potensial {}/{}",
@@ -115,7 +120,9 @@ pub async fn compute(
         let (first, last) = (first.nip.as_str().to_owned(), last.nip.as_str().to_owned());
         let skp = db.range_of::<Skp>(instansi_id, &first, &last).await?;
         let asesmen = db.range_of::<Asesmen>(instansi_id, &first, &last).await?;
-        let hukdis = db.range_of::<RiwayatHukdis>(instansi_id, &first, &last).await?;
+        let hukdis = db
+            .range_of::<RiwayatHukdis>(instansi_id, &first, &last)
+            .await?;
         let (mut skp, mut asesmen, mut hukdis) =
             (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
         let mut rows = Vec::with_capacity(page.len());
@@ -243,10 +250,14 @@ pub async fn write(
     periode: Periode,
     format: MapFormat,
     out: &mut dyn Write,
-    missing: Option<&mut dyn Write>,
+    missing: Option<(&mut dyn Write, MapFormat)>,
 ) -> Result<(u64, u64), MapError> {
     let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    if db.snapshot(instansi_id, &periode.to_string()).await?.is_none() {
+    if db
+        .snapshot(instansi_id, &periode.to_string())
+        .await?
+        .is_none()
+    {
         return Err(MapError::NoSnapshot(periode));
     }
     let key = periode.to_string();
@@ -254,7 +265,7 @@ pub async fn write(
     let (placed, left_out): (Vec<&SnapshotRow>, Vec<&SnapshotRow>) =
         rows.iter().partition(|r| r.kotak.is_some());
     write_placed(&placed, format, out)?;
-    if let Some(missing) = missing {
+    if let Some((missing, missing_format)) = missing {
         let lines: Vec<Vec<String>> = left_out
             .iter()
             .map(|r| {
@@ -266,13 +277,17 @@ pub async fn write(
                 ]
             })
             .collect();
-        write_table(&MISSING_COLUMNS, &lines, format, missing)?;
+        write_table(&MISSING_COLUMNS, &lines, missing_format, missing)?;
     }
     let count = |v: &Vec<&SnapshotRow>| u64::try_from(v.len()).unwrap_or(u64::MAX);
     Ok((count(&placed), count(&left_out)))
 }
 
-fn write_placed(rows: &[&SnapshotRow], format: MapFormat, out: &mut dyn Write) -> Result<(), MapError> {
+fn write_placed(
+    rows: &[&SnapshotRow],
+    format: MapFormat,
+    out: &mut dyn Write,
+) -> Result<(), MapError> {
     let placed: Vec<Placed<'_>> = rows
         .iter()
         .filter_map(|r| {
@@ -325,18 +340,21 @@ fn write_table(
 ) -> Result<(), MapError> {
     match format {
         MapFormat::Json => {
-            let objects: Vec<serde_json::Map<String, serde_json::Value>> = lines
-                .iter()
-                .map(|line| {
-                    columns
-                        .iter()
-                        .zip(line)
-                        .map(|(c, v)| ((*c).to_owned(), serde_json::Value::String(v.clone())))
-                        .collect()
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &objects)?;
-            out.write_all(b"\n")?;
+            // Objects with the keys in column order.
+            out.write_all(b"[")?;
+            for (i, line) in lines.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n  {" } else { b",\n  {" })?;
+                for (j, (column, value)) in columns.iter().zip(line).enumerate() {
+                    if j > 0 {
+                        out.write_all(b", ")?;
+                    }
+                    serde_json::to_writer(&mut *out, column)?;
+                    out.write_all(b": ")?;
+                    serde_json::to_writer(&mut *out, value)?;
+                }
+                out.write_all(b"}")?;
+            }
+            out.write_all(b"\n]\n")?;
         }
         MapFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut *out);

@@ -59,7 +59,13 @@ mod tests {
             redact("postgres://app:s3cret@db.example:5432/talenta"),
             "postgres://app:***@db.example:5432/talenta"
         );
-        assert_eq!(redact("sqlite://./data/talenta.db"), "sqlite://./data/talenta.db");
-        assert_eq!(redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(
+            redact("sqlite://./data/talenta.db"),
+            "sqlite://./data/talenta.db"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
     }
 }

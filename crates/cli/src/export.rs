@@ -62,7 +62,9 @@ fn parse_what(text: &str) -> Result<What, String> {
     if text == "peta_talenta" {
         return Ok(What::PetaTalenta);
     }
-    text.parse().map(What::Records).map_err(|e| format!("{e}, peta_talenta"))
+    text.parse()
+        .map(What::Records)
+        .map_err(|e| format!("{e}, peta_talenta"))
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -89,7 +91,15 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             };
             let (placed, _) = runtime()?.block_on(async {
                 let db = args.db.open().await?;
-                let written = write(&db, args.instansi.as_deref(), period, map_format, &mut out, None).await;
+                let written = write(
+                    &db,
+                    args.instansi.as_deref(),
+                    period,
+                    map_format,
+                    &mut out,
+                    None,
+                )
+                .await;
                 db.close().await;
                 anyhow::Ok(written?)
             })?;

@@ -103,12 +103,15 @@ fn report(
 
 /// The `<kind>.csv` / `<kind>.xlsx` files of a directory.
 fn files_in(dir: &Path) -> anyhow::Result<Vec<ImportFile>> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("reading the directory {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("reading the directory {}", dir.display()))?;
     let mut files: Vec<ImportFile> = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         let known_format = talenta_app::Format::of_path(&path).is_some();
         match stem.parse::<Kind>() {
             Ok(kind) if known_format => {
@@ -121,7 +124,10 @@ fn files_in(dir: &Path) -> anyhow::Result<Vec<ImportFile>> {
                 }
                 files.push(ImportFile { kind, path });
             }
-            _ => eprintln!("ignored: {} (not <kind>.csv or <kind>.xlsx)", path.display()),
+            _ => eprintln!(
+                "ignored: {} (not <kind>.csv or <kind>.xlsx)",
+                path.display()
+            ),
         }
     }
     if files.is_empty() {
@@ -167,7 +173,9 @@ impl Progress for Bar {
         );
         bar.set_message(format!(
             "{kind} {}",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
         ));
         if let Ok(mut current) = self.current.lock() {
             *current = Some(bar);
@@ -175,18 +183,18 @@ impl Progress for Bar {
     }
 
     fn advance(&self, bytes: u64, _rows: u64) {
-        if let Ok(current) = self.current.lock() {
-            if let Some(bar) = current.as_ref() {
-                bar.set_position(bytes);
-            }
+        if let Ok(current) = self.current.lock()
+            && let Some(bar) = current.as_ref()
+        {
+            bar.set_position(bytes);
         }
     }
 
     fn done(&self) {
-        if let Ok(mut current) = self.current.lock() {
-            if let Some(bar) = current.take() {
-                bar.finish_and_clear();
-            }
+        if let Ok(mut current) = self.current.lock()
+            && let Some(bar) = current.take()
+        {
+            bar.finish_and_clear();
         }
     }
 }

@@ -44,7 +44,8 @@ pub struct MapArgs {
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// Where to write the employees left out, with the components they lack
-    /// (nip, name, opd, missing); same format as the map
+    /// (nip, name, opd, missing); format from --format, else from the file
+    /// name, else that of the map
     #[arg(long, value_name = "FILE")]
     missing: Option<PathBuf>,
     /// A rule set (TOML) instead of the bundled one
@@ -91,6 +92,7 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Box::new(create(path)?),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
+    let missing_format = format_of(args.format, args.missing.as_deref(), format);
     let mut missing = args.missing.as_deref().map(create).transpose()?;
     runtime()?.block_on(async {
         let db = args.db.open().await?;
@@ -109,7 +111,9 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
             args.period,
             format.into(),
             &mut out,
-            missing.as_mut().map(|m| m as &mut dyn Write),
+            missing
+                .as_mut()
+                .map(|m| (m as &mut dyn Write, missing_format.into())),
         )
         .await?;
         db.close().await;

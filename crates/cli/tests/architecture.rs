@@ -12,7 +12,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("assign", &[]),
     ("ingest", &["talenta-domain"]),
     ("storage", &["talenta-domain"]),
-    ("app", &["talenta-domain", "talenta-ingest", "talenta-storage"]),
+    (
+        "app",
+        &["talenta-domain", "talenta-ingest", "talenta-storage"],
+    ),
     ("testkit", &[]),
     ("generate", &["talenta-domain", "talenta-ingest"]),
     (

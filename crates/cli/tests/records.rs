@@ -77,7 +77,14 @@ fn export_all(db: &TestDb, dir: &Path) -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|kind| {
             let file = dir.join(format!("{kind}.csv"));
-            ok(&["export", kind, "--db", &db.url, "--out", file.to_str().unwrap()]);
+            ok(&[
+                "export",
+                kind,
+                "--db",
+                &db.url,
+                "--out",
+                file.to_str().unwrap(),
+            ]);
             ((*kind).to_owned(), std::fs::read(&file).unwrap())
         })
         .collect()
@@ -88,11 +95,19 @@ fn a_generated_city_round_trips_through_export_and_reimport() {
     let generated = generate(400, 7, false);
     for db in databases() {
         let first = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        assert!(stderr(&first).contains("imported into instansi"), "{}", stderr(&first));
+        assert!(
+            stderr(&first).contains("imported into instansi"),
+            "{}",
+            stderr(&first)
+        );
 
         let again = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
         for line in stderr(&again).lines().filter(|l| l.contains(" rows, ")) {
-            assert!(line.contains(" 0 written"), "{}: re-import wrote: {line}", db.engine);
+            assert!(
+                line.contains(" 0 written"),
+                "{}: re-import wrote: {line}",
+                db.engine
+            );
         }
 
         let work = TempDir::new("talenta_export");
@@ -107,9 +122,19 @@ fn a_generated_city_round_trips_through_export_and_reimport() {
 
         // The exported files import into an empty database and export the same.
         for other in databases().into_iter().filter(|o| o.engine == db.engine) {
-            ok(&["import", "--dir", work.path().join("a").to_str().unwrap(), "--db", &other.url]);
+            ok(&[
+                "import",
+                "--dir",
+                work.path().join("a").to_str().unwrap(),
+                "--db",
+                &other.url,
+            ]);
             let again = export_all(&other, &work.path().join("b"));
-            assert_eq!(exported, again, "{}: export → import → export differs", db.engine);
+            assert_eq!(
+                exported, again,
+                "{}: export → import → export differs",
+                db.engine
+            );
         }
     }
 }
@@ -145,7 +170,13 @@ fn rejected(files: &[(&str, &[u8])], expect: &[&str]) {
             std::fs::write(bad.join(name), bytes).unwrap();
         }
         let out = talenta(&["import", "--dir", bad.to_str().unwrap(), "--db", &db.url]);
-        assert_eq!(out.status.code(), Some(1), "{}: {}", db.engine, stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}: {}",
+            db.engine,
+            stderr(&out)
+        );
         for needle in expect {
             assert!(
                 stderr(&out).contains(needle),
@@ -155,7 +186,11 @@ fn rejected(files: &[(&str, &[u8])], expect: &[&str]) {
             );
         }
         let after = export_all(&db, &work.path().join("after"));
-        assert_eq!(before, after, "{}: a failed import changed the data", db.engine);
+        assert_eq!(
+            before, after,
+            "{}: a failed import changed the data",
+            db.engine
+        );
     }
 }
 
@@ -163,7 +198,13 @@ const PEGAWAI_HEADER: &str = "nipBaru,nama,jenisKelamin,tglLahir,statusPegawai,u
 
 fn opd_of(generated: &TempDir) -> String {
     let opd = std::fs::read_to_string(generated.path().join("city/opd.csv")).unwrap();
-    opd.lines().nth(1).unwrap().split(',').next().unwrap().to_owned()
+    opd.lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 #[test]
@@ -197,7 +238,10 @@ fn a_truncated_file_is_refused_whole() {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);
     let text = format!("{PEGAWAI_HEADER}198503152010012003,\"Siti,P,15-03-1985,PNS,{opd}\n");
-    rejected(&[("pegawai.csv", text.as_bytes())], &["pegawai.csv", "nothing was written"]);
+    rejected(
+        &[("pegawai.csv", text.as_bytes())],
+        &["pegawai.csv", "nothing was written"],
+    );
 }
 
 #[test]
@@ -216,7 +260,10 @@ fn text_that_is_not_utf8_is_located() {
 
 #[test]
 fn an_empty_file_is_refused() {
-    rejected(&[("pegawai.csv", b"")], &["pegawai.csv", "empty", "nothing was written"]);
+    rejected(
+        &[("pegawai.csv", b"")],
+        &["pegawai.csv", "empty", "nothing was written"],
+    );
 }
 
 #[test]
@@ -224,10 +271,14 @@ fn a_spreadsheet_formula_is_refused() {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     for (column, name) in ["unorId", "unorNama", "unorIndukId"].iter().enumerate() {
-        sheet.write_string(0, u16::try_from(column).unwrap(), *name).unwrap();
+        sheet
+            .write_string(0, u16::try_from(column).unwrap(), *name)
+            .unwrap();
     }
     sheet.write_string(1, 0, "BARU").unwrap();
-    sheet.write_formula(1, 1, "=CONCAT(\"Badan \", \"Baru\")").unwrap();
+    sheet
+        .write_formula(1, 1, "=CONCAT(\"Badan \", \"Baru\")")
+        .unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
     rejected(&[("opd.xlsx", &bytes)], &["opd.xlsx", "cell B2", "formula"]);
 }
@@ -239,7 +290,10 @@ fn one_bad_file_of_a_directory_keeps_the_others_out() {
     let new_opd = "unorId,unorNama,unorIndukId\nBARU,Badan Baru,\n";
     let pegawai = format!("{PEGAWAI_HEADER}198503152010012003,Siti,X,15-03-1985,PNS,{opd}\n");
     rejected(
-        &[("opd.csv", new_opd.as_bytes()), ("pegawai.csv", pegawai.as_bytes())],
+        &[
+            ("opd.csv", new_opd.as_bytes()),
+            ("pegawai.csv", pegawai.as_bytes()),
+        ],
         &["line 2, column 3 (jenisKelamin)"],
     );
 }
@@ -252,7 +306,10 @@ fn a_dirty_city_is_refused_with_every_problem_listed() {
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
         let text = stderr(&out);
         assert!(text.contains("nothing was written"), "{text}");
-        assert!(text.lines().filter(|l| l.contains(".csv: line ")).count() >= 5, "{text}");
+        assert!(
+            text.lines().filter(|l| l.contains(".csv: line ")).count() >= 5,
+            "{text}"
+        );
         let exported = talenta(&["export", "pegawai", "--db", &db.url]);
         assert!(!exported.status.success(), "no instansi was imported");
     }
@@ -271,7 +328,14 @@ fn an_importer_killed_mid_write_leaves_the_database_unchanged() {
         let before = export_all(&db, &work.path().join("before"));
 
         let mut child = Command::new(env!("CARGO_BIN_EXE_talenta"))
-            .args(["import", "--dir", &city(&large), "--db", &db.url, "--instansi"])
+            .args([
+                "import",
+                "--dir",
+                &city(&large),
+                "--db",
+                &db.url,
+                "--instansi",
+            ])
             .arg(instansi_of(&small))
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -290,13 +354,23 @@ fn an_importer_killed_mid_write_leaves_the_database_unchanged() {
             assert_eq!(integrity_check(&path), "ok");
         }
         let after = export_all(&db, &work.path().join("after"));
-        assert_eq!(before, after, "{}: the killed import left changes", db.engine);
+        assert_eq!(
+            before, after,
+            "{}: the killed import left changes",
+            db.engine
+        );
     }
 }
 
 fn instansi_of(generated: &TempDir) -> String {
     let text = std::fs::read_to_string(generated.path().join("city/instansi.csv")).unwrap();
-    text.lines().nth(1).unwrap().split(',').next().unwrap().to_owned()
+    text.lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 /// Waits (up to two minutes) until the import has written into its open
