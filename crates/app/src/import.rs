@@ -186,23 +186,25 @@ pub async fn import(
         .iter()
         .find(|(_, i)| i.kode == kode)
         .map(|(id, _)| *id);
+    let mut instansi_written = Written::default();
     for row in &instansi_rows {
-        let id = tx.upsert_instansi(&row.kode, &row.nama).await?;
+        let (id, changed) = tx.upsert_instansi(&row.kode, &row.nama).await?;
+        if changed {
+            instansi_written.written += 1;
+        } else {
+            instansi_written.unchanged += 1;
+        }
         if row.kode == kode {
             instansi_id = Some(id);
         }
     }
     let mut reports = Vec::new();
     if let Some(file) = files.iter().find(|f| f.kind == Kind::Instansi) {
-        let rows = u64::try_from(instansi_rows.len()).unwrap_or(u64::MAX);
         reports.push(FileReport {
             kind: Kind::Instansi,
             path: file.path.clone(),
-            rows,
-            written: Written {
-                written: rows,
-                unchanged: 0,
-            },
+            rows: u64::try_from(instansi_rows.len()).unwrap_or(u64::MAX),
+            written: instansi_written,
         });
     }
     let records: Vec<&ImportFile> = files.iter().filter(|f| f.kind != Kind::Instansi).collect();

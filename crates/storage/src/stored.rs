@@ -476,28 +476,41 @@ impl WriteTx {
         Ok(id)
     }
 
-    /// Inserts the instansi or updates its name; returns its id.
-    pub async fn upsert_instansi(&mut self, kode: &str, nama: &str) -> Result<i64, StorageError> {
-        const SQL: &str = "INSERT INTO instansi (id, kode, nama) \
+    /// Inserts the instansi or updates its name; returns its id and whether
+    /// anything changed.
+    pub async fn upsert_instansi(
+        &mut self,
+        kode: &str,
+        nama: &str,
+    ) -> Result<(i64, bool), StorageError> {
+        const UPSERT: &str = "INSERT INTO instansi (id, kode, nama) \
              VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM instansi), $1, $2) \
-             ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama RETURNING id";
-        let id = match self {
-            WriteTx::Sqlite(tx) => {
-                sqlx::query_scalar(SQL)
+             ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama \
+             WHERE instansi.nama IS DISTINCT FROM excluded.nama RETURNING id";
+        const ID: &str = "SELECT id FROM instansi WHERE kode = $1";
+        macro_rules! run {
+            ($tx:expr) => {{
+                let changed: Option<i64> = sqlx::query_scalar(UPSERT)
                     .bind(kode)
                     .bind(nama)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-            WriteTx::Postgres(tx) => {
-                sqlx::query_scalar(SQL)
-                    .bind(kode)
-                    .bind(nama)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-        };
-        Ok(id)
+                    .fetch_optional(&mut **$tx)
+                    .await?;
+                match changed {
+                    Some(id) => (id, true),
+                    None => (
+                        sqlx::query_scalar(ID)
+                            .bind(kode)
+                            .fetch_one(&mut **$tx)
+                            .await?,
+                        false,
+                    ),
+                }
+            }};
+        }
+        Ok(match self {
+            WriteTx::Sqlite(tx) => run!(tx),
+            WriteTx::Postgres(tx) => run!(tx),
+        })
     }
 
     /// Inserts or updates `rows` (whose keys are distinct) of one instansi.

@@ -537,7 +537,8 @@ where
         let instansi = tx
             .upsert_instansi("3673", "Pemerintah Kota Serang")
             .await
-            .unwrap();
+            .unwrap()
+            .0;
         let first = tx
             .record_change(FIRST, "admin", "import", "")
             .await
@@ -607,7 +608,7 @@ where
         let perubahan_before = count(db, "SELECT COUNT(*) FROM perubahan").await;
         {
             let mut tx = db.begin_write().await.unwrap();
-            let other = tx.upsert_instansi("3674", "Kota Lain").await.unwrap();
+            let other = tx.upsert_instansi("3674", "Kota Lain").await.unwrap().0;
             let p = tx
                 .record_change(THIRD, "admin", "import", "")
                 .await
@@ -721,7 +722,7 @@ async fn a_large_batch_round_trips() {
     let fresh = fresh().await;
     for db in &fresh.dbs {
         let mut tx = db.begin_write().await.unwrap();
-        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap();
+        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap().0;
         let p = tx
             .record_change(FIRST, "admin", "import", "")
             .await
@@ -766,7 +767,7 @@ async fn an_opd_may_come_before_its_parent_but_not_without_it() {
         let engine = db.engine();
         // The parent in a later statement of the same transaction.
         let mut tx = db.begin_write().await.unwrap();
-        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap();
+        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap().0;
         let p = tx
             .record_change(FIRST, "admin", "import", "")
             .await
