@@ -132,6 +132,10 @@ pub enum ImportError {
     File { path: String, source: FileError },
     #[error("{} bad value(s); nothing was written", .total)]
     Rows { errors: Vec<BadRow>, total: u64 },
+    #[error(
+        "the unit tree has a cycle: unorIndukId leads back to {0} (showing at most 10); nothing was written"
+    )]
+    Cycle(String),
     #[error("two files hold {0}; give one file per kind")]
     TwoFiles(Kind),
     #[error(
@@ -274,6 +278,13 @@ pub async fn import(
     if let Err(error) = state.fail_if_bad() {
         tx.rollback().await?;
         return Err(error);
+    }
+    if let Some(instansi_id) = instansi_id.filter(|_| files.iter().any(|f| f.kind == Kind::Opd)) {
+        let cycles = tx.opd_cycles(instansi_id, 10).await?;
+        if !cycles.is_empty() {
+            tx.rollback().await?;
+            return Err(ImportError::Cycle(cycles.join(", ")));
+        }
     }
     tx.commit().await?;
     Ok(ImportReport {

@@ -284,6 +284,12 @@ fn a_spreadsheet_formula_is_refused() {
 }
 
 #[test]
+fn a_cycle_in_the_unit_tree_is_refused() {
+    let opd = "unorId,unorNama,unorIndukId\nA,Unit A,C\nB,Unit B,A\nC,Unit C,B\nD,Unit D,\n";
+    rejected(&[("opd.csv", opd.as_bytes())], &["cycle", "A, B, C"]);
+}
+
+#[test]
 fn one_bad_file_of_a_directory_keeps_the_others_out() {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);

@@ -4,8 +4,14 @@
 //! breaks; the caller turns that into a crash or a failed test.
 
 use talenta_domain::Nip;
+use talenta_domain::personnel::{
+    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
+    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
+};
 
 use crate::delimited::Table;
+use crate::export::CsvSink;
+use crate::kinds::{Kind, RecordKind};
 use crate::record::{Column, Record};
 use crate::scores::read_scores;
 use crate::source::Rows;
@@ -32,6 +38,77 @@ pub fn csv_rows(data: &[u8]) -> Result<(), String> {
         Ok(mut table) => drain(&mut table),
         Err(error) => shown(&error),
     }
+}
+
+/// A kind byte then a delimited file of that kind, imported as `talenta
+/// import` parses it: every row gives a record or located errors, and every
+/// record survives a trip through the export writer unchanged.
+pub fn csv_import(data: &[u8]) -> Result<(), String> {
+    let Some((selector, file)) = data.split_first() else {
+        return Ok(());
+    };
+    let kinds = Kind::ALL;
+    let kind = kinds
+        .get(usize::from(*selector) % kinds.len())
+        .copied()
+        .unwrap_or(Kind::Pegawai);
+    match kind {
+        Kind::Instansi => import_kind::<Instansi>(file),
+        Kind::Opd => import_kind::<Opd>(file),
+        Kind::Jabatan => import_kind::<Jabatan>(file),
+        Kind::Pegawai => import_kind::<Pegawai>(file),
+        Kind::RiwayatJabatan => import_kind::<RiwayatJabatan>(file),
+        Kind::RiwayatGolongan => import_kind::<RiwayatGolongan>(file),
+        Kind::RiwayatPendidikan => import_kind::<RiwayatPendidikan>(file),
+        Kind::RiwayatDiklat => import_kind::<RiwayatDiklat>(file),
+        Kind::RiwayatPenghargaan => import_kind::<RiwayatPenghargaan>(file),
+        Kind::RiwayatHukdis => import_kind::<RiwayatHukdis>(file),
+        Kind::Skp => import_kind::<Skp>(file),
+        Kind::Asesmen => import_kind::<Asesmen>(file),
+    }
+}
+
+fn import_kind<K: RecordKind + PartialEq + std::fmt::Debug>(file: &[u8]) -> Result<(), String> {
+    let mut table = match Table::open(file, K::COLUMNS) {
+        Ok(table) => table,
+        Err(error) => return shown(&error),
+    };
+    let mut records = Vec::new();
+    while let Some(record) = table.next_record() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => return shown(&error),
+        };
+        match K::parse(&record) {
+            Ok(parsed) => records.push(parsed),
+            Err(errors) if errors.is_empty() => {
+                return Err(format!("{}: rejected with no reason", record.place));
+            }
+            Err(errors) => errors.iter().try_for_each(|e| {
+                if e.place.number() < 2 {
+                    return Err(format!("an error placed on the header: {e}"));
+                }
+                shown(e)
+            })?,
+        }
+    }
+    let mut sink = CsvSink::<K, _>::new(Vec::new()).map_err(|e| e.to_string())?;
+    for record in &records {
+        sink.write(record).map_err(|e| e.to_string())?;
+    }
+    let written = sink.finish().map_err(|e| e.to_string())?;
+    let mut table = Table::open(written.as_slice(), K::COLUMNS).map_err(|e| e.to_string())?;
+    for original in &records {
+        let record = table
+            .next_record()
+            .ok_or("the export has fewer rows")?
+            .map_err(|e| e.to_string())?;
+        let again = K::parse(&record).map_err(|e| format!("the export does not import: {e:?}"))?;
+        if &again != original {
+            return Err(format!("{original:?} came back as {again:?}"));
+        }
+    }
+    Ok(())
 }
 
 /// Bytes as an XLSX workbook under [`XLSX_LIMITS`].

@@ -16,6 +16,7 @@ type Target = fn(&[u8]) -> Result<(), String>;
 fn target(name: &str) -> Option<Target> {
     match name {
         "csv_rows" => Some(fuzzing::csv_rows),
+        "csv_import" => Some(fuzzing::csv_import),
         "xlsx_rows" => Some(fuzzing::xlsx_rows),
         "nip_parse" => Some(fuzzing::nip_parse),
         "scores" => Some(fuzzing::scores),

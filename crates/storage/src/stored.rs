@@ -586,6 +586,40 @@ impl WriteTx {
         })
     }
 
+    /// Units of an instansi whose chain of parents leads back to themselves
+    /// (at most `limit` of them, in code order); empty for a proper tree.
+    pub async fn opd_cycles(
+        &mut self,
+        instansi_id: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, StorageError> {
+        // Walks up from every unit; a unit met again as its own ancestor is
+        // in a cycle. The depth bound ends the walk around a cycle.
+        const SQL: &str = "WITH RECURSIVE up (kode, induk, depth) AS ( \
+                 SELECT kode, induk, 1 FROM opd WHERE instansi_id = $1 AND induk IS NOT NULL \
+                 UNION ALL \
+                 SELECT up.kode, o.induk, up.depth + 1 FROM up \
+                 JOIN opd o ON o.instansi_id = $1 AND o.kode = up.induk \
+                 WHERE o.induk IS NOT NULL AND up.induk <> up.kode AND up.depth < 64) \
+             SELECT DISTINCT kode FROM up WHERE induk = kode ORDER BY kode LIMIT $2";
+        Ok(match self {
+            WriteTx::Sqlite(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(instansi_id)
+                    .bind(limit)
+                    .fetch_all(&mut **tx)
+                    .await?
+            }
+            WriteTx::Postgres(tx) => {
+                sqlx::query_scalar(SQL)
+                    .bind(instansi_id)
+                    .bind(limit)
+                    .fetch_all(&mut **tx)
+                    .await?
+            }
+        })
+    }
+
     /// The values of `column` in `table` for one instansi, e.g. every OPD
     /// code or NIP already stored; `each` sees them one by one.
     pub async fn keys(
