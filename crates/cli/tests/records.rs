@@ -445,3 +445,84 @@ fn integrity_check(path: &Path) -> String {
         result
     })
 }
+
+#[test]
+fn the_talent_map_is_the_same_on_both_engines_and_agrees_with_classify() {
+    let generated = generate(600, 13, false);
+    let work = TempDir::new("talenta_map");
+    let mut maps = Vec::new();
+    for db in databases() {
+        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        let json = work.path().join(format!("{}.json", db.engine));
+        let missing = work.path().join(format!("{}-missing.csv", db.engine));
+        let out = ok(&[
+            "map",
+            "--period",
+            "2026-S1",
+            "--db",
+            &db.url,
+            "--out",
+            json.to_str().unwrap(),
+            "--missing",
+            missing.to_str().unwrap(),
+        ]);
+        let summary = stderr(&out);
+        assert!(summary.contains("placed"), "{summary}");
+
+        let placed: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+        let left_out = std::fs::read_to_string(&missing).unwrap();
+        assert_eq!(left_out.lines().next(), Some("nip,name,opd,missing"));
+        assert_eq!(
+            placed.len() + left_out.lines().count() - 1,
+            600,
+            "{}: every employee is placed or listed as missing data",
+            db.engine
+        );
+        assert!(placed.len() > 300, "{}: most employees are placed", db.engine);
+        for entry in &placed {
+            let keys: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
+            for key in ["nip", "name", "opd", "kinerja", "potensial", "box", "label"] {
+                assert!(keys.contains(&key), "{key} missing in {entry}");
+            }
+        }
+
+        // Re-running replaces the snapshot; the stored map exports the same.
+        let csv = work.path().join(format!("{}.csv", db.engine));
+        ok(&["map", "--period", "2026-S1", "--db", &db.url, "--out", csv.to_str().unwrap()]);
+        let exported = ok(&["export", "peta_talenta", "--period", "2026-S1", "--db", &db.url]);
+        assert_eq!(std::fs::read(&csv).unwrap(), exported.stdout);
+
+        // `talenta classify` on the map's own scores gives the same boxes.
+        let classified = ok(&["classify", "--input", csv.to_str().unwrap()]);
+        let boxes: Vec<String> = String::from_utf8(classified.stdout)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(","))
+            .collect();
+        let expected: Vec<String> = placed
+            .iter()
+            .map(|e| format!("{},{}", e["nip"].as_str().unwrap(), e["box"]))
+            .collect();
+        assert_eq!(boxes, expected, "{}", db.engine);
+        maps.push(std::fs::read(&json).unwrap());
+    }
+    if let [sqlite, postgres] = maps.as_slice() {
+        assert_eq!(sqlite, postgres, "the engines computed different maps");
+    }
+}
+
+#[test]
+fn a_map_needs_a_valid_period_and_an_imported_instansi() {
+    for db in databases() {
+        let bad = talenta(&["map", "--period", "2026-S3", "--db", &db.url]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(stderr(&bad).contains("2026-S3"), "{}", stderr(&bad));
+        let empty = talenta(&["map", "--period", "2026-S1", "--db", &db.url]);
+        assert_eq!(empty.status.code(), Some(1));
+        assert!(stderr(&empty).contains("no instansi"), "{}", stderr(&empty));
+        let never = talenta(&["export", "peta_talenta", "--period", "2026-S1", "--db", &db.url]);
+        assert_eq!(never.status.code(), Some(1));
+    }
+}
