@@ -23,13 +23,13 @@ use talenta_domain::personnel::{
 use talenta_ingest::delimited::Table;
 use talenta_ingest::xlsx::{Limits, Sheet};
 use talenta_ingest::{FileError, Kind, Place, RecordKind, RowError, Rows};
-use talenta_storage::{Db, StorageError, Stored, WriteTx, Written};
+use talenta_storage::{Batch, Db, StorageError, Stored, WriteTx, Written};
 use time::OffsetDateTime;
 
 use crate::Format;
 
 /// Rows per batch handed from the parser to the writer.
-const BATCH: usize = 10_000;
+const BATCH: usize = 50_000;
 
 /// One file to import and the kind of record it holds.
 #[derive(Debug, Clone)]
@@ -474,7 +474,7 @@ async fn import_file<K: Importable>(
     state: &mut State,
 ) -> Result<(FileReport, Known), ImportError> {
     let path = file.path.display().to_string();
-    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<K>>(2);
+    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Batch<K>>(2);
     let format = file.format()?;
     let source = file.path.clone();
     let limits = options.limits.clone();
@@ -495,7 +495,7 @@ async fn import_file<K: Importable>(
     let mut write_error = None;
     while let Some(batch) = receiver.recv().await {
         match tx
-            .upsert(target.instansi_id, target.perubahan, &batch)
+            .upsert_batch(target.instansi_id, target.perubahan, batch)
             .await
         {
             Ok(w) => written += w,
@@ -617,7 +617,7 @@ fn parse_file<K: Importable>(
     limits: &Limits,
     mut known: Known,
     mut clean: bool,
-    sender: &tokio::sync::mpsc::Sender<Vec<K>>,
+    sender: &tokio::sync::mpsc::Sender<Batch<K>>,
     progress: &dyn Progress,
 ) -> Result<Parsed, ParseFailure> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
@@ -686,7 +686,8 @@ fn parse_file<K: Importable>(
         if clean {
             batch.push(parsed);
             if batch.len() >= BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let full = Batch::new(&batch);
+                batch.clear();
                 if sender.blocking_send(full).is_err() {
                     // The writer stopped on a database error, which it reports.
                     clean = false;
@@ -700,7 +701,7 @@ fn parse_file<K: Importable>(
         }
     }
     if errors.is_empty() && clean && !batch.is_empty() {
-        let _ = sender.blocking_send(batch);
+        let _ = sender.blocking_send(Batch::new(&batch));
     }
     progress.advance(count.load(Ordering::Relaxed), rows);
     progress.done();

@@ -479,9 +479,18 @@ fn the_talent_map_is_the_same_on_both_engines_and_agrees_with_classify() {
             "{}: every employee is placed or listed as missing data",
             db.engine
         );
-        assert!(placed.len() > 300, "{}: most employees are placed", db.engine);
+        assert!(
+            placed.len() > 300,
+            "{}: most employees are placed",
+            db.engine
+        );
         for entry in &placed {
-            let keys: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
+            let keys: Vec<&str> = entry
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
             for key in ["nip", "name", "opd", "kinerja", "potensial", "box", "label"] {
                 assert!(keys.contains(&key), "{key} missing in {entry}");
             }
@@ -489,8 +498,23 @@ fn the_talent_map_is_the_same_on_both_engines_and_agrees_with_classify() {
 
         // Re-running replaces the snapshot; the stored map exports the same.
         let csv = work.path().join(format!("{}.csv", db.engine));
-        ok(&["map", "--period", "2026-S1", "--db", &db.url, "--out", csv.to_str().unwrap()]);
-        let exported = ok(&["export", "peta_talenta", "--period", "2026-S1", "--db", &db.url]);
+        ok(&[
+            "map",
+            "--period",
+            "2026-S1",
+            "--db",
+            &db.url,
+            "--out",
+            csv.to_str().unwrap(),
+        ]);
+        let exported = ok(&[
+            "export",
+            "peta_talenta",
+            "--period",
+            "2026-S1",
+            "--db",
+            &db.url,
+        ]);
         assert_eq!(std::fs::read(&csv).unwrap(), exported.stdout);
 
         // `talenta classify` on the map's own scores gives the same boxes.
@@ -522,7 +546,14 @@ fn a_map_needs_a_valid_period_and_an_imported_instansi() {
         let empty = talenta(&["map", "--period", "2026-S1", "--db", &db.url]);
         assert_eq!(empty.status.code(), Some(1));
         assert!(stderr(&empty).contains("no instansi"), "{}", stderr(&empty));
-        let never = talenta(&["export", "peta_talenta", "--period", "2026-S1", "--db", &db.url]);
+        let never = talenta(&[
+            "export",
+            "peta_talenta",
+            "--period",
+            "2026-S1",
+            "--db",
+            &db.url,
+        ]);
         assert_eq!(never.status.code(), Some(1));
     }
 }

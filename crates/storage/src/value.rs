@@ -17,7 +17,7 @@ pub enum Ty {
 }
 
 /// A nullable column value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Value {
     Text(Option<String>),
     Int(Option<i64>),

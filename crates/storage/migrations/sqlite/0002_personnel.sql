@@ -6,7 +6,8 @@
 DROP TABLE opd;
 
 -- The change log: who did what and when; personnel rows point at the
--- perubahan that last changed them.
+-- perubahan that last changed them. It is append-only (no row is ever
+-- deleted), so perubahan_id needs no foreign-key check per written row.
 CREATE TABLE perubahan (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -21,14 +22,14 @@ CREATE TABLE opd (
     kode TEXT NOT NULL,
     nama TEXT NOT NULL,
     induk TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, kode),
     FOREIGN KEY (instansi_id, induk) REFERENCES opd (instansi_id, kode) DEFERRABLE INITIALLY DEFERRED
 ) STRICT;
 
 -- Positions and what they require; k_* is the standar kompetensi (level 1-5, all or none).
 CREATE TABLE jabatan (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     kode TEXT NOT NULL,
     nama TEXT NOT NULL,
     opd TEXT NOT NULL,
@@ -47,7 +48,7 @@ CREATE TABLE jabatan (
     k_perekat_bangsa INTEGER,
     kunci INTEGER NOT NULL,
     kebutuhan INTEGER NOT NULL,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, kode),
     FOREIGN KEY (instansi_id, opd) REFERENCES opd (instansi_id, kode)
 ) STRICT;
@@ -55,7 +56,7 @@ CREATE INDEX jabatan_opd ON jabatan (instansi_id, opd);
 
 -- Employees as they are now. agama and daerah_asal are sensitive (UU 27/2022) and never read by any rule.
 CREATE TABLE pegawai (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     nama TEXT NOT NULL,
     gelar_depan TEXT,
@@ -77,14 +78,14 @@ CREATE TABLE pegawai (
     daerah_asal TEXT,
     email TEXT,
     no_hp TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip),
     FOREIGN KEY (instansi_id, opd) REFERENCES opd (instansi_id, kode),
     FOREIGN KEY (instansi_id, jabatan) REFERENCES jabatan (instansi_id, kode)
 ) STRICT;
 
 CREATE TABLE riwayat_jabatan (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     tmt TEXT NOT NULL,
     jabatan TEXT,
@@ -93,7 +94,7 @@ CREATE TABLE riwayat_jabatan (
     jenjang TEXT NOT NULL,
     nomor_sk TEXT,
     tanggal_sk TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, tmt),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip),
     FOREIGN KEY (instansi_id, jabatan) REFERENCES jabatan (instansi_id, kode),
@@ -101,32 +102,32 @@ CREATE TABLE riwayat_jabatan (
 ) STRICT;
 
 CREATE TABLE riwayat_golongan (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     tmt TEXT NOT NULL,
     golongan TEXT NOT NULL,
     jenis_kp TEXT,
     nomor_sk TEXT,
     tanggal_sk TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, tmt),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 CREATE TABLE riwayat_pendidikan (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     tingkat TEXT NOT NULL,
     tahun_lulus INTEGER NOT NULL,
     bidang_ilmu TEXT,
     nama_sekolah TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, tingkat, tahun_lulus),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 CREATE TABLE riwayat_diklat (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     nama TEXT NOT NULL,
     mulai TEXT NOT NULL,
@@ -134,25 +135,25 @@ CREATE TABLE riwayat_diklat (
     jenis TEXT,
     jam INTEGER,
     penyelenggara TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, nama, mulai),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 CREATE TABLE riwayat_penghargaan (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     nama TEXT NOT NULL,
     tanggal TEXT NOT NULL,
     nomor_sk TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, nama, tanggal),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 -- Disciplinary sanctions (PP 94/2021); akhir NULL = does not end.
 CREATE TABLE riwayat_hukdis (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     jenis TEXT NOT NULL,
     mulai TEXT NOT NULL,
@@ -160,14 +161,14 @@ CREATE TABLE riwayat_hukdis (
     nomor_sk TEXT,
     tanggal_sk TEXT,
     alasan TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, jenis, mulai),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 -- Annual SKP (PermenPANRB 6/2022); nilai_penguat in hundredths.
 CREATE TABLE skp (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     tahun INTEGER NOT NULL,
     hasil_kerja TEXT NOT NULL,
@@ -176,14 +177,14 @@ CREATE TABLE skp (
     nilai_penguat INTEGER,
     penilai_nip TEXT,
     penilai_nama TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, tahun),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 -- Assessment results; potensi in hundredths, k_* attained levels (all or none).
 CREATE TABLE asesmen (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     tanggal TEXT NOT NULL,
     sumber TEXT NOT NULL,
@@ -197,14 +198,14 @@ CREATE TABLE asesmen (
     k_mengelola_perubahan INTEGER,
     k_pengambilan_keputusan INTEGER,
     k_perekat_bangsa INTEGER,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, tanggal, sumber),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
 
 -- Documents of an employee, identified by content (sha256 hex).
 CREATE TABLE dokumen (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     nip TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     jenis TEXT NOT NULL,
@@ -212,7 +213,7 @@ CREATE TABLE dokumen (
     ukuran INTEGER NOT NULL,
     diverifikasi_oleh TEXT,
     diverifikasi_at TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, nip, sha256),
     FOREIGN KEY (instansi_id, nip) REFERENCES pegawai (instansi_id, nip)
 ) STRICT;
@@ -224,13 +225,13 @@ CREATE TABLE peta_talenta (
     rule_set TEXT NOT NULL,
     cutoffs TEXT NOT NULL,
     dihitung_at TEXT NOT NULL,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, periode)
 ) STRICT;
 
 -- One employee in a snapshot: scores in hundredths and the box, or what was missing (kurang). No FK to pegawai: a snapshot outlives the employee record.
 CREATE TABLE peta_talenta_pegawai (
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     periode TEXT NOT NULL,
     nip TEXT NOT NULL,
     nama TEXT NOT NULL,
@@ -240,7 +241,7 @@ CREATE TABLE peta_talenta_pegawai (
     kotak INTEGER,
     nilai_talenta INTEGER,
     kurang TEXT,
-    perubahan_id INTEGER NOT NULL REFERENCES perubahan (id),
+    perubahan_id INTEGER NOT NULL,
     PRIMARY KEY (instansi_id, periode, nip),
     FOREIGN KEY (instansi_id, periode) REFERENCES peta_talenta (instansi_id, periode)
 ) STRICT;
