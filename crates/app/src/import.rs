@@ -513,16 +513,7 @@ async fn import_file<K: Importable>(
     if let Some(e) = write_error {
         return Err(e.into());
     }
-    let parsed = parsed.map_err(|e| match e {
-        ParseFailure::Io(source) => ImportError::Io {
-            path: path.clone(),
-            source,
-        },
-        ParseFailure::File(source) => ImportError::File {
-            path: path.clone(),
-            source,
-        },
-    })?;
+    let parsed = parsed.map_err(|e| e.at(&path))?;
     state.add(&path, parsed.errors);
     Ok((
         FileReport {
@@ -538,6 +529,17 @@ async fn import_file<K: Importable>(
 enum ParseFailure {
     Io(std::io::Error),
     File(FileError),
+}
+
+impl ParseFailure {
+    /// The import error of this failure in the file at `path`.
+    fn at(self, path: &str) -> ImportError {
+        let path = path.to_owned();
+        match self {
+            ParseFailure::Io(source) => ImportError::Io { path, source },
+            ParseFailure::File(source) => ImportError::File { path, source },
+        }
+    }
 }
 
 impl From<FileError> for ParseFailure {
@@ -735,16 +737,7 @@ fn read_small<K: RecordKind>(
 ) -> Result<Vec<K>, ImportError> {
     let path = file.path.display().to_string();
     let count = Arc::new(AtomicU64::new(0));
-    let failure = |e: ParseFailure| match e {
-        ParseFailure::Io(source) => ImportError::Io {
-            path: path.clone(),
-            source,
-        },
-        ParseFailure::File(source) => ImportError::File {
-            path: path.clone(),
-            source,
-        },
-    };
+    let failure = |e: ParseFailure| e.at(&path);
     let mut rows =
         open_rows::<K>(&file.path, file.format()?, &options.limits, &count).map_err(failure)?;
     let mut records = Vec::new();
