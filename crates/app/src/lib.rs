@@ -7,9 +7,11 @@
 
 use std::path::Path;
 
+pub mod dashboard;
 pub mod export;
 pub mod import;
 pub mod map;
+pub mod profile;
 
 /// A file format of imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

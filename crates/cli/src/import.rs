@@ -102,7 +102,7 @@ fn report(
 }
 
 /// The `<kind>.csv` / `<kind>.xlsx` files of a directory.
-fn files_in(dir: &Path) -> anyhow::Result<Vec<ImportFile>> {
+pub fn files_in(dir: &Path) -> anyhow::Result<Vec<ImportFile>> {
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("reading the directory {}", dir.display()))?;
     let mut files: Vec<ImportFile> = Vec::new();

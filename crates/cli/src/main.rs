@@ -11,6 +11,7 @@ mod generate;
 mod import;
 mod map;
 mod nip;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -53,6 +54,11 @@ enum Command {
     Map(map::MapArgs),
     /// Write a realistic synthetic instansi (a city of N employees) as import files
     Generate(generate::GenerateArgs),
+    /// Run the web application
+    Serve(serve::ServeArgs),
+    /// Try Talenta: generate a city into a SQLite file (once), map it, and
+    /// serve it with one demo account per role
+    Demo(serve::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +71,8 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Serve(args) => serve::serve(&args),
+        Command::Demo(args) => serve::demo(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

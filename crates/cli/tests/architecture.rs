@@ -17,6 +17,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["talenta-domain", "talenta-ingest", "talenta-storage"],
     ),
     ("testkit", &[]),
+    ("views", &[]),
+    (
+        "web",
+        &[
+            "talenta-domain",
+            "talenta-storage",
+            "talenta-app",
+            "talenta-views",
+            "talenta-ingest",
+        ],
+    ),
     ("generate", &["talenta-domain", "talenta-ingest"]),
     (
         "cli",
@@ -27,6 +38,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "talenta-app",
             "talenta-storage",
             "talenta-generate",
+            "talenta-web",
         ],
     ),
 ];

@@ -29,8 +29,10 @@ macro_rules! serde_as_text {
     };
 }
 
+pub mod access;
 pub mod calendar;
 pub mod disiplin;
+pub mod dokumen;
 pub mod eligibility;
 pub mod golongan;
 pub mod jabatan;

@@ -49,6 +49,13 @@ impl Gender {
             Gender::P => "P",
         }
     }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Gender::L => "Laki-laki",
+            Gender::P => "Perempuan",
+        }
+    }
 }
 
 /// Why a text is not a gender.

@@ -73,6 +73,16 @@ impl Periode {
         })
     }
 
+    /// The period `date` falls in.
+    pub fn containing(date: Date) -> Option<Periode> {
+        let semester = if u8::from(date.month()) <= 6 {
+            Semester::S1
+        } else {
+            Semester::S2
+        };
+        Periode::new(date.year(), semester)
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }
@@ -185,5 +195,21 @@ mod tests {
         }
         assert_eq!(Periode::new(0, Semester::S1), None);
         assert_eq!(Periode::new(10_000, Semester::S2), None);
+    }
+
+    #[test]
+    fn a_date_falls_in_its_semester() {
+        use time::macros::date;
+        for (day, expected) in [
+            (date!(2026 - 01 - 01), "2026-S1"),
+            (date!(2026 - 06 - 30), "2026-S1"),
+            (date!(2026 - 07 - 01), "2026-S2"),
+            (date!(2026 - 11 - 23), "2026-S2"),
+        ] {
+            assert_eq!(
+                Periode::containing(day).map(|p| p.to_string()).as_deref(),
+                Some(expected)
+            );
+        }
     }
 }

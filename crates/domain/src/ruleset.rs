@@ -19,7 +19,7 @@ use crate::score::Score;
 use crate::skp::Predikat;
 use crate::talent::{Weights, WeightsError};
 
-time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+time::serde::format_description!(pub(crate) iso_date, Date, "[year]-[month]-[day]");
 
 /// One complete, validated set of rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +36,7 @@ pub struct RuleSet {
     pub talent_map: TalentMapPolicy,
     pub bup: BupTable,
     pub promotion: Vec<PromotionRule>,
+    pub dokumen: crate::dokumen::DokumenPolicy,
 }
 
 /// Sub-scores that turn records into axis components.

@@ -6,11 +6,18 @@
 //! accept; each engine has its own migrations, numbered in lockstep and
 //! embedded in the binary.
 
+mod accounts;
+mod dashboard;
+mod lists;
+mod people;
 mod records;
 mod snapshot;
 mod stored;
 mod value;
 
+pub use accounts::{Account, NewAccount, Session};
+pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
+pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Batch, Columns, Stored, WriteTx, Written};
 pub use value::{Ty, Value};
@@ -32,6 +39,36 @@ macro_rules! on_db {
         match $db {
             $crate::Db::Sqlite { write: $pool, .. } => $body,
             $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Like [`on_db!`], with `$pool` a reader: SQLite's reader pool, which
+/// serves reads while the writer writes.
+#[macro_export]
+macro_rules! on_read {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite { read: $pool, .. } => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs the same expression on the connection of a [`WriteTx`], bound to
+/// `$conn` (`&mut` the engine's connection).
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::WriteTx::Sqlite(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+            $crate::WriteTx::Postgres(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
         }
     };
 }
@@ -95,7 +132,12 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(Duration::from_secs(5))
+            // The driver runs SQLite on its own thread and hands rows over a
+            // channel; with its default of 50 rows the reader wakes the
+            // caller every few rows (a futex round trip each), which
+            // dominated reading a million employees.
+            .row_buffer_size(4096);
         let path = options.get_filename();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StorageError::Directory {

@@ -346,7 +346,7 @@ impl Db {
         .await
     }
 
-    async fn fetch_records<T: Stored>(
+    pub(crate) async fn fetch_records<T: Stored>(
         &self,
         sql: String,
         binds: Vec<Value>,
@@ -384,7 +384,7 @@ fn decode<T: Stored>(values: Vec<Value>) -> Result<T, StorageError> {
     T::decode(&mut columns)
 }
 
-fn column_list<T: Stored>() -> String {
+pub(crate) fn column_list<T: Stored>() -> String {
     T::COLUMNS
         .iter()
         .map(|(name, _)| *name)

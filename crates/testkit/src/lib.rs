@@ -1,7 +1,8 @@
 //! # talenta-testkit
 //!
 //! What tests need to run against the real engines: a fresh SQLite file and a
-//! fresh PostgreSQL database each, and temporary directories that clean up.
+//! fresh PostgreSQL database each, temporary directories that clean up, and
+//! a headless Chromium ([`browser::Browser`]).
 //!
 //! PostgreSQL: `TALENTA_TEST_PG_URL` (default
 //! `postgres://postgres@127.0.0.1:5432/postgres`) names a server on which a
@@ -12,6 +13,8 @@
 
 // Test support: failing loudly is the point.
 #![allow(clippy::panic, clippy::expect_used)]
+
+pub mod browser;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};

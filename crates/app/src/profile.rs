@@ -1,0 +1,87 @@
+//! One employee's whole record as their profile page shows it: personal
+//! data, career histories, SKP, assessments, their box in every talent-map
+//! snapshot, and the components behind the latest one.
+
+use talenta_domain::personnel::{
+    Asesmen, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis, RiwayatJabatan,
+    RiwayatPendidikan, RiwayatPenghargaan, Skp,
+};
+use talenta_domain::talent_map::{Components, Rekam, components};
+use talenta_domain::{Periode, RuleSet};
+use talenta_storage::{Db, SnapshotRow, StorageError};
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub pegawai: Pegawai,
+    pub jabatan: Option<Jabatan>,
+    pub opd: Option<Opd>,
+    pub riwayat_jabatan: Vec<RiwayatJabatan>,
+    pub riwayat_golongan: Vec<RiwayatGolongan>,
+    pub riwayat_pendidikan: Vec<RiwayatPendidikan>,
+    pub riwayat_diklat: Vec<RiwayatDiklat>,
+    pub riwayat_penghargaan: Vec<RiwayatPenghargaan>,
+    pub riwayat_hukdis: Vec<RiwayatHukdis>,
+    pub skp: Vec<Skp>,
+    pub asesmen: Vec<Asesmen>,
+    /// The person in each talent-map snapshot, oldest period first.
+    pub talent: Vec<SnapshotRow>,
+    /// The components of the latest snapshot's period, from the records as
+    /// they are now (the snapshot keeps the scores as they were computed).
+    pub latest_components: Option<(Periode, Components)>,
+}
+
+/// The profile of `nip` in an instansi, or `None` if there is no such
+/// employee. Histories are newest first, as people read a CV.
+pub async fn load(
+    db: &Db,
+    rules: &RuleSet,
+    instansi: i64,
+    nip: &str,
+) -> Result<Option<Profile>, StorageError> {
+    let Some(pegawai) = db.pegawai(instansi, nip).await? else {
+        return Ok(None);
+    };
+    let jabatan = match &pegawai.jabatan {
+        Some(kode) => db.records_of::<Jabatan>(instansi, kode).await?.pop(),
+        None => None,
+    };
+    let opd = db.records_of::<Opd>(instansi, &pegawai.opd).await?.pop();
+    let skp: Vec<Skp> = newest_first(db.records_of(instansi, nip).await?);
+    let asesmen: Vec<Asesmen> = newest_first(db.records_of(instansi, nip).await?);
+    let riwayat_hukdis: Vec<RiwayatHukdis> = newest_first(db.records_of(instansi, nip).await?);
+    let talent = db.talent_history(instansi, nip).await?;
+    let latest_components = talent
+        .last()
+        .and_then(|row| row.periode.parse::<Periode>().ok())
+        .map(|periode| {
+            let rekam = Rekam {
+                jabatan: jabatan.as_ref(),
+                pendidikan: pegawai.pendidikan,
+                bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
+                skp: &skp,
+                asesmen: &asesmen,
+                hukdis: &riwayat_hukdis,
+            };
+            (periode, components(rules, periode, &rekam))
+        });
+    Ok(Some(Profile {
+        riwayat_jabatan: newest_first(db.records_of(instansi, nip).await?),
+        riwayat_golongan: newest_first(db.records_of(instansi, nip).await?),
+        riwayat_pendidikan: newest_first(db.records_of(instansi, nip).await?),
+        riwayat_diklat: newest_first(db.records_of(instansi, nip).await?),
+        riwayat_penghargaan: newest_first(db.records_of(instansi, nip).await?),
+        riwayat_hukdis,
+        skp,
+        asesmen,
+        talent,
+        latest_components,
+        pegawai,
+        jabatan,
+        opd,
+    }))
+}
+
+fn newest_first<T>(mut records: Vec<T>) -> Vec<T> {
+    records.reverse();
+    records
+}

@@ -1,0 +1,187 @@
+//! `talenta serve` and `talenta demo`: the web application.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use talenta_app::import::{ImportFile, ImportOptions, import};
+use talenta_domain::{Periode, RuleSet};
+use talenta_generate::{Config as CityConfig, Generator, output};
+use talenta_ingest::xlsx::Limits;
+use talenta_storage::Db;
+use talenta_web::{AppState, Clock, Config};
+
+use crate::db::{DbArgs, runtime};
+use crate::import::{actor, files_in, now};
+
+/// The real clock, read here and nowhere below.
+#[derive(Debug)]
+struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> time::OffsetDateTime {
+        now()
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    bind: String,
+    /// The URL browsers reach the server at, when not http://ADDR:PORT
+    /// (behind a TLS proxy: https://talenta.example.go.id); cookies are
+    /// Secure when it is https
+    #[arg(long, env = "TALENTA_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// Employees of the generated city
+    #[arg(long, default_value_t = 9000)]
+    employees: u64,
+    /// Port on 127.0.0.1
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// The demo database; the city is generated into it only when it holds
+    /// no instansi yet
+    #[arg(long, default_value = "sqlite://./data/demo.db", value_name = "URL")]
+    db: String,
+}
+
+pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let listener = tokio::net::TcpListener::bind(&args.bind)
+            .await
+            .with_context(|| format!("listening on {}", args.bind))?;
+        let public_url = args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", listener.local_addr().map_or_else(|_| args.bind.clone(), |a| a.to_string())));
+        if !db.has_administrator().await? {
+            let token = talenta_web::auth::random_token()?;
+            db.add_setup_token(&talenta_web::auth::token_hash(&token), now().unix_timestamp())
+                .await?;
+            if db.instansi_all().await?.is_empty() {
+                eprintln!("the database holds no instansi yet: import one first (talenta import --dir DIR), then open the link below");
+            }
+            eprintln!("no administrator yet; create the first one (link valid 24 hours, once):");
+            eprintln!("  {public_url}/penyiapan?token={token}");
+        }
+        run_server(db, listener, public_url, false).await
+    })
+}
+
+pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let db = DbArgs {
+            url: args.db.clone(),
+        }
+        .open()
+        .await?;
+        if db.instansi_all().await?.is_empty() {
+            eprintln!(
+                "generating a city of {} employees into {} ...",
+                args.employees, args.db
+            );
+            generate_into(&db, args.employees).await?;
+        }
+        let (instansi, _) = db
+            .instansi_all()
+            .await?
+            .into_iter()
+            .next()
+            .context("the demo database holds no instansi")?;
+        let today = now();
+        let periode = Periode::containing(today.date()).context("no period for today")?;
+        let rules = RuleSet::bundled()?;
+        if db.snapshot(instansi, &periode.to_string()).await?.is_none() {
+            eprintln!("computing the talent map of {periode} ...");
+            talenta_app::map::compute(&db, None, periode, &rules, &actor(), today).await?;
+        }
+        let accounts = talenta_web::demo::accounts(
+            &db,
+            instansi,
+            &periode.to_string(),
+            today.unix_timestamp(),
+        )
+        .await?;
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
+            .await
+            .with_context(|| format!("listening on 127.0.0.1:{}", args.port))?;
+        let public_url = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+        println!("Talenta demo: {public_url}");
+        for account in &accounts {
+            println!(
+                "akun demo: {} {} {}",
+                account.role, account.nip, account.password
+            );
+        }
+        run_server(db, listener, public_url, true).await
+    })
+}
+
+async fn run_server(
+    db: Db,
+    listener: tokio::net::TcpListener,
+    public_url: String,
+    demo: bool,
+) -> anyhow::Result<ExitCode> {
+    let state = AppState::new(
+        db,
+        Arc::new(SystemClock),
+        Config {
+            public_url: public_url.clone(),
+            demo,
+        },
+        RuleSet::bundled()?,
+    );
+    eprintln!("listening on {public_url} (Ctrl-C to stop)");
+    talenta_web::serve(listener, state)
+        .await
+        .context("serving")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Generates a city into a temporary directory and imports it, all or
+/// nothing, like `talenta generate` then `talenta import --dir`.
+async fn generate_into(db: &Db, employees: u64) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("talenta-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let result = async {
+        write_city(&dir, employees)?;
+        let files: Vec<ImportFile> = files_in(&dir)?;
+        let options = ImportOptions {
+            instansi: None,
+            actor: actor(),
+            now: now(),
+            max_errors: 10,
+            limits: Limits::default(),
+            progress: Arc::new(talenta_app::import::Silent),
+        };
+        import(db, files, &options).await?;
+        anyhow::Ok(())
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn write_city(dir: &Path, employees: u64) -> anyhow::Result<()> {
+    let generator = Generator::new(CityConfig {
+        employees,
+        seed: 1,
+        dirty: false,
+    })?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    output::write_all(&generator, threads, |kind| {
+        let path: PathBuf = dir.join(format!("{}.csv", kind.name()));
+        std::fs::File::create(&path).map(std::io::BufWriter::new)
+    })?;
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! Who may do what to whose data: the one access policy of the web
+//! application (issue 5), as a pure function over the actor, the action and
+//! the target. Every handler asks [`authorize`] before it reads or writes;
+//! a refusal on a target with an id is answered as "not found", so a URL
+//! never tells whether the record exists.
+//!
+//! Roles follow the actors of manajemen talenta (PermenPANRB 3/2020 and the
+//! BKPSDM practice in the seed articles):
+//!
+//! | role            | scope                                   | may                                             |
+//! |-----------------|-----------------------------------------|-------------------------------------------------|
+//! | `pegawai`       | only their own records                  | read, edit own profile, propose changes, upload |
+//! | `admin_opd`     | employees of their OPD (and sub-units)  | read, verify pending changes and documents      |
+//! | `admin_bkpsdm`  | the whole instansi                      | read, verify, manage accounts                   |
+//! | `tim_penilai`   | talent data of the instansi             | read talent data and profiles                   |
+//! | `pimpinan`      | the whole instansi (PPK)                | read and approve                                |
+//! | `pengawas`      | the instansi, aggregates only (DPRD)    | dashboards and decision logs, no person         |
+//!
+//! Everyone may edit their own account (password) and, when they are an
+//! employee, see their own profile.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The role of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Pegawai,
+    AdminOpd,
+    AdminBkpsdm,
+    TimPenilai,
+    Pimpinan,
+    Pengawas,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Pegawai,
+        Role::AdminOpd,
+        Role::AdminBkpsdm,
+        Role::TimPenilai,
+        Role::Pimpinan,
+        Role::Pengawas,
+    ];
+
+    /// The stable code, as stored and printed (`admin_opd`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Pegawai => "pegawai",
+            Role::AdminOpd => "admin_opd",
+            Role::AdminBkpsdm => "admin_bkpsdm",
+            Role::TimPenilai => "tim_penilai",
+            Role::Pimpinan => "pimpinan",
+            Role::Pengawas => "pengawas",
+        }
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Pegawai => "Pegawai",
+            Role::AdminOpd => "Admin OPD",
+            Role::AdminBkpsdm => "Admin BKPSDM",
+            Role::TimPenilai => "Tim Penilai Talenta",
+            Role::Pimpinan => "Pimpinan (PPK)",
+            Role::Pengawas => "Pengawas",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown role {0:?}: expected pegawai, admin_opd, admin_bkpsdm, tim_penilai, pimpinan or pengawas"
+)]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| UnknownRole(s.to_owned()))
+    }
+}
+
+/// The person acting: their account's instansi, login NIP, role and, for an
+/// OPD admin, the units they administer (their OPD and its sub-units).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub instansi: i64,
+    pub nip: String,
+    pub role: Role,
+    /// Unit codes in scope of an `admin_opd` (empty for other roles).
+    pub units: Vec<String>,
+}
+
+/// What the actor wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read a person's profile: personal data, career, documents, talent position.
+    ReadProfile,
+    /// See a person's sensitive attributes (religion, region of origin;
+    /// UU 27/2022): only the person and the admins who keep the records,
+    /// never those who assess or decide on talent.
+    ReadSensitive,
+    /// Edit a person's own personal branding, propose data changes, upload documents.
+    EditOwnProfile,
+    /// Approve or reject a person's pending changes and documents.
+    Verify,
+    /// See dashboards: counts and percentages, no person named.
+    ReadAggregates,
+    /// List people (search, nine-box drill-down, exports of lists).
+    ListPeople,
+    /// Create accounts and reset their passwords.
+    ManageAccounts,
+}
+
+/// What the action is done to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// One employee, by instansi, NIP and the unit they work in.
+    Person {
+        instansi: i64,
+        nip: &'a str,
+        unit: &'a str,
+    },
+    /// One unit (OPD) of an instansi.
+    Unit { instansi: i64, unit: &'a str },
+    /// A whole instansi.
+    Instansi(i64),
+}
+
+impl Target<'_> {
+    fn instansi(&self) -> i64 {
+        match *self {
+            Target::Person { instansi, .. }
+            | Target::Unit { instansi, .. }
+            | Target::Instansi(instansi) => instansi,
+        }
+    }
+}
+
+/// Whether `actor` may do `action` to `target`. Pure and total: every
+/// (role, action, target) has an answer, and the answer is `false` for any
+/// target in another instansi.
+pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
+    if target.instansi() != actor.instansi {
+        return false;
+    }
+    let own = matches!(target, Target::Person { nip, .. } if nip == actor.nip);
+    let in_units = |unit: &str| actor.units.iter().any(|u| u == unit);
+    match (actor.role, action) {
+        // Anyone who is an employee sees and edits their own profile.
+        (_, Action::ReadProfile | Action::EditOwnProfile | Action::ReadSensitive) if own => true,
+        (_, Action::EditOwnProfile) => false,
+        (Role::Pegawai, _) => false,
+
+        (
+            Role::AdminOpd,
+            Action::ReadProfile | Action::ReadSensitive | Action::Verify | Action::ListPeople,
+        ) => match target {
+            Target::Person { unit, .. } | Target::Unit { unit, .. } => in_units(unit),
+            Target::Instansi(_) => false,
+        },
+        (Role::AdminOpd, Action::ReadAggregates) => match target {
+            Target::Unit { unit, .. } => in_units(unit),
+            Target::Person { .. } | Target::Instansi(_) => false,
+        },
+        (Role::AdminOpd, Action::ManageAccounts) => false,
+
+        (Role::AdminBkpsdm, _) => true,
+        (
+            Role::TimPenilai | Role::Pimpinan,
+            Action::ReadProfile | Action::ReadAggregates | Action::ListPeople,
+        ) => true,
+        (
+            Role::TimPenilai | Role::Pimpinan,
+            Action::ReadSensitive | Action::Verify | Action::ManageAccounts,
+        ) => false,
+
+        // Oversight sees aggregates only: never a person, never a list.
+        (Role::Pengawas, Action::ReadAggregates) => !matches!(target, Target::Person { .. }),
+        (Role::Pengawas, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> Actor {
+        Actor {
+            instansi: 1,
+            nip: "199001012015011001".into(),
+            role,
+            units: if role == Role::AdminOpd {
+                vec!["DINKES".into(), "DINKES.PKM1".into()]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    const OWN: Target<'static> = Target::Person {
+        instansi: 1,
+        nip: "199001012015011001",
+        unit: "BAPPEDA",
+    };
+    const IN_UNIT: Target<'static> = Target::Person {
+        instansi: 1,
+        nip: "198505052010012002",
+        unit: "DINKES.PKM1",
+    };
+    const OTHER_UNIT: Target<'static> = Target::Person {
+        instansi: 1,
+        nip: "198505052010012003",
+        unit: "DISDIK",
+    };
+    const OTHER_INSTANSI: Target<'static> = Target::Person {
+        instansi: 2,
+        nip: "198505052010012004",
+        unit: "DINKES",
+    };
+
+    /// The policy table, row by row: role, action, target, allowed.
+    #[test]
+    fn policy_table() {
+        use Action::*;
+        use Role::*;
+        let unit = Target::Unit {
+            instansi: 1,
+            unit: "DINKES",
+        };
+        let other_unit = Target::Unit {
+            instansi: 1,
+            unit: "DISDIK",
+        };
+        let instansi = Target::Instansi(1);
+        let table: &[(Role, Action, Target<'_>, bool)] = &[
+            (Pegawai, ReadProfile, OWN, true),
+            (Pegawai, EditOwnProfile, OWN, true),
+            (Pegawai, ReadProfile, IN_UNIT, false),
+            (Pegawai, Verify, OWN, false),
+            (Pegawai, ReadAggregates, instansi, false),
+            (Pegawai, ListPeople, unit, false),
+            (AdminOpd, ReadProfile, IN_UNIT, true),
+            (AdminOpd, ReadProfile, OTHER_UNIT, false),
+            (AdminOpd, Verify, IN_UNIT, true),
+            (AdminOpd, Verify, OTHER_UNIT, false),
+            (AdminOpd, EditOwnProfile, IN_UNIT, false),
+            (AdminOpd, ReadAggregates, unit, true),
+            (AdminOpd, ReadAggregates, other_unit, false),
+            (AdminOpd, ReadAggregates, instansi, false),
+            (AdminOpd, ListPeople, unit, true),
+            (AdminOpd, ListPeople, instansi, false),
+            (AdminOpd, ManageAccounts, instansi, false),
+            (AdminBkpsdm, ReadProfile, OTHER_UNIT, true),
+            (AdminBkpsdm, Verify, OTHER_UNIT, true),
+            (AdminBkpsdm, EditOwnProfile, OTHER_UNIT, false),
+            (AdminBkpsdm, ManageAccounts, instansi, true),
+            (TimPenilai, ReadProfile, OTHER_UNIT, true),
+            (TimPenilai, ListPeople, instansi, true),
+            (TimPenilai, Verify, OTHER_UNIT, false),
+            (TimPenilai, ReadSensitive, OTHER_UNIT, false),
+            (Pimpinan, ReadSensitive, IN_UNIT, false),
+            (AdminOpd, ReadSensitive, IN_UNIT, true),
+            (AdminOpd, ReadSensitive, OTHER_UNIT, false),
+            (AdminBkpsdm, ReadSensitive, OTHER_UNIT, true),
+            (Pegawai, ReadSensitive, OWN, true),
+            (Pengawas, ReadSensitive, IN_UNIT, false),
+            (Pimpinan, ReadProfile, IN_UNIT, true),
+            (Pimpinan, ReadAggregates, instansi, true),
+            (Pimpinan, Verify, IN_UNIT, false),
+            (Pengawas, ReadAggregates, instansi, true),
+            (Pengawas, ReadAggregates, unit, true),
+            (Pengawas, ReadProfile, IN_UNIT, false),
+            (Pengawas, ListPeople, instansi, false),
+            (Pengawas, ReadAggregates, IN_UNIT, false),
+            (Pengawas, Verify, IN_UNIT, false),
+        ];
+        for &(role, action, target, allowed) in table {
+            assert_eq!(
+                authorize(&actor(role), action, target),
+                allowed,
+                "{role} {action:?} {target:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_crosses_an_instansi() {
+        use Action::*;
+        for role in Role::ALL {
+            for action in [
+                ReadProfile,
+                ReadSensitive,
+                EditOwnProfile,
+                Verify,
+                ReadAggregates,
+                ListPeople,
+                ManageAccounts,
+            ] {
+                assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
+                assert!(!authorize(&actor(role), action, Target::Instansi(2)));
+            }
+        }
+    }
+
+    #[test]
+    fn every_employee_sees_their_own_profile() {
+        for role in Role::ALL {
+            assert!(authorize(&actor(role), Action::ReadProfile, OWN), "{role}");
+            assert!(
+                authorize(&actor(role), Action::EditOwnProfile, OWN),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.code().parse::<Role>(), Ok(role));
+        }
+        assert!("admin".parse::<Role>().is_err());
+    }
+}

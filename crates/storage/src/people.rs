@@ -1,0 +1,69 @@
+//! Reads of one person for the web pages.
+
+use talenta_domain::personnel::Pegawai;
+
+use crate::stored::Stored;
+use crate::{Db, SnapshotRow, StorageError};
+
+impl Db {
+    /// The employee `nip` of an instansi, if stored.
+    pub async fn pegawai(&self, instansi: i64, nip: &str) -> Result<Option<Pegawai>, StorageError> {
+        Ok(self.range_of::<Pegawai>(instansi, nip, nip).await?.pop())
+    }
+
+    /// Every record of `T` of one employee (any per-NIP table), in key order.
+    pub async fn records_of<T: Stored>(
+        &self,
+        instansi: i64,
+        nip: &str,
+    ) -> Result<Vec<T>, StorageError> {
+        self.range_of::<T>(instansi, nip, nip).await
+    }
+
+    /// The employee's rows in every talent-map snapshot, oldest period first:
+    /// their box history.
+    pub async fn talent_history(
+        &self,
+        instansi: i64,
+        nip: &str,
+    ) -> Result<Vec<SnapshotRow>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND nip = $2 ORDER BY periode",
+            crate::stored::column_list::<SnapshotRow>(),
+            SnapshotRow::TABLE,
+        );
+        self.fetch_records(
+            sql,
+            vec![crate::Value::int(instansi), crate::Value::text(nip)],
+        )
+        .await
+    }
+}
+
+impl Db {
+    /// Up to `limit` employees (NIP, name) of a unit and its sub-units,
+    /// those placed in the talent map of `periode` first, then by NIP.
+    pub async fn employees_in_unit(
+        &self,
+        instansi: i64,
+        unit: &str,
+        periode: &str,
+        limit: i64,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        const SQL: &str = "WITH RECURSIVE bawah (kode) AS ( \
+               SELECT kode FROM opd WHERE instansi_id = $1 AND kode = $2 \
+               UNION SELECT o.kode FROM opd o JOIN bawah b ON o.induk = b.kode WHERE o.instansi_id = $1) \
+             SELECT p.nip, p.nama FROM pegawai p JOIN bawah b ON p.opd = b.kode \
+             LEFT JOIN peta_talenta_pegawai t ON t.instansi_id = p.instansi_id AND t.periode = $3 AND t.nip = p.nip \
+             WHERE p.instansi_id = $1 \
+             ORDER BY CASE WHEN t.kotak IS NULL THEN 1 ELSE 0 END, p.nip LIMIT $4";
+        let rows: Vec<(String, String)> = crate::on_read!(self, pool => sqlx::query_as(SQL)
+            .bind(instansi)
+            .bind(unit)
+            .bind(periode)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows)
+    }
+}

@@ -1,0 +1,178 @@
+//! One type per page (or htmx partial), named after its template.
+
+use askama::Template;
+
+use crate::{Chrome, Table};
+
+/// The login form.
+#[derive(Debug, Template)]
+#[template(path = "masuk.html")]
+pub struct Masuk {
+    pub chrome: Chrome,
+    pub error: Option<String>,
+    /// Where to go after logging in (a local path).
+    pub next: String,
+    pub nip: String,
+}
+
+/// An error page: not found, or something went wrong.
+#[derive(Debug, Template)]
+#[template(path = "galat.html")]
+pub struct Galat {
+    pub chrome: Chrome,
+    pub heading: &'static str,
+    pub message: &'static str,
+}
+
+/// The one-time setup of the first administrator.
+#[derive(Debug, Template)]
+#[template(path = "penyiapan.html")]
+pub struct Penyiapan {
+    pub chrome: Chrome,
+    pub error: Option<String>,
+    pub token: String,
+    /// (id, name) of each instansi in the database.
+    pub instansi: Vec<(i64, String)>,
+    pub min_password: usize,
+}
+
+/// Changing one's password.
+#[derive(Debug, Template)]
+#[template(path = "sandi.html")]
+pub struct Sandi {
+    pub chrome: Chrome,
+    pub error: Option<String>,
+    pub min_password: usize,
+}
+
+/// An employee's profile.
+#[derive(Debug, Template)]
+#[template(path = "profil.html")]
+pub struct Profil {
+    pub chrome: Chrome,
+    pub nip: String,
+    /// The name with academic titles.
+    pub nama: String,
+    /// Jabatan and unit.
+    pub subtitle: String,
+    pub facts: Vec<(&'static str, String)>,
+    /// Religion and region of origin; empty when the viewer may not see them.
+    pub sensitive: Vec<(&'static str, String)>,
+    pub talent: Option<TalentPosition>,
+    /// Box history, career histories, SKP and assessments.
+    pub sections: Vec<Table>,
+}
+
+/// A person's place in the latest talent map and the numbers behind it.
+#[derive(Debug, Clone)]
+pub struct TalentPosition {
+    pub periode: String,
+    pub kotak: Option<u8>,
+    pub label: &'static str,
+    pub kinerja: String,
+    pub potensial: String,
+    pub nilai_talenta: String,
+    /// Components without data.
+    pub missing: Vec<String>,
+    /// (component, value, weight) rows.
+    pub components: Vec<(&'static str, String, String)>,
+    /// Which rule set and cut-offs computed it.
+    pub rules: String,
+}
+
+/// A table of a dashboard, one row per unit, with a stable id.
+#[derive(Debug, Clone, Default)]
+pub struct UnitTable {
+    /// The element id (`progres-profil`).
+    pub id: &'static str,
+    pub caption: String,
+    /// A sentence under the caption: what the numbers mean.
+    pub note: String,
+    /// Headings after the unit column.
+    pub columns: Vec<String>,
+    pub rows: Vec<UnitRow>,
+    /// The totals row, if any.
+    pub total: Option<Vec<String>>,
+}
+
+/// A unit's row: its name (a link to its own dashboard where the viewer
+/// may open it) and numbers.
+#[derive(Debug, Clone, Default)]
+pub struct UnitRow {
+    pub nama: String,
+    pub href: Option<String>,
+    pub cells: Vec<String>,
+}
+
+/// The dashboard of the instansi or of one OPD. The chart fields are SVG
+/// drawn by [`crate::charts`], which escapes every text it embeds.
+#[derive(Debug, Template)]
+#[template(path = "dasbor.html")]
+pub struct Dasbor {
+    pub chrome: Chrome,
+    pub judul: String,
+    /// The OPD dashboard's unit code (`data-opd`); empty for the instansi.
+    pub opd: String,
+    /// Where the numbers come from and what they mean.
+    pub keterangan: Vec<String>,
+    pub progres_svg: String,
+    pub progres_teks: String,
+    pub progres_opd_svg: String,
+    pub dokumen_teks: String,
+    pub dokumen_target: String,
+    pub periode: Option<String>,
+    pub kotak_svg: String,
+    pub kotak_teks: String,
+    pub tables: Vec<UnitTable>,
+    pub antrean_usulan: u64,
+    pub antrean_dokumen: u64,
+    /// The verification page, for those who may verify.
+    pub verifikasi_href: Option<String>,
+}
+
+/// A person's row in a list: the NIP links to the profile.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub nip: String,
+    pub href: String,
+    /// The other columns, after the NIP.
+    pub cells: Vec<String>,
+}
+
+/// Paging of a list.
+#[derive(Debug, Clone, Default)]
+pub struct Halaman {
+    /// "Menampilkan 51–100 dari 230 pegawai".
+    pub info: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// A choice of a filter: value, label, and whether it is chosen.
+#[derive(Debug, Clone)]
+pub struct Pilihan {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A list of people: the employee list or the talent-map drill-down.
+#[derive(Debug, Template)]
+#[template(path = "daftar.html")]
+pub struct Daftar {
+    pub chrome: Chrome,
+    pub judul: String,
+    pub keterangan: String,
+    /// The list's path, where the search form sends its query.
+    pub action: &'static str,
+    pub q: String,
+    /// Filters as selects: (name, label, choices); the first choice is "all".
+    pub filters: Vec<(&'static str, &'static str, Vec<Pilihan>)>,
+    /// A message about the query (an unknown filter value), if any.
+    pub galat: Option<String>,
+    /// Headings after the NIP.
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<PersonRow>,
+    pub halaman: Halaman,
+    pub export_href: String,
+}

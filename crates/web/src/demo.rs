@@ -1,0 +1,80 @@
+//! Demo mode: one account per role over a generated city, each with a
+//! fresh random password every time the demo starts. Only `talenta demo`
+//! calls this; `talenta serve` never creates an account with a known
+//! password.
+
+use talenta_domain::access::Role;
+use talenta_storage::{Db, NewAccount};
+
+use crate::auth::{hash_password, random_token};
+use crate::error::WebError;
+
+/// A demo account as printed: role, NIP (the login) and password.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    pub role: Role,
+    pub nip: String,
+    pub nama: String,
+    pub password: String,
+}
+
+/// Which unit each demo role is taken from, and (for the OPD admin) the
+/// unit administered. The employee and the OPD admin share Dinas
+/// Kesehatan, so the admin verifies what the employee uploads.
+const ROLES: [(Role, &str, Option<&str>); 6] = [
+    (Role::Pegawai, "DINKES", None),
+    (Role::AdminOpd, "DINKES", Some("DINKES")),
+    (Role::AdminBkpsdm, "BKPSDM", None),
+    (Role::TimPenilai, "BKPSDM", None),
+    (Role::Pimpinan, "SETDA", None),
+    (Role::Pengawas, "SETWAN", None),
+];
+
+/// Creates or resets the demo accounts of `instansi` and returns them with
+/// their new passwords. Employees are taken from each role's unit, those
+/// placed in the talent map of `periode` first.
+pub async fn accounts(
+    db: &Db,
+    instansi: i64,
+    periode: &str,
+    now: i64,
+) -> Result<Vec<DemoAccount>, WebError> {
+    let mut taken: Vec<String> = Vec::new();
+    let mut accounts = Vec::new();
+    for (role, unit, administers) in ROLES {
+        let candidates = db.employees_in_unit(instansi, unit, periode, 8).await?;
+        let Some((nip, nama)) = candidates.into_iter().find(|(nip, _)| !taken.contains(nip)) else {
+            return Err(WebError::Internal(format!(
+                "no employee in unit {unit} for the demo {role} account"
+            )));
+        };
+        taken.push(nip.clone());
+        let password = password()?;
+        let hash = hash_password(password.clone()).await?;
+        db.put_account(
+            &NewAccount {
+                instansi,
+                nip: &nip,
+                nama: &nama,
+                role,
+                opd: administers,
+                password_hash: &hash,
+            },
+            now,
+        )
+        .await?;
+        accounts.push(DemoAccount {
+            role,
+            nip,
+            nama,
+            password,
+        });
+    }
+    Ok(accounts)
+}
+
+/// 16 characters from a random token: letters and digits, easy to type.
+fn password() -> Result<String, WebError> {
+    let token = random_token()?;
+    Ok(token.get(..16).unwrap_or(&token).to_owned())
+}

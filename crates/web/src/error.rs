@@ -1,0 +1,71 @@
+//! How failures reach the browser: an out-of-scope or unknown id is 404
+//! with no data, whatever the reason; anything unexpected is logged and
+//! shown as a plain 500 with no detail.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use talenta_views::pages::Galat;
+use talenta_views::{Chrome, Template};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Not found, or not in the actor's scope: the same answer for both.
+    #[error("not found")]
+    NotFound,
+    /// The request itself is wrong (a CSRF token, a malformed form).
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<talenta_storage::StorageError> for WebError {
+    fn from(error: talenta_storage::StorageError) -> Self {
+        WebError::Internal(error.to_string())
+    }
+}
+
+impl From<talenta_views::RenderError> for WebError {
+    fn from(error: talenta_views::RenderError) -> Self {
+        WebError::Internal(format!("template: {error}"))
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, heading, message) = match &self {
+            WebError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Tidak ditemukan",
+                "Halaman atau data yang Anda minta tidak ada, atau di luar kewenangan Anda.",
+            ),
+            WebError::BadRequest(_) => (
+                StatusCode::FORBIDDEN,
+                "Permintaan ditolak",
+                "Permintaan tidak sah atau formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+            ),
+            WebError::Internal(detail) => {
+                tracing::error!(%detail, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Terjadi kesalahan",
+                    "Permintaan tidak dapat diproses. Coba lagi nanti atau hubungi admin BKPSDM.",
+                )
+            }
+        };
+        let page = Galat {
+            chrome: Chrome::default(),
+            heading,
+            message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => status.into_response(),
+        }
+    }
+}
+
+/// Renders a page as an HTML response.
+pub fn render(page: &impl Template) -> Result<Response, WebError> {
+    Ok(Html(page.render()?).into_response())
+}

@@ -1,0 +1,129 @@
+//! # talenta-web
+//!
+//! The web application: an axum router over [`talenta_app`] use cases and
+//! [`talenta_views`] pages. Only this crate knows HTTP.
+//!
+//! Every request passes, in order: security headers ([`security`]), the
+//! session ([`session`]: who is signed in, with idle and absolute
+//! timeouts), and the CSRF check ([`csrf`]: same origin and a per-session
+//! token on every unsafe method). Handlers then ask the domain's one access
+//! policy ([`talenta_domain::access::authorize`]) and answer 404 for
+//! anything out of scope ([`error::WebError::NotFound`]).
+
+mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod demo;
+pub mod error;
+mod format;
+mod pages;
+pub mod security;
+pub mod session;
+mod xlsx;
+
+use std::sync::Arc;
+
+use axum::Router;
+use talenta_domain::RuleSet;
+use talenta_storage::Db;
+use time::OffsetDateTime;
+
+/// Where the time comes from: the real clock in the binary, a settable one
+/// in tests (session expiry, lockout).
+pub trait Clock: Send + Sync + std::fmt::Debug {
+    fn now(&self) -> OffsetDateTime;
+}
+
+/// How the server presents itself.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The origin browsers reach the server at (`http://127.0.0.1:8080`),
+    /// which unsafe requests must come from, and the base of printed links.
+    pub public_url: String,
+    /// Demo mode: the login page lists nothing, but the server allows the
+    /// generated demo accounts. Never set by `talenta serve`.
+    pub demo: bool,
+}
+
+impl Config {
+    /// Cookies get `Secure` (and the `__Host-` prefix) when the server is
+    /// reached over HTTPS.
+    pub fn secure(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// The public URL's origin (scheme, host and port), as browsers send it
+    /// in `Origin`.
+    pub fn origin(&self) -> &str {
+        let url = self.public_url.as_str();
+        let after_scheme = url.find("://").map_or(0, |i| i + 3);
+        match url.get(after_scheme..).and_then(|rest| rest.find('/')) {
+            Some(slash) => url.get(..after_scheme + slash).unwrap_or(url),
+            None => url,
+        }
+    }
+}
+
+/// What every handler shares.
+#[derive(Debug, Clone)]
+pub struct AppState(Arc<Inner>);
+
+#[derive(Debug)]
+pub struct Inner {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub config: Config,
+    pub rules: RuleSet,
+}
+
+impl AppState {
+    pub fn new(db: Db, clock: Arc<dyn Clock>, config: Config, rules: RuleSet) -> AppState {
+        AppState(Arc::new(Inner {
+            db,
+            clock,
+            config,
+            rules,
+        }))
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.0.clock.now()
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.0.rules
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let layered = axum::middleware::from_fn_with_state(state.clone(), csrf::check);
+    let sessions = axum::middleware::from_fn_with_state(state.clone(), session::resolve);
+    pages::routes()
+        .merge(assets::routes())
+        // An unknown path or a wrong method gets the same page as an id out
+        // of scope (with the headers and `lang`), not axum's empty answer.
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
+        .layer(layered)
+        .layer(sessions)
+        .layer(axum::middleware::map_response(security::headers))
+        .with_state(state)
+}
+
+async fn not_found() -> error::WebError {
+    error::WebError::NotFound
+}
+
+/// Serves the application on `listener` until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).await
+}

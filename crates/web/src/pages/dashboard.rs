@@ -1,0 +1,390 @@
+//! The dashboards: the instansi's (`/dasbor`) and one OPD's with its
+//! sub-units (`/dasbor/opd/{kode}`): profiling progress, document
+//! completeness, the nine-box of the latest talent map with its spread per
+//! unit and jenjang, and the verification queue. Counts only, never a
+//! name; the nine-box links to its drill-down only for viewers who may
+//! list people.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use talenta_app::dashboard::{Dashboard, Tally, load};
+use talenta_domain::access::{Action, Role, Target};
+use talenta_domain::{Jenjang, KinerjaBand, Kotak, PotensialBand, RuleSet};
+use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, percent};
+use talenta_views::pages::{Dasbor, UnitRow, UnitTable};
+use time::Date;
+
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::format::tanggal;
+use crate::session::SignedIn;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dasbor", get(instansi))
+        .route("/dasbor/opd/{kode}", get(unit))
+}
+
+/// The instansi's dashboard; an OPD admin is sent to their unit's.
+async fn instansi(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
+    let id = user.actor.instansi;
+    if user.may(Action::ReadAggregates, Target::Instansi(id)) {
+        return show(&state, &user, None).await;
+    }
+    if user.role() == Role::AdminOpd {
+        let own = state.db().account(id, &user.actor.nip).await?;
+        let opd = own.and_then(|a| a.opd);
+        if let Some(opd) =
+            opd.filter(|unit| user.may(Action::ReadAggregates, Target::Unit { instansi: id, unit }))
+        {
+            return Ok(Redirect::to(&format!("/dasbor/opd/{}", path_segment(&opd))).into_response());
+        }
+    }
+    Err(WebError::NotFound)
+}
+
+async fn unit(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(kode): Path<String>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let target = Target::Unit {
+        instansi,
+        unit: &kode,
+    };
+    if !user.may(Action::ReadAggregates, target) || !state.db().unit_exists(instansi, &kode).await?
+    {
+        return Err(WebError::NotFound);
+    }
+    show(&state, &user, Some(&kode)).await
+}
+
+/// A unit code as one path segment.
+pub(crate) fn path_segment(kode: &str) -> String {
+    form_urlencoded::byte_serialize(kode.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+}
+
+async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let today = state.now().date();
+    let rules = state.rules();
+    let dashboard = load(state.db(), rules, instansi, root, today).await?;
+    let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
+        instansi,
+        unit,
+    });
+    let here = root.map_or_else(
+        || "/dasbor".to_owned(),
+        |k| format!("/dasbor/opd/{}", path_segment(k)),
+    );
+    let judul = match root {
+        None => "Dasbor instansi".to_owned(),
+        Some(kode) => {
+            let nama = dashboard
+                .groups
+                .iter()
+                .find(|g| g.kode == kode)
+                .map_or(kode, |g| g.nama.as_str());
+            format!("Dasbor {nama}")
+        }
+    };
+    let view = View {
+        user,
+        root,
+        may_list: user.may(Action::ListPeople, target),
+        dashboard: &dashboard,
+        rules,
+        today,
+    };
+    render(&Dasbor {
+        chrome: super::chrome(user, &here),
+        judul,
+        opd: root.unwrap_or_default().to_owned(),
+        keterangan: view.notes(),
+        progres_svg: charts::progress(
+            "progres-total",
+            "Pegawai terprofil",
+            dashboard.total.profiled,
+            dashboard.total.pegawai,
+        ),
+        progres_teks: format!(
+            "{} dari {} pegawai terprofil ({}%).",
+            dashboard.total.profiled,
+            dashboard.total.pegawai,
+            percent(dashboard.total.profiled, dashboard.total.pegawai)
+        ),
+        progres_opd_svg: view.progress_bars(),
+        dokumen_teks: format!(
+            "{} dari {} dokumen wajib sudah terverifikasi ({}%); kurang {}.",
+            dashboard.total.dokumen_ada,
+            dashboard.total.dokumen_wajib,
+            percent(dashboard.total.dokumen_ada, dashboard.total.dokumen_wajib),
+            dashboard
+                .total
+                .dokumen_wajib
+                .saturating_sub(dashboard.total.dokumen_ada),
+        ),
+        dokumen_target: target_text(rules.dokumen.target, today),
+        periode: dashboard.periode.clone(),
+        kotak_svg: view.nine_box(),
+        kotak_teks: format!(
+            "{} pegawai dipetakan; {} belum dapat dipetakan karena datanya belum lengkap.",
+            dashboard.total.dipetakan(),
+            dashboard.total.belum_dipetakan
+        ),
+        tables: vec![
+            view.progress_table(),
+            view.documents_table(),
+            view.boxes_by_unit(),
+            view.boxes_by_jenjang(),
+        ],
+        antrean_usulan: u64::try_from(dashboard.queue.usulan).unwrap_or(0),
+        antrean_dokumen: u64::try_from(dashboard.queue.dokumen).unwrap_or(0),
+        verifikasi_href: user
+            .may(Action::Verify, target)
+            .then(|| "/verifikasi".to_owned()),
+    })
+}
+
+/// Days to the document target, or days past it.
+fn target_text(target: Date, today: Date) -> String {
+    let days = (target - today).whole_days();
+    let date = tanggal(target);
+    match days {
+        0 => format!("Batas waktu {date}: hari ini."),
+        d if d > 0 => format!("Batas waktu {date}: {d} hari lagi."),
+        d => format!("Batas waktu {date}: terlambat {} hari.", -d),
+    }
+}
+
+struct View<'a> {
+    user: &'a SignedIn,
+    root: Option<&'a str>,
+    may_list: bool,
+    dashboard: &'a Dashboard,
+    rules: &'a RuleSet,
+    today: Date,
+}
+
+impl View<'_> {
+    fn notes(&self) -> Vec<String> {
+        let policy = &self.rules.talent_map;
+        let mut notes = vec![
+            format!(
+                "Terprofil: pegawai yang memiliki hasil asesmen bertanggal {} sampai {} \
+                 (masa berlaku asesmen {} tahun pada tanggal hari ini, aturan {}).",
+                tanggal(self.dashboard.assessed_from),
+                tanggal(self.today),
+                policy.asesmen_max_age_years,
+                self.rules.id
+            ),
+            "Kelengkapan dokumen: dokumen wajib menurut status kepegawaian (CPNS, PNS, PPPK) \
+             yang sudah diverifikasi, dibagi jumlah dokumen wajib; dokumen yang ditolak atau \
+             menunggu verifikasi belum dihitung."
+                .to_owned(),
+        ];
+        if let Some(periode) = &self.dashboard.periode {
+            notes.push(format!(
+                "Kotak talenta menurut peta talenta periode {periode}: unit kerja sebagaimana \
+                 tercatat saat peta dihitung, jenjang menurut jabatan saat ini."
+            ));
+        }
+        if self.root.is_some() {
+            notes.push(
+                "Baris pertama unit ini memuat pegawai unit itu sendiri; setiap sub-unit memuat \
+                 dirinya dan unit di bawahnya."
+                    .to_owned(),
+            );
+        }
+        notes
+    }
+
+    /// A unit's own dashboard, when the viewer may open it and it is not
+    /// this page.
+    fn unit_href(&self, kode: &str) -> Option<String> {
+        let instansi = self.user.actor.instansi;
+        (self.root != Some(kode)
+            && self.user.may(
+                Action::ReadAggregates,
+                Target::Unit {
+                    instansi,
+                    unit: kode,
+                },
+            ))
+        .then(|| format!("/dasbor/opd/{}", path_segment(kode)))
+    }
+
+    fn rows(&self, cells: impl Fn(&Tally) -> Vec<String>) -> Vec<UnitRow> {
+        self.dashboard
+            .groups
+            .iter()
+            .map(|g| UnitRow {
+                nama: g.nama.clone(),
+                href: self.unit_href(&g.kode),
+                cells: cells(&g.tally),
+            })
+            .collect()
+    }
+
+    fn progress_table(&self) -> UnitTable {
+        let cells = |t: &Tally| {
+            vec![
+                t.pegawai.to_string(),
+                t.profiled.to_string(),
+                format!("{}%", percent(t.profiled, t.pegawai)),
+            ]
+        };
+        UnitTable {
+            id: "progres-profil",
+            caption: "Progres profil per unit".into(),
+            note: String::new(),
+            columns: vec!["Pegawai".into(), "Terprofil".into(), "Persen".into()],
+            rows: self.rows(cells),
+            total: Some(cells(&self.dashboard.total)),
+        }
+    }
+
+    fn progress_bars(&self) -> String {
+        let bars: Vec<Bar> = self
+            .dashboard
+            .groups
+            .iter()
+            .map(|g| Bar {
+                label: g.nama.clone(),
+                value: g.tally.profiled,
+                of: g.tally.pegawai,
+                text: format!(
+                    "{}% ({}/{})",
+                    percent(g.tally.profiled, g.tally.pegawai),
+                    g.tally.profiled,
+                    g.tally.pegawai
+                ),
+            })
+            .collect();
+        charts::bar_chart(
+            "progres-profil-grafik",
+            "Progres profil per unit",
+            "Bagian pegawai setiap unit yang memiliki asesmen yang masih berlaku",
+            &bars,
+        )
+    }
+
+    fn documents_table(&self) -> UnitTable {
+        let cells = |t: &Tally| {
+            vec![
+                t.dokumen_wajib.to_string(),
+                t.dokumen_ada.to_string(),
+                format!("{}%", percent(t.dokumen_ada, t.dokumen_wajib)),
+                t.dokumen_wajib.saturating_sub(t.dokumen_ada).to_string(),
+            ]
+        };
+        UnitTable {
+            id: "kelengkapan-dokumen",
+            caption: "Kelengkapan dokumen per unit".into(),
+            note: target_text(self.rules.dokumen.target, self.today),
+            columns: vec![
+                "Dokumen wajib".into(),
+                "Terverifikasi".into(),
+                "Persen".into(),
+                "Kekurangan".into(),
+            ],
+            rows: self.rows(cells),
+            total: Some(cells(&self.dashboard.total)),
+        }
+    }
+
+    fn box_columns() -> Vec<String> {
+        let mut columns: Vec<String> = Kotak::ALL.iter().map(|k| format!("Kotak {k}")).collect();
+        columns.push("Belum dipetakan".into());
+        columns.push("Jumlah".into());
+        columns
+    }
+
+    fn box_cells(t: &Tally) -> Vec<String> {
+        let mut cells: Vec<String> = t.kotak.iter().map(u64::to_string).collect();
+        cells.push(t.belum_dipetakan.to_string());
+        cells.push((t.dipetakan() + t.belum_dipetakan).to_string());
+        cells
+    }
+
+    fn boxes_by_unit(&self) -> UnitTable {
+        UnitTable {
+            id: "sebaran-kotak-opd",
+            caption: "Sebaran kotak talenta per unit".into(),
+            note: String::new(),
+            columns: Self::box_columns(),
+            rows: self.rows(Self::box_cells),
+            total: Some(Self::box_cells(&self.dashboard.total)),
+        }
+    }
+
+    fn boxes_by_jenjang(&self) -> UnitTable {
+        let rows = self
+            .dashboard
+            .jenjang
+            .iter()
+            .map(|(code, tally)| UnitRow {
+                nama: match code {
+                    Some(code) => code
+                        .parse::<Jenjang>()
+                        .map_or_else(|_| code.clone(), |j| j.label().to_owned()),
+                    None => "Tanpa jabatan".to_owned(),
+                },
+                href: None,
+                cells: Self::box_cells(tally),
+            })
+            .collect();
+        UnitTable {
+            id: "sebaran-kotak-jenjang",
+            caption: "Sebaran kotak talenta per jenjang jabatan".into(),
+            note: String::new(),
+            columns: Self::box_columns(),
+            rows,
+            total: Some(Self::box_cells(&self.dashboard.total)),
+        }
+    }
+
+    fn nine_box(&self) -> String {
+        let Some(periode) = &self.dashboard.periode else {
+            return String::new();
+        };
+        let cell = |k: KinerjaBand, p: PotensialBand| {
+            let kotak = Kotak::of(k, p);
+            let href = self.may_list.then(|| {
+                let mut query = form_urlencoded::Serializer::new(String::new());
+                query.append_pair("periode", periode);
+                query.append_pair("kotak", &kotak.to_string());
+                if let Some(root) = self.root {
+                    query.append_pair("opd", root);
+                }
+                format!("/peta?{}", query.finish())
+            });
+            NineBoxCell {
+                kotak: kotak.number(),
+                label: kotak.label().to_owned(),
+                count: self
+                    .dashboard
+                    .total
+                    .kotak
+                    .get(usize::from(kotak.number()) - 1)
+                    .copied()
+                    .unwrap_or(0),
+                href,
+            }
+        };
+        charts::nine_box(&NineBox {
+            title: format!("Kotak talenta periode {periode}"),
+            desc: format!(
+                "Sembilan kotak: kinerja (sumbu tegak) terhadap potensial (sumbu datar), \
+                 dengan jumlah pegawai di setiap kotak; {} pegawai dipetakan.",
+                self.dashboard.total.dipetakan()
+            ),
+            grid: KinerjaBand::ALL.map(|k| PotensialBand::ALL.map(|p| cell(k, p))),
+        })
+    }
+}

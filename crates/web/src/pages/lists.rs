@@ -1,0 +1,514 @@
+//! Lists of people: the employee list (`/pegawai`) and the talent-map
+//! drill-down (`/peta`), filtered, searched by NIP prefix or name,
+//! paginated, scoped to what the viewer may list, and exported whole to
+//! XLSX with `format=xlsx` (same filters, same scope, every row).
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use talenta_domain::access::{Action, Target};
+use talenta_domain::{Jenjang, Kotak};
+use talenta_storage::{EmployeeFilter, MapFilter, Search, Window};
+use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
+
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::format::nilai;
+use crate::session::SignedIn;
+use crate::xlsx;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pegawai", get(employees))
+        .route("/peta", get(map))
+}
+
+/// Rows per page.
+const PAGE: i64 = 50;
+/// Rows of an export: a worksheet's rows less the header.
+const EXPORT_ROWS: i64 = 1_048_575;
+
+/// The query of either list; every value is text, so a bad one gets a
+/// message on the page rather than a bare 400.
+#[derive(Debug, Default, Deserialize)]
+struct ListQuery {
+    q: Option<String>,
+    opd: Option<String>,
+    hal: Option<String>,
+    periode: Option<String>,
+    kotak: Option<String>,
+    jenjang: Option<String>,
+    format: Option<String>,
+}
+
+impl ListQuery {
+    fn text(value: &Option<String>) -> Option<&str> {
+        value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    fn xlsx(&self) -> bool {
+        Self::text(&self.format) == Some("xlsx")
+    }
+
+    /// The page number, from 1, or a message.
+    fn page(&self) -> Result<i64, String> {
+        match Self::text(&self.hal) {
+            None => Ok(1),
+            Some(text) => text
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=i64::MAX / PAGE).contains(n))
+                .ok_or_else(|| format!("Nomor halaman “{text}” tidak sah; ditampilkan halaman 1.")),
+        }
+    }
+}
+
+/// What the viewer may list and the units to choose from.
+struct Scope {
+    /// The unit to list under; `None`: the whole instansi.
+    root: Option<String>,
+    units: Vec<(String, String)>,
+}
+
+/// The scope of a list: the requested unit (404 if the viewer may not list
+/// it), else everything the viewer may list: the instansi, or an OPD
+/// admin's own unit and its sub-units.
+async fn scope(
+    state: &AppState,
+    user: &SignedIn,
+    requested: Option<&str>,
+) -> Result<Scope, WebError> {
+    let instansi = user.actor.instansi;
+    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
+    let all = state.db().units(instansi).await?;
+    // A unit that does not exist is answered like one out of scope.
+    let known = requested.is_none_or(|unit| all.iter().any(|(kode, _)| kode == unit));
+    let units: Vec<(String, String)> = if whole {
+        all
+    } else {
+        all.into_iter()
+            .filter(|(kode, _)| user.actor.units.contains(kode))
+            .collect()
+    };
+    let root = match requested {
+        Some(unit) => {
+            if !known || !user.may(Action::ListPeople, Target::Unit { instansi, unit }) {
+                return Err(WebError::NotFound);
+            }
+            Some(unit.to_owned())
+        }
+        None if whole => None,
+        None => {
+            let own = state.db().account(instansi, &user.actor.nip).await?;
+            let opd = own.and_then(|a| a.opd).ok_or(WebError::NotFound)?;
+            if !user.may(
+                Action::ListPeople,
+                Target::Unit {
+                    instansi,
+                    unit: &opd,
+                },
+            ) {
+                return Err(WebError::NotFound);
+            }
+            Some(opd)
+        }
+    };
+    Ok(Scope { root, units })
+}
+
+fn unit_choices(scope: &Scope, chosen: Option<&str>, whole: bool) -> Vec<Pilihan> {
+    let mut choices = vec![Pilihan {
+        value: String::new(),
+        label: if whole {
+            "Semua unit"
+        } else {
+            "Semua unit saya"
+        }
+        .to_owned(),
+        selected: chosen.is_none(),
+    }];
+    choices.extend(scope.units.iter().map(|(kode, nama)| Pilihan {
+        value: kode.clone(),
+        label: format!("{nama} ({kode})"),
+        selected: chosen == Some(kode.as_str()),
+    }));
+    choices
+}
+
+/// A path with its query, without empty values.
+fn link(path: &str, pairs: &[(&str, Option<&str>)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in pairs {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            query.append_pair(name, value);
+        }
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+fn paging(
+    path: &str,
+    pairs: &[(&str, Option<&str>)],
+    page: i64,
+    shown: usize,
+    total: i64,
+) -> Halaman {
+    let first = (page - 1) * PAGE + 1;
+    let last = (page - 1) * PAGE + i64::try_from(shown).unwrap_or(0);
+    let at = |p: i64| {
+        let number = p.to_string();
+        let mut all = pairs.to_vec();
+        all.push(("hal", (p > 1).then_some(number.as_str())));
+        link(path, &all)
+    };
+    Halaman {
+        info: if shown == 0 {
+            format!("{total} pegawai.")
+        } else {
+            format!("Menampilkan {first}–{last} dari {total} pegawai.")
+        },
+        prev: (page > 1).then(|| at(page - 1)),
+        next: (last < total).then(|| at(page + 1)),
+    }
+}
+
+fn export_link(path: &str, pairs: &[(&str, Option<&str>)]) -> String {
+    let mut all = pairs.to_vec();
+    all.push(("format", Some("xlsx")));
+    link(path, &all)
+}
+
+fn jenjang_label(code: Option<&str>) -> String {
+    code.map_or_else(
+        || "—".to_owned(),
+        |c| {
+            c.parse::<Jenjang>()
+                .map_or_else(|_| c.to_owned(), |j| j.label().to_owned())
+        },
+    )
+}
+
+async fn employees(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let opd = ListQuery::text(&query.opd);
+    let scope = scope(&state, &user, opd).await?;
+    let q = ListQuery::text(&query.q).unwrap_or_default();
+    let filter = EmployeeFilter {
+        root: scope.root.as_deref(),
+        search: Search::parse(q),
+    };
+    let pairs = [("q", Some(q)), ("opd", opd)];
+    if query.xlsx() {
+        let all = state
+            .db()
+            .employee_list(
+                instansi,
+                &filter,
+                Window {
+                    limit: EXPORT_ROWS,
+                    offset: 0,
+                },
+            )
+            .await?;
+        return xlsx::attachment(
+            "pegawai.xlsx",
+            &[
+                "NIP",
+                "Nama",
+                "Kode unit",
+                "Unit kerja",
+                "Jabatan",
+                "Jenjang",
+            ],
+            all.rows.into_iter().map(|e| {
+                vec![
+                    e.nip,
+                    e.nama,
+                    e.opd,
+                    e.opd_nama,
+                    e.jabatan.unwrap_or_default(),
+                    e.jenjang
+                        .as_deref()
+                        .map(|j| jenjang_label(Some(j)))
+                        .unwrap_or_default(),
+                ]
+            }),
+        );
+    }
+    let (page, galat) = match query.page() {
+        Ok(page) => (page, None),
+        Err(message) => (1, Some(message)),
+    };
+    let list = state
+        .db()
+        .employee_list(
+            instansi,
+            &filter,
+            Window {
+                limit: PAGE,
+                offset: (page - 1) * PAGE,
+            },
+        )
+        .await?;
+    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
+    let rows: Vec<PersonRow> = list
+        .rows
+        .into_iter()
+        .map(|e| PersonRow {
+            href: format!("/pegawai/{}", e.nip),
+            nip: e.nip,
+            cells: vec![
+                e.nama,
+                e.opd_nama,
+                e.jabatan.unwrap_or_else(|| "—".to_owned()),
+                jenjang_label(e.jenjang.as_deref()),
+            ],
+        })
+        .collect();
+    let halaman = paging("/pegawai", &pairs, page, rows.len(), list.total);
+    render(&Daftar {
+        chrome: super::chrome(&user, "/pegawai"),
+        judul: "Daftar pegawai".into(),
+        keterangan:
+            "Cari dengan awal NIP (angka) atau bagian nama (huruf besar/kecil tidak dibedakan)."
+                .into(),
+        action: "/pegawai",
+        q: q.to_owned(),
+        filters: vec![("opd", "Unit kerja", unit_choices(&scope, opd, whole))],
+        galat,
+        columns: vec!["Nama", "Unit kerja", "Jabatan", "Jenjang"],
+        rows,
+        halaman,
+        export_href: export_link("/pegawai", &pairs),
+    })
+}
+
+async fn map(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let opd = ListQuery::text(&query.opd);
+    let scope = scope(&state, &user, opd).await?;
+    let periodes = state.db().periodes(instansi).await?;
+    let mut problems: Vec<String> = Vec::new();
+    let periode = match ListQuery::text(&query.periode) {
+        Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
+        Some(p) => {
+            problems.push(format!("Peta talenta periode “{p}” belum ada."));
+            None
+        }
+        None => periodes.first().cloned(),
+    };
+    let kotak_text = ListQuery::text(&query.kotak);
+    let kotak = match kotak_text {
+        None => None,
+        Some(text) => match text.parse::<u8>().ok().and_then(Kotak::new) {
+            Some(k) => Some(k),
+            None => {
+                problems.push(format!(
+                    "Kotak “{text}” tidak sah: kotak talenta bernomor 1 sampai 9."
+                ));
+                None
+            }
+        },
+    };
+    let jenjang_text = ListQuery::text(&query.jenjang);
+    let jenjang = match jenjang_text {
+        None => None,
+        Some(text) => match text.parse::<Jenjang>() {
+            Ok(j) => Some(j),
+            Err(_) => {
+                problems.push(format!("Jenjang “{text}” tidak dikenal."));
+                None
+            }
+        },
+    };
+    let page = match query.page() {
+        Ok(page) => page,
+        Err(message) => {
+            problems.push(message);
+            1
+        }
+    };
+    let q = ListQuery::text(&query.q).unwrap_or_default();
+    let periode_text = periode.as_deref().unwrap_or_default();
+    let kotak_code = kotak.map(|k| k.to_string());
+    let pairs = [
+        ("periode", periode.as_deref()),
+        ("kotak", kotak_code.as_deref()),
+        ("opd", opd),
+        ("jenjang", jenjang.map(Jenjang::code)),
+        ("q", Some(q)),
+    ];
+    // A bad filter shows the message and no rows, never a wider list.
+    let usable = periode.is_some()
+        && kotak_text.is_none_or(|_| kotak.is_some())
+        && jenjang_text.is_none_or(|_| jenjang.is_some());
+    let filter = MapFilter {
+        periode: periode_text,
+        root: scope.root.as_deref(),
+        kotak: kotak.map(Kotak::number),
+        jenjang: jenjang.map(Jenjang::code),
+        search: Search::parse(q),
+    };
+    if query.xlsx() && usable {
+        let all = state
+            .db()
+            .map_list(
+                instansi,
+                &filter,
+                Window {
+                    limit: EXPORT_ROWS,
+                    offset: 0,
+                },
+            )
+            .await?;
+        let name = match kotak {
+            Some(k) => format!("peta-talenta-{periode_text}-kotak-{k}.xlsx"),
+            None => format!("peta-talenta-{periode_text}.xlsx"),
+        };
+        return xlsx::attachment(
+            &name,
+            &[
+                "NIP",
+                "Nama",
+                "Kode unit",
+                "Unit kerja",
+                "Jabatan",
+                "Jenjang",
+                "Kotak",
+                "Kinerja",
+                "Potensial",
+                "Nilai talenta",
+            ],
+            all.rows.into_iter().map(|r| {
+                vec![
+                    r.nip,
+                    r.nama,
+                    r.opd,
+                    r.opd_nama,
+                    r.jabatan.unwrap_or_default(),
+                    r.jenjang
+                        .as_deref()
+                        .map(|j| jenjang_label(Some(j)))
+                        .unwrap_or_default(),
+                    r.kotak.map(|k| k.to_string()).unwrap_or_default(),
+                    r.kinerja.map(|s| s.to_string()).unwrap_or_default(),
+                    r.potensial.map(|s| s.to_string()).unwrap_or_default(),
+                    r.nilai_talenta.map(|s| s.to_string()).unwrap_or_default(),
+                ]
+            }),
+        );
+    }
+    let list = if usable {
+        state
+            .db()
+            .map_list(
+                instansi,
+                &filter,
+                Window {
+                    limit: PAGE,
+                    offset: (page - 1) * PAGE,
+                },
+            )
+            .await?
+    } else {
+        talenta_storage::Page {
+            rows: Vec::new(),
+            total: 0,
+        }
+    };
+    let rows: Vec<PersonRow> = list
+        .rows
+        .into_iter()
+        .map(|r| PersonRow {
+            href: format!("/pegawai/{}", r.nip),
+            nip: r.nip,
+            cells: vec![
+                r.nama,
+                r.opd_nama,
+                r.jabatan.unwrap_or_else(|| "—".to_owned()),
+                jenjang_label(r.jenjang.as_deref()),
+                r.kotak
+                    .map_or_else(|| "belum dipetakan".to_owned(), |k| k.to_string()),
+                nilai(r.kinerja),
+                nilai(r.potensial),
+                nilai(r.nilai_talenta),
+            ],
+        })
+        .collect();
+    let halaman = paging("/peta", &pairs, page, rows.len(), list.total);
+    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
+    let mut kotak_choices = vec![Pilihan {
+        value: String::new(),
+        label: "Semua kotak".into(),
+        selected: kotak.is_none(),
+    }];
+    kotak_choices.extend(Kotak::ALL.iter().rev().map(|k| Pilihan {
+        value: k.to_string(),
+        label: format!("{k} · {}", k.label()),
+        selected: kotak == Some(*k),
+    }));
+    let mut jenjang_choices = vec![Pilihan {
+        value: String::new(),
+        label: "Semua jenjang".into(),
+        selected: jenjang.is_none(),
+    }];
+    jenjang_choices.extend(Jenjang::ALL.iter().map(|j| Pilihan {
+        value: j.code().to_owned(),
+        label: j.label().to_owned(),
+        selected: jenjang == Some(*j),
+    }));
+    let periode_choices = periodes
+        .iter()
+        .map(|p| Pilihan {
+            value: p.clone(),
+            label: p.clone(),
+            selected: periode.as_deref() == Some(p.as_str()),
+        })
+        .collect();
+    let judul = match kotak {
+        Some(k) => format!("Peta talenta {periode_text}: kotak {k}"),
+        None => format!("Peta talenta {periode_text}"),
+    };
+    render(&Daftar {
+        chrome: super::chrome(&user, "/peta"),
+        judul,
+        keterangan: kotak.map_or_else(String::new, |k| k.label().to_owned()),
+        action: "/peta",
+        q: q.to_owned(),
+        filters: vec![
+            ("periode", "Periode", periode_choices),
+            ("kotak", "Kotak talenta", kotak_choices),
+            ("opd", "Unit kerja", unit_choices(&scope, opd, whole)),
+            ("jenjang", "Jenjang jabatan", jenjang_choices),
+        ],
+        galat: (!problems.is_empty()).then(|| problems.join(" ")),
+        columns: vec![
+            "Nama",
+            "Unit kerja",
+            "Jabatan",
+            "Jenjang",
+            "Kotak",
+            "Kinerja",
+            "Potensial",
+            "Nilai talenta",
+        ],
+        rows,
+        halaman,
+        export_href: export_link("/peta", &pairs),
+    })
+}

@@ -1,0 +1,180 @@
+//! Login by NIP and password, logout, and the landing page.
+//!
+//! Five failed logins in a row lock an account for 15 minutes; the count
+//! resets on success. A successful login always starts a new session (the
+//! token the browser came with, if any, is ended: no session fixation).
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use talenta_domain::access::Role;
+use talenta_views::pages::Masuk;
+
+use crate::AppState;
+use crate::auth::{random_token, token_hash, verify_password};
+use crate::error::{WebError, render};
+use crate::session::{
+    CsrfToken, SignedIn, presented_token_hash, session_clear_cookie, session_set_cookie,
+};
+
+/// Failed logins in a row that lock an account.
+pub const MAX_FAILURES: i64 = 5;
+/// How long a lockout lasts.
+pub const LOCK_SECONDS: i64 = 15 * 60;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/masuk", get(form).post(login))
+        .route("/keluar", post(logout))
+}
+
+/// The landing page of each role.
+async fn home(user: Option<SignedIn>) -> Redirect {
+    match user {
+        None => Redirect::to("/masuk"),
+        Some(user) => match user.role() {
+            Role::Pegawai => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
+            _ => Redirect::to("/dasbor"),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct Next {
+    lanjut: Option<String>,
+}
+
+/// A path on this site to go to after login; anything else goes home.
+fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+async fn form(
+    user: Option<SignedIn>,
+    csrf: CsrfToken,
+    Query(next): Query<Next>,
+) -> Result<Response, WebError> {
+    if user.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    render(&Masuk {
+        chrome: super::anonymous(&csrf),
+        error: None,
+        next: local_path(next.lanjut.as_deref()),
+        nip: String::new(),
+    })
+}
+
+#[derive(Deserialize)]
+struct Login {
+    nip: String,
+    sandi: String,
+    lanjut: Option<String>,
+}
+
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Login")
+            .field("nip", &self.nip)
+            .finish_non_exhaustive()
+    }
+}
+
+async fn login(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    headers: HeaderMap,
+    Form(input): Form<Login>,
+) -> Result<Response, WebError> {
+    let nip = input.nip.trim().to_owned();
+    let next = local_path(input.lanjut.as_deref());
+    let refuse = |message: &str| {
+        render(&Masuk {
+            chrome: super::anonymous(&csrf),
+            error: Some(message.to_owned()),
+            next: next.clone(),
+            nip: nip.clone(),
+        })
+        .map(|page| (axum::http::StatusCode::UNAUTHORIZED, page).into_response())
+    };
+    const WRONG: &str = "NIP atau kata sandi salah.";
+    let db = state.db();
+    let now = state.now().unix_timestamp();
+    let mut accounts = db.accounts_by_nip(&nip).await?;
+    // A NIP with accounts in two instansi cannot say which to enter.
+    let account = if accounts.len() == 1 {
+        accounts.pop()
+    } else {
+        None
+    };
+    if let Some(until) = account
+        .as_ref()
+        .and_then(|a| a.locked_until)
+        .filter(|u| *u > now)
+    {
+        let minutes = (until - now + 59) / 60;
+        return refuse(&format!(
+            "Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit."
+        ));
+    }
+    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    if !verify_password(input.sandi, hash).await {
+        if let Some(account) = &account {
+            let failures = db
+                .login_failed(
+                    account.instansi,
+                    &account.nip,
+                    MAX_FAILURES,
+                    now + LOCK_SECONDS,
+                )
+                .await?;
+            if failures >= MAX_FAILURES {
+                return refuse("Akun terkunci 15 menit karena terlalu banyak percobaan gagal.");
+            }
+        }
+        return refuse(WRONG);
+    }
+    let Some(account) = account else {
+        return refuse(WRONG);
+    };
+    let token = random_token()?;
+    let old = presented_token_hash(&state, &headers).map(|(_, hash)| hash);
+    db.login_succeeded(
+        account.instansi,
+        &account.nip,
+        old.as_deref(),
+        &token_hash(&token),
+        &random_token()?,
+        now,
+    )
+    .await?;
+    let mut response = Redirect::to(&next).into_response();
+    if let Some(cookie) = session_set_cookie(&state, account.instansi, &token) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    user: Option<SignedIn>,
+) -> Result<Response, WebError> {
+    if let Some(user) = user {
+        state
+            .db()
+            .end_session(user.actor.instansi, &user.token_hash)
+            .await?;
+    }
+    let mut response = Redirect::to("/masuk").into_response();
+    if let Some(cookie) = session_clear_cookie(&state) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
+}

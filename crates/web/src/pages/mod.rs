@@ -1,0 +1,78 @@
+//! The pages, one module per area. Each module's `routes()` is merged here.
+
+mod account;
+mod dashboard;
+mod lists;
+mod login;
+mod profile;
+mod setup;
+
+use axum::Router;
+use talenta_domain::access::{Action, Role};
+use talenta_views::{Chrome, Flash, Link, UserBar};
+
+use crate::AppState;
+use crate::session::{CsrfToken, SignedIn};
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(login::routes())
+        .merge(setup::routes())
+        .merge(account::routes())
+        .merge(profile::routes())
+        .merge(dashboard::routes())
+        .merge(lists::routes())
+}
+
+/// The frame of a page for a visitor who is not signed in.
+pub(crate) fn anonymous(csrf: &CsrfToken) -> Chrome {
+    Chrome {
+        user: None,
+        csrf: csrf.0.clone(),
+        flashes: Vec::new(),
+    }
+}
+
+/// The frame of a page for `user`, with the menu entries their role may
+/// use; `here` is the current path, marked in the menu.
+pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
+    let mut links = Vec::new();
+    let mut add = |href: String, label: &'static str| {
+        let active = here == href || (href != "/" && here.starts_with(&format!("{href}/")));
+        links.push(Link {
+            href,
+            label,
+            active,
+        });
+    };
+    if user.may_see_any(Action::ReadAggregates) {
+        add("/dasbor".into(), "Dasbor");
+    }
+    if user.may_see_any(Action::ListPeople) {
+        add("/pegawai".into(), "Pegawai");
+    }
+    if user.may_see_any(Action::Verify) {
+        add("/verifikasi".into(), "Verifikasi");
+    }
+    // Oversight accounts (DPRD) need not be employees of the instansi.
+    if user.role() != Role::Pengawas {
+        add(format!("/pegawai/{}", user.actor.nip), "Profil saya");
+    }
+    add("/akun/sandi".into(), "Kata sandi");
+    Chrome {
+        user: Some(UserBar {
+            nama: user.nama.clone(),
+            role: user.role().label(),
+            links,
+        }),
+        csrf: user.csrf.clone(),
+        flashes: Vec::new(),
+    }
+}
+
+/// [`chrome`] with a message on top.
+pub(crate) fn chrome_with(user: &SignedIn, here: &str, flash: Option<Flash>) -> Chrome {
+    let mut chrome = chrome(user, here);
+    chrome.flashes.extend(flash);
+    chrome
+}

@@ -1,0 +1,137 @@
+//! The one-time setup link for the first administrator. `talenta serve`
+//! prints it when no Admin BKPSDM account exists; it is valid for 24 hours
+//! and for one use, and there is never a default password.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+use talenta_domain::access::Role;
+use talenta_storage::NewAccount;
+use talenta_views::pages::Penyiapan;
+
+use crate::AppState;
+use crate::auth::{MIN_PASSWORD, hash_password, token_hash};
+use crate::error::{WebError, render};
+use crate::session::CsrfToken;
+
+/// How long a setup link stays valid.
+pub const SETUP_SECONDS: i64 = 24 * 60 * 60;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/penyiapan", get(form).post(complete))
+}
+
+#[derive(Debug, Deserialize)]
+struct Token {
+    token: String,
+}
+
+async fn page(
+    state: &AppState,
+    csrf: &CsrfToken,
+    token: String,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let instansi = state
+        .db()
+        .instansi_all()
+        .await?
+        .into_iter()
+        .map(|(id, i)| (id, format!("{} ({})", i.nama, i.kode)))
+        .collect();
+    render(&Penyiapan {
+        chrome: super::anonymous(csrf),
+        error,
+        token,
+        instansi,
+        min_password: MIN_PASSWORD,
+    })
+}
+
+async fn valid(state: &AppState, token: &str) -> Result<bool, WebError> {
+    let not_before = state.now().unix_timestamp() - SETUP_SECONDS;
+    Ok(state
+        .db()
+        .setup_token_valid(&token_hash(token), not_before)
+        .await?)
+}
+
+async fn form(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Query(Token { token }): Query<Token>,
+) -> Result<Response, WebError> {
+    if !valid(&state, &token).await? {
+        return Err(WebError::NotFound);
+    }
+    page(&state, &csrf, token, None).await
+}
+
+#[derive(Deserialize)]
+struct Setup {
+    token: String,
+    instansi: i64,
+    nip: String,
+    nama: String,
+    sandi: String,
+}
+
+impl std::fmt::Debug for Setup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Setup")
+            .field("nip", &self.nip)
+            .finish_non_exhaustive()
+    }
+}
+
+async fn complete(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Form(input): Form<Setup>,
+) -> Result<Response, WebError> {
+    if !valid(&state, &input.token).await? {
+        return Err(WebError::NotFound);
+    }
+    let nip = input.nip.trim();
+    let nama = input.nama.trim();
+    let problem = if nip.is_empty() || nip.len() > 32 || !nip.bytes().all(|b| b.is_ascii_digit()) {
+        Some("NIP harus berupa angka.")
+    } else if nama.is_empty() {
+        Some("Nama wajib diisi.")
+    } else if input.sandi.chars().count() < MIN_PASSWORD {
+        Some("Kata sandi terlalu pendek.")
+    } else if !state
+        .db()
+        .instansi_all()
+        .await?
+        .iter()
+        .any(|(id, _)| *id == input.instansi)
+    {
+        Some("Instansi tidak dikenal.")
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return page(&state, &csrf, input.token, Some(problem.into())).await;
+    }
+    let hash = hash_password(input.sandi).await?;
+    let now = state.now().unix_timestamp();
+    let admin = NewAccount {
+        instansi: input.instansi,
+        nip,
+        nama,
+        role: Role::AdminBkpsdm,
+        opd: None,
+        password_hash: &hash,
+    };
+    if !state
+        .db()
+        .complete_setup(&token_hash(&input.token), now - SETUP_SECONDS, &admin, now)
+        .await?
+    {
+        return Err(WebError::NotFound);
+    }
+    Ok(Redirect::to("/masuk").into_response())
+}

@@ -1,0 +1,131 @@
+//! A visitor as a browser is one, over HTTP: a cookie jar, no automatic
+//! redirects (tests look at each 303), and forms filled from the page's
+//! own hidden CSRF field.
+
+use std::sync::Arc;
+
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::header::HeaderMap;
+use reqwest::redirect::Policy;
+use reqwest::{Method, RequestBuilder, Url};
+
+/// One answer, read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location")
+    }
+
+    /// The value of the first hidden `_csrf` field of the page.
+    pub fn csrf(&self) -> String {
+        const FIELD: &str = r#"name="_csrf" value=""#;
+        let start = self
+            .body
+            .find(FIELD)
+            .unwrap_or_else(|| panic!("no _csrf field on the page:\n{}", self.body))
+            + FIELD.len();
+        let rest = &self.body[start..];
+        rest[..rest.find('"').unwrap()].to_owned()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    jar: Arc<Jar>,
+    base: String,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        let jar = Arc::new(Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: base.to_owned(),
+        }
+    }
+
+    /// A request to `path` (on this server) with the jar's cookies.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http.request(method, format!("{}{path}", self.base))
+    }
+
+    pub async fn send(request: RequestBuilder) -> Page {
+        let response = request.send().await.unwrap();
+        Page {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Client::send(self.request(Method::GET, path)).await
+    }
+
+    /// Posts `fields` as a urlencoded form, exactly as given (no token
+    /// added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        Client::send(self.request(Method::POST, path).form(fields)).await
+    }
+
+    /// Submits a form of the page at `form_page` to `path`, as a browser
+    /// does: the page's CSRF token goes with the fields.
+    pub async fn submit(&self, form_page: &str, path: &str, fields: &[(&str, &str)]) -> Page {
+        let page = self.get(form_page).await;
+        assert_eq!(page.status, 200, "GET {form_page}: {}", page.body);
+        let token = page.csrf();
+        let mut all = vec![("_csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Logs in through the form: GET /masuk, then POST /masuk.
+    pub async fn login(&self, nip: &str, password: &str) -> Page {
+        self.submit("/masuk", "/masuk", &[("nip", nip), ("sandi", password)])
+            .await
+    }
+
+    /// The session cookie's value (`INSTANSI.TOKEN`), if the jar has one.
+    pub fn session(&self) -> Option<String> {
+        let url: Url = self.base.parse().unwrap();
+        let cookies = self.jar.cookies(&url)?;
+        cookies
+            .to_str()
+            .unwrap()
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == "talenta_sesi")
+            .map(|(_, value)| value.to_owned())
+    }
+
+    /// A visitor with no jar presenting `session` as its cookie, as a
+    /// stolen or left-over cookie would be.
+    pub fn with_session(base: &str, session: &str) -> Client {
+        let client = Client::new(base);
+        let url: Url = base.parse().unwrap();
+        client
+            .jar
+            .add_cookie_str(&format!("talenta_sesi={session}; Path=/"), &url);
+        client
+    }
+}

@@ -1,0 +1,186 @@
+//! End to end in headless Chromium (the testkit's harness) against the real
+//! server over SQLite: the HTTP tests cover both engines, these cover what
+//! only a browser shows (scripts, CSP violations, layout). Every page
+//! visited must log no error.
+
+use talenta_testkit::browser::{Browser, WAIT};
+
+use crate::app::{PASSWORD, TestApp, Who};
+
+/// Asserts the page reported no error (script, console, CSP, failed load).
+async fn clean(browser: &Browser, what: &str) {
+    let errors = browser.js_errors().await;
+    assert!(
+        errors.is_empty(),
+        "{what}: the page reported errors:\n{}",
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Signs in through the login form, going on to `next`.
+async fn sign_in(browser: &Browser, app: &TestApp, who: Who, next: &str) {
+    submit_login(browser, app, who, next, PASSWORD).await;
+}
+
+async fn submit_login(browser: &Browser, app: &TestApp, who: Who, next: &str, password: &str) {
+    browser
+        .goto(&app.url(&format!("/masuk?lanjut={next}")))
+        .await;
+    assert_eq!(browser.text("h1").await, "Masuk");
+    clean(browser, "the login page").await;
+    browser.fill("#nip", &app.people.of(who).nip).await;
+    browser.fill("#sandi", password).await;
+    browser.click("button[type=submit]").await;
+}
+
+async fn current_path(browser: &Browser) -> String {
+    let url = browser.client().current_url().await.unwrap();
+    url.path().to_owned()
+}
+
+/// Waits until the browser shows `path` (a click that submits a form
+/// returns before the next page has loaded), then for that page to load.
+async fn arrive(browser: &Browser, path: &str) {
+    let start = std::time::Instant::now();
+    while current_path(browser).await != path {
+        assert!(
+            start.elapsed() < WAIT,
+            "still at {} after {WAIT:?}, expected {path}",
+            current_path(browser).await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    browser.wait_for("footer.bawah").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_signs_in_and_out_in_a_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    for who in Who::ROLES {
+        sign_in(&browser, &app, who, "/akun/sandi").await;
+        arrive(&browser, "/akun/sandi").await;
+        assert_eq!(browser.text("h1").await, "Ganti kata sandi", "{who:?}");
+        let bar = browser.text(".pengguna").await;
+        assert!(bar.contains(&app.people.of(who).nama), "{who:?}: {bar}");
+        clean(&browser, &format!("{who:?} /akun/sandi")).await;
+
+        browser.click(".pengguna button[type=submit]").await;
+        arrive(&browser, "/masuk").await;
+        assert_eq!(browser.text("h1").await, "Masuk", "{who:?} signed out");
+        clean(&browser, &format!("{who:?} after logout")).await;
+    }
+
+    // A wrong password shows the message on the form.
+    submit_login(&browser, &app, Who::Pegawai, "/", "bukan-sandi-ini").await;
+    let alert = browser.text("[role=alert]").await;
+    assert_eq!(alert, "NIP atau kata sandi salah.");
+    browser.js_errors().await; // the 401 of the refused login
+
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_reads_on_a_phone_and_a_hostile_name_stays_text() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let own = format!("/pegawai/{}", app.people.pegawai.nip);
+    sign_in(&browser, &app, Who::Pegawai, &own).await;
+    arrive(&browser, &own).await;
+    assert!(browser.text("h1").await.contains(&app.people.pegawai.nama));
+    clean(&browser, "own profile").await;
+
+    browser.set_window_size(390, 844).await;
+    browser.goto(&app.url(&own)).await;
+    let overflow = browser
+        .client()
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(overflow, false, "the profile scrolls sideways on a phone");
+    browser.screenshot("profil-ponsel.png").await;
+    clean(&browser, "profile on a phone").await;
+    browser.set_window_size(1280, 900).await;
+
+    // The admin opens the hostile employee's profile: the name is text,
+    // nothing runs (an alert would fail every later WebDriver command).
+    browser.click(".pengguna button[type=submit]").await;
+    arrive(&browser, "/masuk").await;
+    let xss = format!("/pegawai/{}", app.people.xss.nip);
+    sign_in(&browser, &app, Who::AdminOpd, &xss).await;
+    arrive(&browser, &xss).await;
+    let heading = browser.text("h1").await;
+    assert!(heading.contains("<script>alert(1)</script>"), "{heading}");
+    let images = browser
+        .client()
+        .execute(
+            "return document.querySelectorAll('main img').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(images, 0, "the name's <img> became an element");
+    clean(&browser, "hostile name").await;
+
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_drills_down_from_the_nine_box() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    // The OPD admin's /dasbor is their unit's dashboard.
+    sign_in(&browser, &app, Who::AdminOpd, "/dasbor").await;
+    let dashboard = format!("/dasbor/opd/{}", crate::app::OPD);
+    arrive(&browser, &dashboard).await;
+    assert!(browser.text("h1").await.starts_with("Dasbor"));
+    browser.wait_for("#peta-talenta svg").await;
+    browser.screenshot("dasbor.png").await;
+    clean(&browser, "the OPD dashboard").await;
+
+    // The fullest box of the grid, by the count the chart shows.
+    let fullest = browser
+        .client()
+        .execute(
+            "const cells = [...document.querySelectorAll('#peta-talenta g.kotak-sel')];\
+             cells.sort((a, b) => b.dataset.jumlah - a.dataset.jumlah);\
+             return [Number(cells[0].dataset.kotak), Number(cells[0].dataset.jumlah)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (kotak, count) = (fullest[0].as_u64().unwrap(), fullest[1].as_u64().unwrap());
+    assert!(count > 0, "an empty nine-box");
+    browser
+        .click(&format!("#peta-talenta a[data-kotak=\"{kotak}\"]"))
+        .await;
+    arrive(&browser, "/peta").await;
+    let url = browser.client().current_url().await.unwrap();
+    let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert!(
+        query.contains(&("kotak".into(), kotak.to_string())),
+        "{url}"
+    );
+    let shown = browser.text("#jumlah").await;
+    assert!(
+        shown.contains(&format!("dari {count} pegawai")) || shown == format!("{count} pegawai."),
+        "box {kotak} counts {count} on the dashboard, the list says {shown:?}"
+    );
+    browser.screenshot("kotak-talenta.png").await;
+    clean(&browser, "the nine-box drill-down").await;
+
+    browser.close().await;
+}

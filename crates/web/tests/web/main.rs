@@ -1,0 +1,20 @@
+//! The web application's integration tests: one binary (one link), a real
+//! server per test over SQLite and over PostgreSQL, driven over HTTP like
+//! a browser and, in `e2e`, by headless Chromium.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod access;
+mod app;
+mod client;
+mod csrf;
+mod e2e;
+mod headers;
+mod sessions;
+mod xss;

@@ -1,0 +1,303 @@
+//! Login, lockout, session timeouts, logout and password change, as a
+//! browser sees them, with the server's clock moved by the test.
+
+use time::Duration;
+
+use crate::app::{PASSWORD, TestApp, Who};
+use crate::client::Client;
+use crate::on_both_engines;
+
+on_both_engines!(
+    login_starts_a_new_session_each_time,
+    a_wrong_password_is_refused,
+    five_failures_lock_the_account_for_fifteen_minutes,
+    an_idle_session_ends_after_thirty_minutes,
+    a_session_ends_twelve_hours_after_login_even_when_active,
+    logout_ends_the_session_on_the_server,
+    a_password_change_ends_the_other_sessions,
+);
+
+/// Whether `client` is signed in: its own profile page answers 200 rather
+/// than sending it to the login page.
+async fn signed_in(app: &TestApp, client: &Client, who: Who) -> bool {
+    let page = client
+        .get(&format!("/pegawai/{}", app.people.of(who).nip))
+        .await;
+    match page.status {
+        200 => true,
+        303 if page.location().starts_with("/masuk") => false,
+        other => panic!("[{}] unexpected {other}: {}", app.engine, page.body),
+    }
+}
+
+async fn login_starts_a_new_session_each_time(app: TestApp) {
+    let client = app.client();
+    assert!(!signed_in(&app, &client, Who::Pegawai).await);
+    let page = client.login(&app.people.pegawai.nip, PASSWORD).await;
+    assert_eq!(page.status, 303);
+    assert_eq!(page.location(), "/");
+    let first = client.session().unwrap();
+    assert!(signed_in(&app, &client, Who::Pegawai).await);
+
+    // Logging in again from the same browser replaces the token. Signed
+    // in, /masuk sends the visitor home instead of showing a form, so the
+    // form is posted with the token of a page of the session.
+    assert_eq!(client.get("/masuk").await.location(), "/");
+    let profile = format!("/pegawai/{}", app.people.pegawai.nip);
+    let page = client
+        .submit(
+            &profile,
+            "/masuk",
+            &[("nip", &app.people.pegawai.nip), ("sandi", PASSWORD)],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let second = client.session().unwrap();
+    assert_ne!(
+        first, second,
+        "[{}] the session token must rotate",
+        app.engine
+    );
+    assert!(signed_in(&app, &client, Who::Pegawai).await);
+
+    let stale = Client::with_session(&app.base, &first);
+    assert!(
+        !signed_in(&app, &stale, Who::Pegawai).await,
+        "[{}] the replaced token still works",
+        app.engine
+    );
+
+    // The landing page of an employee is their profile; of others, the
+    // dashboard.
+    let home = client.get("/").await;
+    assert_eq!(
+        home.location(),
+        format!("/pegawai/{}", app.people.pegawai.nip)
+    );
+    let admin = app.signed_in(Who::AdminBkpsdm).await;
+    assert_eq!(admin.get("/").await.location(), "/dasbor");
+
+    // A login page reached from a protected page comes back to it.
+    let visitor = app.client();
+    let wanted = format!("/pegawai/{}", app.people.colleague.nip);
+    let page = visitor.get(&wanted).await;
+    assert_eq!(page.status, 303);
+    let to_login = page.location().to_owned();
+    let form = visitor.get(&to_login).await;
+    let token = form.csrf();
+    let page = visitor
+        .post_raw(
+            "/masuk",
+            &[
+                ("_csrf", &token),
+                ("nip", &app.people.admin_opd.nip),
+                ("sandi", PASSWORD),
+                ("lanjut", &wanted),
+            ],
+        )
+        .await;
+    assert_eq!(page.location(), wanted);
+    // ...but never to another site.
+    let other = app.client();
+    let form = other.get("/masuk").await;
+    let page = other
+        .post_raw(
+            "/masuk",
+            &[
+                ("_csrf", &form.csrf()),
+                ("nip", &app.people.admin_opd.nip),
+                ("sandi", PASSWORD),
+                ("lanjut", "//evil.example/x"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location(), "/");
+}
+
+async fn a_wrong_password_is_refused(app: TestApp) {
+    let client = app.client();
+    let page = client
+        .login(&app.people.pegawai.nip, "bukan-sandi-yang-benar")
+        .await;
+    assert_eq!(page.status, 401);
+    assert!(
+        page.body.contains("NIP atau kata sandi salah."),
+        "{}",
+        page.body
+    );
+    assert!(client.session().is_none());
+    assert!(!signed_in(&app, &client, Who::Pegawai).await);
+
+    // An unknown NIP gets the same answer.
+    let page = client.login(crate::app::MISSING_NIP, PASSWORD).await;
+    assert_eq!(page.status, 401);
+    assert!(page.body.contains("NIP atau kata sandi salah."));
+    assert_eq!(app.account(Who::Pegawai).await.failures, 1);
+}
+
+async fn five_failures_lock_the_account_for_fifteen_minutes(app: TestApp) {
+    let client = app.client();
+    let nip = &app.people.pegawai.nip;
+    for attempt in 1..=5 {
+        let page = client.login(nip, "bukan-sandi-yang-benar").await;
+        assert_eq!(page.status, 401, "attempt {attempt}");
+    }
+    let account = app.account(Who::Pegawai).await;
+    assert!(
+        account.locked_until.is_some(),
+        "[{}] not locked",
+        app.engine
+    );
+
+    // The right password does not open a locked account.
+    let page = client.login(nip, PASSWORD).await;
+    assert_eq!(page.status, 401);
+    assert!(page.body.contains("terkunci"), "{}", page.body);
+    assert!(!signed_in(&app, &client, Who::Pegawai).await);
+
+    app.clock.advance(Duration::minutes(14));
+    let page = client.login(nip, PASSWORD).await;
+    assert_eq!(page.status, 401, "[{}] unlocked too early", app.engine);
+
+    app.clock
+        .advance(Duration::minutes(1) + Duration::seconds(1));
+    let page = client.login(nip, PASSWORD).await;
+    assert_eq!(
+        page.status, 303,
+        "[{}] still locked: {}",
+        app.engine, page.body
+    );
+    assert!(signed_in(&app, &client, Who::Pegawai).await);
+    assert_eq!(app.account(Who::Pegawai).await.failures, 0);
+
+    // Other accounts were never locked.
+    app.signed_in(Who::AdminOpd).await;
+}
+
+async fn an_idle_session_ends_after_thirty_minutes(app: TestApp) {
+    let client = app.signed_in(Who::Pegawai).await;
+    app.clock.advance(Duration::minutes(29));
+    assert!(signed_in(&app, &client, Who::Pegawai).await);
+    // That request counted as activity: 29 more minutes are fine.
+    app.clock.advance(Duration::minutes(29));
+    assert!(signed_in(&app, &client, Who::Pegawai).await);
+    app.clock
+        .advance(Duration::minutes(30) + Duration::seconds(1));
+    assert!(
+        !signed_in(&app, &client, Who::Pegawai).await,
+        "[{}] idle session still alive",
+        app.engine
+    );
+    // Ended on the server, not just refused once.
+    let hash = talenta_web::auth::token_hash(client.session().unwrap().split_once('.').unwrap().1);
+    assert!(app.db.session(app.instansi, &hash).await.unwrap().is_none());
+}
+
+async fn a_session_ends_twelve_hours_after_login_even_when_active(app: TestApp) {
+    let client = app.signed_in(Who::AdminOpd).await;
+    // A request every 20 minutes for 11 hours 40 minutes.
+    for _ in 0..35 {
+        app.clock.advance(Duration::minutes(20));
+        assert!(signed_in(&app, &client, Who::AdminOpd).await);
+    }
+    app.clock
+        .advance(Duration::minutes(20) + Duration::seconds(1));
+    assert!(
+        !signed_in(&app, &client, Who::AdminOpd).await,
+        "[{}] session outlived 12 hours",
+        app.engine
+    );
+}
+
+async fn logout_ends_the_session_on_the_server(app: TestApp) {
+    let client = app.signed_in(Who::Pegawai).await;
+    let token = client.session().unwrap();
+    let other_device = app.signed_in(Who::Pegawai).await;
+
+    let page = client
+        .submit(
+            &format!("/pegawai/{}", app.people.pegawai.nip),
+            "/keluar",
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    assert_eq!(page.location(), "/masuk");
+    assert!(!signed_in(&app, &client, Who::Pegawai).await);
+
+    // The token no longer works, even presented again by hand.
+    let replay = Client::with_session(&app.base, &token);
+    assert!(!signed_in(&app, &replay, Who::Pegawai).await);
+    // Logout ends this session only.
+    assert!(signed_in(&app, &other_device, Who::Pegawai).await);
+}
+
+async fn a_password_change_ends_the_other_sessions(app: TestApp) {
+    let laptop = app.signed_in(Who::Pegawai).await;
+    let phone = app.signed_in(Who::Pegawai).await;
+    let before = laptop.session().unwrap();
+    const NEW: &str = "sandi-baru-yang-panjang-2";
+
+    // The current password is checked first, and a short one refused.
+    let page = laptop
+        .submit(
+            "/akun/sandi",
+            "/akun/sandi",
+            &[("lama", "salah-sandi-lamanya"), ("baru", NEW)],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Kata sandi sekarang salah."));
+    let page = laptop
+        .submit(
+            "/akun/sandi",
+            "/akun/sandi",
+            &[("lama", PASSWORD), ("baru", "pendek")],
+        )
+        .await;
+    assert!(page.body.contains("Kata sandi baru terlalu pendek."));
+    assert!(signed_in(&app, &phone, Who::Pegawai).await);
+
+    let page = laptop
+        .submit(
+            "/akun/sandi",
+            "/akun/sandi",
+            &[("lama", PASSWORD), ("baru", NEW)],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Kata sandi diganti."), "{}", page.body);
+
+    assert!(
+        !signed_in(&app, &phone, Who::Pegawai).await,
+        "[{}] the other session survived a password change",
+        app.engine
+    );
+    // The browser that changed it goes on, in a new session.
+    assert!(signed_in(&app, &laptop, Who::Pegawai).await);
+    assert_ne!(laptop.session().unwrap(), before);
+    assert!(
+        !signed_in(
+            &app,
+            &Client::with_session(&app.base, &before),
+            Who::Pegawai
+        )
+        .await
+    );
+
+    // The old password is gone, the new one works.
+    assert_eq!(
+        app.client()
+            .login(&app.people.pegawai.nip, PASSWORD)
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        app.client()
+            .login(&app.people.pegawai.nip, NEW)
+            .await
+            .status,
+        303
+    );
+}
