@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod map;
 pub mod profile;
+pub mod self_service;
 
 /// A file format of imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

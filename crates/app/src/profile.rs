@@ -1,6 +1,7 @@
 //! One employee's whole record as their profile page shows it: personal
 //! data, career histories, SKP, assessments, their box in every talent-map
-//! snapshot, and the components behind the latest one.
+//! snapshot, the components behind the latest one, and what the employee
+//! keeps themself: personal branding, documents and proposed changes.
 
 use talenta_domain::personnel::{
     Asesmen, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis, RiwayatJabatan,
@@ -8,7 +9,7 @@ use talenta_domain::personnel::{
 };
 use talenta_domain::talent_map::{Components, Rekam, components};
 use talenta_domain::{Periode, RuleSet};
-use talenta_storage::{Db, SnapshotRow, StorageError};
+use talenta_storage::{Branding, Db, Document, SnapshotRow, StorageError, Usulan};
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -28,6 +29,11 @@ pub struct Profile {
     /// The components of the latest snapshot's period, from the records as
     /// they are now (the snapshot keeps the scores as they were computed).
     pub latest_components: Option<(Periode, Components)>,
+    pub branding: Branding,
+    /// Uploaded documents, by kind.
+    pub documents: Vec<Document>,
+    /// Proposed changes, newest first.
+    pub usulan: Vec<Usulan>,
 }
 
 /// The profile of `nip` in an instansi, or `None` if there is no such
@@ -75,6 +81,9 @@ pub async fn load(
         asesmen,
         talent,
         latest_components,
+        branding: db.branding(instansi, nip).await?,
+        documents: db.documents_of(instansi, nip).await?,
+        usulan: db.usulan_of(instansi, nip).await?,
         pegawai,
         jabatan,
         opd,

@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use talenta_app::import::{ImportFile, ImportOptions, import};
+use talenta_domain::berkas::Mime;
+use talenta_domain::personnel::Pegawai;
 use talenta_domain::{Periode, RuleSet};
 use talenta_generate::{Config as CityConfig, Generator, output};
 use talenta_ingest::xlsx::Limits;
-use talenta_storage::Db;
+use talenta_storage::{Db, Filed};
 use talenta_web::{AppState, Clock, Config};
 
 use crate::db::{DbArgs, runtime};
@@ -90,6 +92,7 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
                 args.employees, args.db
             );
             generate_into(&db, args.employees).await?;
+            file_documents(&db).await?;
         }
         let (instansi, _) = db
             .instansi_all()
@@ -170,6 +173,56 @@ async fn generate_into(db: &Db, employees: u64) -> anyhow::Result<()> {
     .await;
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Puts the demo city's documents on file: about 57% of required
+/// documents verified, unit by unit, and a few waiting for verification.
+async fn file_documents(db: &Db) -> anyhow::Result<()> {
+    let rules = RuleSet::bundled()?;
+    let policy = &rules.dokumen;
+    let (instansi, _) = db
+        .instansi_all()
+        .await?
+        .into_iter()
+        .next()
+        .context("the demo database holds no instansi")?;
+    let mut employees: Vec<Pegawai> = Vec::new();
+    db.read_all(instansi, |p: Pegawai| {
+        employees.push(p);
+        Ok(())
+    })
+    .await?;
+    let on_file = talenta_generate::documents::on_file(&employees, policy, 1);
+    // One placeholder PDF per kind, stored once, named after the kind.
+    let pdfs: Vec<(String, String, Vec<u8>)> = policy
+        .wajib
+        .iter()
+        .map(|d| {
+            let pdf = talenta_generate::documents::placeholder_pdf(&d.nama);
+            (d.kode.clone(), talenta_web::auth::sha256_hex(&pdf), pdf)
+        })
+        .collect();
+    let files: Vec<(&str, &str, &[u8])> = pdfs
+        .iter()
+        .map(|(_, sha, pdf)| (sha.as_str(), Mime::Pdf.essence(), pdf.as_slice()))
+        .collect();
+    let filed: Vec<Filed<'_>> = on_file
+        .iter()
+        .filter_map(|d| {
+            let (kode, sha, pdf) = pdfs.iter().find(|(kode, _, _)| *kode == d.jenis)?;
+            Some(Filed {
+                nip: &d.nip,
+                jenis: kode,
+                nama_file: "contoh-demo.pdf",
+                sha256: sha,
+                ukuran: i64::try_from(pdf.len()).unwrap_or(i64::MAX),
+                verified: d.verified,
+            })
+        })
+        .collect();
+    db.load_documents(instansi, &files, &filed, &actor(), now())
+        .await?;
+    Ok(())
 }
 
 fn write_city(dir: &Path, employees: u64) -> anyhow::Result<()> {

@@ -160,6 +160,9 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     match (actor.role, action) {
         // Anyone who is an employee sees and edits their own profile.
         (_, Action::ReadProfile | Action::EditOwnProfile | Action::ReadSensitive) if own => true,
+        // Nobody verifies their own changes or documents: an admin's own
+        // file goes to another admin (or the BKPSDM).
+        (_, Action::Verify) if own => false,
         (_, Action::EditOwnProfile) => false,
         (Role::Pegawai, _) => false,
 
@@ -323,6 +326,23 @@ mod tests {
                 "{role}"
             );
         }
+    }
+
+    #[test]
+    fn nobody_verifies_their_own_file() {
+        let own_in_unit = Target::Person {
+            instansi: 1,
+            nip: "199001012015011001",
+            unit: "DINKES",
+        };
+        for role in Role::ALL {
+            assert!(
+                !authorize(&actor(role), Action::Verify, own_in_unit),
+                "{role}"
+            );
+            assert!(!authorize(&actor(role), Action::Verify, OWN), "{role}");
+        }
+        assert!(authorize(&actor(Role::AdminOpd), Action::Verify, IN_UNIT));
     }
 
     #[test]

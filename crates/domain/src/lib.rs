@@ -30,6 +30,8 @@ macro_rules! serde_as_text {
 }
 
 pub mod access;
+pub mod berkas;
+pub mod branding;
 pub mod calendar;
 pub mod disiplin;
 pub mod dokumen;
@@ -47,6 +49,7 @@ pub mod score;
 pub mod skp;
 pub mod talent;
 pub mod talent_map;
+pub mod usulan;
 
 pub use golongan::{Golongan, GolonganPppk};
 pub use jabatan::Jenjang;

@@ -15,6 +15,7 @@ mod calendar;
 mod career;
 mod catalogue;
 pub mod defects;
+pub mod documents;
 mod employee;
 mod history;
 mod nip_code;

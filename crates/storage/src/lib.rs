@@ -7,19 +7,25 @@
 //! embedded in the binary.
 
 mod accounts;
+mod branding;
 mod dashboard;
+mod documents;
 mod lists;
 mod people;
 mod records;
 mod snapshot;
 mod stored;
+mod usulan;
 mod value;
 
 pub use accounts::{Account, NewAccount, Session};
+pub use branding::{Branding, BrandingItem};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
+pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Batch, Columns, Stored, WriteTx, Written};
+pub use usulan::Usulan;
 pub use value::{Ty, Value};
 
 use std::str::FromStr;

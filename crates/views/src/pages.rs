@@ -59,8 +59,116 @@ pub struct Profil {
     /// Religion and region of origin; empty when the viewer may not see them.
     pub sensitive: Vec<(&'static str, String)>,
     pub talent: Option<TalentPosition>,
+    pub branding: BrandingView,
+    pub dokumen: DokumenView,
+    /// The employee's proposed changes, newest first.
+    pub usulan: Vec<UsulanRow>,
+    /// The forms, when the viewer is the employee.
+    pub edit: Option<EditForms>,
     /// Box history, career histories, SKP and assessments.
     pub sections: Vec<Table>,
+}
+
+/// Personal branding as shown on the profile.
+#[derive(Debug, Clone, Default)]
+pub struct BrandingView {
+    pub pernyataan: String,
+    pub items: Vec<BrandingRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BrandingRow {
+    pub nomor: i64,
+    pub jenis: &'static str,
+    pub judul: String,
+    pub tahun: String,
+    /// An http(s) link (checked on entry).
+    pub tautan: Option<String>,
+}
+
+/// The required-document checklist and the uploaded files.
+#[derive(Debug, Clone)]
+pub struct DokumenView {
+    pub percent: u8,
+    pub have: usize,
+    pub need: usize,
+    /// The instansi's target date for complete files.
+    pub target: String,
+    /// (document, state, CSS class) per required document.
+    pub checklist: Vec<(String, &'static str, &'static str)>,
+    pub files: Vec<BerkasRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BerkasRow {
+    pub jenis: String,
+    pub nama_file: String,
+    pub ukuran: String,
+    pub status: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct UsulanRow {
+    pub kolom: &'static str,
+    pub lama: String,
+    pub baru: String,
+    pub status: &'static str,
+    pub catatan: String,
+    pub diajukan: String,
+}
+
+/// What the employee's own forms need.
+#[derive(Debug, Clone)]
+pub struct EditForms {
+    /// `/pegawai/{nip}`: the forms post below it.
+    pub base: String,
+    /// (code, label) of the fields one may propose.
+    pub kolom: Vec<(&'static str, &'static str)>,
+    /// (code, label) of the kinds of branding item.
+    pub jenis_item: Vec<(&'static str, &'static str)>,
+    /// (code, name) of the kinds of document.
+    pub jenis_dokumen: Vec<(String, String)>,
+    /// The upload limit, e.g. "5 MB".
+    pub batas: String,
+}
+
+/// The verification queue of an OPD admin or the BKPSDM.
+#[derive(Debug, Template)]
+#[template(path = "verifikasi.html")]
+pub struct Verifikasi {
+    pub chrome: Chrome,
+    /// Whose queue: the unit's name, or the instansi.
+    pub lingkup: String,
+    pub usulan: Vec<AntrianUsulan>,
+    pub usulan_total: i64,
+    pub dokumen: Vec<AntrianDokumen>,
+    pub dokumen_total: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct AntrianUsulan {
+    pub nomor: i64,
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub kolom: &'static str,
+    pub lama: String,
+    pub baru: String,
+    pub diajukan: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AntrianDokumen {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub jenis: String,
+    pub nama_file: String,
+    pub ukuran: String,
+    pub href: String,
+    /// Where the decision form posts.
+    pub action: String,
 }
 
 /// A person's place in the latest talent map and the numbers behind it.

@@ -64,7 +64,13 @@ pub fn random_token() -> Result<String, WebError> {
 
 /// The SHA-256 of a token, as stored.
 pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    sha256_hex(token.as_bytes())
+}
+
+/// The SHA-256 of `bytes` as lowercase hex: session tokens and uploaded
+/// files are stored by it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -23,10 +23,9 @@ use crate::auth::same_token;
 use crate::error::WebError;
 use crate::session::CsrfToken;
 
-/// The largest body of a form: uploads up to [`MAX_UPLOAD`] plus the other
-/// fields; other forms are small.
-pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
-const MAX_MULTIPART: usize = MAX_UPLOAD + 64 * 1024;
+/// Room for the fields of an upload form beside the file, whose limit is
+/// the rule set's (`[dokumen] max_bytes`); other forms are small.
+const MULTIPART_FIELDS: usize = 64 * 1024;
 const MAX_FORM: usize = 256 * 1024;
 
 pub const HEADER: &str = "x-csrf-token";
@@ -71,19 +70,24 @@ async fn verified(state: &AppState, request: Request) -> Result<Request, WebErro
         .unwrap_or("")
         .to_owned();
     let (parts, body) = request.into_parts();
-    let limit = if content_type.starts_with("multipart/form-data") {
-        MAX_MULTIPART
+    let multipart = content_type.starts_with("multipart/form-data");
+    let limit = if multipart {
+        usize::try_from(state.rules().dokumen.max_bytes).unwrap_or(usize::MAX) + MULTIPART_FIELDS
     } else {
         MAX_FORM
     };
-    let bytes = axum::body::to_bytes(body, limit)
-        .await
-        .map_err(|_| WebError::BadRequest("body too large"))?;
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+        if multipart {
+            WebError::TooLarge
+        } else {
+            WebError::BadRequest("body too large")
+        }
+    })?;
     let sent = if content_type.starts_with("application/x-www-form-urlencoded") {
         form_urlencoded::parse(&bytes)
             .find(|(key, _)| key == FIELD)
             .map(|(_, value)| value.into_owned())
-    } else if content_type.starts_with("multipart/form-data") {
+    } else if multipart {
         multipart_field(&content_type, bytes.clone()).await
     } else {
         None

@@ -15,6 +15,9 @@ pub enum WebError {
     /// The request itself is wrong (a CSRF token, a malformed form).
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// An upload beyond the limit, refused before it is read whole.
+    #[error("upload too large")]
+    TooLarge,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -43,6 +46,11 @@ impl IntoResponse for WebError {
                 StatusCode::FORBIDDEN,
                 "Permintaan ditolak",
                 "Permintaan tidak sah atau formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+            ),
+            WebError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Berkas terlalu besar",
+                "Berkas melebihi batas unggah. Perkecil berkas (misalnya pindai ulang dengan resolusi lebih rendah) lalu unggah lagi dari halaman profil.",
             ),
             WebError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");

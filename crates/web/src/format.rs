@@ -30,6 +30,24 @@ pub fn nilai(score: Option<Score>) -> String {
     score.map_or_else(|| "—".to_owned(), |s| s.to_string().replace('.', ","))
 }
 
+/// A unix time as its date (UTC), as [`tanggal`].
+pub fn tanggal_unix(seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_or_else(|_| "—".to_owned(), |t| tanggal(t.date()))
+}
+
+/// A file size for people: `820 KB`, `1,4 MB`.
+pub fn ukuran(bytes: i64) -> String {
+    const KB: i64 = 1024;
+    const MB: i64 = 1024 * KB;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", (bytes + KB - 1) / KB)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +59,10 @@ mod tests {
         assert_eq!(tanggal(date!(2026 - 12 - 31)), "31 Des 2026");
         assert_eq!(nilai(Score::from_hundredths(8025).ok()), "80,25");
         assert_eq!(nilai(None), "—");
+        assert_eq!(tanggal_unix(1_795_000_000), "18 Nov 2026");
+        assert_eq!(ukuran(1), "1 KB");
+        assert_eq!(ukuran(1024 * 1024 - 1), "1024 KB");
+        assert_eq!(ukuran(1536 * 1024), "1,5 MB");
+        assert_eq!(ukuran(5 * 1024 * 1024), "5,0 MB");
     }
 }

@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use talenta_app::dashboard::{Dashboard, Tally, load};
-use talenta_domain::access::{Action, Role, Target};
+use talenta_domain::access::{Action, Target};
 use talenta_domain::{Jenjang, KinerjaBand, Kotak, PotensialBand, RuleSet};
 use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, percent};
 use talenta_views::pages::{Dasbor, UnitRow, UnitTable};
@@ -33,16 +33,12 @@ async fn instansi(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     if user.may(Action::ReadAggregates, Target::Instansi(id)) {
         return show(&state, &user, None).await;
     }
-    if user.role() == Role::AdminOpd {
-        let own = state.db().account(id, &user.actor.nip).await?;
-        let opd = own.and_then(|a| a.opd);
-        if let Some(opd) =
-            opd.filter(|unit| user.may(Action::ReadAggregates, Target::Unit { instansi: id, unit }))
-        {
-            return Ok(Redirect::to(&format!("/dasbor/opd/{}", path_segment(&opd))).into_response());
+    match super::own_unit(&state, &user, Action::ReadAggregates).await? {
+        Some(opd) => {
+            Ok(Redirect::to(&format!("/dasbor/opd/{}", path_segment(&opd))).into_response())
         }
+        None => Err(WebError::NotFound),
     }
-    Err(WebError::NotFound)
 }
 
 async fn unit(

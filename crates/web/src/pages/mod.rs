@@ -5,13 +5,16 @@ mod dashboard;
 mod lists;
 mod login;
 mod profile;
+mod self_service;
 mod setup;
+mod verification;
 
 use axum::Router;
-use talenta_domain::access::{Action, Role};
+use talenta_domain::access::{Action, Role, Target};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
 use crate::AppState;
+use crate::error::WebError;
 use crate::session::{CsrfToken, SignedIn};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -22,6 +25,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(profile::routes())
         .merge(dashboard::routes())
         .merge(lists::routes())
+        .merge(self_service::routes())
+        .merge(verification::routes())
 }
 
 /// The frame of a page for a visitor who is not signed in.
@@ -75,4 +80,21 @@ pub(crate) fn chrome_with(user: &SignedIn, here: &str, flash: Option<Flash>) -> 
     let mut chrome = chrome(user, here);
     chrome.flashes.extend(flash);
     chrome
+}
+
+/// The unit an OPD admin administers, if their account names one and they
+/// may do `action` there.
+pub(crate) async fn own_unit(
+    state: &AppState,
+    user: &SignedIn,
+    action: Action,
+) -> Result<Option<String>, WebError> {
+    if user.role() != Role::AdminOpd {
+        return Ok(None);
+    }
+    let instansi = user.actor.instansi;
+    let account = state.db().account(instansi, &user.actor.nip).await?;
+    Ok(account
+        .and_then(|a| a.opd)
+        .filter(|unit| user.may(action, Target::Unit { instansi, unit })))
 }

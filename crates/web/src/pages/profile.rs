@@ -2,32 +2,100 @@
 //! their place in the talent map with the numbers behind it.
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use serde::Deserialize;
 use talenta_app::profile::{Profile, load};
+use talenta_app::self_service::{Keadaan, checklist};
 use talenta_domain::access::{Action, Target};
+use talenta_domain::personnel::Pegawai;
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, RuleSet};
-use talenta_views::Table;
-use talenta_views::pages::{Profil, TalentPosition};
+use talenta_domain::{Kotak, RuleSet, branding, usulan};
+use talenta_storage::Verifikasi;
+use talenta_views::pages::{
+    BerkasRow, BrandingRow, BrandingView, DokumenView, EditForms, Profil, TalentPosition, UsulanRow,
+};
+use talenta_views::{Flash, Table};
 
 use crate::AppState;
 use crate::error::{WebError, render};
-use crate::format::{nilai, opt, opt_tanggal, tanggal};
+use crate::format::{nilai, opt, opt_tanggal, tanggal, tanggal_unix, ukuran};
 use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/pegawai/{nip}", get(show))
 }
 
-/// The profile of `nip`, if the user may read it. Answers 404 for an
-/// unknown NIP and for one out of the user's scope alike.
-pub(crate) async fn visible(
+/// The employee `nip`, if the user may do `action` to them. Answers 404
+/// for an unknown NIP and for one out of the user's scope alike.
+pub(crate) async fn person(
     state: &AppState,
     user: &SignedIn,
     nip: &str,
-) -> Result<Profile, WebError> {
+    action: Action,
+) -> Result<Pegawai, WebError> {
+    let instansi = user.actor.instansi;
+    let pegawai = state
+        .db()
+        .pegawai(instansi, nip)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let target = Target::Person {
+        instansi,
+        nip,
+        unit: &pegawai.opd,
+    };
+    if !user.may(action, target) {
+        return Err(WebError::NotFound);
+    }
+    Ok(pegawai)
+}
+
+/// The messages a form's redirect may ask the profile to show, by code
+/// (never text from the URL).
+const DONE: [(&str, &str); 5] = [
+    ("pernyataan", "Pernyataan diri disimpan."),
+    ("butir", "Butir personal branding ditambahkan."),
+    ("hapus", "Butir personal branding dihapus."),
+    (
+        "usulan",
+        "Usulan perubahan diajukan dan menunggu verifikasi admin OPD.",
+    ),
+    (
+        "dokumen",
+        "Dokumen diunggah dan menunggu verifikasi admin OPD.",
+    ),
+];
+
+#[derive(Deserialize)]
+struct Shown {
+    ok: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nip): Path<String>,
+    Query(shown): Query<Shown>,
+) -> Result<Response, WebError> {
+    let flash = shown
+        .ok
+        .and_then(|code| DONE.iter().find(|(c, _)| *c == code))
+        .map(|(_, text)| Flash::success(*text));
+    respond(&state, &user, &nip, flash, StatusCode::OK).await
+}
+
+/// The profile page of `nip` with `flash` on top, answered with `status`
+/// (422 when it shows a refused form).
+pub(crate) async fn respond(
+    state: &AppState,
+    user: &SignedIn,
+    nip: &str,
+    flash: Option<Flash>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let instansi = user.actor.instansi;
     let profile = load(state.db(), state.rules(), instansi, nip)
         .await?
@@ -40,22 +108,8 @@ pub(crate) async fn visible(
     if !user.may(Action::ReadProfile, target) {
         return Err(WebError::NotFound);
     }
-    Ok(profile)
-}
-
-async fn show(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-) -> Result<Response, WebError> {
-    let profile = visible(&state, &user, &nip).await?;
     let here = format!("/pegawai/{nip}");
-    let sensitive_target = Target::Person {
-        instansi: user.actor.instansi,
-        nip: &nip,
-        unit: &profile.pegawai.opd,
-    };
-    let sensitive = if user.may(Action::ReadSensitive, sensitive_target) {
+    let sensitive = if user.may(Action::ReadSensitive, target) {
         vec![
             ("Agama", opt(profile.pegawai.agama.as_ref())),
             ("Daerah asal", opt(profile.pegawai.daerah_asal.as_ref())),
@@ -63,12 +117,34 @@ async fn show(
     } else {
         Vec::new()
     };
-    render(&page(
-        state.rules(),
-        super::chrome(&user, &here),
-        &profile,
-        sensitive,
-    ))
+    let edit = user
+        .may(Action::EditOwnProfile, target)
+        .then(|| edit_forms(state.rules(), &here));
+    let chrome = super::chrome_with(user, &here, flash);
+    let mut response = render(&page(state.rules(), chrome, &profile, sensitive, edit))?;
+    *response.status_mut() = status;
+    Ok(response.into_response())
+}
+
+fn edit_forms(rules: &RuleSet, base: &str) -> EditForms {
+    EditForms {
+        base: base.to_owned(),
+        kolom: usulan::Kolom::ALL
+            .into_iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
+        jenis_item: branding::Jenis::ALL
+            .into_iter()
+            .map(|j| (j.code(), j.label()))
+            .collect(),
+        jenis_dokumen: rules
+            .dokumen
+            .wajib
+            .iter()
+            .map(|d| (d.kode.clone(), d.nama.clone()))
+            .collect(),
+        batas: ukuran(i64::from(rules.dokumen.max_bytes)),
+    }
 }
 
 fn full_name(p: &talenta_domain::personnel::Pegawai) -> String {
@@ -90,6 +166,7 @@ fn page(
     chrome: talenta_views::Chrome,
     profile: &Profile,
     sensitive: Vec<(&'static str, String)>,
+    edit: Option<EditForms>,
 ) -> Profil {
     let p = &profile.pegawai;
     let jabatan = profile
@@ -140,7 +217,81 @@ fn page(
         facts,
         sensitive,
         talent: talent_position(rules, profile),
+        branding: branding_view(profile),
+        dokumen: dokumen_view(rules, profile),
+        usulan: profile.usulan.iter().map(usulan_row).collect(),
+        edit,
         sections: sections(profile),
+    }
+}
+
+fn branding_view(profile: &Profile) -> BrandingView {
+    BrandingView {
+        pernyataan: profile.branding.pernyataan.clone(),
+        items: profile
+            .branding
+            .items
+            .iter()
+            .map(|b| BrandingRow {
+                nomor: b.nomor,
+                jenis: b.item.jenis.label(),
+                judul: b.item.judul.clone(),
+                tahun: b.item.tahun.map(|y| y.to_string()).unwrap_or_default(),
+                tautan: b.item.tautan.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn dokumen_view(rules: &RuleSet, profile: &Profile) -> DokumenView {
+    let policy = &rules.dokumen;
+    let list = checklist(policy, profile.pegawai.status, &profile.documents);
+    let nip = profile.pegawai.nip.as_str();
+    DokumenView {
+        percent: list.completeness.percent(),
+        have: list.completeness.have,
+        need: list.completeness.need,
+        target: tanggal(policy.target),
+        checklist: list
+            .rows
+            .into_iter()
+            .map(|(_, nama, keadaan)| {
+                let class = match keadaan {
+                    Keadaan::Lengkap => "lengkap",
+                    Keadaan::Ditolak => "ditolak",
+                    Keadaan::Menunggu | Keadaan::Belum => "",
+                };
+                (nama, keadaan.label(), class)
+            })
+            .collect(),
+        files: profile
+            .documents
+            .iter()
+            .map(|d| BerkasRow {
+                jenis: policy
+                    .kind(&d.jenis)
+                    .map_or_else(|| d.jenis.clone(), |k| k.nama.clone()),
+                nama_file: d.nama_file.clone(),
+                ukuran: ukuran(d.ukuran),
+                status: match &d.verifikasi {
+                    Verifikasi::Menunggu => "Menunggu verifikasi".to_owned(),
+                    Verifikasi::Disetujui { .. } => "Terverifikasi".to_owned(),
+                    Verifikasi::Ditolak { alasan, .. } => format!("Ditolak: {alasan}"),
+                },
+                href: format!("/pegawai/{nip}/dokumen/{}", d.sha256),
+            })
+            .collect(),
+    }
+}
+
+fn usulan_row(u: &talenta_storage::Usulan) -> UsulanRow {
+    UsulanRow {
+        kolom: u.kolom.label(),
+        lama: opt(u.nilai_lama.as_ref()),
+        baru: u.nilai_baru.clone(),
+        status: u.status.label(),
+        catatan: u.catatan.clone().unwrap_or_default(),
+        diajukan: tanggal_unix(u.diajukan),
     }
 }
 

@@ -8,11 +8,12 @@
 //! [`expected`].
 
 use crate::app::{MISSING_NIP, OPD, OPD_LAIN, Person, TestApp, Who};
-use crate::client::Client;
+use crate::client::{Client, Page};
 use crate::on_both_engines;
 
 on_both_engines!(
     every_role_sees_exactly_its_scope,
+    every_role_acts_exactly_in_its_scope,
     lists_hold_only_the_people_in_scope,
     pages_a_role_may_not_use_do_not_exist_for_it,
     anonymous_visitors_are_sent_to_login,
@@ -28,17 +29,50 @@ enum Scope {
     UnitAggregates,
     /// The people of a unit (`Action::ListPeople` on a unit).
     UnitList,
+    /// One's own profile (`Action::EditOwnProfile`).
+    OwnEdit,
+    /// A person's pending documents and changes (`Action::Verify`).
+    Verify,
 }
 
-/// The routes with an id, `{id}` standing for the target's.
+/// The routes with an id, `{id}` standing for the target's (and `{sha}`
+/// for the document every person gets in [`with_documents`]).
 const ROUTES: &[(&str, Scope)] = &[
     ("/pegawai/{id}", Scope::Person),
+    ("/pegawai/{id}/dokumen/{sha}", Scope::Person),
     ("/dasbor/opd/{id}", Scope::UnitAggregates),
     ("/pegawai?opd={id}", Scope::UnitList),
     ("/pegawai?opd={id}&format=xlsx", Scope::UnitList),
     ("/peta?opd={id}", Scope::UnitList),
     ("/peta?opd={id}&kotak=9", Scope::UnitList),
     ("/peta?opd={id}&format=xlsx", Scope::UnitList),
+];
+
+type Fields = &'static [(&'static str, &'static str)];
+
+/// The forms with an id, posted with the session's CSRF token. In scope
+/// they redirect (303, counted as allowed).
+const ACTIONS: &[(&str, Scope, Fields)] = &[
+    (
+        "/pegawai/{id}/branding",
+        Scope::OwnEdit,
+        &[("pernyataan", "uji")],
+    ),
+    (
+        "/pegawai/{id}/branding/item",
+        Scope::OwnEdit,
+        &[("jenis", "prestasi"), ("judul", "uji")],
+    ),
+    (
+        "/pegawai/{id}/usulan",
+        Scope::OwnEdit,
+        &[("kolom", "tempat_lahir"), ("nilai", "Kota Matriks")],
+    ),
+    (
+        "/verifikasi/dokumen/{id}/{sha}",
+        Scope::Verify,
+        &[("keputusan", "tolak"), ("alasan", "uji matriks")],
+    ),
 ];
 
 /// What a route's id points at, from the actor's point of view.
@@ -109,6 +143,31 @@ fn expected(scope: Scope) -> (&'static [Target], [(Who, &'static [u16]); 7]) {
                 (Who::Pengawas, &[NO, NO, NO]),
             ],
         ),
+        Scope::OwnEdit => (
+            &[Own, Colleague, Outsider, MissingNip],
+            [
+                (Who::Pegawai, &[OK, NO, NO, NO]),
+                (Who::AdminOpd, &[OK, NO, NO, NO]),
+                (Who::AdminOpdLain, &[OK, NO, NO, NO]),
+                (Who::AdminBkpsdm, &[OK, NO, NO, NO]),
+                (Who::TimPenilai, &[OK, NO, NO, NO]),
+                (Who::Pimpinan, &[OK, NO, NO, NO]),
+                (Who::Pengawas, &[OK, NO, NO, NO]),
+            ],
+        ),
+        // Nobody verifies their own file.
+        Scope::Verify => (
+            &[Own, Colleague, Outsider, MissingNip],
+            [
+                (Who::Pegawai, &[NO, NO, NO, NO]),
+                (Who::AdminOpd, &[NO, OK, NO, NO]),
+                (Who::AdminOpdLain, &[NO, NO, OK, NO]),
+                (Who::AdminBkpsdm, &[NO, OK, OK, NO]),
+                (Who::TimPenilai, &[NO, NO, NO, NO]),
+                (Who::Pimpinan, &[NO, NO, NO, NO]),
+                (Who::Pengawas, &[NO, NO, NO, NO]),
+            ],
+        ),
     }
 }
 
@@ -123,6 +182,7 @@ const PAGES: &[(&str, [u16; 7])] = &[
     ("/pegawai?format=xlsx", [NO, OK, OK, OK, OK, OK, NO]),
     ("/peta", [NO, OK, OK, OK, OK, OK, NO]),
     ("/peta?kotak=5", [NO, OK, OK, OK, OK, OK, NO]),
+    ("/verifikasi", [NO, OK, OK, OK, NO, NO, NO]),
 ];
 
 /// A target as a path's id, and what a 404 about it must not show.
@@ -177,26 +237,19 @@ fn nip_forms(nip: &str) -> [String; 2] {
 }
 
 async fn every_role_sees_exactly_its_scope(app: TestApp) {
+    let sha = with_documents(&app).await;
     let mut failures = Vec::new();
     for (who, client) in signed_in_all(&app).await {
         for &(template, scope) in ROUTES {
-            let (targets, grid) = expected(scope);
-            let (_, row) = grid.iter().find(|(w, _)| *w == who).unwrap();
-            assert_eq!(targets.len(), row.len(), "{template}: grid of {who:?}");
-            for (&target, &want) in targets.iter().zip(row.iter()) {
-                let resolved = resolve(&app, who, target);
-                let path = template.replace("{id}", &resolved.id);
+            for (path, want, secrets) in cases(&app, who, template, scope, &sha) {
                 let page = client.get(&path).await;
-                let line = format!("{who:?} GET {path} ({target:?})");
-                if page.status != want && !(want == OK && page.status == 303) {
-                    failures.push(format!("{line}: {} instead of {want}", page.status));
-                    continue;
-                }
-                if want == NO {
-                    for secret in resolved.secrets.iter().filter(|s| page.body.contains(*s)) {
-                        failures.push(format!("{line}: the 404 shows {secret:?}"));
-                    }
-                }
+                check(
+                    &mut failures,
+                    format!("{who:?} GET {path}"),
+                    &page,
+                    want,
+                    &secrets,
+                );
             }
         }
     }
@@ -206,6 +259,107 @@ async fn every_role_sees_exactly_its_scope(app: TestApp) {
         app.engine,
         failures.join("\n")
     );
+}
+
+async fn every_role_acts_exactly_in_its_scope(app: TestApp) {
+    let sha = with_documents(&app).await;
+    let mut failures = Vec::new();
+    for (who, client) in signed_in_all(&app).await {
+        for &(template, scope, fields) in ACTIONS {
+            for (path, want, secrets) in cases(&app, who, template, scope, &sha) {
+                let page = client.submit("/akun/sandi", &path, fields).await;
+                check(
+                    &mut failures,
+                    format!("{who:?} POST {path}"),
+                    &page,
+                    want,
+                    &secrets,
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "[{}] access matrix of forms:\n{}",
+        app.engine,
+        failures.join("\n")
+    );
+}
+
+/// The paths of a route for `who`, each with the expected status and what
+/// a 404 must not show.
+fn cases(
+    app: &TestApp,
+    who: Who,
+    template: &str,
+    scope: Scope,
+    sha: &str,
+) -> Vec<(String, u16, Vec<String>)> {
+    let (targets, grid) = expected(scope);
+    let (_, row) = grid.iter().find(|(w, _)| *w == who).unwrap();
+    assert_eq!(targets.len(), row.len(), "{template}: grid of {who:?}");
+    targets
+        .iter()
+        .zip(row.iter())
+        .map(|(&target, &want)| {
+            let resolved = resolve(app, who, target);
+            let path = template.replace("{id}", &resolved.id).replace("{sha}", sha);
+            (path, want, resolved.secrets)
+        })
+        .collect()
+}
+
+fn check(failures: &mut Vec<String>, line: String, page: &Page, want: u16, secrets: &[String]) {
+    if page.status != want && !(want == OK && page.status == 303) {
+        failures.push(format!("{line}: {} instead of {want}", page.status));
+        return;
+    }
+    if want == NO {
+        for secret in secrets.iter().filter(|s| page.body.contains(*s)) {
+            failures.push(format!("{line}: the 404 shows {secret:?}"));
+        }
+    }
+}
+
+/// Gives every fixture person the same pending document and returns its
+/// hash, so a document route has a target for every person.
+async fn with_documents(app: &TestApp) -> String {
+    let pdf = talenta_generate::documents::placeholder_pdf("SK matriks");
+    let sha = talenta_web::auth::sha256_hex(&pdf);
+    let p = &app.people;
+    let people = [
+        &p.pegawai,
+        &p.admin_opd,
+        &p.admin_opd_lain,
+        &p.admin_bkpsdm,
+        &p.tim_penilai,
+        &p.pimpinan,
+        &p.pengawas,
+        &p.colleague,
+        &p.outsider,
+    ];
+    let filed: Vec<talenta_storage::Filed<'_>> = people
+        .iter()
+        .map(|person| talenta_storage::Filed {
+            nip: &person.nip,
+            jenis: "sk_cpns",
+            nama_file: "matriks.pdf",
+            sha256: &sha,
+            ukuran: i64::try_from(pdf.len()).unwrap(),
+            verified: false,
+        })
+        .collect();
+    app.db
+        .load_documents(
+            app.instansi,
+            &[(sha.as_str(), "application/pdf", pdf.as_slice())],
+            &filed,
+            "uji",
+            crate::app::START,
+        )
+        .await
+        .unwrap();
+    sha
 }
 
 /// Searching a list for someone out of scope finds nothing, for someone in
@@ -277,7 +431,10 @@ async fn anonymous_visitors_are_sent_to_login(app: TestApp) {
     let ids = ROUTES.iter().map(|&(template, scope)| {
         let (targets, _) = expected(scope);
         let resolved = resolve(&app, Who::AdminBkpsdm, targets[0]);
-        (template.replace("{id}", &resolved.id), resolved.secrets)
+        let path = template
+            .replace("{id}", &resolved.id)
+            .replace("{sha}", &"0".repeat(64));
+        (path, resolved.secrets)
     });
     let pages = PAGES
         .iter()

@@ -129,3 +129,35 @@ impl Client {
         client
     }
 }
+
+impl Client {
+    /// Uploads `content` as the file field `berkas` named `file_name`, with
+    /// `fields` and the CSRF token of the page at `form_page`, as the
+    /// profile's upload form does.
+    pub async fn upload(
+        &self,
+        form_page: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        content: Vec<u8>,
+    ) -> Page {
+        let page = self.get(form_page).await;
+        assert_eq!(page.status, 200, "GET {form_page}: {}", page.body);
+        let mut form = reqwest::multipart::Form::new().text("_csrf", page.csrf());
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        let part = reqwest::multipart::Part::bytes(content).file_name(file_name.to_owned());
+        form = form.part("berkas", part);
+        Client::send(self.request(Method::POST, path).multipart(form)).await
+    }
+
+    /// The raw bytes at `path`, with the status and headers.
+    pub async fn get_bytes(&self, path: &str) -> (u16, HeaderMap, Vec<u8>) {
+        let response = self.request(Method::GET, path).send().await.unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, headers, response.bytes().await.unwrap().to_vec())
+    }
+}

@@ -16,5 +16,6 @@ mod client;
 mod csrf;
 mod e2e;
 mod headers;
+mod self_service;
 mod sessions;
 mod xss;

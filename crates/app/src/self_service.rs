@@ -1,0 +1,165 @@
+//! Self-service: an employee proposes changes to their data and uploads
+//! documents; an admin of their OPD verifies. Approving a proposal changes
+//! the record under a perubahan in the same transaction as the decision,
+//! so a proposal is never approved without its change, nor the reverse.
+
+use talenta_domain::dokumen::{Completeness, DokumenPolicy};
+use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_domain::personnel::Pegawai;
+use talenta_domain::usulan::{Keputusan, Kolom, Status, UsulanError};
+use talenta_storage::{Db, Document, StorageError, Usulan, Verifikasi};
+use time::OffsetDateTime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SelfServiceError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// A value or decision a person entered is refused; shown to them.
+    #[error(transparent)]
+    Usulan(#[from] UsulanError),
+    #[error("nilai yang diusulkan sama dengan data sekarang")]
+    Unchanged,
+}
+
+/// Records `pegawai`'s proposal to set `kolom` to `value`; returns its
+/// number. `now` in unix seconds.
+pub async fn propose(
+    db: &Db,
+    instansi: i64,
+    pegawai: &Pegawai,
+    kolom: &str,
+    value: &str,
+    now: i64,
+) -> Result<i64, SelfServiceError> {
+    let kolom: Kolom = kolom.parse()?;
+    let value = kolom.check(value)?;
+    let current = kolom.current(pegawai);
+    if current.as_deref().unwrap_or("") == value {
+        return Err(SelfServiceError::Unchanged);
+    }
+    Ok(db
+        .propose(
+            instansi,
+            pegawai.nip.as_str(),
+            kolom,
+            current.as_deref(),
+            &value,
+            now,
+        )
+        .await?)
+}
+
+/// Decides a pending proposal as `by` at `at`. An approval writes the new
+/// value into the employee's record. `false` if the proposal was no longer
+/// pending or its employee is gone.
+pub async fn decide_usulan(
+    db: &Db,
+    instansi: i64,
+    usulan: &Usulan,
+    keputusan: &Keputusan,
+    by: &str,
+    at: OffsetDateTime,
+) -> Result<bool, SelfServiceError> {
+    let approved = match keputusan {
+        Keputusan::Setujui => {
+            let Some(mut pegawai) = db.pegawai(instansi, &usulan.nip).await? else {
+                return Ok(false);
+            };
+            usulan.kolom.apply(&mut pegawai, &usulan.nilai_baru)?;
+            Some(pegawai)
+        }
+        Keputusan::Tolak(_) => None,
+    };
+    let (status, catatan) = match keputusan {
+        Keputusan::Setujui => (Status::Disetujui, None),
+        Keputusan::Tolak(alasan) => (Status::Ditolak, Some(alasan.as_str())),
+    };
+    let mut tx = db.begin_write().await?;
+    let decided = tx
+        .decide_usulan(
+            instansi,
+            usulan.nomor,
+            status,
+            by,
+            catatan,
+            at.unix_timestamp(),
+        )
+        .await?;
+    if !decided {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    if let Some(pegawai) = approved {
+        let detail = format!(
+            "usulan {}: {} {} = {:?}",
+            usulan.nomor,
+            usulan.nip,
+            usulan.kolom.code(),
+            usulan.nilai_baru
+        );
+        let change = tx.record_change(at, by, "setujui_usulan", &detail).await?;
+        tx.upsert(instansi, change, std::slice::from_ref(&pegawai))
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Where one required document stands in an employee's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keadaan {
+    Lengkap,
+    Menunggu,
+    Ditolak,
+    Belum,
+}
+
+impl Keadaan {
+    pub fn label(self) -> &'static str {
+        match self {
+            Keadaan::Lengkap => "Terverifikasi",
+            Keadaan::Menunggu => "Menunggu verifikasi",
+            Keadaan::Ditolak => "Ditolak, unggah ulang",
+            Keadaan::Belum => "Belum diunggah",
+        }
+    }
+}
+
+/// The required documents of an employee with their state, and the file's
+/// completeness (verified required documents only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    pub rows: Vec<(String, String, Keadaan)>,
+    pub completeness: Completeness,
+}
+
+/// The checklist of an employee with `status` holding `documents`. A kind
+/// is as good as its best document: verified, else pending, else rejected.
+pub fn checklist(
+    policy: &DokumenPolicy,
+    status: StatusKepegawaian,
+    documents: &[Document],
+) -> Checklist {
+    let rows: Vec<(String, String, Keadaan)> = policy
+        .required(status)
+        .map(|wajib| {
+            let keadaan = documents
+                .iter()
+                .filter(|d| d.jenis == wajib.kode)
+                .map(|d| match d.verifikasi {
+                    Verifikasi::Disetujui { .. } => Keadaan::Lengkap,
+                    Verifikasi::Menunggu => Keadaan::Menunggu,
+                    Verifikasi::Ditolak { .. } => Keadaan::Ditolak,
+                })
+                .min_by_key(|k| *k as u8)
+                .unwrap_or(Keadaan::Belum);
+            (wajib.kode.clone(), wajib.nama.clone(), keadaan)
+        })
+        .collect();
+    let verified = rows
+        .iter()
+        .filter(|(_, _, k)| *k == Keadaan::Lengkap)
+        .map(|(kode, _, _)| kode.as_str());
+    let completeness = policy.completeness(status, verified);
+    Checklist { rows, completeness }
+}

@@ -1,0 +1,298 @@
+//! What an employee does on their own profile: personal branding, proposed
+//! changes to their data, document uploads; and reading a document back.
+//! Each form posts below `/pegawai/{nip}`, answers 404 unless the user is
+//! that employee, and redirects to the profile (303) with a fixed message
+//! code, or shows the profile again with the reason (422).
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use talenta_app::self_service::{SelfServiceError, propose};
+use talenta_domain::access::Action;
+use talenta_domain::berkas::{self, Mime};
+use talenta_domain::branding;
+use talenta_storage::Upload;
+use talenta_views::Flash;
+
+use super::profile::{person, respond};
+use crate::AppState;
+use crate::auth::sha256_hex;
+use crate::error::WebError;
+use crate::session::SignedIn;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/pegawai/{nip}/branding", post(statement))
+        .route("/pegawai/{nip}/branding/item", post(add_item))
+        .route(
+            "/pegawai/{nip}/branding/item/{nomor}/hapus",
+            post(remove_item),
+        )
+        .route("/pegawai/{nip}/usulan", post(proposal))
+        // The CSRF layer has already bounded the body by the rule set's
+        // upload limit; axum's own 2 MB default would refuse a 3 MB scan.
+        .route(
+            "/pegawai/{nip}/dokumen",
+            post(upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/pegawai/{nip}/dokumen/{sha256}", get(download))
+}
+
+fn done(nip: &str, code: &str, anchor: &str) -> Response {
+    Redirect::to(&format!("/pegawai/{nip}?ok={code}#{anchor}")).into_response()
+}
+
+async fn refused(
+    state: &AppState,
+    user: &SignedIn,
+    nip: &str,
+    reason: impl std::fmt::Display,
+) -> Result<Response, WebError> {
+    let flash = Flash::error(format!("Tidak disimpan: {reason}."));
+    respond(
+        state,
+        user,
+        nip,
+        Some(flash),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct Statement {
+    pernyataan: String,
+}
+
+async fn statement(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nip): Path<String>,
+    Form(input): Form<Statement>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+    match branding::pernyataan(&input.pernyataan) {
+        Ok(text) => {
+            let now = state.now().unix_timestamp();
+            state
+                .db()
+                .set_pernyataan(user.actor.instansi, &nip, &text, now)
+                .await?;
+            Ok(done(&nip, "pernyataan", "branding"))
+        }
+        Err(reason) => refused(&state, &user, &nip, reason).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct NewItem {
+    jenis: String,
+    judul: String,
+    #[serde(default)]
+    tahun: String,
+    #[serde(default)]
+    tautan: String,
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nip): Path<String>,
+    Form(input): Form<NewItem>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+    let db = state.db();
+    let instansi = user.actor.instansi;
+    let existing = db.branding(instansi, &nip).await?.items.len();
+    let this_year = state.now().year();
+    match branding::item(
+        &input.jenis,
+        &input.judul,
+        &input.tahun,
+        &input.tautan,
+        this_year,
+        existing,
+    ) {
+        Ok(item) => {
+            db.add_branding_item(instansi, &nip, &item).await?;
+            Ok(done(&nip, "butir", "branding"))
+        }
+        Err(reason) => refused(&state, &user, &nip, reason).await,
+    }
+}
+
+async fn remove_item(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((nip, nomor)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+    if !state
+        .db()
+        .remove_branding_item(user.actor.instansi, &nip, nomor)
+        .await?
+    {
+        return Err(WebError::NotFound);
+    }
+    Ok(done(&nip, "hapus", "branding"))
+}
+
+#[derive(Deserialize)]
+struct Proposal {
+    kolom: String,
+    nilai: String,
+}
+
+async fn proposal(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nip): Path<String>,
+    Form(input): Form<Proposal>,
+) -> Result<Response, WebError> {
+    let pegawai = person(&state, &user, &nip, Action::EditOwnProfile).await?;
+    let now = state.now().unix_timestamp();
+    match propose(
+        state.db(),
+        user.actor.instansi,
+        &pegawai,
+        &input.kolom,
+        &input.nilai,
+        now,
+    )
+    .await
+    {
+        Ok(_) => Ok(done(&nip, "usulan", "usulan")),
+        Err(SelfServiceError::Storage(e)) => Err(e.into()),
+        Err(reason) => refused(&state, &user, &nip, reason).await,
+    }
+}
+
+/// The fields of an upload form.
+#[derive(Default)]
+struct UploadForm {
+    jenis: String,
+    nama_file: String,
+    content: Bytes,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<UploadForm, WebError> {
+    let mut form = UploadForm::default();
+    let malformed = |_| WebError::BadRequest("malformed upload");
+    while let Some(field) = multipart.next_field().await.map_err(malformed)? {
+        match field.name() {
+            Some("jenis") => form.jenis = field.text().await.map_err(malformed)?,
+            Some("berkas") => {
+                form.nama_file = field.file_name().unwrap_or("").to_owned();
+                form.content = field.bytes().await.map_err(malformed)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+/// A file name as shown back to people: its last path segment, without
+/// control characters, at most 120 characters; never empty.
+fn display_name(name: &str, mime: Mime) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    if clean.trim().is_empty() {
+        format!("dokumen.{}", extension(mime))
+    } else {
+        clean
+    }
+}
+
+fn extension(mime: Mime) -> &'static str {
+    match mime {
+        Mime::Pdf => "pdf",
+        Mime::Jpeg => "jpg",
+        Mime::Png => "png",
+    }
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nip): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+    let form = read_upload(multipart).await?;
+    let policy = &state.rules().dokumen;
+    let Some(kind) = policy.kind(&form.jenis) else {
+        return refused(&state, &user, &nip, "jenis dokumen tidak dikenal").await;
+    };
+    let mime = match berkas::check(&form.content, policy.max_bytes) {
+        Ok(mime) => mime,
+        Err(reason) => return refused(&state, &user, &nip, reason).await,
+    };
+    let upload = Upload {
+        nip: &nip,
+        jenis: &kind.kode,
+        nama_file: &display_name(&form.nama_file, mime),
+        mime: mime.essence(),
+        sha256: &sha256_hex(&form.content),
+        content: &form.content,
+    };
+    state
+        .db()
+        .add_document(user.actor.instansi, upload, &user.actor.nip, state.now())
+        .await?;
+    Ok(done(&nip, "dokumen", "dokumen"))
+}
+
+/// A document's file, to whoever may read the profile. Served as an
+/// attachment with the type it was checked to be, under a generated name.
+async fn download(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((nip, sha256)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::ReadProfile).await?;
+    let (document, stored_mime, content) = state
+        .db()
+        .document_file(user.actor.instansi, &nip, &sha256)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mime = Mime::from_essence(&stored_mime).ok_or_else(|| {
+        WebError::Internal(format!("document {sha256} has media type {stored_mime:?}"))
+    })?;
+    let disposition = format!(
+        "attachment; filename=\"{}-{}.{}\"",
+        document
+            .jenis
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '_', "_"),
+        nip,
+        extension(mime)
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime.essence().to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        content,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_shown_safely() {
+        assert_eq!(
+            display_name("C:\\scan\\ijazah S1.pdf", Mime::Pdf),
+            "ijazah S1.pdf"
+        );
+        assert_eq!(display_name("../../etc/passwd", Mime::Pdf), "passwd");
+        assert_eq!(display_name("a\u{0}b\nc.png", Mime::Png), "abc.png");
+        assert_eq!(display_name("", Mime::Jpeg), "dokumen.jpg");
+        assert_eq!(display_name(&"x".repeat(300), Mime::Pdf).len(), 120);
+    }
+}

@@ -1,0 +1,242 @@
+//! The verification queue (`/verifikasi`): an OPD admin decides the
+//! pending proposals and documents of the employees of their unit and its
+//! sub-units, the BKPSDM admin those of the whole instansi. A rejection
+//! needs a reason, which the employee reads on their profile.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use talenta_app::self_service::{SelfServiceError, decide_usulan};
+use talenta_domain::access::{Action, Target};
+use talenta_domain::usulan::Keputusan;
+use talenta_storage::Verifikasi as Keadaan;
+use talenta_views::Flash;
+use talenta_views::pages::{AntrianDokumen, AntrianUsulan, Verifikasi};
+
+use super::profile::person;
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::format::{opt, tanggal_unix, ukuran};
+use crate::session::SignedIn;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/verifikasi", get(queue))
+        .route("/verifikasi/usulan/{nomor}", post(decide_proposal))
+        .route("/verifikasi/dokumen/{nip}/{sha256}", post(decide_document))
+}
+
+const HERE: &str = "/verifikasi";
+/// Rows shown per queue, oldest first.
+const SHOWN: i64 = 100;
+
+const DONE: [(&str, &str); 3] = [
+    ("disetujui", "Disetujui."),
+    (
+        "ditolak",
+        "Ditolak; pegawai melihat alasannya di profilnya.",
+    ),
+    (
+        "lewat",
+        "Sudah diputuskan sebelumnya; tidak ada yang diubah.",
+    ),
+];
+
+#[derive(Deserialize)]
+struct Shown {
+    ok: Option<String>,
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(shown): Query<Shown>,
+) -> Result<Response, WebError> {
+    let flash = shown
+        .ok
+        .and_then(|code| DONE.iter().find(|(c, _)| *c == code))
+        .map(|(_, text)| Flash::success(*text));
+    page(&state, &user, flash, StatusCode::OK).await
+}
+
+/// The unit whose queue the user sees: `None` for the whole instansi.
+async fn scope(state: &AppState, user: &SignedIn) -> Result<Option<String>, WebError> {
+    let instansi = user.actor.instansi;
+    if user.may(Action::Verify, Target::Instansi(instansi)) {
+        return Ok(None);
+    }
+    super::own_unit(state, user, Action::Verify)
+        .await?
+        .map(Some)
+        .ok_or(WebError::NotFound)
+}
+
+async fn page(
+    state: &AppState,
+    user: &SignedIn,
+    flash: Option<Flash>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let root = scope(state, user).await?;
+    let db = state.db();
+    let instansi = user.actor.instansi;
+    let policy = &state.rules().dokumen;
+    let (usulan, usulan_total) = db.pending_usulan(instansi, root.as_deref(), SHOWN).await?;
+    let (dokumen, dokumen_total) = db
+        .pending_documents(instansi, root.as_deref(), SHOWN)
+        .await?;
+    let lingkup = match &root {
+        Some(unit) => {
+            let nama = db
+                .records_of::<talenta_domain::personnel::Opd>(instansi, unit)
+                .await?
+                .pop()
+                .map_or_else(|| unit.clone(), |o| o.nama);
+            format!("pegawai {nama} dan unit di bawahnya")
+        }
+        None => "seluruh instansi".to_owned(),
+    };
+    let mut response = render(&Verifikasi {
+        chrome: super::chrome_with(user, HERE, flash),
+        lingkup,
+        usulan: usulan
+            .into_iter()
+            .map(|u| AntrianUsulan {
+                nomor: u.nomor,
+                kolom: u.kolom.label(),
+                lama: opt(u.nilai_lama.as_ref()),
+                baru: u.nilai_baru,
+                diajukan: tanggal_unix(u.diajukan),
+                nip: u.nip,
+                nama: u.nama,
+                opd: u.opd,
+            })
+            .collect(),
+        usulan_total,
+        dokumen: dokumen
+            .into_iter()
+            .map(|d| AntrianDokumen {
+                jenis: policy
+                    .kind(&d.jenis)
+                    .map_or_else(|| d.jenis.clone(), |k| k.nama.clone()),
+                ukuran: ukuran(d.ukuran),
+                href: format!("/pegawai/{}/dokumen/{}", d.nip, d.sha256),
+                action: format!("/verifikasi/dokumen/{}/{}", d.nip, d.sha256),
+                nama_file: d.nama_file,
+                nip: d.nip,
+                nama: d.nama,
+                opd: d.opd,
+            })
+            .collect(),
+        dokumen_total,
+    })?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+struct Decision {
+    keputusan: String,
+    #[serde(default)]
+    alasan: String,
+}
+
+fn decided(keputusan: &Keputusan, changed: bool) -> Response {
+    let code = match (changed, keputusan) {
+        (false, _) => "lewat",
+        (true, Keputusan::Setujui) => "disetujui",
+        (true, Keputusan::Tolak(_)) => "ditolak",
+    };
+    Redirect::to(&format!("{HERE}?ok={code}")).into_response()
+}
+
+async fn decide_proposal(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(nomor): Path<i64>,
+    Form(input): Form<Decision>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let usulan = state
+        .db()
+        .usulan(instansi, nomor)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let target = Target::Person {
+        instansi,
+        nip: &usulan.nip,
+        unit: &usulan.opd,
+    };
+    if !user.may(Action::Verify, target) {
+        return Err(WebError::NotFound);
+    }
+    let keputusan = match Keputusan::from_form(&input.keputusan, &input.alasan) {
+        Ok(keputusan) => keputusan,
+        Err(reason) => return refused(&state, &user, reason).await,
+    };
+    match decide_usulan(
+        state.db(),
+        instansi,
+        &usulan,
+        &keputusan,
+        &user.actor.nip,
+        state.now(),
+    )
+    .await
+    {
+        Ok(changed) => Ok(decided(&keputusan, changed)),
+        Err(SelfServiceError::Storage(e)) => Err(e.into()),
+        Err(reason) => refused(&state, &user, reason).await,
+    }
+}
+
+async fn decide_document(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((nip, sha256)): Path<(String, String)>,
+    Form(input): Form<Decision>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::Verify).await?;
+    let db = state.db();
+    let instansi = user.actor.instansi;
+    let document = db
+        .documents_of(instansi, &nip)
+        .await?
+        .into_iter()
+        .find(|d| d.sha256 == sha256)
+        .ok_or(WebError::NotFound)?;
+    let keputusan = match Keputusan::from_form(&input.keputusan, &input.alasan) {
+        Ok(keputusan) => keputusan,
+        Err(reason) => return refused(&state, &user, reason).await,
+    };
+    if document.verifikasi != Keadaan::Menunggu {
+        return Ok(decided(&keputusan, false));
+    }
+    let alasan = match &keputusan {
+        Keputusan::Setujui => None,
+        Keputusan::Tolak(alasan) => Some(alasan.as_str()),
+    };
+    let changed = db
+        .decide_document(
+            instansi,
+            &nip,
+            &sha256,
+            alasan,
+            &user.actor.nip,
+            state.now(),
+        )
+        .await?;
+    Ok(decided(&keputusan, changed))
+}
+
+async fn refused(
+    state: &AppState,
+    user: &SignedIn,
+    reason: impl std::fmt::Display,
+) -> Result<Response, WebError> {
+    let flash = Flash::error(format!("Keputusan tidak disimpan: {reason}."));
+    page(state, user, Some(flash), StatusCode::UNPROCESSABLE_ENTITY).await
+}
