@@ -184,3 +184,112 @@ async fn the_dashboard_drills_down_from_the_nine_box() {
 
     browser.close().await;
 }
+
+/// The first whole number in `text` ("1.234 dari …" reads 1234).
+fn first_number(text: &str) -> u64 {
+    text.split_whitespace()
+        .next()
+        .and_then(|word| word.replace('.', "").parse().ok())
+        .unwrap_or_else(|| panic!("no number at the start of {text:?}"))
+}
+
+async fn sign_out(browser: &Browser) {
+    browser.click(".pengguna button[type=submit]").await;
+    arrive(browser, "/masuk").await;
+}
+
+/// The journey of the seed articles: an employee keeps their personal
+/// branding and uploads a missing document; their OPD admin verifies it;
+/// the OPD's document completeness on the dashboard moves by one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_travels_from_the_profile_to_the_dashboard() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let dashboard = format!("/dasbor/opd/{}", crate::app::OPD);
+    sign_in(&browser, &app, Who::AdminOpd, "/dasbor").await;
+    arrive(&browser, &dashboard).await;
+    let before = first_number(&browser.text("#dokumen-teks").await);
+    sign_out(&browser).await;
+
+    // The employee, on their profile.
+    let nip = app.people.pegawai.nip.clone();
+    let profile = format!("/pegawai/{nip}");
+    sign_in(&browser, &app, Who::Pegawai, &profile).await;
+    arrive(&browser, &profile).await;
+    browser.click("#branding summary").await;
+    browser
+        .fill("#pernyataan", "Perawat yang belajar analisis data.")
+        .await;
+    browser.click("form[action$='/branding'] button").await;
+    arrive(&browser, &profile).await;
+    assert_eq!(
+        browser.text(".pesan.sukses").await,
+        "Pernyataan diri disimpan."
+    );
+    browser.click("#branding summary").await;
+    browser.fill("#judul", "Juara 1 Inovasi Pelayanan").await;
+    browser.fill("#tahun", "2025").await;
+    browser.click("form[action$='/branding/item'] button").await;
+    arrive(&browser, &profile).await;
+    assert!(
+        browser
+            .text("#branding")
+            .await
+            .contains("Juara 1 Inovasi Pelayanan")
+    );
+    clean(&browser, "personal branding").await;
+
+    let percent = browser.text("#persen-dokumen").await;
+    let dir = talenta_testkit::TempDir::new("talenta_e2e_upload");
+    let pdf = talenta_generate::documents::placeholder_pdf("Ijazah S1 Keperawatan");
+    let file = dir.path().join("ijazah.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    browser.click("#jenis-dokumen option[value='ijazah']").await;
+    browser.upload("#berkas-baru", &file).await;
+    browser.click("form[action$='/dokumen'] button").await;
+    arrive(&browser, &profile).await;
+    assert!(
+        browser
+            .text("#berkas")
+            .await
+            .contains("Menunggu verifikasi")
+    );
+    assert_eq!(
+        browser.text("#persen-dokumen").await,
+        percent,
+        "pending counts for nothing yet"
+    );
+    browser.screenshot("profil-pegawai.png").await;
+    clean(&browser, "the upload").await;
+    sign_out(&browser).await;
+
+    // The OPD admin verifies it.
+    sign_in(&browser, &app, Who::AdminOpd, "/verifikasi").await;
+    arrive(&browser, "/verifikasi").await;
+    let sha = talenta_web::auth::sha256_hex(&pdf);
+    let form = format!("form[action='/verifikasi/dokumen/{nip}/{sha}']");
+    browser.screenshot("verifikasi.png").await;
+    browser
+        .click(&format!("{form} button[value='setujui']"))
+        .await;
+    arrive(&browser, "/verifikasi").await;
+    assert_eq!(browser.text(".pesan.sukses").await, "Disetujui.");
+    clean(&browser, "the verification queue").await;
+
+    browser.goto(&app.url(&dashboard)).await;
+    let after = first_number(&browser.text("#dokumen-teks").await);
+    assert_eq!(after, before + 1, "the OPD's verified documents");
+    browser.goto(&app.url(&profile)).await;
+    assert!(
+        browser
+            .text("#daftar-wajib")
+            .await
+            .contains("Ijazah pendidikan terakhir: Terverifikasi")
+    );
+    assert_ne!(browser.text("#persen-dokumen").await, percent);
+    clean(&browser, "the dashboard after verification").await;
+
+    browser.close().await;
+}
