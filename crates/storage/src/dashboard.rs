@@ -48,12 +48,15 @@ const EMPLOYEES: &str = with_grup!(
 );
 
 /// Employees per group, status and document kind with a verified document
-/// of that kind (verified: decided, with no rejection note).
+/// of that kind (verified: decided, with no rejection note). `CROSS JOIN`
+/// keeps SQLite's join order (unit, its people, their documents), so a
+/// unit's dashboard reads only its own people's documents; PostgreSQL
+/// plans it as an inner join.
 const DOCUMENTS: &str = with_grup!(
     "SELECT g.grup, p.status, d.jenis, COUNT(DISTINCT p.nip) \
-     FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip \
-     JOIN grup g ON p.opd = g.kode \
-     WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NOT NULL AND d.catatan IS NULL \
+     FROM grup g CROSS JOIN pegawai p CROSS JOIN dokumen d \
+     WHERE p.instansi_id = $1 AND p.opd = g.kode AND d.instansi_id = p.instansi_id AND d.nip = p.nip \
+       AND d.diverifikasi_at IS NOT NULL AND d.catatan IS NULL \
      GROUP BY g.grup, p.status, d.jenis ORDER BY g.grup, p.status, d.jenis"
 );
 

@@ -12,6 +12,7 @@
 
 mod assets;
 pub mod auth;
+mod cache;
 pub mod csrf;
 pub mod demo;
 pub mod error;
@@ -74,6 +75,7 @@ pub struct Inner {
     pub clock: Arc<dyn Clock>,
     pub config: Config,
     pub rules: RuleSet,
+    dashboards: cache::DashboardCache,
 }
 
 impl AppState {
@@ -83,6 +85,7 @@ impl AppState {
             clock,
             config,
             rules,
+            dashboards: cache::DashboardCache::default(),
         }))
     }
 
@@ -101,18 +104,25 @@ impl AppState {
     pub fn rules(&self) -> &RuleSet {
         &self.0.rules
     }
+
+    pub(crate) fn dashboards(&self) -> &cache::DashboardCache {
+        &self.0.dashboards
+    }
 }
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let layered = axum::middleware::from_fn_with_state(state.clone(), csrf::check);
     let sessions = axum::middleware::from_fn_with_state(state.clone(), session::resolve);
+    let invalidate =
+        axum::middleware::from_fn_with_state(state.clone(), cache::invalidate_on_write);
     pages::routes()
         .merge(assets::routes())
         // An unknown path or a wrong method gets the same page as an id out
         // of scope (with the headers and `lang`), not axum's empty answer.
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
+        .layer(invalidate)
         .layer(layered)
         .layer(sessions)
         .layer(axum::middleware::map_response(security::headers))

@@ -97,4 +97,4 @@ CREATE TABLE berkas (
 -- Documents: pending while diverifikasi_at is NULL; a rejection sets it
 -- with the reason in catatan (an approval leaves catatan NULL).
 ALTER TABLE dokumen ADD COLUMN catatan TEXT;
-CREATE INDEX dokumen_menunggu ON dokumen (instansi_id, diverifikasi_oleh, nip);
+CREATE INDEX dokumen_menunggu ON dokumen (instansi_id, nip) WHERE diverifikasi_at IS NULL;

@@ -69,7 +69,16 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
     let instansi = user.actor.instansi;
     let today = state.now().date();
     let rules = state.rules();
-    let dashboard = load(state.db(), rules, instansi, root, today).await?;
+    let dashboard = state
+        .dashboards()
+        .get_or_load(
+            instansi,
+            root,
+            today,
+            state.now(),
+            load(state.db(), rules, instansi, root, today),
+        )
+        .await?;
     let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
         instansi,
         unit,

@@ -3,9 +3,6 @@
 //! scope per role, search and pagination, and XLSX exports holding the
 //! rows of their list.
 
-// Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use std::io::Cursor;
 use std::sync::Arc;
 

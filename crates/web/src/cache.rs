@@ -1,0 +1,98 @@
+//! Dashboards are counts over a whole unit tree: computing one costs tens
+//! of milliseconds, and a BKPSDM morning sends the same few dashboards to
+//! many browsers. A computed dashboard serves until this server answers a
+//! write (any successful unsafe request moves the generation: a
+//! verification, an upload) or, for writes by other processes (`talenta
+//! import`, `talenta map`), for at most [`TTL`].
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use talenta_app::dashboard::Dashboard;
+use time::{Date, Duration, OffsetDateTime};
+
+/// How long a dashboard may miss writes made by other processes.
+pub const TTL: Duration = Duration::seconds(60);
+/// Entries kept at most (units × days); beyond, the cache starts afresh.
+const MAX_ENTRIES: usize = 1024;
+
+/// The instansi, the unit (`None`: the whole instansi) and the day.
+type Key = (i64, Option<String>, Date);
+
+#[derive(Debug)]
+struct Entry {
+    generation: u64,
+    computed: OffsetDateTime,
+    dashboard: Arc<Dashboard>,
+}
+
+#[derive(Debug, Default)]
+pub struct DashboardCache {
+    generation: AtomicU64,
+    entries: Mutex<HashMap<Key, Entry>>,
+}
+
+impl DashboardCache {
+    /// Something may have changed: every cached dashboard is stale.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The dashboard of `key` as of `now`: cached if still fresh, else
+    /// computed by `load` and kept.
+    pub async fn get_or_load<E>(
+        &self,
+        instansi: i64,
+        root: Option<&str>,
+        today: Date,
+        now: OffsetDateTime,
+        load: impl Future<Output = Result<Dashboard, E>>,
+    ) -> Result<Arc<Dashboard>, E> {
+        let key: Key = (instansi, root.map(str::to_owned), today);
+        let generation = self.generation.load(Ordering::Acquire);
+        if let Some(entry) = self.lock().get(&key)
+            && entry.generation == generation
+            && now - entry.computed < TTL
+        {
+            return Ok(entry.dashboard.clone());
+        }
+        let dashboard = Arc::new(load.await?);
+        let mut entries = self.lock();
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(
+            key,
+            Entry {
+                generation,
+                computed: now,
+                dashboard: dashboard.clone(),
+            },
+        );
+        Ok(dashboard)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Entry>> {
+        // A panic while holding the lock leaves a map that is still whole.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Middleware: a successful unsafe request may have written, so cached
+/// dashboards are stale afterwards.
+pub async fn invalidate_on_write(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let writes = !request.method().is_safe();
+    let response = next.run(request).await;
+    if writes && !response.status().is_client_error() && !response.status().is_server_error() {
+        state.dashboards().changed();
+    }
+    response
+}
