@@ -287,6 +287,7 @@ pub async fn import(
         }
     }
     tx.commit().await?;
+    db.analyze().await?;
     Ok(ImportReport {
         instansi: kode,
         perubahan,

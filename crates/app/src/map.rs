@@ -182,6 +182,7 @@ pub async fn compute(
         after = Some(last);
     }
     tx.commit().await?;
+    db.analyze().await?;
     let mut by: Vec<(String, u64)> = missing_by
         .into_iter()
         .map(|(k, n)| (k.to_owned(), n))

@@ -135,6 +135,9 @@ async fn run_server(
     public_url: String,
     demo: bool,
 ) -> anyhow::Result<ExitCode> {
+    // Fresh planner statistics for a database written by an older release
+    // or by hand (imports and maps refresh them themselves).
+    db.analyze().await.context("analyzing the database")?;
     let state = AppState::new(
         db,
         Arc::new(SystemClock),
