@@ -92,7 +92,6 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
                 args.employees, args.db
             );
             generate_into(&db, args.employees).await?;
-            file_documents(&db).await?;
         }
         let (instansi, _) = db
             .instansi_all()
@@ -100,9 +99,12 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
             .into_iter()
             .next()
             .context("the demo database holds no instansi")?;
+        let rules = RuleSet::bundled()?;
+        if db.no_documents(instansi).await? {
+            file_documents(&db, instansi, &rules).await?;
+        }
         let today = now();
         let periode = Periode::containing(today.date()).context("no period for today")?;
-        let rules = RuleSet::bundled()?;
         if db.snapshot(instansi, &periode.to_string()).await?.is_none() {
             eprintln!("computing the talent map of {periode} ...");
             talenta_app::map::compute(&db, None, periode, &rules, &actor(), today).await?;
@@ -180,15 +182,8 @@ async fn generate_into(db: &Db, employees: u64) -> anyhow::Result<()> {
 
 /// Puts the demo city's documents on file: about 57% of required
 /// documents verified, unit by unit, and a few waiting for verification.
-async fn file_documents(db: &Db) -> anyhow::Result<()> {
-    let rules = RuleSet::bundled()?;
+async fn file_documents(db: &Db, instansi: i64, rules: &RuleSet) -> anyhow::Result<()> {
     let policy = &rules.dokumen;
-    let (instansi, _) = db
-        .instansi_all()
-        .await?
-        .into_iter()
-        .next()
-        .context("the demo database holds no instansi")?;
     let mut employees: Vec<Pegawai> = Vec::new();
     db.read_all(instansi, |p: Pegawai| {
         employees.push(p);

@@ -123,6 +123,15 @@ impl Db {
         tx.commit().await
     }
 
+    /// Whether the instansi has no document at all (a demo city not yet
+    /// given its files).
+    pub async fn no_documents(&self, instansi: i64) -> Result<bool, StorageError> {
+        const SQL: &str = "SELECT NOT EXISTS (SELECT 1 FROM dokumen WHERE instansi_id = $1)";
+        let none: bool =
+            on_read!(self, pool => sqlx::query_scalar(SQL).bind(instansi).fetch_one(pool).await?);
+        Ok(none)
+    }
+
     /// The documents of an employee, by kind then name.
     pub async fn documents_of(
         &self,

@@ -82,6 +82,24 @@ pub(crate) fn chrome_with(user: &SignedIn, here: &str, flash: Option<Flash>) -> 
     chrome
 }
 
+/// The `?ok=CODE` a form's redirect adds, so the page it lands on can say
+/// what was done. Only codes of the page's own list become a message:
+/// never text from the URL.
+#[derive(serde::Deserialize)]
+pub(crate) struct Done {
+    ok: Option<String>,
+}
+
+impl Done {
+    pub(crate) fn flash(self, messages: &[(&str, &'static str)]) -> Option<Flash> {
+        let code = self.ok?;
+        messages
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, text)| Flash::success(*text))
+    }
+}
+
 /// The unit an OPD admin administers, if their account names one and they
 /// may do `action` there.
 pub(crate) async fn own_unit(

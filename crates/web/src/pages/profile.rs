@@ -6,7 +6,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use serde::Deserialize;
 use talenta_app::profile::{Profile, load};
 use talenta_app::self_service::{Keadaan, checklist};
 use talenta_domain::access::{Action, Target};
@@ -69,21 +68,13 @@ const DONE: [(&str, &str); 5] = [
     ),
 ];
 
-#[derive(Deserialize)]
-struct Shown {
-    ok: Option<String>,
-}
-
 async fn show(
     State(state): State<AppState>,
     user: SignedIn,
     Path(nip): Path<String>,
-    Query(shown): Query<Shown>,
+    Query(done): Query<super::Done>,
 ) -> Result<Response, WebError> {
-    let flash = shown
-        .ok
-        .and_then(|code| DONE.iter().find(|(c, _)| *c == code))
-        .map(|(_, text)| Flash::success(*text));
+    let flash = done.flash(&DONE);
     respond(&state, &user, &nip, flash, StatusCode::OK).await
 }
 

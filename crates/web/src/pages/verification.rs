@@ -45,20 +45,12 @@ const DONE: [(&str, &str); 3] = [
     ),
 ];
 
-#[derive(Deserialize)]
-struct Shown {
-    ok: Option<String>,
-}
-
 async fn queue(
     State(state): State<AppState>,
     user: SignedIn,
-    Query(shown): Query<Shown>,
+    Query(done): Query<super::Done>,
 ) -> Result<Response, WebError> {
-    let flash = shown
-        .ok
-        .and_then(|code| DONE.iter().find(|(c, _)| *c == code))
-        .map(|(_, text)| Flash::success(*text));
+    let flash = done.flash(&DONE);
     page(&state, &user, flash, StatusCode::OK).await
 }
 
