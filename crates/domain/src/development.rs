@@ -73,6 +73,52 @@ impl FromStr for JenisPengembangan {
     }
 }
 
+/// Where an IDP activity stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusIdp {
+    /// Planned (a draft starts here).
+    Rencana,
+    Berjalan,
+    Selesai,
+    Batal,
+}
+
+impl StatusIdp {
+    pub const ALL: [StatusIdp; 4] = [
+        StatusIdp::Rencana,
+        StatusIdp::Berjalan,
+        StatusIdp::Selesai,
+        StatusIdp::Batal,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            StatusIdp::Rencana => "rencana",
+            StatusIdp::Berjalan => "berjalan",
+            StatusIdp::Selesai => "selesai",
+            StatusIdp::Batal => "batal",
+        }
+    }
+}
+
+/// Why a text is not an IDP status.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an IDP status (expected rencana, berjalan, selesai or batal)")]
+pub struct StatusIdpError(pub String);
+
+impl FromStr for StatusIdp {
+    type Err = StatusIdpError;
+
+    fn from_str(text: &str) -> Result<StatusIdp, StatusIdpError> {
+        let key = text.trim();
+        StatusIdp::ALL
+            .into_iter()
+            .find(|s| s.code().eq_ignore_ascii_case(key))
+            .ok_or_else(|| StatusIdpError(text.to_owned()))
+    }
+}
+
 /// Suggested types for gaps of at least `min_gap` levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,6 +7,7 @@
 //! embedded in the binary.
 
 mod accounts;
+mod cycle;
 mod dashboard;
 mod lists;
 mod people;
@@ -16,6 +17,7 @@ mod stored;
 mod value;
 
 pub use accounts::{Account, NewAccount, Session};
+pub use cycle::{IdpRow, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use snapshot::{Snapshot, SnapshotRow};
