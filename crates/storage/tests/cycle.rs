@@ -223,7 +223,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             db.range_of::<KalibrasiRow>(id, "2026-S1", "2026-S1")
                 .await
                 .unwrap(),
-            [calibrated.clone()]
+            std::slice::from_ref(&calibrated)
         );
         assert_eq!(db.kalibrasi_of(id, NIPS[1]).await.unwrap(), [calibrated]);
         assert_eq!(
