@@ -1,7 +1,7 @@
 //! The succession plan of one key position over a national registry (4.3
 //! million ASN) held in memory: filter to those in line (final box 7-9 in a
 //! feeding jenjang), check every hard rule of each, compute JPM and
-//! readiness, rank. Also the talent pools of the same registry.
+//! readiness, rank; on one thread and on two.
 //! Run: `cargo bench -p talenta-domain --bench succession`.
 
 // Benchmark set-up code, like test code, may unwrap.
@@ -14,9 +14,8 @@ use talenta_domain::cycle::Talent;
 use talenta_domain::disiplin::{Hukuman, TingkatHukuman};
 use talenta_domain::eligibility::{Candidate, MasaJabatan, Position, StatusKepegawaian};
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
-use talenta_domain::pool::pools;
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::succession::{KeyPosition, plan};
+use talenta_domain::succession::{KeyPosition, plan, plan_on_threads};
 use talenta_domain::{
     BidangIlmu, Golongan, Jenjang, Kotak, Pendidikan, Predikat, RuleSet, Score, TingkatPendidikan,
 };
@@ -196,8 +195,19 @@ fn bench(c: &mut Criterion) {
                 .len()
         });
     });
-    group.bench_function("pools_4_3_million", |b| {
-        b.iter(|| black_box(pools(&rules, black_box(&people), date!(2026 - 06 - 30))).len());
+    group.bench_function("one_position_4_3_million_2_threads", |b| {
+        b.iter(|| {
+            black_box(plan_on_threads(
+                &rules,
+                &position,
+                black_box(&people),
+                on,
+                None,
+                2,
+            ))
+            .candidates
+            .len()
+        });
     });
     group.finish();
 }

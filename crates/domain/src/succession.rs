@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::cycle::{Talent, by_talent};
-use crate::eligibility::{Check, Position};
+use crate::eligibility::{Check, Eligibility, Position};
 use crate::kompetensi::{Levels, jpm};
 use crate::nine_box::Kotak;
 use crate::pool::feeders;
@@ -102,6 +102,19 @@ pub fn plan(
     on: Date,
     holder: Option<&str>,
 ) -> Plan {
+    plan_on_threads(rules, position, people, on, holder, 1)
+}
+
+/// [`plan`], with the eligibility checks split over `threads` threads (the
+/// caller knows the machine; the result is the same for any count).
+pub fn plan_on_threads(
+    rules: &RuleSet,
+    position: &KeyPosition<'_>,
+    people: &[Talent<'_>],
+    on: Date,
+    holder: Option<&str>,
+    threads: usize,
+) -> Plan {
     let policy = &rules.succession;
     let target = position.requirements.jenjang;
     let feeders = feeders(rules, target);
@@ -121,10 +134,25 @@ pub fn plan(
         .collect();
     in_line.sort_by(|a, b| by_talent(a, b));
 
+    let check = |t: &&Talent<'_>| rule.check(&position.requirements, &t.candidate, on);
+    let checked: Vec<Eligibility> = if threads < 2 || in_line.len() < 4096 {
+        in_line.iter().map(check).collect()
+    } else {
+        let chunk = in_line.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = in_line
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
     let mut eligible: Vec<(Readiness, &Talent<'_>, Option<u32>)> = Vec::new();
     let mut excluded = Vec::new();
-    for talent in in_line {
-        let eligibility = rule.check(&position.requirements, &talent.candidate, on);
+    for (talent, eligibility) in in_line.into_iter().zip(checked) {
         if eligibility.is_eligible() {
             let jpm = talent
                 .kompetensi
