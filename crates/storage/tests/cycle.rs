@@ -16,7 +16,8 @@ use talenta_domain::personnel::{Jabatan, Opd, Pegawai};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
 use talenta_storage::{
-    Db, IdpRow, KalibrasiRow, KrsRow, PeriodeRow, Snapshot, SnapshotRow, Stored,
+    Db, IdpRow, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search, Snapshot, SnapshotRow, Stored,
+    Window,
 };
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -246,6 +247,38 @@ async fn cycle_tables_round_trip_on_both_engines() {
             .map(|p| p.nip.as_str().to_owned())
             .collect();
         assert_eq!(pool, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+
+        // Lists and dashboards show the final box.
+        let filter = MapFilter {
+            periode: "2026-S1",
+            root: None,
+            kotak: Some(7),
+            jenjang: None,
+            search: Search::All,
+        };
+        let page = db
+            .map_list(
+                id,
+                &filter,
+                Window {
+                    limit: 10,
+                    offset: 0,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total, 1);
+        assert_eq!(
+            (page.rows[0].nip.as_str(), page.rows[0].kotak),
+            (NIPS[1], Some(7))
+        );
+        let counts = db
+            .dashboard_counts(id, None, date!(2020 - 01 - 01), date!(2026 - 07 - 01))
+            .await
+            .unwrap();
+        let mut boxes: Vec<Option<u8>> = counts.boxes.iter().map(|b| b.kotak).collect();
+        boxes.sort_unstable();
+        assert_eq!(boxes, [Some(5), Some(7), Some(9)], "{:?}", db.engine());
 
         let mut tx = db.begin_write().await.unwrap();
         assert_eq!(
