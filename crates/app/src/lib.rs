@@ -7,12 +7,14 @@
 
 use std::path::Path;
 
+pub mod cycle;
 pub mod dashboard;
 pub mod export;
 pub mod import;
 pub mod map;
 pub mod profile;
 pub mod self_service;
+pub mod talent;
 
 /// A file format of imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
+use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::personnel::{Asesmen, Jabatan, Pegawai, RiwayatHukdis, Skp};
 use talenta_domain::talent_map::{Rekam, score};
 use talenta_domain::{Kotak, Periode, RuleSet, Score};
-use talenta_storage::{Db, Snapshot, SnapshotRow, StorageError, Written};
+use talenta_storage::{Db, PeriodeRow, Snapshot, SnapshotRow, StorageError, Written};
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
@@ -29,6 +30,10 @@ pub enum MapError {
     Instansi(#[from] ExportError),
     #[error("no talent map of {0} yet: compute it with `talenta map --period {0}`")]
     NoSnapshot(Periode),
+    #[error(
+        "period {0} is closed: its talent map is frozen (run a what-if with `talenta map --period {0} --what-if --rules FILE`)"
+    )]
+    Closed(Periode),
     #[error("writing: {0}")]
     Csv(#[from] csv::Error),
     #[error("writing: {0}")]
@@ -68,12 +73,7 @@ pub async fn compute(
     now: OffsetDateTime,
 ) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
-    db.read_all::<Jabatan>(instansi_id, |j| {
-        jabatan.insert(j.kode.clone(), j);
-        Ok(())
-    })
-    .await?;
+    let jabatan = jabatan_by_kode(db, instansi_id).await?;
 
     let mut tx = db.begin_write().await?;
     let perubahan = tx
@@ -84,6 +84,31 @@ pub async fn compute(
             &format!("talent map {periode} ({})", rules.id),
         )
         .await?;
+    // A closed period is frozen; a period mapped for the first time opens.
+    let key = periode.to_string();
+    let state = match tx.periode_state(instansi_id, &key).await? {
+        Some(state) if state.status == StatusPeriode::Ditutup => {
+            tx.rollback().await?;
+            return Err(MapError::Closed(periode));
+        }
+        Some(state) => state,
+        None => PeriodeRow {
+            periode: key,
+            status: StatusPeriode::Terbuka,
+            dibuka_at: now,
+            dibuka_oleh: actor.to_owned(),
+            ditutup_at: None,
+            ditutup_oleh: None,
+            rule_set: None,
+            rule_set_fingerprint: None,
+        },
+    };
+    let state = PeriodeRow {
+        rule_set: Some(rules.id.clone()),
+        rule_set_fingerprint: Some(rules.fingerprint()),
+        ..state
+    };
+    tx.upsert(instansi_id, perubahan, &[state]).await?;
     let cutoffs = format!(
         "kinerja {}/{}; potensial {}/{}",
         rules.nine_box.kinerja.high(),
@@ -107,90 +132,123 @@ pub async fn compute(
         instansi: instansi.kode,
         ..MapSummary::default()
     };
-    let mut missing_by: HashMap<&'static str, u64> = HashMap::new();
+    let mut missing_by: HashMap<String, u64> = HashMap::new();
     let mut after: Option<String> = None;
     let mut written = Written::default();
-    loop {
-        let page = db
-            .page_after::<Pegawai>(instansi_id, after.as_deref(), PAGE)
-            .await?;
-        let (Some(first), Some(last)) = (page.first(), page.last()) else {
-            break;
-        };
-        let (first, last) = (first.nip.as_str().to_owned(), last.nip.as_str().to_owned());
-        let skp = db.range_of::<Skp>(instansi_id, &first, &last).await?;
-        let asesmen = db.range_of::<Asesmen>(instansi_id, &first, &last).await?;
-        let hukdis = db
-            .range_of::<RiwayatHukdis>(instansi_id, &first, &last)
-            .await?;
-        let (mut skp, mut asesmen, mut hukdis) =
-            (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
-        let mut rows = Vec::with_capacity(page.len());
-        for pegawai in &page {
-            let nip = pegawai.nip.as_str();
-            let rekam = Rekam {
-                jabatan: pegawai.jabatan.as_ref().and_then(|k| jabatan.get(k)),
-                pendidikan: pegawai.pendidikan,
-                bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
-                skp: take_nip(&mut skp, nip, |s| s.nip.as_str()),
-                asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
-                hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
-            };
-            let mut row = SnapshotRow {
-                periode: periode.to_string(),
-                nip: nip.to_owned(),
-                nama: full_name(pegawai),
-                opd: pegawai.opd.clone(),
-                kinerja: None,
-                potensial: None,
-                kotak: None,
-                nilai_talenta: None,
-                kurang: None,
-            };
-            match score(rules, periode, &rekam) {
-                Ok(nilai) => {
-                    let kotak = nilai.placement.kotak;
-                    if let Some(count) = summary
-                        .per_box
-                        .get_mut(usize::from(kotak.number()).saturating_sub(1))
-                    {
-                        *count += 1;
-                    }
-                    row.kinerja = Some(nilai.kinerja);
-                    row.potensial = Some(nilai.potensial);
-                    row.kotak = Some(kotak);
-                    row.nilai_talenta = Some(nilai.nilai_talenta);
-                }
-                Err(missing) => {
-                    summary.missing += 1;
-                    for komponen in &missing.0 {
-                        *missing_by.entry(komponen.code()).or_default() += 1;
-                    }
-                    row.kurang = Some(
-                        missing
-                            .0
-                            .iter()
-                            .map(|k| k.code())
-                            .collect::<Vec<_>>()
-                            .join("|"),
-                    );
-                }
-            }
-            rows.push(row);
-        }
+    while let Some(rows) =
+        score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()).await?
+    {
+        tally(&rows, &mut summary, &mut missing_by);
         written += tx.upsert(instansi_id, perubahan, &rows).await?;
-        after = Some(last);
+        after = rows.last().map(|r| r.nip.clone());
     }
     tx.commit().await?;
     db.analyze().await?;
-    let mut by: Vec<(String, u64)> = missing_by
-        .into_iter()
-        .map(|(k, n)| (k.to_owned(), n))
-        .collect();
+    let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
     by.sort();
     summary.missing_by_component = by;
     debug_assert_eq!(written.written, summary.placed() + summary.missing);
     Ok(summary)
+}
+
+/// Counts rows per box and what the left-out lack.
+fn tally(rows: &[SnapshotRow], summary: &mut MapSummary, missing_by: &mut HashMap<String, u64>) {
+    for row in rows {
+        if let Some(kotak) = row.kotak {
+            if let Some(count) = summary
+                .per_box
+                .get_mut(usize::from(kotak.number()).saturating_sub(1))
+            {
+                *count += 1;
+            }
+        } else {
+            summary.missing += 1;
+            for komponen in row.kurang.as_deref().unwrap_or_default().split('|') {
+                *missing_by.entry(komponen.to_owned()).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// The jabatan of an instansi by code.
+pub(crate) async fn jabatan_by_kode(
+    db: &Db,
+    instansi_id: i64,
+) -> Result<HashMap<String, Jabatan>, StorageError> {
+    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        jabatan.insert(j.kode.clone(), j);
+        Ok(())
+    })
+    .await?;
+    Ok(jabatan)
+}
+
+/// Scores the next page of employees after NIP `after` (all of them from
+/// the start with `None`); `None` when there are no more. Writes nothing.
+pub(crate) async fn score_page(
+    db: &Db,
+    instansi_id: i64,
+    jabatan: &HashMap<String, Jabatan>,
+    periode: Periode,
+    rules: &RuleSet,
+    after: Option<&str>,
+) -> Result<Option<Vec<SnapshotRow>>, StorageError> {
+    let page = db.page_after::<Pegawai>(instansi_id, after, PAGE).await?;
+    let (Some(first), Some(last)) = (page.first(), page.last()) else {
+        return Ok(None);
+    };
+    let (first, last) = (first.nip.as_str().to_owned(), last.nip.as_str().to_owned());
+    let skp = db.range_of::<Skp>(instansi_id, &first, &last).await?;
+    let asesmen = db.range_of::<Asesmen>(instansi_id, &first, &last).await?;
+    let hukdis = db
+        .range_of::<RiwayatHukdis>(instansi_id, &first, &last)
+        .await?;
+    let (mut skp, mut asesmen, mut hukdis) =
+        (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
+    let mut rows = Vec::with_capacity(page.len());
+    for pegawai in &page {
+        let nip = pegawai.nip.as_str();
+        let rekam = Rekam {
+            jabatan: pegawai.jabatan.as_ref().and_then(|k| jabatan.get(k)),
+            pendidikan: pegawai.pendidikan,
+            bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
+            skp: take_nip(&mut skp, nip, |s| s.nip.as_str()),
+            asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
+            hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
+        };
+        let mut row = SnapshotRow {
+            periode: periode.to_string(),
+            nip: nip.to_owned(),
+            nama: full_name(pegawai),
+            opd: pegawai.opd.clone(),
+            kinerja: None,
+            potensial: None,
+            kotak: None,
+            nilai_talenta: None,
+            kurang: None,
+        };
+        match score(rules, periode, &rekam) {
+            Ok(nilai) => {
+                row.kinerja = Some(nilai.kinerja);
+                row.potensial = Some(nilai.potensial);
+                row.kotak = Some(nilai.placement.kotak);
+                row.nilai_talenta = Some(nilai.nilai_talenta);
+            }
+            Err(missing) => {
+                row.kurang = Some(
+                    missing
+                        .0
+                        .iter()
+                        .map(|k| k.code())
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                );
+            }
+        }
+        rows.push(row);
+    }
+    Ok(Some(rows))
 }
 
 /// The records of `nip` at the front of `rows` (sorted by NIP), taken off.

@@ -11,7 +11,11 @@ mod generate;
 mod import;
 mod map;
 mod nip;
+mod period;
+mod pools;
 mod serve;
+mod succession;
+mod table;
 
 use std::process::ExitCode;
 
@@ -52,6 +56,17 @@ enum Command {
     Export(export::ExportArgs),
     /// Compute the talent map (nine-box) of a period from the stored records
     Map(map::MapArgs),
+    /// Open, close or list the semesters of the talent cycle
+    #[command(subcommand)]
+    Period(period::PeriodCommand),
+    /// Move an employee to another box of an open semester, with a written reason (talent committee)
+    Calibrate(period::CalibrateArgs),
+    /// Talent pools (KRS) of a semester per target jenjang, ranked by talent score
+    Pools(pools::PoolsArgs),
+    /// List positions and their ids (--key: key positions only)
+    Positions(succession::PositionsArgs),
+    /// The succession plan of a position: ranked candidates and everyone excluded, with reasons
+    Succession(succession::SuccessionArgs),
     /// Write a realistic synthetic instansi (a city of N employees) as import files
     Generate(generate::GenerateArgs),
     /// Run the web application
@@ -70,6 +85,11 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
+        Command::Period(command) => period::run(&command),
+        Command::Calibrate(args) => period::run_calibrate(&args),
+        Command::Pools(args) => pools::run(&args),
+        Command::Positions(args) => succession::run_positions(&args),
+        Command::Succession(args) => succession::run_succession(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Serve(args) => serve::serve(&args),
         Command::Demo(args) => serve::demo(&args),

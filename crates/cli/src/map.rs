@@ -54,6 +54,11 @@ pub struct MapArgs {
     /// The instansi (its code); default: the only one
     #[arg(long, value_name = "KODE")]
     instansi: Option<String>,
+    /// Compute the map under --rules without storing anything (also for a
+    /// closed period): prints JSON with each employee's stored final box
+    /// and what-if box, and the movement matrix between them
+    #[arg(long)]
+    what_if: bool,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -87,6 +92,32 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         }
         None => RuleSet::bundled()?,
     };
+    if args.what_if {
+        return runtime()?.block_on(async {
+            let db = args.db.open().await?;
+            let result =
+                talenta_app::cycle::what_if(&db, args.instansi.as_deref(), args.period, &rules)
+                    .await?;
+            db.close().await;
+            let mut out: Box<dyn Write> = match &args.out {
+                Some(path) => Box::new(create(path)?),
+                None => Box::new(BufWriter::new(std::io::stdout().lock())),
+            };
+            serde_json::to_writer(&mut out, &result)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+            let changed = result.rows.iter().filter(|r| r.stored != r.what_if).count();
+            eprintln!(
+                "what-if {} under {} ({}): {} employees, {} in another box than stored; nothing stored",
+                args.period,
+                rules.id,
+                result.fingerprint,
+                result.rows.len(),
+                changed
+            );
+            anyhow::Ok(ExitCode::SUCCESS)
+        });
+    }
     let format = format_of(args.format, args.out.as_deref(), Format::Json);
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(create(path)?),

@@ -52,6 +52,22 @@ impl Manajerial {
     }
 }
 
+impl Manajerial {
+    /// The stable code used in files and storage.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Manajerial::Integritas => "integritas",
+            Manajerial::KerjaSama => "kerja_sama",
+            Manajerial::Komunikasi => "komunikasi",
+            Manajerial::OrientasiPadaHasil => "orientasi_pada_hasil",
+            Manajerial::PelayananPublik => "pelayanan_publik",
+            Manajerial::PengembanganDiriDanOrangLain => "pengembangan_diri_dan_orang_lain",
+            Manajerial::MengelolaPerubahan => "mengelola_perubahan",
+            Manajerial::PengambilanKeputusan => "pengambilan_keputusan",
+        }
+    }
+}
+
 /// A competency a position can require.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -70,6 +86,44 @@ impl fmt::Display for Kompetensi {
             Kompetensi::PerekatBangsa => f.write_str("Perekat Bangsa"),
             Kompetensi::Teknis(name) => write!(f, "Teknis: {name}"),
         }
+    }
+}
+
+impl Kompetensi {
+    /// A stable code: a managerial competency's code, `perekat_bangsa`, or
+    /// `teknis:` and the technical competency's name.
+    pub fn code(&self) -> String {
+        match self {
+            Kompetensi::Manajerial(m) => m.code().to_owned(),
+            Kompetensi::PerekatBangsa => "perekat_bangsa".to_owned(),
+            Kompetensi::Teknis(name) => format!("teknis:{name}"),
+        }
+    }
+}
+
+/// Why a text is not a competency code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a competency code (a managerial competency such as kerja_sama, perekat_bangsa, or teknis:NAME)"
+)]
+pub struct KompetensiError(pub String);
+
+impl std::str::FromStr for Kompetensi {
+    type Err = KompetensiError;
+
+    fn from_str(text: &str) -> Result<Kompetensi, KompetensiError> {
+        let key = text.trim();
+        if key == "perekat_bangsa" {
+            return Ok(Kompetensi::PerekatBangsa);
+        }
+        if let Some(name) = key.strip_prefix("teknis:").filter(|n| !n.trim().is_empty()) {
+            return Ok(Kompetensi::Teknis(name.trim().to_owned()));
+        }
+        Manajerial::ALL
+            .into_iter()
+            .find(|m| m.code() == key)
+            .map(Kompetensi::Manajerial)
+            .ok_or_else(|| KompetensiError(text.to_owned()))
     }
 }
 
@@ -270,6 +324,21 @@ impl Jpm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn competency_codes_round_trip() {
+        let mut all: Vec<Kompetensi> = Manajerial::ALL
+            .into_iter()
+            .map(Kompetensi::Manajerial)
+            .collect();
+        all.push(Kompetensi::PerekatBangsa);
+        all.push(Kompetensi::Teknis("Surveilans Epidemiologi".into()));
+        for k in all {
+            assert_eq!(k.code().parse::<Kompetensi>(), Ok(k));
+        }
+        assert!("teknis:".parse::<Kompetensi>().is_err());
+        assert!("Integritas".parse::<Kompetensi>().is_err());
+    }
 
     fn level(n: u8) -> Level {
         Level::new(n).unwrap()

@@ -3,7 +3,9 @@
 //! The rules of ASN talent management as pure functions over plain data:
 //! NIP, reference data (golongan, jenjang jabatan, pendidikan, hukuman
 //! disiplin), SKP predikat, competencies and JPM, the talent score, the
-//! nine-box, the talent map of a period, and promotion eligibility. Every
+//! nine-box, the talent map of a period, promotion eligibility, and the
+//! talent cycle (calibration, pools, succession, readiness, retention,
+//! movement, development plans). Every
 //! rule carries its legal source; values the sources leave uncertain are
 //! configuration ([`RuleSet`]).
 //!
@@ -33,20 +35,27 @@ pub mod access;
 pub mod berkas;
 pub mod branding;
 pub mod calendar;
+pub mod cycle;
+pub mod development;
 pub mod disiplin;
 pub mod dokumen;
 pub mod eligibility;
 pub mod golongan;
 pub mod jabatan;
 pub mod kompetensi;
+pub mod movement;
 pub mod nine_box;
 pub mod nip;
 pub mod pendidikan;
 pub mod periode;
 pub mod personnel;
+pub mod pool;
+pub mod readiness;
+pub mod retention;
 pub mod ruleset;
 pub mod score;
 pub mod skp;
+pub mod succession;
 pub mod talent;
 pub mod talent_map;
 pub mod usulan;

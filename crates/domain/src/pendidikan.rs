@@ -205,8 +205,13 @@ impl BidangIlmu {
         &self.0
     }
 
+    /// Equal ignoring case (Unicode lowercase, compared without
+    /// allocating: succession checks it for every candidate).
     pub fn matches(&self, other: &BidangIlmu) -> bool {
-        self.0.to_lowercase() == other.0.to_lowercase()
+        self.0
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(other.0.chars().flat_map(char::to_lowercase))
     }
 }
 

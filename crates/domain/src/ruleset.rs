@@ -37,6 +37,14 @@ pub struct RuleSet {
     pub bup: BupTable,
     pub promotion: Vec<PromotionRule>,
     pub dokumen: crate::dokumen::DokumenPolicy,
+    /// Talent pools (kelompok rencana suksesi) per target jenjang.
+    pub pool: crate::pool::PoolPolicy,
+    /// Succession plans for key positions: who is considered, readiness.
+    pub succession: crate::succession::SuccessionPolicy,
+    /// Retention flags of pool members and key-position holders.
+    pub retention: crate::retention::RetentionPolicy,
+    /// Suggested development types of an individual development plan.
+    pub development: crate::development::DevelopmentPolicy,
 }
 
 /// Sub-scores that turn records into axis components.
@@ -221,6 +229,8 @@ pub enum RuleSetError {
     MissingPendidikanScore(TingkatPendidikan),
     #[error("talent_map.skp_years must be at least 1")]
     NoSkpYears,
+    #[error("pool.targets: no promotion rule for {0}")]
+    PoolTarget(Jenjang),
 }
 
 const BUNDLED: &str = include_str!("../rules/default.toml");
@@ -251,7 +261,29 @@ impl RuleSet {
         {
             return Err(RuleSetError::MissingBup(missing));
         }
+        if let Some(target) = rules
+            .pool
+            .targets
+            .iter()
+            .find(|t| rules.promotion_rule(**t).is_none())
+        {
+            return Err(RuleSetError::PoolTarget(*target));
+        }
         Ok(rules)
+    }
+
+    /// A fingerprint of every value of the rule set (64-bit FNV-1a of its
+    /// canonical TOML, 16 hex digits): two runs under the same fingerprint
+    /// used the same rules, whatever the `id` says. It identifies, it does
+    /// not protect: it is not a cryptographic hash.
+    pub fn fingerprint(&self) -> String {
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let text = toml::to_string(self).unwrap_or_else(|_| format!("{self:?}"));
+        let hash = text
+            .bytes()
+            .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+        format!("{hash:016x}")
     }
 
     /// The default rule set shipped with Talenta.

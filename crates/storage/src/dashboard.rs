@@ -61,14 +61,16 @@ const DOCUMENTS: &str = with_grup!(
 );
 
 /// Snapshot rows of period `$3` per group (by the unit the snapshot
-/// recorded), jenjang of the current position, and box (NULL: not placed).
+/// recorded), jenjang of the current position, and final box (calibrated,
+/// else computed; NULL: not placed).
 const BOXES: &str = with_grup!(
-    "SELECT g.grup, j.jenjang, t.kotak, COUNT(*) \
+    "SELECT g.grup, j.jenjang, COALESCE(k.kotak_akhir, t.kotak) AS kotak_final, COUNT(*) \
      FROM peta_talenta_pegawai t JOIN grup g ON t.opd = g.kode \
      LEFT JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
      LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
+     LEFT JOIN kalibrasi k ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
      WHERE t.instansi_id = $1 AND t.periode = $3 \
-     GROUP BY g.grup, j.jenjang, t.kotak ORDER BY g.grup, j.jenjang, t.kotak"
+     GROUP BY g.grup, j.jenjang, kotak_final ORDER BY g.grup, j.jenjang, kotak_final"
 );
 
 /// Pending proposals and pending documents of employees in scope.

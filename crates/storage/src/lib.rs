@@ -8,6 +8,7 @@
 
 mod accounts;
 mod branding;
+mod cycle;
 mod dashboard;
 mod documents;
 mod lists;
@@ -20,6 +21,7 @@ mod value;
 
 pub use accounts::{Account, NewAccount, Session};
 pub use branding::{Branding, BrandingItem};
+pub use cycle::{IdpRow, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};

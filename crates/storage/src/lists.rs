@@ -115,14 +115,16 @@ const EMPLOYEES_COUNT: &str = with_bawah!(concat!(
 ));
 
 /// `$6` the period, `$7` a box, `$8` a jenjang code (NULL when unused).
+/// The box is the final one: the talent committee's calibration, if any.
 macro_rules! map_from {
     () => {
         concat!(
             "FROM peta_talenta_pegawai t LEFT JOIN opd o ON o.instansi_id = t.instansi_id AND o.kode = t.opd \
              LEFT JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
-             LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan ",
+             LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
+             LEFT JOIN kalibrasi k ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip ",
             people_where!("t"),
-            "AND t.periode = $6 AND ($7 IS NULL OR t.kotak = $7) AND ($8 IS NULL OR j.jenjang = $8) "
+            "AND t.periode = $6 AND ($7 IS NULL OR COALESCE(k.kotak_akhir, t.kotak) = $7) AND ($8 IS NULL OR j.jenjang = $8) "
         )
     };
 }
@@ -131,7 +133,7 @@ macro_rules! map_from {
 /// engines, which order NULLs differently.
 const MAP: &str = with_bawah!(concat!(
     "SELECT t.nip, t.nama, t.opd, COALESCE(o.nama, t.opd), j.nama, j.jenjang, \
-       t.kinerja, t.potensial, t.nilai_talenta, t.kotak ",
+       t.kinerja, t.potensial, t.nilai_talenta, COALESCE(k.kotak_akhir, t.kotak) ",
     map_from!(),
     "ORDER BY CASE WHEN t.nilai_talenta IS NULL THEN 1 ELSE 0 END, t.nilai_talenta DESC, t.nip \
      LIMIT $9 OFFSET $10"

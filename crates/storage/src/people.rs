@@ -67,3 +67,21 @@ impl Db {
         Ok(rows)
     }
 }
+
+impl Db {
+    /// The NIPs of the employees whose current position is `jabatan`.
+    pub async fn holders_of(
+        &self,
+        instansi: i64,
+        jabatan: &str,
+    ) -> Result<Vec<String>, StorageError> {
+        const SQL: &str =
+            "SELECT nip FROM pegawai WHERE instansi_id = $1 AND jabatan = $2 ORDER BY nip";
+        let rows: Vec<(String,)> = crate::on_read!(self, pool => sqlx::query_as(SQL)
+            .bind(instansi)
+            .bind(jabatan)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows.into_iter().map(|(nip,)| nip).collect())
+    }
+}

@@ -370,6 +370,32 @@ impl Db {
     }
 }
 
+impl WriteTx {
+    /// Records of `T` read inside this transaction.
+    pub(crate) async fn fetch<T: Stored>(
+        &mut self,
+        sql: String,
+        binds: Vec<Value>,
+    ) -> Result<Vec<T>, StorageError> {
+        let mut records = Vec::new();
+        let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
+        macro_rules! fetch {
+            ($conn:expr) => {{
+                let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), binds);
+                let mut rows = query.fetch(&mut **$conn);
+                while let Some(row) = rows.try_next().await? {
+                    records.push(decode::<T>(decode_row(&row, &types)?)?);
+                }
+            }};
+        }
+        match self {
+            WriteTx::Sqlite(tx) => fetch!(tx),
+            WriteTx::Postgres(tx) => fetch!(tx),
+        }
+        Ok(records)
+    }
+}
+
 fn first_column<T: Stored>() -> &'static str {
     T::COLUMNS.first().map_or("nip", |(name, _)| *name)
 }
@@ -392,7 +418,7 @@ pub(crate) fn column_list<T: Stored>() -> String {
         .join(", ")
 }
 
-fn key_list<T: Stored>() -> String {
+pub(crate) fn key_list<T: Stored>() -> String {
     T::COLUMNS
         .iter()
         .take(T::KEY_LEN)

@@ -1,0 +1,474 @@
+//! The talent cycle of a period: open, map (`crate::map::compute`, which
+//! opens a period on its first run and refuses a closed one), calibrate,
+//! close. Also the views over periods: the final map (computed box,
+//! calibrated box, reason), a person's box history, the movement matrix
+//! between two periods, and what-if runs under another rule set, which
+//! write nothing.
+//!
+//! Closing freezes the period: its snapshot is never replaced, its
+//! calibrations never change, and its talent pools are stored as they are
+//! at closing ([`crate::talent::pools`] reads them back), so data imported
+//! later changes nothing about it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
+use talenta_domain::movement::{Matrix, transitions};
+use talenta_domain::personnel::Opd;
+use talenta_domain::{Kotak, Periode, RuleSet};
+use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, StorageError};
+use time::OffsetDateTime;
+
+use crate::export::{ExportError, resolve_instansi};
+use crate::map::{jabatan_by_kode, score_page};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CycleError {
+    #[error(transparent)]
+    Instansi(#[from] ExportError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("period {0} is not open: open it with `talenta period open {0}` or map it")]
+    NotOpen(Periode),
+    #[error("period {0} is already closed")]
+    AlreadyClosed(Periode),
+    #[error("no talent map of {0} yet: compute it with `talenta map --period {0}`")]
+    NoSnapshot(Periode),
+    #[error(
+        "period {periode} was mapped under rule set {mapped}, not the one given ({given}): close it with the rules of its map"
+    )]
+    OtherRules {
+        periode: Periode,
+        mapped: String,
+        given: String,
+    },
+    #[error("{nip} is not in the talent map of {periode}")]
+    NotInMap { periode: Periode, nip: String },
+    #[error(transparent)]
+    Calibration(#[from] CalibrationError),
+}
+
+/// Opens `periode` (idempotent: an open period stays as it is). A closed
+/// period cannot be reopened.
+pub async fn open_period(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<PeriodeRow, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let key = periode.to_string();
+    let mut tx = db.begin_write().await?;
+    match tx.periode_state(instansi_id, &key).await? {
+        Some(state) if state.status == StatusPeriode::Ditutup => {
+            tx.rollback().await?;
+            Err(CycleError::AlreadyClosed(periode))
+        }
+        Some(state) => {
+            tx.rollback().await?;
+            Ok(state)
+        }
+        None => {
+            let change = tx.record_change(now, actor, "period open", &key).await?;
+            let state = PeriodeRow {
+                periode: key,
+                status: StatusPeriode::Terbuka,
+                dibuka_at: now,
+                dibuka_oleh: actor.to_owned(),
+                ditutup_at: None,
+                ditutup_oleh: None,
+                rule_set: None,
+                rule_set_fingerprint: None,
+            };
+            tx.upsert(instansi_id, change, std::slice::from_ref(&state))
+                .await?;
+            tx.commit().await?;
+            Ok(state)
+        }
+    }
+}
+
+/// Closes `periode`: it must be open and mapped, and `rules` must be the
+/// rule set its map was computed with (same fingerprint). The talent pools
+/// are computed with those rules and stored as they are now.
+pub async fn close_period(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<PeriodeRow, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let key = periode.to_string();
+    let state = db
+        .periode_state(instansi_id, &key)
+        .await?
+        .ok_or(CycleError::NotOpen(periode))?;
+    if state.status == StatusPeriode::Ditutup {
+        return Err(CycleError::AlreadyClosed(periode));
+    }
+    if db.snapshot(instansi_id, &key).await?.is_none() {
+        return Err(CycleError::NoSnapshot(periode));
+    }
+    let fingerprint = rules.fingerprint();
+    if state.rule_set_fingerprint.as_deref() != Some(fingerprint.as_str()) {
+        return Err(CycleError::OtherRules {
+            periode,
+            mapped: format!(
+                "{} ({})",
+                state.rule_set.as_deref().unwrap_or("?"),
+                state.rule_set_fingerprint.as_deref().unwrap_or("?")
+            ),
+            given: format!("{} ({fingerprint})", rules.id),
+        });
+    }
+    let pools = crate::talent::live_pools(db, instansi_id, periode, rules).await?;
+    let mut tx = db.begin_write().await?;
+    // Checked again inside the transaction: a concurrent close or map.
+    match tx.periode_state(instansi_id, &key).await? {
+        Some(s) if s == state => {}
+        _ => {
+            tx.rollback().await?;
+            return Err(CycleError::AlreadyClosed(periode));
+        }
+    }
+    let change = tx.record_change(now, actor, "period close", &key).await?;
+    tx.delete_krs(instansi_id, &key).await?;
+    let rows: Vec<KrsRow> = pools
+        .iter()
+        .flat_map(|pool| {
+            pool.members.iter().map(|m| KrsRow {
+                periode: key.clone(),
+                target: pool.target,
+                jenis: pool.kind,
+                peringkat: m.rank,
+                nip: m.nip.clone(),
+                nama: m.nama.clone(),
+                opd: m.opd.clone(),
+                kotak: m.kotak,
+                nilai_talenta: m.nilai_talenta,
+            })
+        })
+        .collect();
+    tx.upsert(instansi_id, change, &rows).await?;
+    let closed = PeriodeRow {
+        status: StatusPeriode::Ditutup,
+        ditutup_at: Some(now),
+        ditutup_oleh: Some(actor.to_owned()),
+        ..state
+    };
+    tx.upsert(instansi_id, change, std::slice::from_ref(&closed))
+        .await?;
+    tx.commit().await?;
+    Ok(closed)
+}
+
+/// Every period of the instansi, oldest first.
+pub async fn periods(db: &Db, instansi: Option<&str>) -> Result<Vec<PeriodeRow>, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    Ok(db.periode_states(instansi_id).await?)
+}
+
+/// The committee moves `nip` to box `to` in `periode`, with a written
+/// reason: the computed box stays in the snapshot, the final box and the
+/// reason go into the calibration, and the decision into the change log.
+/// Moving someone to their computed box removes the calibration.
+#[allow(clippy::too_many_arguments)]
+pub async fn calibrate(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    nip: &str,
+    to: Kotak,
+    alasan: &str,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<Option<KalibrasiRow>, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let key = periode.to_string();
+    let mut tx = db.begin_write().await?;
+    let Some(state) = tx.periode_state(instansi_id, &key).await? else {
+        tx.rollback().await?;
+        return Err(CycleError::NotOpen(periode));
+    };
+    let row = db
+        .range_of::<SnapshotRow>(instansi_id, &key, &key)
+        .await?
+        .into_iter()
+        .find(|r| r.nip == nip);
+    let Some(row) = row else {
+        tx.rollback().await?;
+        return Err(CycleError::NotInMap {
+            periode,
+            nip: nip.to_owned(),
+        });
+    };
+    if row.kotak == Some(to) && state.status == StatusPeriode::Terbuka {
+        tx.record_change(
+            now,
+            actor,
+            "calibrate",
+            &format!("{key} {nip}: kembali ke kotak hasil perhitungan {to}"),
+        )
+        .await?;
+        tx.delete_kalibrasi(instansi_id, &key, nip).await?;
+        tx.commit().await?;
+        return Ok(None);
+    }
+    let checked = match check_calibration(state.status, row.kotak, to, alasan) {
+        Ok(c) => c,
+        Err(e) => {
+            tx.rollback().await?;
+            return Err(e.into());
+        }
+    };
+    let change = tx
+        .record_change(
+            now,
+            actor,
+            "calibrate",
+            &format!(
+                "{key} {nip}: kotak {} ke {}: {}",
+                checked.computed, checked.final_box, checked.alasan
+            ),
+        )
+        .await?;
+    let calibration = KalibrasiRow {
+        periode: key,
+        nip: nip.to_owned(),
+        kotak_awal: checked.computed,
+        kotak_akhir: checked.final_box,
+        alasan: checked.alasan,
+        oleh: actor.to_owned(),
+        at: now.replace_nanosecond(0).unwrap_or(now),
+    };
+    tx.upsert(instansi_id, change, std::slice::from_ref(&calibration))
+        .await?;
+    tx.commit().await?;
+    Ok(Some(calibration))
+}
+
+/// One person of a period's map as every page should show them: the
+/// computed box, the final box, and the calibration behind a difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FinalRow {
+    pub periode: String,
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    /// The computed box; `None` when left out for missing data.
+    pub computed: Option<Kotak>,
+    /// The box after calibration.
+    pub final_box: Option<Kotak>,
+    pub nilai_talenta: Option<talenta_domain::Score>,
+    pub kinerja: Option<talenta_domain::Score>,
+    pub potensial: Option<talenta_domain::Score>,
+    /// Reason, who and when, when calibrated.
+    pub alasan: Option<String>,
+    pub oleh: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub at: Option<OffsetDateTime>,
+}
+
+fn final_row(row: SnapshotRow, calibration: Option<&KalibrasiRow>) -> FinalRow {
+    FinalRow {
+        final_box: calibration.map(|c| c.kotak_akhir).or(row.kotak),
+        computed: row.kotak,
+        alasan: calibration.map(|c| c.alasan.clone()),
+        oleh: calibration.map(|c| c.oleh.clone()),
+        at: calibration.map(|c| c.at),
+        periode: row.periode,
+        nip: row.nip,
+        nama: row.nama,
+        opd: row.opd,
+        nilai_talenta: row.nilai_talenta,
+        kinerja: row.kinerja,
+        potensial: row.potensial,
+    }
+}
+
+/// The map of a period with every calibration applied, by NIP.
+pub async fn final_map(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+) -> Result<Vec<FinalRow>, CycleError> {
+    let key = periode.to_string();
+    let calibrations: HashMap<String, KalibrasiRow> = db
+        .range_of::<KalibrasiRow>(instansi_id, &key, &key)
+        .await?
+        .into_iter()
+        .map(|k| (k.nip.clone(), k))
+        .collect();
+    Ok(db
+        .range_of::<SnapshotRow>(instansi_id, &key, &key)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let c = calibrations.get(&row.nip);
+            final_row(row, c)
+        })
+        .collect())
+}
+
+/// A person's boxes in every mapped period, oldest first, with the
+/// calibration of each.
+pub async fn box_history(
+    db: &Db,
+    instansi_id: i64,
+    nip: &str,
+) -> Result<Vec<FinalRow>, CycleError> {
+    let calibrations: HashMap<String, KalibrasiRow> = db
+        .kalibrasi_of(instansi_id, nip)
+        .await?
+        .into_iter()
+        .map(|k| (k.periode.clone(), k))
+        .collect();
+    Ok(db
+        .talent_history(instansi_id, nip)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let c = calibrations.get(&row.periode);
+            final_row(row, c)
+        })
+        .collect())
+}
+
+/// The movement of final boxes from one period to another, for the
+/// instansi or for one OPD (the unit and its sub-units, by the unit each
+/// snapshot recorded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Movement {
+    pub from: String,
+    pub to: String,
+    pub opd: Option<String>,
+    pub matrix: Matrix,
+}
+
+pub async fn movement(
+    db: &Db,
+    instansi_id: i64,
+    from: Periode,
+    to: Periode,
+    opd: Option<&str>,
+) -> Result<Movement, CycleError> {
+    let units = match opd {
+        Some(root) => Some(subtree(db, instansi_id, root).await?),
+        None => None,
+    };
+    let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.opd));
+    let before = final_map(db, instansi_id, from).await?;
+    let after = final_map(db, instansi_id, to).await?;
+    let placed = |rows: &[FinalRow]| -> Vec<(String, Kotak)> {
+        rows.iter()
+            .filter(|r| keep(r))
+            .filter_map(|r| r.final_box.map(|k| (r.nip.clone(), k)))
+            .collect()
+    };
+    let (before, after) = (placed(&before), placed(&after));
+    Ok(Movement {
+        from: from.to_string(),
+        to: to.to_string(),
+        opd: opd.map(str::to_owned),
+        matrix: transitions(
+            before.iter().map(|(n, k)| (n.as_str(), *k)),
+            after.iter().map(|(n, k)| (n.as_str(), *k)),
+        ),
+    })
+}
+
+/// The unit `root` and every unit below it.
+pub(crate) async fn subtree(
+    db: &Db,
+    instansi_id: i64,
+    root: &str,
+) -> Result<HashSet<String>, StorageError> {
+    let mut children: HashMap<String, Vec<String>> = HashMap::new();
+    db.read_all::<Opd>(instansi_id, |o| {
+        if let Some(induk) = o.induk {
+            children.entry(induk).or_default().push(o.kode);
+        }
+        Ok(())
+    })
+    .await?;
+    let mut out = HashSet::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(unit) = stack.pop() {
+        if out.insert(unit.clone()) {
+            stack.extend(children.get(&unit).cloned().unwrap_or_default());
+        }
+    }
+    Ok(out)
+}
+
+/// A what-if run: the map of `periode` computed under `rules` in memory,
+/// compared with the stored final map. Writes nothing, so a closed period
+/// stays as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhatIf {
+    pub periode: String,
+    pub rule_set: String,
+    pub fingerprint: String,
+    /// Every employee as the other rules place them.
+    pub rows: Vec<WhatIfRow>,
+    /// Stored final box (rows) against the what-if box (columns).
+    pub matrix: Matrix,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhatIfRow {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    /// The final box in the stored map, if any.
+    pub stored: Option<Kotak>,
+    /// The box under the what-if rules; `None` when data is missing.
+    pub what_if: Option<Kotak>,
+    pub nilai_talenta: Option<talenta_domain::Score>,
+}
+
+pub async fn what_if(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    rules: &RuleSet,
+) -> Result<WhatIf, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let stored: HashMap<String, Kotak> = final_map(db, instansi_id, periode)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.final_box.map(|k| (r.nip, k)))
+        .collect();
+    let jabatan = jabatan_by_kode(db, instansi_id).await?;
+    let mut rows = Vec::new();
+    let mut after: Option<String> = None;
+    while let Some(page) =
+        score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()).await?
+    {
+        after = page.last().map(|r| r.nip.clone());
+        rows.extend(page.into_iter().map(|r| WhatIfRow {
+            stored: stored.get(&r.nip).copied(),
+            what_if: r.kotak,
+            nilai_talenta: r.nilai_talenta,
+            nip: r.nip,
+            nama: r.nama,
+            opd: r.opd,
+        }));
+    }
+    let matrix = transitions(
+        stored.iter().map(|(n, k)| (n.as_str(), *k)),
+        rows.iter()
+            .filter_map(|r| r.what_if.map(|k| (r.nip.as_str(), k))),
+    );
+    Ok(WhatIf {
+        periode: periode.to_string(),
+        rule_set: rules.id.clone(),
+        fingerprint: rules.fingerprint(),
+        rows,
+        matrix,
+    })
+}

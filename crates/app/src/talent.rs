@@ -1,0 +1,722 @@
+//! Talent pools, succession plans, retention flags and development plans
+//! over the stored records, for the web pages and the CLI. Each reads the
+//! final boxes of a period (calibrations applied) and the records of only
+//! the people those boxes put in line, builds the domain's inputs, and
+//! returns what the domain decides; nothing here decides a rule.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+use talenta_domain::cycle::{StatusPeriode, Talent};
+use talenta_domain::development::{DraftItem, StatusIdp, draft};
+use talenta_domain::disiplin::Hukuman;
+use talenta_domain::eligibility::{Candidate, MasaJabatan, Position, StatusKepegawaian};
+use talenta_domain::jabatan::Jenjang;
+use talenta_domain::kompetensi::Levels;
+use talenta_domain::personnel::{
+    Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatJabatan,
+    RiwayatPendidikan, Skp,
+};
+use talenta_domain::pool::{Member, Pool, PoolKind, pools};
+use talenta_domain::retention::{Flag, RetentionRecord, flags};
+use talenta_domain::skp::SkpTahunan;
+use talenta_domain::succession::{KeyPosition, Plan, plan};
+use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
+use talenta_storage::{Db, IdpRow, KrsRow, SnapshotRow, StorageError, Stored};
+use time::{Date, OffsetDateTime};
+
+use crate::cycle::{CycleError, final_map, subtree};
+use crate::export::resolve_instansi;
+use crate::map::jabatan_by_kode;
+
+/// One person's records, owned, from which a [`Talent`] borrows.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub jenjang: Option<Jenjang>,
+    pub kotak: Kotak,
+    pub nilai_talenta: Score,
+    pub kinerja: Score,
+    pub potensial: Score,
+    pub status: StatusKepegawaian,
+    pub birth_date: Date,
+    pub golongan: Option<Golongan>,
+    pub pendidikan: Vec<Pendidikan>,
+    pub jabatan: Vec<MasaJabatan>,
+    pub skp: Vec<SkpTahunan>,
+    pub hukuman: Vec<Hukuman>,
+    pub kompetensi: Option<Levels>,
+}
+
+impl Person {
+    pub fn talent(&self) -> Talent<'_> {
+        Talent {
+            nip: &self.nip,
+            nama: &self.nama,
+            opd: &self.opd,
+            jenjang: self.jenjang,
+            kotak: self.kotak,
+            nilai_talenta: self.nilai_talenta,
+            kinerja: self.kinerja,
+            potensial: self.potensial,
+            kompetensi: self.kompetensi.as_ref(),
+            candidate: Candidate {
+                status: self.status,
+                birth_date: self.birth_date,
+                golongan: self.golongan,
+                pendidikan: &self.pendidikan,
+                riwayat_jabatan: &self.jabatan,
+                skp: &self.skp,
+                hukuman: &self.hukuman,
+            },
+        }
+    }
+}
+
+/// Groups rows sorted by NIP into a map by NIP.
+fn by_nip<T>(rows: Vec<T>, nip: impl Fn(&T) -> &str) -> HashMap<String, Vec<T>> {
+    let mut out: HashMap<String, Vec<T>> = HashMap::new();
+    for row in rows {
+        out.entry(nip(&row).to_owned()).or_default().push(row);
+    }
+    out
+}
+
+/// Spells in a jabatan from the history: each runs to the next TMT.
+pub fn spells(history: &[RiwayatJabatan]) -> Vec<MasaJabatan> {
+    let mut sorted: Vec<&RiwayatJabatan> = history.iter().collect();
+    sorted.sort_by_key(|r| r.tmt);
+    sorted
+        .iter()
+        .enumerate()
+        .map(|(i, r)| MasaJabatan {
+            jenjang: r.jenjang,
+            mulai: r.tmt,
+            selesai: sorted.get(i + 1).map(|next| next.tmt),
+        })
+        .collect()
+}
+
+/// Builds a [`Person`] from an employee's stored records.
+#[allow(clippy::too_many_arguments)]
+pub fn person(
+    pegawai: &Pegawai,
+    jabatan: &HashMap<String, Jabatan>,
+    kotak: Kotak,
+    row: &SnapshotRow,
+    riwayat: &[RiwayatJabatan],
+    pendidikan: &[RiwayatPendidikan],
+    skp: &[Skp],
+    hukdis: &[RiwayatHukdis],
+    asesmen: &[Asesmen],
+) -> Person {
+    let mut degrees: Vec<Pendidikan> = pendidikan
+        .iter()
+        .map(|p| Pendidikan {
+            tingkat: p.tingkat,
+            bidang: p.bidang_ilmu.clone(),
+        })
+        .collect();
+    if degrees.is_empty()
+        && let Some(tingkat) = pegawai.pendidikan
+    {
+        degrees.push(Pendidikan {
+            tingkat,
+            bidang: pegawai.bidang_ilmu.clone(),
+        });
+    }
+    let spells = spells(riwayat);
+    let jenjang = pegawai
+        .jabatan
+        .as_ref()
+        .and_then(|k| jabatan.get(k))
+        .map(|j| j.jenjang)
+        .or_else(|| spells.last().map(|s| s.jenjang));
+    Person {
+        nip: pegawai.nip.as_str().to_owned(),
+        nama: row.nama.clone(),
+        opd: pegawai.opd.clone(),
+        jenjang,
+        kotak,
+        nilai_talenta: row.nilai_talenta.unwrap_or_default(),
+        kinerja: row.kinerja.unwrap_or_default(),
+        potensial: row.potensial.unwrap_or_default(),
+        status: pegawai.status,
+        birth_date: pegawai.tanggal_lahir,
+        golongan: match pegawai.golongan {
+            Some(GolonganAsn::Pns(g)) => Some(g),
+            _ => None,
+        },
+        pendidikan: degrees,
+        jabatan: spells,
+        skp: skp
+            .iter()
+            .map(|s| SkpTahunan {
+                tahun: s.tahun,
+                predikat: s.predikat,
+            })
+            .collect(),
+        hukuman: hukdis.iter().map(RiwayatHukdis::hukuman).collect(),
+        kompetensi: asesmen
+            .iter()
+            .filter(|a| !a.kompetensi.is_empty())
+            .max_by_key(|a| a.tanggal)
+            .map(|a| a.kompetensi.clone()),
+    }
+}
+
+/// The placed people of `periode` whose final box is one of `boxes`, with
+/// their records.
+pub async fn people_in_boxes(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    boxes: &[Kotak],
+) -> Result<Vec<Person>, CycleError> {
+    let key = periode.to_string();
+    let finals: HashMap<String, (Kotak, SnapshotRow)> = final_map(db, instansi_id, periode)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            let k = r.final_box.filter(|k| boxes.contains(k))?;
+            Some((
+                r.nip.clone(),
+                (
+                    k,
+                    SnapshotRow {
+                        periode: r.periode,
+                        nip: r.nip,
+                        nama: r.nama,
+                        opd: r.opd,
+                        kinerja: r.kinerja,
+                        potensial: r.potensial,
+                        kotak: r.computed,
+                        nilai_talenta: r.nilai_talenta,
+                        kurang: None,
+                    },
+                ),
+            ))
+        })
+        .collect();
+    let jabatan = jabatan_by_kode(db, instansi_id).await?;
+    async fn load<T: Stored>(
+        db: &Db,
+        id: i64,
+        key: &str,
+        boxes: &[Kotak],
+    ) -> Result<Vec<T>, StorageError> {
+        db.records_in_boxes::<T>(id, key, boxes).await
+    }
+    let pegawai: Vec<Pegawai> = load(db, instansi_id, &key, boxes).await?;
+    let riwayat = by_nip(
+        load::<RiwayatJabatan>(db, instansi_id, &key, boxes).await?,
+        |r| r.nip.as_str(),
+    );
+    let pendidikan = by_nip(
+        load::<RiwayatPendidikan>(db, instansi_id, &key, boxes).await?,
+        |r| r.nip.as_str(),
+    );
+    let skp = by_nip(load::<Skp>(db, instansi_id, &key, boxes).await?, |r| {
+        r.nip.as_str()
+    });
+    let hukdis = by_nip(
+        load::<RiwayatHukdis>(db, instansi_id, &key, boxes).await?,
+        |r| r.nip.as_str(),
+    );
+    let asesmen = by_nip(load::<Asesmen>(db, instansi_id, &key, boxes).await?, |r| {
+        r.nip.as_str()
+    });
+    Ok(pegawai
+        .iter()
+        .filter_map(|p| {
+            let nip = p.nip.as_str();
+            let (kotak, row) = finals.get(nip)?;
+            Some(person(
+                p,
+                &jabatan,
+                *kotak,
+                row,
+                riwayat.get(nip).map_or(&[][..], Vec::as_slice),
+                pendidikan.get(nip).map_or(&[][..], Vec::as_slice),
+                skp.get(nip).map_or(&[][..], Vec::as_slice),
+                hukdis.get(nip).map_or(&[][..], Vec::as_slice),
+                asesmen.get(nip).map_or(&[][..], Vec::as_slice),
+            ))
+        })
+        .collect())
+}
+
+/// Every box any pool or succession plan reads.
+fn boxes_in_line(rules: &RuleSet) -> Vec<Kotak> {
+    let set: BTreeSet<Kotak> = rules
+        .pool
+        .instansi
+        .iter()
+        .chain(&rules.pool.nasional)
+        .chain(&rules.succession.population_boxes)
+        .copied()
+        .collect();
+    set.into_iter().collect()
+}
+
+/// The pools of a period as the rules give them now (gates checked on the
+/// period's last day).
+pub(crate) async fn live_pools(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    rules: &RuleSet,
+) -> Result<Vec<Pool>, CycleError> {
+    let people = people_in_boxes(db, instansi_id, periode, &boxes_in_line(rules)).await?;
+    let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
+    Ok(pools(rules, &talents, periode.end()))
+}
+
+/// The pools of a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pools {
+    pub periode: String,
+    /// `true` for a closed period: the pools as stored when it closed.
+    pub frozen: bool,
+    pub pools: Vec<Pool>,
+}
+
+/// The talent pools of `periode`: frozen ones for a closed period (the
+/// left-out lists are not kept), computed with `rules` for an open one.
+pub async fn talent_pools(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    rules: &RuleSet,
+) -> Result<Pools, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let key = periode.to_string();
+    let state = db.periode_state(instansi_id, &key).await?;
+    if db.snapshot(instansi_id, &key).await?.is_none() {
+        return Err(CycleError::NoSnapshot(periode));
+    }
+    if state.is_some_and(|s| s.status == StatusPeriode::Ditutup) {
+        let rows = db.range_of::<KrsRow>(instansi_id, &key, &key).await?;
+        let mut out: Vec<Pool> = Vec::new();
+        for row in rows {
+            let member = Member {
+                rank: row.peringkat,
+                nip: row.nip,
+                nama: row.nama,
+                opd: row.opd,
+                kotak: row.kotak,
+                nilai_talenta: row.nilai_talenta,
+            };
+            match out
+                .iter_mut()
+                .find(|p| p.target == row.target && p.kind == row.jenis)
+            {
+                Some(pool) => pool.members.push(member),
+                None => out.push(Pool {
+                    target: row.target,
+                    kind: row.jenis,
+                    members: vec![member],
+                    left_out: Vec::new(),
+                }),
+            }
+        }
+        // Stored by key (target code, jenis, rank); list as the rules do.
+        let order = |p: &Pool| {
+            (
+                rules.pool.targets.iter().position(|t| *t == p.target),
+                PoolKind::ALL.iter().position(|k| *k == p.kind),
+            )
+        };
+        out.sort_by_key(order);
+        for pool in &mut out {
+            pool.members.sort_by_key(|m| m.rank);
+        }
+        return Ok(Pools {
+            periode: key,
+            frozen: true,
+            pools: out,
+        });
+    }
+    Ok(Pools {
+        periode: key,
+        frozen: false,
+        pools: live_pools(db, instansi_id, periode, rules).await?,
+    })
+}
+
+/// A position as listed for choosing a succession plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PositionItem {
+    pub kode: String,
+    pub nama: String,
+    pub opd: String,
+    pub jenjang: Jenjang,
+    pub kunci: bool,
+}
+
+/// The positions of the instansi by code, only key positions with `key`.
+pub async fn positions(
+    db: &Db,
+    instansi: Option<&str>,
+    key: bool,
+) -> Result<Vec<PositionItem>, CycleError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let mut out = Vec::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        if !key || j.kunci {
+            out.push(PositionItem {
+                kode: j.kode,
+                nama: j.nama,
+                opd: j.opd,
+                jenjang: j.jenjang,
+                kunci: j.kunci,
+            });
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(out)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SuccessionError {
+    #[error(transparent)]
+    Cycle(#[from] CycleError),
+    #[error("no position {0} in the instansi (see `talenta positions`)")]
+    UnknownPosition(String),
+    #[error("no talent map yet: compute one with `talenta map --period PERIOD`")]
+    NoMap,
+}
+
+impl From<StorageError> for SuccessionError {
+    fn from(e: StorageError) -> SuccessionError {
+        SuccessionError::Cycle(e.into())
+    }
+}
+
+/// The succession plan of one position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Succession {
+    pub position: PositionItem,
+    /// The period whose final boxes were read.
+    pub periode: String,
+    /// The day eligibility was checked on.
+    pub on: Date,
+    /// The current holders of the position (not candidates for it).
+    pub holders: Vec<String>,
+    pub plan: Plan,
+}
+
+/// The succession plan for position `kode` from the final boxes of
+/// `periode` (default: the latest mapped period), with eligibility checked
+/// on `on` (normally today, so "eligible from" is a real date ahead).
+pub async fn succession(
+    db: &Db,
+    instansi: Option<&str>,
+    kode: &str,
+    periode: Option<Periode>,
+    rules: &RuleSet,
+    on: Date,
+) -> Result<Succession, SuccessionError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi)
+        .await
+        .map_err(CycleError::from)?;
+    let jabatan = db
+        .records_of::<Jabatan>(instansi_id, kode)
+        .await?
+        .pop()
+        .ok_or_else(|| SuccessionError::UnknownPosition(kode.to_owned()))?;
+    let periode = match periode {
+        Some(p) => p,
+        None => db
+            .latest_periode(instansi_id)
+            .await?
+            .and_then(|p| p.parse().ok())
+            .ok_or(SuccessionError::NoMap)?,
+    };
+    let people =
+        people_in_boxes(db, instansi_id, periode, &rules.succession.population_boxes).await?;
+    let holders = db.holders_of(instansi_id, kode).await?;
+    let talents: Vec<Talent<'_>> = people
+        .iter()
+        .filter(|p| !holders.contains(&p.nip))
+        .map(Person::talent)
+        .collect();
+    let position = KeyPosition {
+        kode: &jabatan.kode,
+        nama: &jabatan.nama,
+        opd: &jabatan.opd,
+        requirements: Position {
+            jenjang: jabatan.jenjang,
+            bidang_ilmu: &jabatan.bidang_ilmu,
+            min_pendidikan: jabatan.min_pendidikan,
+            min_golongan: jabatan.min_golongan,
+        },
+        standar: &jabatan.standar,
+    };
+    let plan = plan(rules, &position, &talents, on, None);
+    Ok(Succession {
+        position: PositionItem {
+            kode: jabatan.kode.clone(),
+            nama: jabatan.nama.clone(),
+            opd: jabatan.opd.clone(),
+            jenjang: jabatan.jenjang,
+            kunci: jabatan.kunci,
+        },
+        periode: periode.to_string(),
+        on,
+        holders,
+        plan,
+    })
+}
+
+/// One flagged person of a retention list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionRow {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    /// Why they are watched: `krs` (pool member), `jabatan_kunci` (holds a
+    /// key position), or both.
+    pub watched: Vec<&'static str>,
+    pub flags: Vec<Flag>,
+}
+
+/// Retention flags of the pool members and key-position holders of an
+/// OPD (the unit and its sub-units) or of the instansi, in `periode`,
+/// checked on the period's last day. Only people with a flag are listed,
+/// by OPD then NIP.
+pub async fn retention(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    opd: Option<&str>,
+    rules: &RuleSet,
+) -> Result<Vec<RetentionRow>, CycleError> {
+    let pools = talent_pools(db, instansi, periode, rules).await?;
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let units = match opd {
+        Some(root) => Some(subtree(db, instansi_id, root).await?),
+        None => None,
+    };
+    let jabatan = jabatan_by_kode(db, instansi_id).await?;
+    let mut watched: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for member in pools.pools.iter().flat_map(|p| &p.members) {
+        let w = watched.entry(member.nip.clone()).or_default();
+        if !w.contains(&"krs") {
+            w.push("krs");
+        }
+    }
+    let mut employees: HashMap<String, Pegawai> = HashMap::new();
+    db.read_all::<Pegawai>(instansi_id, |p| {
+        let holds_key = p
+            .jabatan
+            .as_ref()
+            .and_then(|k| jabatan.get(k))
+            .is_some_and(|j| j.kunci);
+        if holds_key {
+            watched
+                .entry(p.nip.as_str().to_owned())
+                .or_default()
+                .push("jabatan_kunci");
+        }
+        if watched.contains_key(p.nip.as_str()) {
+            employees.insert(p.nip.as_str().to_owned(), p);
+        }
+        Ok(())
+    })
+    .await?;
+    let mut rows = Vec::new();
+    for (nip, why) in watched {
+        let Some(pegawai) = employees.get(&nip) else {
+            continue;
+        };
+        if units.as_ref().is_some_and(|u| !u.contains(&pegawai.opd)) {
+            continue;
+        }
+        let history: Vec<(Periode, Kotak)> = crate::cycle::box_history(db, instansi_id, &nip)
+            .await?
+            .into_iter()
+            .filter_map(|r| Some((r.periode.parse().ok()?, r.final_box?)))
+            .collect();
+        let diklat: Vec<RiwayatDiklat> = db.records_of(instansi_id, &nip).await?;
+        let idp: Vec<IdpRow> = db.records_of(instansi_id, &nip).await?;
+        let last_development = diklat
+            .iter()
+            .map(|d| d.selesai.unwrap_or(d.mulai).max(d.mulai))
+            .chain(
+                idp.iter()
+                    .filter(|i| i.status == StatusIdp::Selesai)
+                    .map(|i| i.diubah_at.date()),
+            )
+            .max();
+        let record = RetentionRecord {
+            birth_date: pegawai.tanggal_lahir,
+            jenjang: pegawai
+                .jabatan
+                .as_ref()
+                .and_then(|k| jabatan.get(k))
+                .map(|j| j.jenjang),
+            tmt_jabatan: pegawai.tmt_jabatan,
+            boxes: &history,
+            last_development,
+        };
+        let found = flags(rules, &record, periode, periode.end());
+        if !found.is_empty() {
+            rows.push(RetentionRow {
+                nama: pegawai.nama.clone(),
+                opd: pegawai.opd.clone(),
+                nip,
+                watched: why,
+                flags: found,
+            });
+        }
+    }
+    rows.sort_by(|a, b| (&a.opd, &a.nip).cmp(&(&b.opd, &b.nip)));
+    Ok(rows)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdpError {
+    #[error(transparent)]
+    Cycle(#[from] CycleError),
+    #[error("no employee {0}")]
+    UnknownEmployee(String),
+    #[error("no position {0}")]
+    UnknownPosition(String),
+    #[error("position {0} has no competency standard: there is no gap to plan for")]
+    NoStandard(String),
+    #[error("item {nomor}: {reason}")]
+    Invalid { nomor: u32, reason: String },
+}
+
+impl From<StorageError> for IdpError {
+    fn from(e: StorageError) -> IdpError {
+        IdpError::Cycle(e.into())
+    }
+}
+
+/// A draft IDP of `nip` towards position `jabatan_target`: one activity
+/// per gap and suggested development type, status `rencana`, not saved.
+pub async fn idp_draft(
+    db: &Db,
+    instansi: Option<&str>,
+    nip: &str,
+    jabatan_target: &str,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<Vec<IdpRow>, IdpError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi)
+        .await
+        .map_err(CycleError::from)?;
+    if db.pegawai(instansi_id, nip).await?.is_none() {
+        return Err(IdpError::UnknownEmployee(nip.to_owned()));
+    }
+    let jabatan = db
+        .records_of::<Jabatan>(instansi_id, jabatan_target)
+        .await?
+        .pop()
+        .ok_or_else(|| IdpError::UnknownPosition(jabatan_target.to_owned()))?;
+    if jabatan.standar.is_empty() {
+        return Err(IdpError::NoStandard(jabatan_target.to_owned()));
+    }
+    let latest: Option<Levels> = db
+        .records_of::<Asesmen>(instansi_id, nip)
+        .await?
+        .into_iter()
+        .filter(|a| !a.kompetensi.is_empty())
+        .max_by_key(|a| a.tanggal)
+        .map(|a| a.kompetensi);
+    let items: Vec<DraftItem> = draft(&rules.development, &jabatan.standar, latest.as_ref());
+    Ok((1..)
+        .zip(
+            items
+                .iter()
+                .flat_map(|item| item.jenis.iter().map(move |j| (item, *j))),
+        )
+        .map(|(nomor, (item, jenis))| IdpRow {
+            nip: nip.to_owned(),
+            jabatan_target: jabatan_target.to_owned(),
+            nomor,
+            kompetensi: item.kompetensi.clone(),
+            level_saat_ini: item.attained,
+            level_target: item.required,
+            jenis,
+            kegiatan: format!("{} {}", jenis.label(), item.kompetensi),
+            target_selesai: None,
+            status: StatusIdp::Rencana,
+            catatan: None,
+            diubah_oleh: actor.to_owned(),
+            diubah_at: now.replace_nanosecond(0).unwrap_or(now),
+        })
+        .collect())
+}
+
+/// Saves `items` as the whole plan of `nip` towards `jabatan_target`,
+/// replacing the previous one, numbered 1.. in the order given, stamped
+/// with the actor and time. An empty list removes the plan.
+pub async fn idp_save(
+    db: &Db,
+    instansi: Option<&str>,
+    nip: &str,
+    jabatan_target: &str,
+    items: &[IdpRow],
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<Vec<IdpRow>, IdpError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi)
+        .await
+        .map_err(CycleError::from)?;
+    if db.pegawai(instansi_id, nip).await?.is_none() {
+        return Err(IdpError::UnknownEmployee(nip.to_owned()));
+    }
+    if db
+        .records_of::<Jabatan>(instansi_id, jabatan_target)
+        .await?
+        .is_empty()
+    {
+        return Err(IdpError::UnknownPosition(jabatan_target.to_owned()));
+    }
+    let at = now.replace_nanosecond(0).unwrap_or(now);
+    let rows: Vec<IdpRow> = (1..)
+        .zip(items)
+        .map(|(nomor, item)| IdpRow {
+            nip: nip.to_owned(),
+            jabatan_target: jabatan_target.to_owned(),
+            nomor,
+            diubah_oleh: actor.to_owned(),
+            diubah_at: at,
+            ..item.clone()
+        })
+        .collect();
+    if let Some(bad) = rows.iter().find(|r| r.kegiatan.trim().is_empty()) {
+        return Err(IdpError::Invalid {
+            nomor: bad.nomor,
+            reason: "kegiatan wajib diisi".into(),
+        });
+    }
+    let mut tx = db.begin_write().await?;
+    let change = tx
+        .record_change(
+            now,
+            actor,
+            "idp",
+            &format!("{nip} -> {jabatan_target}: {} kegiatan", rows.len()),
+        )
+        .await?;
+    tx.delete_idp(instansi_id, nip, jabatan_target).await?;
+    tx.upsert(instansi_id, change, &rows).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Every IDP activity of `nip`, by target position and number.
+pub async fn idp(db: &Db, instansi: Option<&str>, nip: &str) -> Result<Vec<IdpRow>, IdpError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi)
+        .await
+        .map_err(CycleError::from)?;
+    Ok(db.records_of(instansi_id, nip).await?)
+}

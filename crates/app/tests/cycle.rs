@@ -1,0 +1,487 @@
+//! The talent cycle end to end through the app layer, on SQLite and on
+//! PostgreSQL: map, calibrate, pools, succession, close, new data after
+//! closing, what-if, the next period and its movement, retention, IDP.
+//!
+//! Dinas Kesehatan, four Kepala Seksi (pengawas, since 2 January 2018,
+//! golongan IV/a, standard of nine competencies at level 3), worked out
+//! with the bundled weights (kinerja 60/40, potensial 40/25/20/15,
+//! kualifikasi 50/50):
+//!
+//! | who  | SKP 2024-25, penguat | kinerja | potensi | field, level         | kompetensi | potensial | nilai |
+//! |------|----------------------|---------|---------|----------------------|------------|-----------|-------|
+//! | Budi | SB, 100              | 100     | 100     | S2 Ilmu Pemerintahan: (90+50)/2 = 70 | 100 | 40+25+14+15 = 94 | 97 |
+//! | Ayu  | SB, 100              | 100     | 80      | S1 Kesmas: (80+100)/2 = 90 | 100  | 40+20+18+15 = 93 | 96.5 |
+//! | Citra| SB, 100              | 100     | 60      | S1 Kesmas 90         | 100        | 40+15+18+15 = 88 | 94 |
+//! | Dedi | Baik, 80             | 80      | 60      | S1 Kesmas 90         | komunikasi 1: 25/27 = 92.59 | 37.04+15+18+15 = 85.04 | 82.52 |
+//!
+//! All four land in box 9 (both axes ≥ 80). The committee calibrates Dedi
+//! to box 8.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use talenta_app::cycle::{
+    CycleError, box_history, calibrate, close_period, final_map, movement, open_period, periods,
+    what_if,
+};
+use talenta_app::map::{MapError, compute};
+use talenta_app::talent::{
+    IdpError, idp, idp_draft, idp_save, positions, retention, succession, talent_pools,
+};
+use talenta_domain::cycle::{CalibrationError, StatusPeriode};
+use talenta_domain::development::{JenisPengembangan, StatusIdp};
+use talenta_domain::eligibility::{RuleKind, StatusKepegawaian};
+use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::personnel::{
+    Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, RiwayatJabatan, RiwayatPendidikan, Skp,
+    SumberAsesmen,
+};
+use talenta_domain::pool::PoolKind;
+use talenta_domain::readiness::Readiness;
+use talenta_domain::retention::FlagKind;
+use talenta_domain::{
+    BidangIlmu, Gender, Golongan, Jenjang, Kotak, Nip, Periode, Predikat, Rating, RuleSet, Score,
+    TingkatPendidikan,
+};
+use talenta_storage::Db;
+use time::macros::{date, datetime};
+use time::{Date, OffsetDateTime};
+
+const T0: OffsetDateTime = datetime!(2026-06-30 10:00 UTC);
+const BUDI: &str = "198001012005011001";
+const AYU: &str = "198102022005012002";
+const CITRA: &str = "198203032005012003";
+const DEDI: &str = "198304042005011004";
+
+fn nip(text: &str) -> Nip {
+    text.parse().unwrap()
+}
+
+fn s1() -> Periode {
+    "2026-S1".parse().unwrap()
+}
+
+fn s2() -> Periode {
+    "2026-S2".parse().unwrap()
+}
+
+fn kotak(n: u8) -> Kotak {
+    Kotak::new(n).unwrap()
+}
+
+fn standard(except: Option<(Manajerial, u8)>) -> Levels {
+    Manajerial::ALL
+        .into_iter()
+        .map(Kompetensi::Manajerial)
+        .chain([Kompetensi::PerekatBangsa])
+        .map(|k| {
+            let level = match (&k, except) {
+                (Kompetensi::Manajerial(m), Some((e, l))) if *m == e => l,
+                _ => 3,
+            };
+            (k, Level::new(level).unwrap())
+        })
+        .collect()
+}
+
+fn jabatan(kode: &str, jenjang: Jenjang) -> Jabatan {
+    Jabatan {
+        kode: kode.into(),
+        nama: format!("Jabatan {kode}"),
+        opd: "DINKES".into(),
+        jenjang,
+        min_pendidikan: None,
+        bidang_ilmu: vec![BidangIlmu::new("Kesehatan Masyarakat")],
+        min_golongan: None,
+        standar: standard(None),
+        kunci: kode == "KABID",
+        kebutuhan: 1,
+    }
+}
+
+fn pegawai(text: &str, nama: &str, tingkat: TingkatPendidikan, bidang: &str) -> Pegawai {
+    let n = nip(text);
+    Pegawai {
+        tanggal_lahir: n.birth_date(),
+        nip: n,
+        nama: nama.into(),
+        gelar_depan: None,
+        gelar_belakang: None,
+        jenis_kelamin: Gender::L,
+        tempat_lahir: None,
+        status: StatusKepegawaian::Pns,
+        golongan: Some(GolonganAsn::Pns(Golongan::IVA)),
+        tmt_golongan: None,
+        jabatan: Some("KASI".into()),
+        tmt_jabatan: Some(date!(2018 - 01 - 02)),
+        opd: "DINKES".into(),
+        pendidikan: Some(tingkat),
+        bidang_ilmu: Some(BidangIlmu::new(bidang)),
+        tmt_cpns: None,
+        tmt_pns: None,
+        agama: None,
+        daerah_asal: None,
+        email: None,
+        no_hp: None,
+    }
+}
+
+fn skp(text: &str, tahun: i32, sangat_baik: bool) -> Skp {
+    let (hasil, predikat, penguat) = if sangat_baik {
+        (Rating::DiAtasEkspektasi, Predikat::SangatBaik, 100)
+    } else {
+        (Rating::SesuaiEkspektasi, Predikat::Baik, 80)
+    };
+    Skp {
+        nip: nip(text),
+        tahun,
+        hasil_kerja: hasil,
+        perilaku_kerja: hasil,
+        predikat,
+        nilai_penguat: Score::whole(penguat),
+        penilai_nip: None,
+        penilai_nama: None,
+    }
+}
+
+async fn seed(db: &Db) {
+    let mut tx = db.begin_write().await.unwrap();
+    let (id, _) = tx.upsert_instansi("9999", "Kota Uji").await.unwrap();
+    let c = tx.record_change(T0, "uji", "seed", "").await.unwrap();
+    tx.upsert(
+        id,
+        c,
+        &[Opd {
+            kode: "DINKES".into(),
+            nama: "Dinas Kesehatan".into(),
+            induk: None,
+        }],
+    )
+    .await
+    .unwrap();
+    tx.upsert(
+        id,
+        c,
+        &[
+            jabatan("KABID", Jenjang::Administrator),
+            jabatan("KASI", Jenjang::Pengawas),
+        ],
+    )
+    .await
+    .unwrap();
+    let people = [
+        (
+            BUDI,
+            "Budi",
+            TingkatPendidikan::S2,
+            "Ilmu Pemerintahan",
+            true,
+            100,
+            None,
+        ),
+        (
+            AYU,
+            "Ayu",
+            TingkatPendidikan::S1,
+            "Kesehatan Masyarakat",
+            true,
+            80,
+            None,
+        ),
+        (
+            CITRA,
+            "Citra",
+            TingkatPendidikan::S1,
+            "Kesehatan Masyarakat",
+            true,
+            60,
+            None,
+        ),
+        (
+            DEDI,
+            "Dedi",
+            TingkatPendidikan::S1,
+            "Kesehatan Masyarakat",
+            false,
+            60,
+            Some((Manajerial::Komunikasi, 1)),
+        ),
+    ];
+    for (text, nama, tingkat, bidang, sb, potensi, except) in people {
+        let n = nip(text);
+        tx.upsert(id, c, &[pegawai(text, nama, tingkat, bidang)])
+            .await
+            .unwrap();
+        tx.upsert(
+            id,
+            c,
+            &[
+                RiwayatJabatan {
+                    nip: n,
+                    tmt: date!(2005 - 01 - 01),
+                    jabatan: None,
+                    nama_jabatan: "Pelaksana".into(),
+                    opd: None,
+                    jenjang: Jenjang::Pelaksana,
+                    nomor_sk: None,
+                    tanggal_sk: None,
+                },
+                RiwayatJabatan {
+                    nip: n,
+                    tmt: date!(2018 - 01 - 02),
+                    jabatan: Some("KASI".into()),
+                    nama_jabatan: "Kepala Seksi".into(),
+                    opd: Some("DINKES".into()),
+                    jenjang: Jenjang::Pengawas,
+                    nomor_sk: None,
+                    tanggal_sk: None,
+                },
+            ],
+        )
+        .await
+        .unwrap();
+        tx.upsert(
+            id,
+            c,
+            &[RiwayatPendidikan {
+                nip: n,
+                tingkat,
+                tahun_lulus: 2003,
+                bidang_ilmu: Some(BidangIlmu::new(bidang)),
+                nama_sekolah: None,
+            }],
+        )
+        .await
+        .unwrap();
+        tx.upsert(id, c, &[skp(text, 2024, sb), skp(text, 2025, sb)])
+            .await
+            .unwrap();
+        tx.upsert(
+            id,
+            c,
+            &[Asesmen {
+                nip: n,
+                tanggal: date!(2025 - 10 - 01),
+                sumber: SumberAsesmen::AssessmentCenter,
+                potensi: Score::whole(potensi),
+                kompetensi: standard(except),
+            }],
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+fn nips<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    items.collect()
+}
+
+const REASON: &str = "Kinerja penguat 2025 belum diverifikasi tim penilai";
+
+#[tokio::test]
+async fn the_talent_cycle_of_a_period_on_both_engines() {
+    let rules = RuleSet::bundled().unwrap();
+    let mut databases = vec![talenta_testkit::sqlite()];
+    databases.extend(talenta_testkit::postgres().await);
+    for database in databases {
+        let db = Db::connect(&database.url).await.unwrap();
+        db.migrate().await.unwrap();
+        seed(&db).await;
+        let engine = db.engine();
+
+        // Map: the period opens itself, with the rules' fingerprint.
+        let summary = compute(&db, None, s1(), &rules, "admin", T0).await.unwrap();
+        assert_eq!(summary.per_box[8], 4, "{engine:?}");
+        let state = &periods(&db, None).await.unwrap()[0];
+        assert_eq!(state.status, StatusPeriode::Terbuka);
+        assert_eq!(state.rule_set_fingerprint, Some(rules.fingerprint()));
+
+        // Calibration: refused without a reason, kept with one.
+        let refused = calibrate(&db, None, s1(), DEDI, kotak(8), "turun", "ketua", T0).await;
+        assert!(matches!(
+            refused,
+            Err(CycleError::Calibration(CalibrationError::NoReason))
+        ));
+        let k = calibrate(&db, None, s1(), DEDI, kotak(8), REASON, "ketua", T0)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((k.kotak_awal, k.kotak_akhir), (kotak(9), kotak(8)));
+        let map = final_map(&db, 1, s1()).await.unwrap();
+        let dedi = map.iter().find(|r| r.nip == DEDI).unwrap();
+        assert_eq!(
+            (dedi.computed, dedi.final_box),
+            (Some(kotak(9)), Some(kotak(8)))
+        );
+        assert_eq!(dedi.alasan.as_deref(), Some(REASON));
+        assert_eq!(dedi.oleh.as_deref(), Some("ketua"));
+
+        // Pools of the open period.
+        let pools = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        assert!(!pools.frozen);
+        let admin = |pools: &talenta_app::talent::Pools, kind| {
+            pools
+                .pools
+                .iter()
+                .find(|p| p.target == Jenjang::Administrator && p.kind == kind)
+                .unwrap()
+                .members
+                .iter()
+                .map(|m| m.nip.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(admin(&pools, PoolKind::Instansi), [BUDI, AYU, CITRA, DEDI]);
+        assert_eq!(admin(&pools, PoolKind::Nasional), [BUDI, AYU, CITRA]);
+
+        // Succession for the key position, checked on 1 July 2026.
+        assert_eq!(
+            nips(
+                positions(&db, None, true)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.kode.as_str())
+            ),
+            ["KABID"]
+        );
+        let on: Date = date!(2026 - 07 - 01);
+        let plan = succession(&db, None, "KABID", None, &rules, on)
+            .await
+            .unwrap();
+        assert_eq!(plan.periode, "2026-S1");
+        let ranked: Vec<(&str, u8, Option<u32>, Readiness)> = plan
+            .plan
+            .candidates
+            .iter()
+            .map(|c| (c.nip.as_str(), c.kotak.number(), c.jpm, c.readiness))
+            .collect();
+        assert_eq!(
+            ranked,
+            [
+                (AYU, 9, Some(10_000), Readiness::SiapSekarang),
+                (CITRA, 9, Some(10_000), Readiness::SiapSekarang),
+                (DEDI, 8, Some(9_259), Readiness::SiapSekarang),
+            ]
+        );
+        assert!(!plan.plan.kurang_suksesor);
+        assert_eq!(plan.plan.excluded.len(), 1);
+        assert_eq!(plan.plan.excluded[0].nip, BUDI);
+        assert_eq!(plan.plan.excluded[0].failures[0].rule, RuleKind::BidangIlmu);
+
+        // Close: the pools are frozen.
+        let closed = close_period(&db, None, s1(), &rules, "ketua", T0)
+            .await
+            .unwrap();
+        assert_eq!(closed.status, StatusPeriode::Ditutup);
+        assert!(matches!(
+            close_period(&db, None, s1(), &rules, "ketua", T0).await,
+            Err(CycleError::AlreadyClosed(_))
+        ));
+        assert!(matches!(
+            open_period(&db, None, s1(), "ketua", T0).await,
+            Err(CycleError::AlreadyClosed(_))
+        ));
+        let frozen = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        assert!(frozen.frozen);
+        let before_map = final_map(&db, 1, s1()).await.unwrap();
+
+        // New data after closing: Ayu's 2025 SKP turns out Butuh Perbaikan.
+        let mut tx = db.begin_write().await.unwrap();
+        let c = tx.record_change(T0, "uji", "import", "").await.unwrap();
+        let mut late = skp(AYU, 2025, false);
+        late.hasil_kerja = Rating::DiBawahEkspektasi;
+        late.predikat = Predikat::ButuhPerbaikan;
+        tx.upsert(1, c, &[late]).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(matches!(
+            compute(&db, None, s1(), &rules, "admin", T0).await,
+            Err(MapError::Closed(_))
+        ));
+        assert!(matches!(
+            calibrate(&db, None, s1(), AYU, kotak(7), REASON, "ketua", T0).await,
+            Err(CycleError::Calibration(CalibrationError::Closed))
+        ));
+        assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
+        let after = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        assert_eq!(after, frozen);
+        assert_eq!(admin(&after, PoolKind::Instansi), [BUDI, AYU, CITRA, DEDI]);
+
+        // What-if under stricter cut-offs: computed, nothing stored.
+        let mut strict = rules.clone();
+        strict.id = "ketat".into();
+        strict.nine_box.kinerja =
+            talenta_domain::AxisCutoffs::new(Score::whole(95).unwrap(), Score::whole(60).unwrap())
+                .unwrap();
+        let w = what_if(&db, None, s1(), &strict).await.unwrap();
+        let dedi_w = w.rows.iter().find(|r| r.nip == DEDI).unwrap();
+        // Dedi's kinerja 80 is "sesuai" under 95/60: box 8, as calibrated.
+        assert_eq!(
+            (dedi_w.stored, dedi_w.what_if),
+            (Some(kotak(8)), Some(kotak(8)))
+        );
+        assert_ne!(w.fingerprint, rules.fingerprint());
+        assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
+        assert_eq!(periods(&db, None).await.unwrap()[0], closed);
+
+        // The next period: Ayu in pool gates now fails (SKP 2025 below Baik).
+        compute(&db, None, s2(), &rules, "admin", T0).await.unwrap();
+        let s2_pools = talent_pools(&db, None, s2(), &rules).await.unwrap();
+        assert_eq!(admin(&s2_pools, PoolKind::Instansi), [BUDI, CITRA, DEDI]);
+        let moved = movement(&db, 1, s1(), s2(), Some("DINKES")).await.unwrap();
+        assert_eq!(moved.matrix.get(kotak(8), kotak(9)), 1);
+        assert_eq!(moved.matrix.get(kotak(9), kotak(9)), 3);
+        let history = box_history(&db, 1, DEDI).await.unwrap();
+        let boxes: Vec<(Option<Kotak>, Option<Kotak>)> =
+            history.iter().map(|h| (h.computed, h.final_box)).collect();
+        assert_eq!(
+            boxes,
+            [
+                (Some(kotak(9)), Some(kotak(8))),
+                (Some(kotak(9)), Some(kotak(9)))
+            ]
+        );
+
+        // Retention: everyone in a pool has been Kepala Seksi since 2018.
+        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
+            .await
+            .unwrap();
+        assert_eq!(
+            nips(flagged.iter().map(|r| r.nip.as_str())),
+            [BUDI, CITRA, DEDI]
+        );
+        assert!(
+            flagged
+                .iter()
+                .all(|r| r.flags.iter().any(|f| f.kind == FlagKind::LamaDiJabatan))
+        );
+
+        // IDP: Dedi towards KABID, Komunikasi at 1 of 3.
+        let draft = idp_draft(&db, None, DEDI, "KABID", &rules, "admin", T0)
+            .await
+            .unwrap();
+        let kinds: Vec<(u32, JenisPengembangan)> =
+            draft.iter().map(|d| (d.nomor, d.jenis)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, JenisPengembangan::Mentoring),
+                (2, JenisPengembangan::Diklat)
+            ]
+        );
+        let mut edited = draft.clone();
+        edited[1].kegiatan = "Diklat Komunikasi Publik, BPSDM Provinsi".into();
+        edited[1].status = StatusIdp::Berjalan;
+        edited.remove(0);
+        let saved = idp_save(&db, None, DEDI, "KABID", &edited, "admin", T0)
+            .await
+            .unwrap();
+        assert_eq!(saved[0].nomor, 1);
+        assert_eq!(idp(&db, None, DEDI).await.unwrap(), saved);
+        edited[0].kegiatan = " ".into();
+        assert!(matches!(
+            idp_save(&db, None, DEDI, "KABID", &edited, "admin", T0).await,
+            Err(IdpError::Invalid { .. })
+        ));
+        db.close().await;
+    }
+}

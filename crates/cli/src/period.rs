@@ -1,0 +1,183 @@
+//! `talenta period open|close|list` and `talenta calibrate`: the cycle of a
+//! semester. `talenta map` opens a period on its first run; the talent
+//! committee calibrates, then closes it, which freezes its map and pools.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use talenta_app::cycle::{calibrate, close_period, open_period, periods};
+use talenta_domain::{Kotak, Periode};
+use talenta_storage::PeriodeRow;
+
+use crate::db::{DbArgs, runtime};
+use crate::import::{actor, now};
+use crate::table::{Format, render, rules};
+
+fn parse_periode(text: &str) -> Result<Periode, String> {
+    text.parse::<Periode>().map_err(|e| e.to_string())
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PeriodCommand {
+    /// Open a semester for mapping and calibration (mapping also opens it)
+    Open(PeriodArgs),
+    /// Close a semester: its map, calibrations and talent pools are frozen
+    Close(CloseArgs),
+    /// List the semesters with their state
+    List(ListArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PeriodArgs {
+    /// The semester, such as 2026-S1
+    #[arg(value_parser = parse_periode, value_name = "PERIOD")]
+    period: Periode,
+    /// The instansi (its code); default: the only one
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CloseArgs {
+    #[command(flatten)]
+    period: PeriodArgs,
+    /// The rule set the period was mapped with, if not the bundled one
+    #[arg(long, value_name = "FILE.toml")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+fn json(row: &PeriodeRow) -> serde_json::Value {
+    serde_json::json!({
+        "period": row.periode,
+        "status": row.status.code(),
+        "opened_at": row.dibuka_at.unix_timestamp(),
+        "opened_by": row.dibuka_oleh,
+        "closed_at": row.ditutup_at.map(|t| t.unix_timestamp()),
+        "closed_by": row.ditutup_oleh,
+        "rule_set": row.rule_set,
+        "rule_set_fingerprint": row.rule_set_fingerprint,
+    })
+}
+
+pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        match command {
+            PeriodCommand::Open(args) => {
+                let db = args.db.open().await?;
+                let row = open_period(&db, args.instansi.as_deref(), args.period, &actor(), now())
+                    .await?;
+                db.close().await;
+                eprintln!("periode {} {}", row.periode, row.status);
+            }
+            PeriodCommand::Close(args) => {
+                let rules = rules(args.rules.as_ref())?;
+                let p = &args.period;
+                let db = p.db.open().await?;
+                let row = close_period(
+                    &db,
+                    p.instansi.as_deref(),
+                    p.period,
+                    &rules,
+                    &actor(),
+                    now(),
+                )
+                .await?;
+                db.close().await;
+                eprintln!(
+                    "periode {} ditutup ({} {})",
+                    row.periode,
+                    row.rule_set.as_deref().unwrap_or("-"),
+                    row.rule_set_fingerprint.as_deref().unwrap_or("-")
+                );
+            }
+            PeriodCommand::List(args) => {
+                let db = args.db.open().await?;
+                let rows = periods(&db, args.instansi.as_deref()).await?;
+                db.close().await;
+                match args.format {
+                    Format::Json => println!(
+                        "{}",
+                        serde_json::Value::Array(rows.iter().map(json).collect())
+                    ),
+                    Format::Table => print!(
+                        "{}",
+                        render(
+                            &["periode", "status", "ditutup oleh", "aturan"],
+                            &rows
+                                .iter()
+                                .map(|r| vec![
+                                    r.periode.clone(),
+                                    r.status.to_string(),
+                                    r.ditutup_oleh.clone().unwrap_or_default(),
+                                    r.rule_set.clone().unwrap_or_default(),
+                                ])
+                                .collect::<Vec<_>>()
+                        )
+                    ),
+                }
+            }
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalibrateArgs {
+    /// The semester, such as 2026-S1 (open)
+    #[arg(long, value_parser = parse_periode, value_name = "PERIOD")]
+    period: Periode,
+    /// The employee
+    #[arg(long)]
+    nip: String,
+    /// The box the talent committee sets, 1-9
+    #[arg(long = "box", value_name = "1-9", value_parser = |t: &str| t.parse::<u8>().ok().and_then(Kotak::new).ok_or("a box is 1 to 9"))]
+    kotak: Kotak,
+    /// The written reason (required, at least 20 characters)
+    #[arg(long)]
+    reason: String,
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+pub fn run_calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let done = calibrate(
+            &db,
+            args.instansi.as_deref(),
+            args.period,
+            &args.nip,
+            args.kotak,
+            &args.reason,
+            &actor(),
+            now(),
+        )
+        .await?;
+        db.close().await;
+        match done {
+            Some(k) => eprintln!(
+                "{} {}: kotak {} -> {} ({})",
+                k.periode, k.nip, k.kotak_awal, k.kotak_akhir, k.alasan
+            ),
+            None => eprintln!(
+                "{} {}: kembali ke kotak hasil perhitungan",
+                args.period, args.nip
+            ),
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}

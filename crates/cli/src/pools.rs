@@ -1,0 +1,86 @@
+//! `talenta pools`: the talent pools (KRS) of a semester per target
+//! jenjang, members ranked by Nilai Talenta.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use talenta_app::talent::talent_pools;
+use talenta_domain::Periode;
+
+use crate::db::{DbArgs, runtime};
+use crate::table::{Format, number, render, rules};
+
+#[derive(Debug, clap::Args)]
+pub struct PoolsArgs {
+    /// The semester, such as 2026-S1
+    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    period: Periode,
+    /// A rule set (TOML) instead of the bundled one (open periods only: a
+    /// closed period's pools are frozen)
+    #[arg(long, value_name = "FILE.toml")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
+    let rules = rules(args.rules.as_ref())?;
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let pools = talent_pools(&db, args.instansi.as_deref(), args.period, &rules).await?;
+        db.close().await;
+        match args.format {
+            Format::Json => {
+                let out = serde_json::json!({
+                    "period": pools.periode,
+                    "frozen": pools.frozen,
+                    "pools": pools.pools.iter().map(|p| serde_json::json!({
+                        "target": p.target.code(),
+                        "kind": p.kind.code(),
+                        "members": p.members.iter().map(|m| serde_json::json!({
+                            "rank": m.rank, "nip": m.nip, "name": m.nama, "opd": m.opd,
+                            "box": m.kotak.number(), "talent_score": number(m.nilai_talenta),
+                        })).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                });
+                println!("{out}");
+            }
+            Format::Table => {
+                for pool in &pools.pools {
+                    println!(
+                        "{} untuk {}, periode {}{}: {} anggota",
+                        pool.kind.label(),
+                        pool.target.label(),
+                        pools.periode,
+                        if pools.frozen { " (ditutup)" } else { "" },
+                        pool.members.len()
+                    );
+                    print!(
+                        "{}",
+                        render(
+                            &["#", "nip", "nama", "opd", "kotak", "nilai"],
+                            &pool
+                                .members
+                                .iter()
+                                .map(|m| vec![
+                                    m.rank.to_string(),
+                                    m.nip.clone(),
+                                    m.nama.clone(),
+                                    m.opd.clone(),
+                                    m.kotak.to_string(),
+                                    m.nilai_talenta.to_string(),
+                                ])
+                                .collect::<Vec<_>>()
+                        )
+                    );
+                    println!();
+                }
+            }
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}

@@ -1,0 +1,222 @@
+//! `talenta positions` and `talenta succession`: the positions of the
+//! instansi, and the succession plan of one (ranked candidates, everyone
+//! excluded with every failed rule).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use talenta_app::talent::{positions, succession};
+use talenta_domain::Periode;
+use time::Date;
+
+use crate::db::{DbArgs, runtime};
+use crate::import::now;
+use crate::table::{Format, number, render, rules};
+
+#[derive(Debug, clap::Args)]
+pub struct PositionsArgs {
+    /// Only key positions (jabatan kritikal/target)
+    #[arg(long)]
+    key: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let list = positions(&db, args.instansi.as_deref(), args.key).await?;
+        db.close().await;
+        match args.format {
+            Format::Json => println!(
+                "{}",
+                serde_json::Value::Array(
+                    list.iter()
+                        .map(|p| serde_json::json!({
+                            "id": p.kode, "name": p.nama, "opd": p.opd,
+                            "jenjang": p.jenjang.code(), "key": p.kunci,
+                        }))
+                        .collect()
+                )
+            ),
+            Format::Table => print!(
+                "{}",
+                render(
+                    &["id", "nama", "opd", "jenjang", "kunci"],
+                    &list
+                        .iter()
+                        .map(|p| vec![
+                            p.kode.clone(),
+                            p.nama.clone(),
+                            p.opd.clone(),
+                            p.jenjang.label().to_owned(),
+                            if p.kunci { "ya" } else { "" }.to_owned(),
+                        ])
+                        .collect::<Vec<_>>()
+                )
+            ),
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuccessionArgs {
+    /// The position's id (see `talenta positions --key`)
+    #[arg(long, value_name = "ID")]
+    position: String,
+    /// The semester whose boxes are read; default: the latest mapped
+    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    period: Option<Periode>,
+    /// The day eligibility is checked on (YYYY-MM-DD); default: today
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    on: Option<Date>,
+    /// A rule set (TOML) instead of the bundled one
+    #[arg(long, value_name = "FILE.toml")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    #[arg(long, value_name = "KODE")]
+    instansi: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text, format).map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
+}
+
+fn jpm(hundredths: Option<u32>) -> serde_json::Value {
+    hundredths.map_or(serde_json::Value::Null, |h| {
+        serde_json::json!(f64::from(h) / 100.0)
+    })
+}
+
+pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
+    let rules = rules(args.rules.as_ref())?;
+    let on = args.on.unwrap_or_else(|| now().date());
+    runtime()?.block_on(async {
+        let db = args.db.open().await?;
+        let s = succession(
+            &db,
+            args.instansi.as_deref(),
+            &args.position,
+            args.period,
+            &rules,
+            on,
+        )
+        .await?;
+        db.close().await;
+        let plan = &s.plan;
+        match args.format {
+            Format::Json => {
+                let out = serde_json::json!({
+                    "position": {
+                        "id": s.position.kode, "name": s.position.nama, "opd": s.position.opd,
+                        "jenjang": s.position.jenjang.code(), "period": s.periode,
+                        "on": s.on.to_string(), "holders": s.holders,
+                        "ready_now": plan.ready_now,
+                        "fewer_ready_than_required": plan.kurang_suksesor,
+                        "required_ready": rules.succession.min_ready,
+                    },
+                    "candidates": plan.candidates.iter().map(|c| serde_json::json!({
+                        "nip": c.nip, "name": c.nama, "rank": c.rank,
+                        "talent_score": number(c.nilai_talenta), "jpm": jpm(c.jpm),
+                        "box": c.kotak.number(), "readiness": c.readiness.code(),
+                    })).collect::<Vec<_>>(),
+                    "excluded": plan.excluded.iter().map(|e| serde_json::json!({
+                        "nip": e.nip, "name": e.nama,
+                        "eligible_from": e.eligible_from.map(|d| d.to_string()),
+                        "reasons": e.failures.iter().map(|f| serde_json::json!({
+                            "rule": f.rule.code(), "source": f.source, "actual": f.actual,
+                            "required": f.required,
+                            "eligible_from": f.eligible_from.map(|d| d.to_string()),
+                        })).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                });
+                println!("{out}");
+            }
+            Format::Table => {
+                println!(
+                    "{} {} ({}, {}), periode {}, per {}",
+                    s.position.kode,
+                    s.position.nama,
+                    s.position.opd,
+                    s.position.jenjang.label(),
+                    s.periode,
+                    s.on
+                );
+                print!(
+                    "{}",
+                    render(
+                        &["#", "nip", "nama", "nilai", "jpm", "kotak", "kesiapan"],
+                        &plan
+                            .candidates
+                            .iter()
+                            .map(|c| vec![
+                                c.rank.to_string(),
+                                c.nip.clone(),
+                                c.nama.clone(),
+                                c.nilai_talenta.to_string(),
+                                c.jpm.map_or("-".to_owned(), |h| format!(
+                                    "{}.{:02}%",
+                                    h / 100,
+                                    h % 100
+                                )),
+                                c.kotak.to_string(),
+                                c.readiness.label().to_owned(),
+                            ])
+                            .collect::<Vec<_>>()
+                    )
+                );
+                if plan.kurang_suksesor {
+                    println!(
+                        "PERHATIAN: {} suksesor siap sekarang, kurang dari {}",
+                        plan.ready_now, rules.succession.min_ready
+                    );
+                }
+                if !plan.excluded.is_empty() {
+                    println!("\nTidak memenuhi syarat:");
+                    let rows: Vec<Vec<String>> = plan
+                        .excluded
+                        .iter()
+                        .flat_map(|e| {
+                            e.failures.iter().map(move |f| {
+                                vec![
+                                    e.nip.clone(),
+                                    e.nama.clone(),
+                                    f.rule.code().to_owned(),
+                                    f.actual.clone(),
+                                    f.required.clone(),
+                                    f.eligible_from.map_or("-".to_owned(), |d| d.to_string()),
+                                    f.source.clone(),
+                                ]
+                            })
+                        })
+                        .collect();
+                    print!(
+                        "{}",
+                        render(
+                            &[
+                                "nip",
+                                "nama",
+                                "syarat",
+                                "kondisi",
+                                "ketentuan",
+                                "memenuhi sejak",
+                                "dasar"
+                            ],
+                            &rows
+                        )
+                    );
+                }
+            }
+        }
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}

@@ -1,0 +1,437 @@
+//! The talent cycle's tables (migration 0005): the state of each period,
+//! the committee's calibrations, the talent pools frozen when a period
+//! closes, and individual development plans. Each is a [`Stored`] row
+//! written with [`WriteTx::upsert`] and pointing at its change-log entry.
+
+use talenta_domain::Kotak;
+use talenta_domain::Score;
+use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::development::{JenisPengembangan, StatusIdp};
+use talenta_domain::jabatan::Jenjang;
+use talenta_domain::kompetensi::{Kompetensi, Level};
+use talenta_domain::pool::PoolKind;
+use time::{Date, OffsetDateTime};
+
+use crate::stored::{Columns, Stored, WriteTx, column_list};
+use crate::value::{Ty, Value};
+use crate::{Db, StorageError, on_tx};
+
+fn seconds(at: OffsetDateTime) -> Value {
+    Value::int(at.unix_timestamp())
+}
+
+fn read_time(row: &mut Columns) -> Result<OffsetDateTime, StorageError> {
+    let n: i64 = row.int()?;
+    OffsetDateTime::from_unix_timestamp(n)
+        .map_err(|e| row.corrupt("at", n.to_string(), e.to_string()))
+}
+
+fn read_opt_time(row: &mut Columns) -> Result<Option<OffsetDateTime>, StorageError> {
+    row.opt_int_with(OffsetDateTime::from_unix_timestamp)
+}
+
+fn read_kotak(row: &mut Columns) -> Result<Kotak, StorageError> {
+    let n: u8 = row.int()?;
+    Kotak::new(n).ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))
+}
+
+fn read_level(row: &mut Columns) -> Result<Option<Level>, StorageError> {
+    row.opt_int_with(|n| {
+        u8::try_from(n)
+            .ok()
+            .and_then(Level::new)
+            .ok_or("not a level 1-5")
+    })
+}
+
+/// The state of one period of the cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodeRow {
+    pub periode: String,
+    pub status: StatusPeriode,
+    pub dibuka_at: OffsetDateTime,
+    pub dibuka_oleh: String,
+    pub ditutup_at: Option<OffsetDateTime>,
+    pub ditutup_oleh: Option<String>,
+    /// The rule set of the period's latest map, by id and fingerprint.
+    pub rule_set: Option<String>,
+    pub rule_set_fingerprint: Option<String>,
+}
+
+impl Stored for PeriodeRow {
+    const TABLE: &'static str = "periode_talenta";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("periode", Ty::Text),
+        ("status", Ty::Text),
+        ("dibuka_at", Ty::Int),
+        ("dibuka_oleh", Ty::Text),
+        ("ditutup_at", Ty::Int),
+        ("ditutup_oleh", Ty::Text),
+        ("rule_set", Ty::Text),
+        ("rule_set_fingerprint", Ty::Text),
+    ];
+    const KEY_LEN: usize = 1;
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.periode),
+            Value::text(self.status.code()),
+            seconds(self.dibuka_at),
+            Value::text(&self.dibuka_oleh),
+            Value::opt_int(self.ditutup_at.map(OffsetDateTime::unix_timestamp)),
+            Value::opt_text(self.ditutup_oleh.as_ref()),
+            Value::opt_text(self.rule_set.as_ref()),
+            Value::opt_text(self.rule_set_fingerprint.as_ref()),
+        ]
+    }
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(PeriodeRow {
+            periode: row.text()?,
+            status: row.parse()?,
+            dibuka_at: read_time(row)?,
+            dibuka_oleh: row.text()?,
+            ditutup_at: read_opt_time(row)?,
+            ditutup_oleh: row.opt_text()?,
+            rule_set: row.opt_text()?,
+            rule_set_fingerprint: row.opt_text()?,
+        })
+    }
+}
+
+/// The committee's calibration of one person in one period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KalibrasiRow {
+    pub periode: String,
+    pub nip: String,
+    /// The computed box.
+    pub kotak_awal: Kotak,
+    /// The box the committee set.
+    pub kotak_akhir: Kotak,
+    pub alasan: String,
+    pub oleh: String,
+    pub at: OffsetDateTime,
+}
+
+impl Stored for KalibrasiRow {
+    const TABLE: &'static str = "kalibrasi";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("periode", Ty::Text),
+        ("nip", Ty::Text),
+        ("kotak_awal", Ty::Int),
+        ("kotak_akhir", Ty::Int),
+        ("alasan", Ty::Text),
+        ("oleh", Ty::Text),
+        ("at", Ty::Int),
+    ];
+    const KEY_LEN: usize = 2;
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.periode),
+            Value::text(&self.nip),
+            Value::int(self.kotak_awal.number()),
+            Value::int(self.kotak_akhir.number()),
+            Value::text(&self.alasan),
+            Value::text(&self.oleh),
+            seconds(self.at),
+        ]
+    }
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(KalibrasiRow {
+            periode: row.text()?,
+            nip: row.text()?,
+            kotak_awal: read_kotak(row)?,
+            kotak_akhir: read_kotak(row)?,
+            alasan: row.text()?,
+            oleh: row.text()?,
+            at: read_time(row)?,
+        })
+    }
+}
+
+/// A member of a talent pool as frozen when its period closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KrsRow {
+    pub periode: String,
+    pub target: Jenjang,
+    pub jenis: PoolKind,
+    pub peringkat: u32,
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub kotak: Kotak,
+    pub nilai_talenta: Score,
+}
+
+impl Stored for KrsRow {
+    const TABLE: &'static str = "krs";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("periode", Ty::Text),
+        ("target", Ty::Text),
+        ("jenis", Ty::Text),
+        ("peringkat", Ty::Int),
+        ("nip", Ty::Text),
+        ("nama", Ty::Text),
+        ("opd", Ty::Text),
+        ("kotak", Ty::Int),
+        ("nilai_talenta", Ty::Int),
+    ];
+    const KEY_LEN: usize = 4;
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.periode),
+            Value::text(self.target.code()),
+            Value::text(self.jenis.code()),
+            Value::int(self.peringkat),
+            Value::text(&self.nip),
+            Value::text(&self.nama),
+            Value::text(&self.opd),
+            Value::int(self.kotak.number()),
+            Value::int(self.nilai_talenta.hundredths()),
+        ]
+    }
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(KrsRow {
+            periode: row.text()?,
+            target: row.parse()?,
+            jenis: row.text_with(|t| {
+                PoolKind::ALL
+                    .into_iter()
+                    .find(|k| k.code() == t)
+                    .ok_or("not instansi or nasional")
+            })?,
+            peringkat: row.int()?,
+            nip: row.text()?,
+            nama: row.text()?,
+            opd: row.text()?,
+            kotak: read_kotak(row)?,
+            nilai_talenta: {
+                let n: u16 = row.int()?;
+                Score::from_hundredths(n)
+                    .map_err(|e| row.corrupt("nilai_talenta", n.to_string(), e.to_string()))?
+            },
+        })
+    }
+}
+
+/// One activity of an individual development plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdpRow {
+    pub nip: String,
+    /// The target position (a jabatan code).
+    pub jabatan_target: String,
+    /// Numbered from 1 within the person's plan for the target.
+    pub nomor: u32,
+    pub kompetensi: Kompetensi,
+    pub level_saat_ini: Option<Level>,
+    pub level_target: Level,
+    pub jenis: JenisPengembangan,
+    pub kegiatan: String,
+    pub target_selesai: Option<Date>,
+    pub status: StatusIdp,
+    pub catatan: Option<String>,
+    pub diubah_oleh: String,
+    pub diubah_at: OffsetDateTime,
+}
+
+impl Stored for IdpRow {
+    const TABLE: &'static str = "idp";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("jabatan_target", Ty::Text),
+        ("nomor", Ty::Int),
+        ("kompetensi", Ty::Text),
+        ("level_saat_ini", Ty::Int),
+        ("level_target", Ty::Int),
+        ("jenis", Ty::Text),
+        ("kegiatan", Ty::Text),
+        ("target_selesai", Ty::Date),
+        ("status", Ty::Text),
+        ("catatan", Ty::Text),
+        ("diubah_oleh", Ty::Text),
+        ("diubah_at", Ty::Int),
+    ];
+    const KEY_LEN: usize = 3;
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.nip),
+            Value::text(&self.jabatan_target),
+            Value::int(self.nomor),
+            Value::text(self.kompetensi.code()),
+            Value::opt_int(self.level_saat_ini.map(Level::get)),
+            Value::int(self.level_target.get()),
+            Value::text(self.jenis.code()),
+            Value::text(&self.kegiatan),
+            Value::Date(self.target_selesai),
+            Value::text(self.status.code()),
+            Value::opt_text(self.catatan.as_ref()),
+            Value::text(&self.diubah_oleh),
+            seconds(self.diubah_at),
+        ]
+    }
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(IdpRow {
+            nip: row.text()?,
+            jabatan_target: row.text()?,
+            nomor: row.int()?,
+            kompetensi: row.parse()?,
+            level_saat_ini: read_level(row)?,
+            level_target: read_level(row)?
+                .ok_or_else(|| row.corrupt("level_target", String::new(), "NULL".into()))?,
+            jenis: row.parse()?,
+            kegiatan: row.text()?,
+            target_selesai: row.opt_date()?,
+            status: row.parse()?,
+            catatan: row.opt_text()?,
+            diubah_oleh: row.text()?,
+            diubah_at: read_time(row)?,
+        })
+    }
+}
+
+impl WriteTx {
+    /// Removes a person's calibration of a period (back to the computed box).
+    pub async fn delete_kalibrasi(
+        &mut self,
+        instansi_id: i64,
+        periode: &str,
+        nip: &str,
+    ) -> Result<u64, StorageError> {
+        const SQL: &str =
+            "DELETE FROM kalibrasi WHERE instansi_id = $1 AND periode = $2 AND nip = $3";
+        Ok(on_tx!(self, conn => sqlx::query(SQL)
+            .bind(instansi_id)
+            .bind(periode)
+            .bind(nip)
+            .execute(conn)
+            .await?
+            .rows_affected()))
+    }
+
+    /// Removes the frozen pools of a period.
+    pub async fn delete_krs(
+        &mut self,
+        instansi_id: i64,
+        periode: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str = "DELETE FROM krs WHERE instansi_id = $1 AND periode = $2";
+        on_tx!(self, conn => sqlx::query(SQL)
+            .bind(instansi_id)
+            .bind(periode)
+            .execute(conn)
+            .await
+            .map(|_| ())?);
+        Ok(())
+    }
+
+    /// Removes a person's plan for a target position.
+    pub async fn delete_idp(
+        &mut self,
+        instansi_id: i64,
+        nip: &str,
+        jabatan_target: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str =
+            "DELETE FROM idp WHERE instansi_id = $1 AND nip = $2 AND jabatan_target = $3";
+        on_tx!(self, conn => sqlx::query(SQL)
+            .bind(instansi_id)
+            .bind(nip)
+            .bind(jabatan_target)
+            .execute(conn)
+            .await
+            .map(|_| ())?);
+        Ok(())
+    }
+
+    /// The state of a period as seen inside this transaction, so that a
+    /// check and the write that depends on it cannot interleave with
+    /// another writer.
+    pub async fn periode_state(
+        &mut self,
+        instansi_id: i64,
+        periode: &str,
+    ) -> Result<Option<PeriodeRow>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND periode = $2",
+            column_list::<PeriodeRow>(),
+            PeriodeRow::TABLE
+        );
+        Ok(self
+            .fetch(sql, vec![Value::int(instansi_id), Value::text(periode)])
+            .await?
+            .pop())
+    }
+}
+
+impl Db {
+    /// The state of one period, if it was opened.
+    pub async fn periode_state(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+    ) -> Result<Option<PeriodeRow>, StorageError> {
+        Ok(self.range_of(instansi_id, periode, periode).await?.pop())
+    }
+
+    /// Every period of an instansi, oldest first.
+    pub async fn periode_states(&self, instansi_id: i64) -> Result<Vec<PeriodeRow>, StorageError> {
+        let mut all = Vec::new();
+        self.read_all(instansi_id, |row| {
+            all.push(row);
+            Ok(())
+        })
+        .await?;
+        Ok(all)
+    }
+
+    /// Every calibration of one person, oldest period first.
+    pub async fn kalibrasi_of(
+        &self,
+        instansi_id: i64,
+        nip: &str,
+    ) -> Result<Vec<KalibrasiRow>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND nip = $2 ORDER BY periode",
+            column_list::<KalibrasiRow>(),
+            KalibrasiRow::TABLE
+        );
+        self.fetch_records(sql, vec![Value::int(instansi_id), Value::text(nip)])
+            .await
+    }
+
+    /// Records of `T` (a table whose first key column is the NIP) of the
+    /// people whose computed or calibrated box in `periode` is one of
+    /// `boxes`, in key order: what pools and succession read, without
+    /// reading everyone.
+    pub async fn records_in_boxes<T: Stored>(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        boxes: &[Kotak],
+    ) -> Result<Vec<T>, StorageError> {
+        // Nine slots, unused ones 0 (never a box): the SQL text stays fixed.
+        let slots: Vec<i64> = (0..9)
+            .map(|i| boxes.get(i).map_or(0, |k| i64::from(k.number())))
+            .collect();
+        let sql = format!(
+            "SELECT {cols} FROM {table} WHERE instansi_id = $1 AND nip IN ( \
+               SELECT t.nip FROM peta_talenta_pegawai t LEFT JOIN kalibrasi k \
+                 ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
+               WHERE t.instansi_id = $1 AND t.periode = $2 \
+                 AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11)) \
+             ORDER BY {key}",
+            cols = column_list::<T>(),
+            table = T::TABLE,
+            key = crate::stored::key_list::<T>(),
+        );
+        let mut binds = vec![Value::int(instansi_id), Value::text(periode)];
+        binds.extend(slots.into_iter().map(Value::int));
+        self.fetch_records(sql, binds).await
+    }
+}

@@ -1,0 +1,329 @@
+//! The talent cycle's tables (migration 0005) stored and read back on
+//! SQLite and on PostgreSQL (see `common`): period state, calibrations,
+//! frozen pools, development plans, and the box filter pools read through.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+
+use common::fresh;
+use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::development::{JenisPengembangan, StatusIdp};
+use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::personnel::{Jabatan, Opd, Pegawai};
+use talenta_domain::pool::PoolKind;
+use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
+use talenta_storage::{
+    Db, IdpRow, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search, Snapshot, SnapshotRow, Stored,
+    Window,
+};
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
+
+const AT: OffsetDateTime = datetime!(2026-06-30 09:00 UTC);
+const NIPS: [&str; 3] = [
+    "198001012005011001",
+    "198503152010012003",
+    "199001012015031002",
+];
+
+fn kotak(n: u8) -> Kotak {
+    Kotak::new(n).unwrap()
+}
+
+fn pegawai(nip: &str) -> Pegawai {
+    Pegawai {
+        nip: nip.parse::<Nip>().unwrap(),
+        nama: format!("Pegawai {nip}"),
+        gelar_depan: None,
+        gelar_belakang: None,
+        jenis_kelamin: Gender::L,
+        tempat_lahir: None,
+        tanggal_lahir: date!(1980 - 01 - 01),
+        status: StatusKepegawaian::Pns,
+        golongan: None,
+        tmt_golongan: None,
+        jabatan: None,
+        tmt_jabatan: None,
+        opd: "DINKES".into(),
+        pendidikan: None,
+        bidang_ilmu: None,
+        tmt_cpns: None,
+        tmt_pns: None,
+        agama: None,
+        daerah_asal: None,
+        email: None,
+        no_hp: None,
+    }
+}
+
+/// An instansi with three employees mapped in 2026-S1 to boxes 9, 6 and 5.
+async fn seeded(db: &Db) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let (id, _) = tx.upsert_instansi("9999", "Kota Uji").await.unwrap();
+    let change = tx.record_change(AT, "uji", "seed", "").await.unwrap();
+    tx.upsert(
+        id,
+        change,
+        &[Opd {
+            kode: "DINKES".into(),
+            nama: "Dinas Kesehatan".into(),
+            induk: None,
+        }],
+    )
+    .await
+    .unwrap();
+    tx.upsert(
+        id,
+        change,
+        &[Jabatan {
+            kode: "KABID".into(),
+            nama: "Kepala Bidang".into(),
+            opd: "DINKES".into(),
+            jenjang: Jenjang::Administrator,
+            min_pendidikan: None,
+            bidang_ilmu: vec![],
+            min_golongan: None,
+            standar: Levels::new(),
+            kunci: true,
+            kebutuhan: 1,
+        }],
+    )
+    .await
+    .unwrap();
+    let people: Vec<Pegawai> = NIPS.iter().map(|n| pegawai(n)).collect();
+    tx.upsert(id, change, &people).await.unwrap();
+    tx.replace_snapshot(
+        id,
+        change,
+        &Snapshot {
+            periode: "2026-S1".into(),
+            rule_set: "r".into(),
+            cutoffs: "c".into(),
+            dihitung_at: AT,
+        },
+    )
+    .await
+    .unwrap();
+    let rows: Vec<SnapshotRow> = NIPS
+        .iter()
+        .zip([9, 6, 5])
+        .map(|(nip, k)| SnapshotRow {
+            periode: "2026-S1".into(),
+            nip: (*nip).into(),
+            nama: "x".into(),
+            opd: "DINKES".into(),
+            kinerja: Some(Score::whole(80).unwrap()),
+            potensial: Some(Score::whole(80).unwrap()),
+            kotak: Some(kotak(k)),
+            nilai_talenta: Some(Score::whole(80).unwrap()),
+            kurang: None,
+        })
+        .collect();
+    tx.upsert(id, change, &rows).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+fn periode_row(status: StatusPeriode) -> PeriodeRow {
+    PeriodeRow {
+        periode: "2026-S1".into(),
+        status,
+        dibuka_at: AT,
+        dibuka_oleh: "admin".into(),
+        ditutup_at: (status == StatusPeriode::Ditutup).then_some(AT),
+        ditutup_oleh: (status == StatusPeriode::Ditutup).then(|| "ketua tim".to_owned()),
+        rule_set: Some("talenta-default-2026".into()),
+        rule_set_fingerprint: Some("0123456789abcdef".into()),
+    }
+}
+
+#[tokio::test]
+async fn cycle_tables_round_trip_on_both_engines() {
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "admin", "periode", "").await.unwrap();
+        tx.upsert(id, change, &[periode_row(StatusPeriode::Terbuka)])
+            .await
+            .unwrap();
+        assert_eq!(
+            tx.periode_state(id, "2026-S1").await.unwrap(),
+            Some(periode_row(StatusPeriode::Terbuka))
+        );
+        let calibrated = KalibrasiRow {
+            periode: "2026-S1".into(),
+            nip: NIPS[1].into(),
+            kotak_awal: kotak(6),
+            kotak_akhir: kotak(7),
+            alasan: "Kinerja 2026 membaik nyata setelah rotasi".into(),
+            oleh: "ketua tim".into(),
+            at: AT,
+        };
+        tx.upsert(id, change, std::slice::from_ref(&calibrated))
+            .await
+            .unwrap();
+        let krs = KrsRow {
+            periode: "2026-S1".into(),
+            target: Jenjang::Administrator,
+            jenis: PoolKind::Nasional,
+            peringkat: 1,
+            nip: NIPS[0].into(),
+            nama: "x".into(),
+            opd: "DINKES".into(),
+            kotak: kotak(9),
+            nilai_talenta: Score::from_hundredths(9_123).unwrap(),
+        };
+        tx.upsert(id, change, std::slice::from_ref(&krs))
+            .await
+            .unwrap();
+        let idp = IdpRow {
+            nip: NIPS[0].into(),
+            jabatan_target: "KABID".into(),
+            nomor: 1,
+            kompetensi: Kompetensi::Manajerial(Manajerial::KerjaSama),
+            level_saat_ini: Level::new(2),
+            level_target: Level::new(3).unwrap(),
+            jenis: JenisPengembangan::Coaching,
+            kegiatan: "Coaching oleh Sekretaris Dinas".into(),
+            target_selesai: Some(date!(2026 - 12 - 31)),
+            status: StatusIdp::Rencana,
+            catatan: None,
+            diubah_oleh: "admin".into(),
+            diubah_at: AT,
+        };
+        let teknis = IdpRow {
+            nomor: 2,
+            kompetensi: Kompetensi::Teknis("Surveilans".into()),
+            level_saat_ini: None,
+            jenis: JenisPengembangan::Diklat,
+            target_selesai: None,
+            status: StatusIdp::Berjalan,
+            catatan: Some("Angkatan II".into()),
+            ..idp.clone()
+        };
+        tx.upsert(id, change, &[idp.clone(), teknis.clone()])
+            .await
+            .unwrap();
+        // Closing: the same row, updated in place.
+        tx.upsert(id, change, &[periode_row(StatusPeriode::Ditutup)])
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        assert_eq!(
+            db.periode_state(id, "2026-S1").await.unwrap(),
+            Some(periode_row(StatusPeriode::Ditutup))
+        );
+        assert_eq!(db.periode_states(id).await.unwrap().len(), 1);
+        assert_eq!(db.periode_state(id, "2026-S2").await.unwrap(), None);
+        assert_eq!(
+            db.range_of::<KalibrasiRow>(id, "2026-S1", "2026-S1")
+                .await
+                .unwrap(),
+            std::slice::from_ref(&calibrated)
+        );
+        assert_eq!(db.kalibrasi_of(id, NIPS[1]).await.unwrap(), [calibrated]);
+        assert_eq!(
+            db.range_of::<KrsRow>(id, "2026-S1", "2026-S1")
+                .await
+                .unwrap(),
+            [krs]
+        );
+        assert_eq!(
+            db.records_of::<IdpRow>(id, NIPS[0]).await.unwrap(),
+            [idp, teknis]
+        );
+
+        // Boxes 7-9: the box-9 person, and the box-6 person calibrated to 7.
+        let pool: Vec<String> = db
+            .records_in_boxes::<Pegawai>(id, "2026-S1", &[kotak(7), kotak(8), kotak(9)])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.nip.as_str().to_owned())
+            .collect();
+        assert_eq!(pool, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+
+        // Lists and dashboards show the final box.
+        let filter = MapFilter {
+            periode: "2026-S1",
+            root: None,
+            kotak: Some(7),
+            jenjang: None,
+            search: Search::All,
+        };
+        let page = db
+            .map_list(
+                id,
+                &filter,
+                Window {
+                    limit: 10,
+                    offset: 0,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total, 1);
+        assert_eq!(
+            (page.rows[0].nip.as_str(), page.rows[0].kotak),
+            (NIPS[1], Some(7))
+        );
+        let counts = db
+            .dashboard_counts(id, None, date!(2020 - 01 - 01), date!(2026 - 07 - 01))
+            .await
+            .unwrap();
+        let mut boxes: Vec<Option<u8>> = counts.boxes.iter().map(|b| b.kotak).collect();
+        boxes.sort_unstable();
+        assert_eq!(boxes, [Some(5), Some(7), Some(9)], "{:?}", db.engine());
+
+        let mut tx = db.begin_write().await.unwrap();
+        assert_eq!(
+            tx.delete_kalibrasi(id, "2026-S1", NIPS[1]).await.unwrap(),
+            1
+        );
+        tx.delete_krs(id, "2026-S1").await.unwrap();
+        tx.delete_idp(id, NIPS[0], "KABID").await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(db.kalibrasi_of(id, NIPS[1]).await.unwrap().is_empty());
+        assert!(
+            db.records_of::<IdpRow>(id, NIPS[0])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(KrsRow::TABLE, "krs");
+    }
+}
+
+#[tokio::test]
+async fn a_calibration_needs_its_period() {
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "admin", "x", "").await.unwrap();
+        let orphan = KalibrasiRow {
+            periode: "2030-S1".into(),
+            nip: NIPS[0].into(),
+            kotak_awal: kotak(6),
+            kotak_akhir: kotak(7),
+            alasan: "x".into(),
+            oleh: "x".into(),
+            at: AT,
+        };
+        let result = tx.upsert(id, change, &[orphan]).await;
+        let committed = match result {
+            Ok(_) => tx.commit().await.is_ok(),
+            Err(_) => false,
+        };
+        assert!(
+            !committed,
+            "{:?} accepted a calibration of an unknown period",
+            db.engine()
+        );
+    }
+}
