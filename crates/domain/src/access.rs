@@ -12,7 +12,7 @@
 //! | `pegawai`       | only their own records                  | read, edit own profile, propose changes, upload |
 //! | `admin_opd`     | employees of their OPD (and sub-units)  | read, verify pending changes and documents      |
 //! | `admin_bkpsdm`  | the whole instansi                      | read, verify, manage accounts                   |
-//! | `tim_penilai`   | talent data of the instansi             | read talent data and profiles                   |
+//! | `tim_penilai`   | talent data of the instansi             | read talent data and profiles; calibrate boxes  |
 //! | `pimpinan`      | the whole instansi (PPK)                | read and approve                                |
 //! | `pengawas`      | the instansi, aggregates only (DPRD)    | dashboards and decision logs, no person         |
 //!
@@ -121,6 +121,9 @@ pub enum Action {
     ListPeople,
     /// Create accounts and reset their passwords.
     ManageAccounts,
+    /// Move a person to another box of a period's talent map, with a
+    /// reason: the talent committee's decision (PermenPANRB 3/2020).
+    Calibrate,
 }
 
 /// What the action is done to.
@@ -162,7 +165,10 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (_, Action::ReadProfile | Action::EditOwnProfile | Action::ReadSensitive) if own => true,
         // Nobody verifies their own changes or documents: an admin's own
         // file goes to another admin (or the BKPSDM).
-        (_, Action::Verify) if own => false,
+        (_, Action::Verify | Action::Calibrate) if own => false,
+        // Only the committee calibrates, on anyone of the instansi.
+        (Role::TimPenilai, Action::Calibrate) => true,
+        (_, Action::Calibrate) => false,
         (_, Action::EditOwnProfile) => false,
         (Role::Pegawai, _) => false,
 
@@ -310,6 +316,7 @@ mod tests {
                 ReadAggregates,
                 ListPeople,
                 ManageAccounts,
+                Calibrate,
             ] {
                 assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
                 assert!(!authorize(&actor(role), action, Target::Instansi(2)));
@@ -343,6 +350,15 @@ mod tests {
             assert!(!authorize(&actor(role), Action::Verify, OWN), "{role}");
         }
         assert!(authorize(&actor(Role::AdminOpd), Action::Verify, IN_UNIT));
+    }
+
+    #[test]
+    fn only_the_committee_calibrates_and_never_itself() {
+        for role in Role::ALL {
+            let allowed = authorize(&actor(role), Action::Calibrate, IN_UNIT);
+            assert_eq!(allowed, role == Role::TimPenilai, "{role}");
+            assert!(!authorize(&actor(role), Action::Calibrate, OWN), "{role}");
+        }
     }
 
     #[test]

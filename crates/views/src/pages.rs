@@ -284,3 +284,61 @@ pub struct Daftar {
     pub halaman: Halaman,
     pub export_href: String,
 }
+
+/// A table whose rows may link from their first cell.
+#[derive(Debug, Clone)]
+pub struct LinkTable {
+    pub id: &'static str,
+    pub caption: String,
+    pub note: String,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<LinkRow>,
+    pub empty: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkRow {
+    pub href: Option<String>,
+    pub cells: Vec<String>,
+}
+
+/// A page of the talent cycle: notes, links to go on, tables.
+#[derive(Debug, Template)]
+#[template(path = "siklus.html")]
+pub struct Siklus {
+    pub chrome: Chrome,
+    pub judul: String,
+    pub keterangan: Vec<String>,
+    /// (href, label)
+    pub tautan: Vec<(String, String)>,
+    pub tables: Vec<LinkTable>,
+}
+
+/// The calibration list of a period.
+#[derive(Debug, Template)]
+#[template(path = "kalibrasi.html")]
+pub struct Kalibrasi {
+    pub chrome: Chrome,
+    pub periode: String,
+    pub action: String,
+    /// The period is open and the viewer is on the committee.
+    pub boleh: bool,
+    pub status: String,
+    pub q: String,
+    pub kotak: String,
+    pub info: String,
+    pub rows: Vec<KalibrasiBaris>,
+}
+
+#[derive(Debug, Clone)]
+pub struct KalibrasiBaris {
+    pub nip: String,
+    pub nama: String,
+    pub opd: String,
+    pub nilai_talenta: String,
+    pub hasil: String,
+    pub akhir: String,
+    pub alasan: String,
+    /// Where the row's form posts.
+    pub action: String,
+}

@@ -1,6 +1,7 @@
 //! The pages, one module per area. Each module's `routes()` is merged here.
 
 mod account;
+mod cycle;
 mod dashboard;
 mod lists;
 mod login;
@@ -26,6 +27,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(lists::routes())
         .merge(self_service::routes())
+        .merge(cycle::routes())
         .merge(verification::routes())
 }
 
@@ -58,6 +60,12 @@ pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
     }
     if user.may_see_any(Action::Verify) {
         add("/verifikasi".into(), "Verifikasi");
+    }
+    if user.may(
+        Action::ReadAggregates,
+        Target::Instansi(user.actor.instansi),
+    ) {
+        add("/talenta".into(), "Siklus talenta");
     }
     // Oversight accounts (DPRD) need not be employees of the instansi.
     if user.role() != Role::Pengawas {

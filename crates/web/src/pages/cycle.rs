@@ -1,0 +1,584 @@
+//! The talent cycle in the browser (issue 6): the periods and their state,
+//! calibration of a period's map by the talent committee, the movement of
+//! final boxes between two periods, talent pools, and succession plans for
+//! key positions. The rules are the domain's and the reads `talenta-app`'s
+//! (`cycle`, `talent`); these handlers only choose, check access and show.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use talenta_app::cycle::{CycleError, FinalRow, calibrate, final_map, movement};
+use talenta_app::talent::{SuccessionError, positions, succession, talent_pools};
+use talenta_domain::access::{Action, Target};
+use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::{Kotak, Periode};
+use talenta_views::Flash;
+use talenta_views::pages::{Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus};
+
+use super::profile::person;
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::format::{nilai, tanggal};
+use crate::session::SignedIn;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/talenta", get(index))
+        .route("/talenta/perpindahan", get(movement_page))
+        .route("/talenta/{periode}/kalibrasi", get(calibration_page))
+        .route("/talenta/{periode}/kalibrasi/{nip}", post(calibrate_one))
+        .route("/talenta/{periode}/kelompok", get(pools_page))
+        .route("/jabatan", get(positions_page))
+        .route("/jabatan/{kode}/suksesi", get(succession_page))
+}
+
+/// Rows of a calibration list shown at once.
+const SHOWN: usize = 200;
+
+/// The instansi of the user, by code, as the app layer takes it.
+async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
+    state
+        .db()
+        .instansi_all()
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == user.actor.instansi)
+        .map(|(_, i)| i.kode)
+        .ok_or(WebError::NotFound)
+}
+
+/// 404 unless the user may do `action` across the instansi.
+fn require(user: &SignedIn, action: Action) -> Result<(), WebError> {
+    if user.may(action, Target::Instansi(user.actor.instansi)) {
+        Ok(())
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+fn parse_periode(text: &str) -> Result<Periode, WebError> {
+    text.parse().map_err(|_| WebError::NotFound)
+}
+
+fn cycle_error(error: CycleError) -> WebError {
+    match error {
+        CycleError::Storage(e) => e.into(),
+        CycleError::NoSnapshot(_) | CycleError::Instansi(_) | CycleError::NotInMap { .. } => {
+            WebError::NotFound
+        }
+        other => WebError::Internal(other.to_string()),
+    }
+}
+
+fn kotak_text(kotak: Option<Kotak>) -> String {
+    kotak.map_or_else(
+        || "belum dipetakan".to_owned(),
+        |k| format!("{} · {}", k.number(), k.label()),
+    )
+}
+
+async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
+    require(&user, Action::ReadAggregates)?;
+    let states = state.db().periode_states(user.actor.instansi).await?;
+    let may_list = user.may(Action::ListPeople, Target::Instansi(user.actor.instansi));
+    let mut tautan = Vec::new();
+    let mut sorted: Vec<&talenta_storage::PeriodeRow> = states.iter().collect();
+    sorted.sort_by(|a, b| b.periode.cmp(&a.periode));
+    if let (Some(to), Some(from)) = (sorted.first(), sorted.get(1)) {
+        tautan.push((
+            format!(
+                "/talenta/perpindahan?dari={}&ke={}",
+                from.periode, to.periode
+            ),
+            format!("Perpindahan {} → {}", from.periode, to.periode),
+        ));
+    }
+    if may_list {
+        tautan.push((
+            "/jabatan".to_owned(),
+            "Jabatan kunci dan suksesi".to_owned(),
+        ));
+    }
+    let rows = sorted
+        .iter()
+        .map(|p| LinkRow {
+            href: may_list.then(|| format!("/talenta/{}/kalibrasi", p.periode)),
+            cells: vec![
+                p.periode.clone(),
+                match p.status {
+                    StatusPeriode::Terbuka => "Terbuka".to_owned(),
+                    StatusPeriode::Ditutup => format!(
+                        "Ditutup {}",
+                        p.ditutup_at.map(|t| tanggal(t.date())).unwrap_or_default()
+                    ),
+                },
+                p.rule_set.clone().unwrap_or_default(),
+            ],
+        })
+        .collect();
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: "Siklus talenta".to_owned(),
+        keterangan: vec![
+            "Setiap semester seluruh ASN dipetakan ke sembilan kotak, dikalibrasi oleh tim penilai talenta, lalu periodenya ditutup: peta yang ditutup tidak berubah lagi oleh data yang datang kemudian.".to_owned(),
+        ],
+        tautan,
+        tables: vec![LinkTable {
+            id: "periode",
+            caption: "Periode".to_owned(),
+            note: String::new(),
+            columns: vec!["Periode", "Status", "Aturan"],
+            rows,
+            empty: "Belum ada periode yang dipetakan.",
+        }],
+    })
+}
+
+#[derive(Deserialize)]
+struct CalibrationQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    kotak: String,
+    ok: Option<String>,
+}
+
+async fn calibration_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(periode): Path<String>,
+    Query(query): Query<CalibrationQuery>,
+) -> Result<Response, WebError> {
+    let flash = query
+        .ok
+        .as_deref()
+        .filter(|ok| *ok == "kalibrasi")
+        .map(|_| Flash::success("Kalibrasi disimpan."));
+    calibration_list(&state, &user, &periode, &query, flash, StatusCode::OK).await
+}
+
+async fn calibration_list(
+    state: &AppState,
+    user: &SignedIn,
+    periode_text: &str,
+    query: &CalibrationQuery,
+    flash: Option<Flash>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    require(user, Action::ListPeople)?;
+    let periode = parse_periode(periode_text)?;
+    let instansi = user.actor.instansi;
+    let rows = final_map(state.db(), instansi, periode)
+        .await
+        .map_err(cycle_error)?;
+    if rows.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    let state_row = state
+        .db()
+        .periode_state(instansi, &periode.to_string())
+        .await?;
+    let open = state_row
+        .as_ref()
+        .is_some_and(|s| s.status == StatusPeriode::Terbuka);
+    // The committee calibrates anyone but themself; each row's form is
+    // checked again when posted.
+    let committee = user.role() == talenta_domain::access::Role::TimPenilai;
+    let wanted_box: Option<u8> = query.kotak.trim().parse().ok();
+    let needle = query.q.trim().to_lowercase();
+    let mut matching: Vec<&FinalRow> = rows
+        .iter()
+        .filter(|r| wanted_box.is_none_or(|k| r.final_box.map(Kotak::number) == Some(k)))
+        .filter(|r| {
+            needle.is_empty() || r.nip.contains(&needle) || r.nama.to_lowercase().contains(&needle)
+        })
+        .collect();
+    matching.sort_by(|a, b| {
+        b.nilai_talenta
+            .cmp(&a.nilai_talenta)
+            .then(a.nip.cmp(&b.nip))
+    });
+    let total = matching.len();
+    let base = format!("/talenta/{periode}/kalibrasi");
+    let page = Kalibrasi {
+        chrome: super::chrome_with(user, "/talenta", flash),
+        periode: periode.to_string(),
+        action: base.clone(),
+        boleh: open && committee,
+        status: if open { "terbuka" } else { "sudah ditutup" }.to_owned(),
+        q: query.q.clone(),
+        kotak: query.kotak.clone(),
+        info: if total > SHOWN {
+            format!(
+                "{SHOWN} dari {total} pegawai, urut nilai talenta; persempit dengan pencarian atau kotak."
+            )
+        } else {
+            format!("{total} pegawai, urut nilai talenta.")
+        },
+        rows: matching
+            .into_iter()
+            .take(SHOWN)
+            .map(|r| KalibrasiBaris {
+                nip: r.nip.clone(),
+                nama: r.nama.clone(),
+                opd: r.opd.clone(),
+                nilai_talenta: nilai(r.nilai_talenta),
+                hasil: kotak_text(r.computed),
+                akhir: kotak_text(r.final_box),
+                alasan: r.alasan.clone().unwrap_or_default(),
+                action: format!("{base}/{}", r.nip),
+            })
+            .collect(),
+    };
+    let mut response = render(&page)?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+struct Move {
+    kotak: u8,
+    #[serde(default)]
+    alasan: String,
+}
+
+async fn calibrate_one(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((periode_text, nip)): Path<(String, String)>,
+    Form(input): Form<Move>,
+) -> Result<Response, WebError> {
+    person(&state, &user, &nip, Action::Calibrate).await?;
+    let periode = parse_periode(&periode_text)?;
+    let to = Kotak::new(input.kotak).ok_or(WebError::BadRequest("no such box"))?;
+    let kode = instansi_kode(&state, &user).await?;
+    match calibrate(
+        state.db(),
+        Some(&kode),
+        periode,
+        &nip,
+        to,
+        &input.alasan,
+        &user.actor.nip,
+        state.now(),
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/talenta/{periode}/kalibrasi?q={nip}&ok=kalibrasi"
+        ))
+        .into_response()),
+        Err(CycleError::Calibration(reason)) => {
+            let query = CalibrationQuery {
+                q: nip.clone(),
+                kotak: String::new(),
+                ok: None,
+            };
+            let flash = Flash::error(format!("Kalibrasi tidak disimpan: {reason}."));
+            calibration_list(
+                &state,
+                &user,
+                &periode_text,
+                &query,
+                Some(flash),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => {
+            let query = CalibrationQuery {
+                q: nip.clone(),
+                kotak: String::new(),
+                ok: None,
+            };
+            let flash = Flash::error("Kalibrasi tidak disimpan: periode tidak terbuka.");
+            calibration_list(
+                &state,
+                &user,
+                &periode_text,
+                &query,
+                Some(flash),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(cycle_error(other)),
+    }
+}
+
+#[derive(Deserialize)]
+struct Between {
+    dari: String,
+    ke: String,
+}
+
+async fn movement_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(between): Query<Between>,
+) -> Result<Response, WebError> {
+    require(&user, Action::ReadAggregates)?;
+    let from = parse_periode(&between.dari)?;
+    let to = parse_periode(&between.ke)?;
+    let moved = movement(state.db(), user.actor.instansi, from, to, None)
+        .await
+        .map_err(cycle_error)?;
+    let matrix = &moved.matrix;
+    let mut columns = vec!["Kotak sebelumnya"];
+    columns.extend(KOTAK_COLUMNS);
+    columns.push("Keluar");
+    let mut rows: Vec<LinkRow> = Kotak::ALL
+        .iter()
+        .rev()
+        .map(|&before| {
+            let mut cells = vec![format!("{} · {}", before.number(), before.label())];
+            cells.extend(
+                Kotak::ALL
+                    .iter()
+                    .map(|&after| matrix.get(before, after).to_string()),
+            );
+            cells.push(
+                matrix
+                    .left
+                    .get(usize::from(before.number() - 1))
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string(),
+            );
+            LinkRow { href: None, cells }
+        })
+        .collect();
+    let mut entered = vec!["Masuk (baru dipetakan)".to_owned()];
+    entered.extend(matrix.entered.iter().map(u32::to_string));
+    entered.push(String::new());
+    rows.push(LinkRow {
+        href: None,
+        cells: entered,
+    });
+    let (naik, tetap, turun) = Kotak::ALL.iter().fold((0, 0, 0), |acc, &b| {
+        Kotak::ALL.iter().fold(acc, |(n, t, d), &a| {
+            let count = matrix.get(b, a);
+            match a.number().cmp(&b.number()) {
+                std::cmp::Ordering::Greater => (n + count, t, d),
+                std::cmp::Ordering::Equal => (n, t + count, d),
+                std::cmp::Ordering::Less => (n, t, d + count),
+            }
+        })
+    });
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Perpindahan kotak {from} → {to}"),
+        keterangan: vec![format!(
+            "Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {naik} pegawai naik ke kotak bernomor lebih tinggi, {tetap} tetap, {turun} turun."
+        )],
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tables: vec![LinkTable {
+            id: "matriks",
+            caption: "Matriks perpindahan".to_owned(),
+            note: String::new(),
+            columns,
+            rows,
+            empty: "Tidak ada data.",
+        }],
+    })
+}
+
+const KOTAK_COLUMNS: [&str; 9] = [
+    "Kotak 1", "Kotak 2", "Kotak 3", "Kotak 4", "Kotak 5", "Kotak 6", "Kotak 7", "Kotak 8",
+    "Kotak 9",
+];
+
+async fn pools_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(periode): Path<String>,
+) -> Result<Response, WebError> {
+    require(&user, Action::ListPeople)?;
+    let periode = parse_periode(&periode)?;
+    let kode = instansi_kode(&state, &user).await?;
+    let pools = talent_pools(state.db(), Some(&kode), periode, state.rules())
+        .await
+        .map_err(cycle_error)?;
+    let tables = pools
+        .pools
+        .iter()
+        .map(|pool| LinkTable {
+            id: "kelompok",
+            caption: format!("{} menuju {}", pool.kind.label(), pool.target.label()),
+            note: format!("{} anggota, urut nilai talenta.", pool.members.len()),
+            columns: vec!["Peringkat", "Pegawai", "NIP", "Kotak", "Nilai talenta"],
+            rows: pool
+                .members
+                .iter()
+                .map(|m| LinkRow {
+                    href: Some(format!("/pegawai/{}", m.nip)),
+                    cells: vec![
+                        m.rank.to_string(),
+                        m.nama.clone(),
+                        m.nip.clone(),
+                        m.kotak.number().to_string(),
+                        nilai(Some(m.nilai_talenta)),
+                    ],
+                })
+                .collect(),
+            empty: "Belum ada anggota.",
+        })
+        .collect();
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Kelompok rencana suksesi {periode}"),
+        keterangan: vec![if pools.frozen {
+            "Periode ditutup: kelompok seperti pada saat penutupan.".to_owned()
+        } else {
+            "Periode terbuka: kelompok dihitung dari kotak akhir saat ini. Syarat: SKP minimal Baik dua tahun terakhir dan tidak sedang menjalani hukuman disiplin.".to_owned()
+        }],
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tables,
+    })
+}
+
+async fn positions_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+) -> Result<Response, WebError> {
+    require(&user, Action::ListPeople)?;
+    let kode = instansi_kode(&state, &user).await?;
+    let list = positions(state.db(), Some(&kode), true)
+        .await
+        .map_err(cycle_error)?;
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: "Jabatan kunci".to_owned(),
+        keterangan: vec!["Pilih jabatan untuk melihat rencana suksesinya: kandidat berperingkat dan setiap pegawai yang tidak memenuhi syarat beserta alasannya.".to_owned()],
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tables: vec![LinkTable {
+            id: "jabatan",
+            caption: format!("{} jabatan kunci", list.len()),
+            note: String::new(),
+            columns: vec!["Jabatan", "Kode", "Unit", "Jenjang"],
+            rows: list
+                .iter()
+                .map(|p| LinkRow {
+                    href: Some(format!("/jabatan/{}/suksesi", super::dashboard::path_segment(&p.kode))),
+                    cells: vec![
+                        p.nama.clone(),
+                        p.kode.clone(),
+                        p.opd.clone(),
+                        p.jenjang.label().to_owned(),
+                    ],
+                })
+                .collect(),
+            empty: "Belum ada jabatan yang ditandai kunci.",
+        }],
+    })
+}
+
+async fn succession_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(jabatan): Path<String>,
+) -> Result<Response, WebError> {
+    require(&user, Action::ListPeople)?;
+    let kode = instansi_kode(&state, &user).await?;
+    let today = state.now().date();
+    let plan = match succession(
+        state.db(),
+        Some(&kode),
+        &jabatan,
+        None,
+        state.rules(),
+        today,
+    )
+    .await
+    {
+        Ok(plan) => plan,
+        Err(SuccessionError::UnknownPosition(_) | SuccessionError::NoMap) => {
+            return Err(WebError::NotFound);
+        }
+        Err(SuccessionError::Cycle(e)) => return Err(cycle_error(e)),
+    };
+    let mut keterangan = vec![format!(
+        "{} · {} · peta {} · diperiksa {}.",
+        plan.position.opd,
+        plan.position.jenjang.label(),
+        plan.periode,
+        tanggal(plan.on)
+    )];
+    if plan.plan.kurang_suksesor {
+        keterangan.push(format!(
+            "Perhatian: hanya {} kandidat siap sekarang (kurang dari 3).",
+            plan.plan.ready_now
+        ));
+    }
+    let candidates = LinkTable {
+        id: "kandidat",
+        caption: format!("Kandidat ({})", plan.plan.candidates.len()),
+        note: "Urut nilai talenta; JPM terhadap standar kompetensi jabatan ini.".to_owned(),
+        columns: vec![
+            "Peringkat",
+            "Pegawai",
+            "NIP",
+            "Nilai talenta",
+            "JPM",
+            "Kotak",
+            "Kesiapan",
+        ],
+        rows: plan
+            .plan
+            .candidates
+            .iter()
+            .map(|c| LinkRow {
+                href: Some(format!("/pegawai/{}", c.nip)),
+                cells: vec![
+                    c.rank.to_string(),
+                    c.nama.clone(),
+                    c.nip.clone(),
+                    nilai(Some(c.nilai_talenta)),
+                    c.jpm.map_or_else(
+                        || "—".to_owned(),
+                        |j| format!("{},{:02}%", j / 100, j % 100),
+                    ),
+                    c.kotak.number().to_string(),
+                    c.readiness.label().to_owned(),
+                ],
+            })
+            .collect(),
+        empty: "Tidak ada kandidat yang memenuhi syarat.",
+    };
+    let excluded = LinkTable {
+        id: "tidak-memenuhi",
+        caption: format!("Tidak memenuhi syarat ({})", plan.plan.excluded.len()),
+        note: "Setiap aturan yang tidak terpenuhi, dasar hukumnya, dan kapan pegawai memenuhi syarat bila waktu saja yang kurang.".to_owned(),
+        columns: vec!["Pegawai", "NIP", "Nilai talenta", "Aturan tidak terpenuhi", "Memenuhi syarat mulai"],
+        rows: plan
+            .plan
+            .excluded
+            .iter()
+            .map(|e| LinkRow {
+                href: Some(format!("/pegawai/{}", e.nip)),
+                cells: vec![
+                    e.nama.clone(),
+                    e.nip.clone(),
+                    nilai(Some(e.nilai_talenta)),
+                    e.failures
+                        .iter()
+                        .map(|f| format!("{}: {} (syarat {}; {})", f.rule.code(), f.actual, f.required, f.source))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    e.eligible_from.map_or_else(|| "—".to_owned(), tanggal),
+                ],
+            })
+            .collect(),
+        empty: "Semua pegawai yang diperiksa memenuhi syarat.",
+    };
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Suksesi {}", plan.position.nama),
+        keterangan,
+        tautan: vec![("/jabatan".to_owned(), "Jabatan kunci".to_owned())],
+        tables: vec![candidates, excluded],
+    })
+}
