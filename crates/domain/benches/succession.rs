@@ -23,6 +23,10 @@ use time::macros::date;
 
 const EMPLOYEES: usize = 4_300_000;
 
+// The allocator of the `talenta` binary: the checks allocate their texts.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The records people point at: a few variants, shared, so the registry
 /// costs memory only for what differs per person (NIP, scores, box).
 struct Templates {

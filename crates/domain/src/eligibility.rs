@@ -286,9 +286,32 @@ impl PromotionRule {
         candidate: &Candidate<'_>,
         on: Date,
     ) -> Eligibility {
+        self.check_with(position, candidate, on, Detail::All)
+    }
+
+    /// [`PromotionRule::check`] with texts (source, actual, required) only
+    /// on the checks that did not pass; passed checks carry empty texts.
+    /// Same rules, same outcomes and dates: for ranking many people, where
+    /// only the reasons of those left out are read.
+    pub fn check_failures(
+        &self,
+        position: &Position<'_>,
+        candidate: &Candidate<'_>,
+        on: Date,
+    ) -> Eligibility {
+        self.check_with(position, candidate, on, Detail::FailuresOnly)
+    }
+
+    fn check_with(
+        &self,
+        position: &Position<'_>,
+        candidate: &Candidate<'_>,
+        on: Date,
+        detail: Detail,
+    ) -> Eligibility {
         let mut checks = Vec::new();
         if let Some(rule) = &self.status {
-            checks.push(check_status(rule, candidate));
+            checks.push(check_status(rule, candidate, detail));
         }
         let min_pendidikan = position
             .min_pendidikan
@@ -297,7 +320,7 @@ impl PromotionRule {
             min_pendidikan,
             self.pendidikan.as_ref().map(|r| r.source.as_str()),
         ) {
-            checks.push(check_pendidikan(minimum, source, candidate));
+            checks.push(check_pendidikan(minimum, source, candidate, detail));
         }
         if let (false, Some(rule)) = (position.bidang_ilmu.is_empty(), &self.bidang_ilmu) {
             checks.push(check_bidang(
@@ -305,6 +328,7 @@ impl PromotionRule {
                 min_pendidikan,
                 &rule.source,
                 candidate,
+                detail,
             ));
         }
         let min_golongan = position
@@ -314,19 +338,19 @@ impl PromotionRule {
             min_golongan,
             self.golongan.as_ref().map(|r| r.source.as_str()),
         ) {
-            checks.push(check_golongan(minimum, source, candidate));
+            checks.push(check_golongan(minimum, source, candidate, detail));
         }
         for rule in &self.pengalaman {
-            checks.push(check_pengalaman(rule, candidate, on));
+            checks.push(check_pengalaman(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.skp {
-            checks.push(check_skp(rule, candidate, on));
+            checks.push(check_skp(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.disiplin {
-            checks.push(check_disiplin(rule, candidate, on));
+            checks.push(check_disiplin(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.usia {
-            checks.push(check_usia(rule, candidate, on));
+            checks.push(check_usia(rule, candidate, on, detail));
         }
         Eligibility {
             target: self.target,
@@ -336,19 +360,39 @@ impl PromotionRule {
     }
 }
 
+/// Which checks get their texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    All,
+    FailuresOnly,
+}
+
+impl Detail {
+    fn wants(self, outcome: Outcome) -> bool {
+        self == Detail::All || outcome != Outcome::Passed
+    }
+}
+
+/// A check whose texts are written only when `detail` wants them.
 fn check(
     rule: RuleKind,
     source: &str,
     outcome: Outcome,
-    actual: String,
-    required: String,
+    detail: Detail,
+    actual: impl FnOnce() -> String,
+    required: impl FnOnce() -> String,
 ) -> Check {
+    let texts = detail.wants(outcome);
     Check {
         rule,
-        source: source.to_owned(),
+        source: if texts {
+            source.to_owned()
+        } else {
+            String::new()
+        },
         outcome,
-        actual,
-        required,
+        actual: if texts { actual() } else { String::new() },
+        required: if texts { required() } else { String::new() },
         eligible_from: None,
     }
 }
@@ -361,37 +405,47 @@ fn passed_if(condition: bool) -> Outcome {
     }
 }
 
-fn check_status(rule: &StatusRule, candidate: &Candidate<'_>) -> Check {
-    let allowed: Vec<&str> = rule.allowed.iter().map(|s| s.label()).collect();
+fn check_status(rule: &StatusRule, candidate: &Candidate<'_>, detail: Detail) -> Check {
     check(
         RuleKind::Status,
         &rule.source,
         passed_if(rule.allowed.contains(&candidate.status)),
-        candidate.status.label().to_owned(),
-        allowed.join(" atau "),
+        detail,
+        || candidate.status.label().to_owned(),
+        || {
+            let allowed: Vec<&str> = rule.allowed.iter().map(|s| s.label()).collect();
+            allowed.join(" atau ")
+        },
     )
 }
 
-fn check_pendidikan(minimum: TingkatPendidikan, source: &str, candidate: &Candidate<'_>) -> Check {
+fn check_pendidikan(
+    minimum: TingkatPendidikan,
+    source: &str,
+    candidate: &Candidate<'_>,
+    detail: Detail,
+) -> Check {
     let highest = candidate
         .pendidikan
         .iter()
         .map(|p| p.tingkat)
         .max_by_key(|t| t.rank());
-    let required = format!("paling rendah {}", minimum.label());
+    let required = || format!("paling rendah {}", minimum.label());
     match highest {
         None => check(
             RuleKind::Pendidikan,
             source,
             Outcome::Unknown,
-            "tidak ada data".into(),
+            detail,
+            || "tidak ada data".into(),
             required,
         ),
         Some(level) => check(
             RuleKind::Pendidikan,
             source,
             passed_if(level.meets(minimum)),
-            level.label().to_owned(),
+            detail,
+            || level.label().to_owned(),
             required,
         ),
     }
@@ -405,6 +459,7 @@ fn check_bidang(
     minimum: Option<TingkatPendidikan>,
     source: &str,
     candidate: &Candidate<'_>,
+    detail: Detail,
 ) -> Check {
     let relevant: Vec<&Pendidikan> = candidate
         .pendidikan
@@ -412,20 +467,24 @@ fn check_bidang(
         .filter(|p| minimum.is_none_or(|m| p.tingkat.meets(m)))
         .collect();
     let fields: Vec<&BidangIlmu> = relevant.iter().filter_map(|p| p.bidang.as_ref()).collect();
-    let required = accepted
-        .iter()
-        .map(BidangIlmu::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let matches = fields.iter().any(|f| accepted.iter().any(|a| a.matches(f)));
-    let actual = if fields.is_empty() {
-        "tidak ada data".to_owned()
-    } else {
-        fields
+    let required = || {
+        accepted
             .iter()
-            .map(|f| f.as_str())
+            .map(BidangIlmu::as_str)
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    let matches = fields.iter().any(|f| accepted.iter().any(|a| a.matches(f)));
+    let actual = || {
+        if fields.is_empty() {
+            "tidak ada data".to_owned()
+        } else {
+            fields
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
     };
     let outcome = match (
         matches,
@@ -436,30 +495,49 @@ fn check_bidang(
         (false, true) => Outcome::Unknown,
         (false, false) => Outcome::Failed,
     };
-    check(RuleKind::BidangIlmu, source, outcome, actual, required)
+    check(
+        RuleKind::BidangIlmu,
+        source,
+        outcome,
+        detail,
+        actual,
+        required,
+    )
 }
 
-fn check_golongan(minimum: Golongan, source: &str, candidate: &Candidate<'_>) -> Check {
-    let required = format!("paling rendah {}", minimum.ruang());
+fn check_golongan(
+    minimum: Golongan,
+    source: &str,
+    candidate: &Candidate<'_>,
+    detail: Detail,
+) -> Check {
+    let required = || format!("paling rendah {}", minimum.ruang());
     match candidate.golongan {
         None => check(
             RuleKind::Golongan,
             source,
             Outcome::Unknown,
-            "tidak ada data".into(),
+            detail,
+            || "tidak ada data".into(),
             required,
         ),
         Some(g) => check(
             RuleKind::Golongan,
             source,
             passed_if(g >= minimum),
-            g.ruang().to_owned(),
+            detail,
+            || g.ruang().to_owned(),
             required,
         ),
     }
 }
 
-fn check_pengalaman(rule: &PengalamanRule, candidate: &Candidate<'_>, on: Date) -> Check {
+fn check_pengalaman(
+    rule: &PengalamanRule,
+    candidate: &Candidate<'_>,
+    on: Date,
+    detail: Detail,
+) -> Check {
     let qualifying = |j: Jenjang| rule.jenjang.is_empty() || rule.jenjang.contains(&j);
     let intervals = merged(
         candidate
@@ -479,21 +557,24 @@ fn check_pengalaman(rule: &PengalamanRule, candidate: &Candidate<'_>, on: Date) 
         .map(|(from, to, _)| months_between(*from, *to))
         .sum();
     let needed = u32::from(rule.years) * 12;
-    let scope = if rule.jenjang.is_empty() {
-        "jabatan apa pun".to_owned()
-    } else {
-        rule.jenjang
-            .iter()
-            .map(|j| j.label())
-            .collect::<Vec<_>>()
-            .join(" / ")
+    let scope = || {
+        if rule.jenjang.is_empty() {
+            "jabatan apa pun".to_owned()
+        } else {
+            rule.jenjang
+                .iter()
+                .map(|j| j.label())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }
     };
     let mut result = check(
         RuleKind::Pengalaman,
         &rule.source,
         passed_if(months >= needed),
-        format!("{} di {scope}", tahun_bulan(months)),
-        format!("paling singkat {} tahun di {scope}", rule.years),
+        detail,
+        || format!("{} di {}", tahun_bulan(months), scope()),
+        || format!("paling singkat {} tahun di {}", rule.years, scope()),
     );
     if months < needed {
         // Still serving in a qualifying jabatan: waiting is enough.
@@ -526,7 +607,7 @@ fn merged(spells: impl Iterator<Item = (Date, Date, bool)>) -> Vec<(Date, Date, 
     out
 }
 
-fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date) -> Check {
+fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date, detail: Detail) -> Check {
     let years: Vec<i32> = (1..=i32::from(rule.years))
         .map(|back| on.year() - back)
         .collect();
@@ -553,27 +634,38 @@ fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date) -> Check {
     } else {
         Outcome::Passed
     };
-    let actual = found
-        .iter()
-        .map(|(year, p)| format!("{year}: {}", p.map_or("tidak ada data", Predikat::label)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut listed: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
-    listed.dedup();
-    check(
-        RuleKind::Skp,
-        &rule.source,
-        outcome,
-        actual,
+    let actual = || {
+        found
+            .iter()
+            .map(|(year, p)| format!("{year}: {}", p.map_or("tidak ada data", Predikat::label)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let required = || {
+        let mut listed: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
+        listed.dedup();
         format!(
             "paling rendah {} pada tahun {}",
             rule.minimum.label(),
             listed.join(" dan ")
-        ),
+        )
+    };
+    check(
+        RuleKind::Skp,
+        &rule.source,
+        outcome,
+        detail,
+        actual,
+        required,
     )
 }
 
-fn check_disiplin(rule: &DisiplinRule, candidate: &Candidate<'_>, on: Date) -> Check {
+fn check_disiplin(
+    rule: &DisiplinRule,
+    candidate: &Candidate<'_>,
+    on: Date,
+    detail: Detail,
+) -> Check {
     let lookback = u32::from(rule.lookback_years);
     // A sanction counts from its start until `lookback` years after its end.
     let counts_until = |h: &Hukuman| h.akhir.map(|end| add_years(end, lookback));
@@ -586,35 +678,42 @@ fn check_disiplin(rule: &DisiplinRule, candidate: &Candidate<'_>, on: Date) -> C
             Some(until) => until.is_none_or(|until| on <= until),
         })
         .collect();
-    let levels = rule
-        .levels
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join("/");
-    let required = if lookback == 0 {
-        format!("tidak sedang menjalani hukuman disiplin tingkat {levels}")
-    } else {
-        format!("tidak menjalani hukuman disiplin tingkat {levels} dalam {lookback} tahun terakhir")
-    };
-    let actual = if offending.is_empty() {
-        "tidak ada".to_owned()
-    } else {
-        offending
+    let required = || {
+        let levels = rule
+            .levels
             .iter()
-            .map(|h| {
-                let until = h
-                    .akhir
-                    .map_or("tanpa batas".to_owned(), |d| format!("s.d. {d}"));
-                format!("hukuman {} sejak {} {until}", h.tingkat, h.mulai)
-            })
+            .map(|l| l.code())
             .collect::<Vec<_>>()
-            .join("; ")
+            .join("/");
+        if lookback == 0 {
+            format!("tidak sedang menjalani hukuman disiplin tingkat {levels}")
+        } else {
+            format!(
+                "tidak menjalani hukuman disiplin tingkat {levels} dalam {lookback} tahun terakhir"
+            )
+        }
+    };
+    let actual = || {
+        if offending.is_empty() {
+            "tidak ada".to_owned()
+        } else {
+            offending
+                .iter()
+                .map(|h| {
+                    let until = h
+                        .akhir
+                        .map_or("tanpa batas".to_owned(), |d| format!("s.d. {d}"));
+                    format!("hukuman {} sejak {} {until}", h.tingkat, h.mulai)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
     };
     let mut result = check(
         RuleKind::Disiplin,
         &rule.source,
         passed_if(offending.is_empty()),
+        detail,
         actual,
         required,
     );
@@ -627,14 +726,15 @@ fn check_disiplin(rule: &DisiplinRule, candidate: &Candidate<'_>, on: Date) -> C
     result
 }
 
-fn check_usia(rule: &UsiaRule, candidate: &Candidate<'_>, on: Date) -> Check {
+fn check_usia(rule: &UsiaRule, candidate: &Candidate<'_>, on: Date, detail: Detail) -> Check {
     let age = age_on(candidate.birth_date, on);
     check(
         RuleKind::Usia,
         &rule.source,
         passed_if(age <= u32::from(rule.max_years)),
-        format!("{age} tahun"),
-        format!("paling tinggi {} tahun", rule.max_years),
+        detail,
+        || format!("{age} tahun"),
+        || format!("paling tinggi {} tahun", rule.max_years),
     )
 }
 
@@ -787,6 +887,36 @@ mod tests {
         assert!(e.is_eligible(), "{:#?}", e.failures().collect::<Vec<_>>());
         assert_eq!(e.checks.len(), 7);
         assert_eq!(e.eligible_from(), Some(ON));
+    }
+
+    #[test]
+    fn check_failures_decides_the_same_and_writes_only_the_failures() {
+        let mut r = Record::qualified();
+        r.golongan = Some(Golongan::IIIC);
+        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        let fields = health_fields();
+        let position = Position {
+            jenjang: Jenjang::Administrator,
+            bidang_ilmu: &fields,
+            min_pendidikan: None,
+            min_golongan: None,
+        };
+        let full = administrator_rule().check(&position, &r.candidate(), ON);
+        let brief = administrator_rule().check_failures(&position, &r.candidate(), ON);
+        assert_eq!(brief.eligible_from(), full.eligible_from());
+        assert_eq!(
+            brief.failures().collect::<Vec<_>>(),
+            full.failures().collect::<Vec<_>>()
+        );
+        for (b, f) in brief.checks.iter().zip(&full.checks) {
+            assert_eq!(
+                (b.rule, b.outcome, b.eligible_from),
+                (f.rule, f.outcome, f.eligible_from)
+            );
+            if b.outcome == Outcome::Passed {
+                assert!(b.actual.is_empty() && b.required.is_empty() && b.source.is_empty());
+            }
+        }
     }
 
     #[test]
@@ -1002,16 +1132,19 @@ mod tests {
         };
         let mut born = Record::qualified();
         born.birth = date!(1970 - 11 - 24);
-        assert_eq!(check_usia(&usia, &born.candidate(), ON).actual, "55 tahun");
+        assert_eq!(
+            check_usia(&usia, &born.candidate(), ON, Detail::All).actual,
+            "55 tahun"
+        );
         // 56 years and 11 months is still 56.
         born.birth = date!(1969 - 11 - 24);
-        let c = check_usia(&usia, &born.candidate(), ON);
+        let c = check_usia(&usia, &born.candidate(), ON, Detail::All);
         assert_eq!(
             (c.outcome, c.actual.as_str()),
             (Outcome::Passed, "56 tahun")
         );
         born.birth = date!(1969 - 11 - 23);
-        let c = check_usia(&usia, &born.candidate(), ON);
+        let c = check_usia(&usia, &born.candidate(), ON, Detail::All);
         assert_eq!(
             (c.outcome, c.actual.as_str()),
             (Outcome::Failed, "57 tahun")

@@ -150,7 +150,7 @@ pub fn pools(rules: &RuleSet, people: &[Talent<'_>], on: Date) -> Vec<Pool> {
             .filter(|t| {
                 rules.pool.instansi.contains(&t.kotak) || rules.pool.nasional.contains(&t.kotak)
             })
-            .map(|t| (*t, gates.check(&position, &t.candidate, on)))
+            .map(|t| (*t, gates.check_failures(&position, &t.candidate, on)))
             .collect();
         for kind in PoolKind::ALL {
             let boxes = rules.pool.boxes(kind);

@@ -134,7 +134,7 @@ pub fn plan_on_threads(
         .collect();
     in_line.sort_by(|a, b| by_talent(a, b));
 
-    let check = |t: &&Talent<'_>| rule.check(&position.requirements, &t.candidate, on);
+    let check = |t: &&Talent<'_>| rule.check_failures(&position.requirements, &t.candidate, on);
     let checked: Vec<Eligibility> = if threads < 2 || in_line.len() < 4096 {
         in_line.iter().map(check).collect()
     } else {
