@@ -9,7 +9,7 @@ use talenta_domain::personnel::{
 };
 use talenta_domain::talent_map::{Components, Rekam, components};
 use talenta_domain::{Periode, RuleSet};
-use talenta_storage::{Branding, Db, Document, SnapshotRow, StorageError, Usulan};
+use talenta_storage::{Branding, Db, Document, KalibrasiRow, SnapshotRow, StorageError, Usulan};
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -26,6 +26,8 @@ pub struct Profile {
     pub asesmen: Vec<Asesmen>,
     /// The person in each talent-map snapshot, oldest period first.
     pub talent: Vec<SnapshotRow>,
+    /// The committee's calibrations of the person, by period.
+    pub calibrations: Vec<KalibrasiRow>,
     /// The components of the latest snapshot's period, from the records as
     /// they are now (the snapshot keeps the scores as they were computed).
     pub latest_components: Option<(Periode, Components)>,
@@ -81,6 +83,7 @@ pub async fn load(
         asesmen,
         talent,
         latest_components,
+        calibrations: db.kalibrasi_of(instansi, nip).await?,
         branding: db.branding(instansi, nip).await?,
         documents: db.documents_of(instansi, nip).await?,
         usulan: db.usulan_of(instansi, nip).await?,

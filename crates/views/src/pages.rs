@@ -177,6 +177,8 @@ pub struct TalentPosition {
     pub periode: String,
     pub kotak: Option<u8>,
     pub label: &'static str,
+    /// The committee's move and its reason, when calibrated.
+    pub kalibrasi: Option<String>,
     pub kinerja: String,
     pub potensial: String,
     pub nilai_talenta: String,

@@ -336,10 +336,20 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
                 .collect()
         })
         .unwrap_or_default();
+    let calibration = calibration_of(profile, &row.periode);
+    let kotak = calibration.map(|c| c.kotak_akhir).or(row.kotak);
     Some(TalentPosition {
         periode: row.periode.clone(),
-        kotak: row.kotak.map(Kotak::number),
-        label: row.kotak.map_or("", Kotak::label),
+        kotak: kotak.map(Kotak::number),
+        label: kotak.map_or("", Kotak::label),
+        kalibrasi: calibration.map(|c| {
+            format!(
+                "Dikalibrasi tim penilai talenta dari kotak {} ke kotak {}: {}",
+                c.kotak_awal.number(),
+                c.kotak_akhir.number(),
+                c.alasan
+            )
+        }),
         kinerja: nilai(row.kinerja),
         potensial: nilai(row.potensial),
         nilai_talenta: nilai(row.nilai_talenta),
@@ -350,6 +360,11 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
             weights.nilai_talenta.kinerja, weights.nilai_talenta.potensial, rules.id
         ),
     })
+}
+
+/// The committee's calibration of the person in `periode`, if any.
+fn calibration_of<'a>(p: &'a Profile, periode: &str) -> Option<&'a talenta_storage::KalibrasiRow> {
+    p.calibrations.iter().find(|c| c.periode == periode)
 }
 
 fn komponen_label(code: &str) -> &str {
@@ -376,17 +391,33 @@ fn sections(p: &Profile) -> Vec<Table> {
     vec![
         table(
             "Riwayat kotak talenta",
-            vec!["Periode", "Kotak", "Kinerja", "Potensial", "Nilai talenta"],
+            vec![
+                "Periode",
+                "Kotak akhir",
+                "Kotak hasil perhitungan",
+                "Alasan kalibrasi",
+                "Kinerja",
+                "Potensial",
+                "Nilai talenta",
+            ],
             p.talent
                 .iter()
                 .rev()
                 .map(|r| {
-                    vec![
-                        r.periode.clone(),
-                        r.kotak.map_or_else(
+                    let calibration = calibration_of(p, &r.periode);
+                    let kotak = |k: Option<Kotak>| {
+                        k.map_or_else(
                             || "belum dipetakan".to_owned(),
                             |k| format!("{} · {}", k.number(), k.label()),
-                        ),
+                        )
+                    };
+                    vec![
+                        r.periode.clone(),
+                        kotak(calibration.map(|c| c.kotak_akhir).or(r.kotak)),
+                        kotak(r.kotak),
+                        calibration.map_or_else(String::new, |c| {
+                            format!("{} ({}, {})", c.alasan, c.oleh, tanggal(c.at.date()))
+                        }),
                         nilai(r.kinerja),
                         nilai(r.potensial),
                         nilai(r.nilai_talenta),

@@ -183,6 +183,15 @@ const PAGES: &[(&str, [u16; 7])] = &[
     ("/peta", [NO, OK, OK, OK, OK, OK, NO]),
     ("/peta?kotak=5", [NO, OK, OK, OK, OK, OK, NO]),
     ("/verifikasi", [NO, OK, OK, OK, NO, NO, NO]),
+    // The talent cycle: counts for oversight, names for those who list people.
+    ("/talenta", [NO, NO, NO, OK, OK, OK, OK]),
+    (
+        "/talenta/perpindahan?dari=2025-S2&ke=2026-S1",
+        [NO, NO, NO, OK, OK, OK, OK],
+    ),
+    ("/talenta/2026-S1/kalibrasi", [NO, NO, NO, OK, OK, OK, NO]),
+    ("/talenta/2026-S1/kelompok", [NO, NO, NO, OK, OK, OK, NO]),
+    ("/jabatan", [NO, NO, NO, OK, OK, OK, NO]),
 ];
 
 /// A target as a path's id, and what a 404 about it must not show.

@@ -3,6 +3,8 @@
 //! only a browser shows (scripts, CSP violations, layout). Every page
 //! visited must log no error.
 
+use talenta_app::cycle::final_map;
+use talenta_domain::{Kotak, Periode};
 use talenta_testkit::browser::{Browser, WAIT};
 
 use crate::app::{PASSWORD, TestApp, Who};
@@ -291,5 +293,85 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     assert_ne!(browser.text("#persen-dokumen").await, percent);
     clean(&browser, "the dashboard after verification").await;
 
+    browser.close().await;
+}
+
+/// The talent committee calibrates a box with a written reason in the
+/// browser; the profile and the movement matrix show the final box.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let now = Periode::containing(crate::app::START.date()).unwrap();
+    let before: Periode = "2025-S2".parse().unwrap();
+    let rules = talenta_domain::RuleSet::bundled().unwrap();
+    talenta_app::map::compute(&app.db, None, before, &rules, "uji", crate::app::START)
+        .await
+        .unwrap();
+    let nip = app.people.colleague.nip.clone();
+    let box_of = |rows: &[talenta_app::cycle::FinalRow]| {
+        rows.iter()
+            .find(|r| r.nip == nip)
+            .and_then(|r| r.final_box)
+            .unwrap()
+    };
+    let earlier = box_of(&final_map(&app.db, app.instansi, before).await.unwrap());
+    let computed = box_of(&final_map(&app.db, app.instansi, now).await.unwrap());
+    let to = crate::cycle::another_box(computed);
+    let matrix = format!("/talenta/perpindahan?dari={before}&ke={now}");
+    // Rows run from box 9 down to box 1; the first cell names the row.
+    let cell = |after: Kotak| {
+        format!(
+            "#matriks tbody tr:nth-child({}) td:nth-child({})",
+            10 - earlier.number(),
+            after.number() + 1
+        )
+    };
+
+    sign_in(&browser, &app, Who::TimPenilai, "/talenta").await;
+    arrive(&browser, "/talenta").await;
+    clean(&browser, "the cycle page").await;
+    browser.goto(&app.url(&matrix)).await;
+    let count_before: u32 = browser.text(&cell(to)).await.parse().unwrap();
+    clean(&browser, "the movement matrix").await;
+
+    browser
+        .goto(&app.url(&format!("/talenta/{now}/kalibrasi")))
+        .await;
+    browser.fill("#q", &nip).await;
+    browser.click("form[role=search] button").await;
+    browser
+        .wait_for(&format!("tr[data-nip='{nip}'] select"))
+        .await;
+    let row = format!("tr[data-nip='{nip}']");
+    browser
+        .click(&format!("{row} option[value='{}']", to.number()))
+        .await;
+    let reason = "Memimpin penanganan wabah; kinerja lapangan melampaui SKP.";
+    browser
+        .fill(&format!("{row} input[name=alasan]"), reason)
+        .await;
+    browser.click(&format!("{row} button")).await;
+    arrive(&browser, &format!("/talenta/{now}/kalibrasi")).await;
+    assert_eq!(browser.text(".pesan.sukses").await, "Kalibrasi disimpan.");
+    assert!(browser.text(&row).await.contains(reason));
+    browser.screenshot("kalibrasi.png").await;
+    clean(&browser, "the calibration").await;
+
+    browser.goto(&app.url(&format!("/pegawai/{nip}"))).await;
+    let note = browser.text("#kalibrasi").await;
+    assert!(note.contains(reason), "{note}");
+    assert!(
+        note.contains(&format!("ke kotak {}", to.number())),
+        "{note}"
+    );
+
+    browser.goto(&app.url(&matrix)).await;
+    let count_after: u32 = browser.text(&cell(to)).await.parse().unwrap();
+    assert_eq!(count_after, count_before + 1, "{earlier:?} → {to:?}");
+    browser.screenshot("perpindahan.png").await;
+    clean(&browser, "the movement matrix after calibration").await;
     browser.close().await;
 }

@@ -14,6 +14,7 @@ mod access;
 mod app;
 mod client;
 mod csrf;
+mod cycle;
 mod dashboard;
 mod e2e;
 mod headers;
