@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_app::cycle::{CycleError, FinalRow, calibrate, final_map, movement};
-use talenta_app::talent::{SuccessionError, positions, succession, talent_pools};
+use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::{Kotak, Periode};
@@ -31,6 +31,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/talenta/{periode}/kalibrasi", get(calibration_page))
         .route("/talenta/{periode}/kalibrasi/{nip}", post(calibrate_one))
         .route("/talenta/{periode}/kelompok", get(pools_page))
+        .route("/talenta/{periode}/retensi", get(retention_page))
         .route("/jabatan", get(positions_page))
         .route("/jabatan/{kode}/suksesi", get(succession_page))
 }
@@ -437,6 +438,94 @@ async fn pools_page(
         }],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
         tables,
+    })
+}
+
+#[derive(Deserialize)]
+struct Unit {
+    opd: Option<String>,
+}
+
+/// Pool members and key-position holders who need action (retention),
+/// for the instansi or one OPD and its sub-units.
+async fn retention_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(periode): Path<String>,
+    Query(unit): Query<Unit>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let opd = unit.opd.filter(|o| !o.is_empty());
+    let allowed = match &opd {
+        Some(unit) => user.may(Action::ListPeople, Target::Unit { instansi, unit }),
+        None => user.may(Action::ListPeople, Target::Instansi(instansi)),
+    };
+    let exists = match &opd {
+        Some(unit) => state.db().unit_exists(instansi, unit).await?,
+        None => true,
+    };
+    if !allowed || !exists {
+        return Err(WebError::NotFound);
+    }
+    let periode = parse_periode(&periode)?;
+    let kode = instansi_kode(&state, &user).await?;
+    let rows = retention(
+        state.db(),
+        Some(&kode),
+        periode,
+        opd.as_deref(),
+        state.rules(),
+    )
+    .await
+    .map_err(cycle_error)?;
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Retensi talenta {periode}"),
+        keterangan: vec![format!(
+            "Anggota kelompok rencana suksesi dan pemegang jabatan kunci{} yang perlu tindakan, masing-masing dengan alasannya.",
+            opd.as_deref()
+                .map(|o| format!(" di {o}"))
+                .unwrap_or_default()
+        )],
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tables: vec![LinkTable {
+            id: "retensi",
+            caption: format!("{} pegawai", rows.len()),
+            note: String::new(),
+            columns: vec![
+                "Pegawai",
+                "NIP",
+                "Unit",
+                "Dipantau sebagai",
+                "Perlu tindakan",
+            ],
+            rows: rows
+                .iter()
+                .map(|r| LinkRow {
+                    href: Some(format!("/pegawai/{}", r.nip)),
+                    cells: vec![
+                        r.nama.clone(),
+                        r.nip.clone(),
+                        r.opd.clone(),
+                        r.watched
+                            .iter()
+                            .map(|w| match *w {
+                                "krs" => "anggota KRS",
+                                "jabatan_kunci" => "pemegang jabatan kunci",
+                                other => other,
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        r.flags
+                            .iter()
+                            .map(|f| format!("{} ({})", f.reason, f.source))
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    ],
+                })
+                .collect(),
+            empty: "Tidak ada yang perlu tindakan.",
+        }],
     })
 }
 

@@ -46,6 +46,7 @@ const ROUTES: &[(&str, Scope)] = &[
     ("/peta?opd={id}", Scope::UnitList),
     ("/peta?opd={id}&kotak=9", Scope::UnitList),
     ("/peta?opd={id}&format=xlsx", Scope::UnitList),
+    ("/talenta/2026-S1/retensi?opd={id}", Scope::UnitList),
 ];
 
 type Fields = &'static [(&'static str, &'static str)];
@@ -191,6 +192,7 @@ const PAGES: &[(&str, [u16; 7])] = &[
     ),
     ("/talenta/2026-S1/kalibrasi", [NO, NO, NO, OK, OK, OK, NO]),
     ("/talenta/2026-S1/kelompok", [NO, NO, NO, OK, OK, OK, NO]),
+    ("/talenta/2026-S1/retensi", [NO, NO, NO, OK, OK, OK, NO]),
     ("/jabatan", [NO, NO, NO, OK, OK, OK, NO]),
 ];
 
