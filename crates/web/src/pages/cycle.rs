@@ -387,6 +387,21 @@ async fn movement_page(
     })
 }
 
+/// A hard rule as the page names it.
+fn rule_label(rule: talenta_domain::eligibility::RuleKind) -> &'static str {
+    use talenta_domain::eligibility::RuleKind;
+    match rule {
+        RuleKind::Status => "Status kepegawaian",
+        RuleKind::Pendidikan => "Tingkat pendidikan",
+        RuleKind::BidangIlmu => "Bidang ilmu",
+        RuleKind::Golongan => "Golongan",
+        RuleKind::Pengalaman => "Pengalaman jabatan",
+        RuleKind::Skp => "SKP",
+        RuleKind::Disiplin => "Hukuman disiplin",
+        RuleKind::Usia => "Usia",
+    }
+}
+
 const KOTAK_COLUMNS: [&str; 9] = [
     "Kotak 1", "Kotak 2", "Kotak 3", "Kotak 4", "Kotak 5", "Kotak 6", "Kotak 7", "Kotak 8",
     "Kotak 9",
@@ -605,7 +620,8 @@ async fn succession_page(
     let candidates = LinkTable {
         id: "kandidat",
         caption: format!("Kandidat ({})", plan.plan.candidates.len()),
-        note: "Urut nilai talenta; JPM terhadap standar kompetensi jabatan ini.".to_owned(),
+        note: "Urut kesiapan, lalu nilai talenta; JPM terhadap standar kompetensi jabatan ini."
+            .to_owned(),
         columns: vec![
             "Peringkat",
             "Pegawai",
@@ -654,7 +670,15 @@ async fn succession_page(
                     nilai(Some(e.nilai_talenta)),
                     e.failures
                         .iter()
-                        .map(|f| format!("{}: {} (syarat {}; {})", f.rule.code(), f.actual, f.required, f.source))
+                        .map(|f| {
+                            format!(
+                                "{}: {} (syarat {}; {})",
+                                rule_label(f.rule),
+                                f.actual,
+                                f.required,
+                                f.source
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join(" · "),
                     e.eligible_from.map_or_else(|| "—".to_owned(), tanggal),

@@ -7,7 +7,10 @@ use talenta_domain::{Kotak, Periode};
 use crate::app::{START, TestApp, Who};
 use crate::on_both_engines;
 
-on_both_engines!(calibration_is_the_committees_alone);
+on_both_engines!(
+    calibration_is_the_committees_alone,
+    a_key_position_shows_its_plan,
+);
 
 /// A box other than `kotak`.
 pub fn another_box(kotak: Kotak) -> Kotak {
@@ -77,5 +80,27 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
     assert_eq!(
         row.final_box.map(Kotak::number).map(|k| k.to_string()),
         Some(to)
+    );
+}
+
+async fn a_key_position_shows_its_plan(app: TestApp) {
+    let committee = app.signed_in(Who::TimPenilai).await;
+    let list = committee.get("/jabatan").await;
+    assert_eq!(list.status, 200);
+    let href = list
+        .body
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|h| h.ends_with("/suksesi"))
+        .unwrap_or_else(|| panic!("[{}] no key position listed", app.engine))
+        .to_owned();
+    let plan = committee.get(&href).await;
+    assert_eq!(plan.status, 200, "[{}] {href}", app.engine);
+    assert!(plan.body.contains("Kandidat ("));
+    assert!(plan.body.contains("Tidak memenuhi syarat ("));
+    assert_eq!(
+        committee.get("/jabatan/TIDAK-ADA/suksesi").await.status,
+        404
     );
 }
