@@ -36,7 +36,8 @@ enum Scope {
 }
 
 /// The routes with an id, `{id}` standing for the target's (and `{sha}`
-/// for the document every person gets in [`with_documents`]).
+/// and `{usulan}` for the document and proposal every person gets in
+/// [`with_pending`]).
 const ROUTES: &[(&str, Scope)] = &[
     ("/pegawai/{id}", Scope::Person),
     ("/pegawai/{id}/dokumen/{sha}", Scope::Person),
@@ -74,6 +75,13 @@ const ACTIONS: &[(&str, Scope, Fields)] = &[
         Scope::Verify,
         &[("keputusan", "tolak"), ("alasan", "uji matriks")],
     ),
+    (
+        "/verifikasi/usulan/{usulan}",
+        Scope::Verify,
+        &[("keputusan", "tolak"), ("alasan", "uji matriks")],
+    ),
+    // After the item above was added: every own profile has item 1.
+    ("/pegawai/{id}/branding/item/1/hapus", Scope::OwnEdit, &[]),
 ];
 
 /// What a route's id points at, from the actor's point of view.
@@ -248,11 +256,11 @@ fn nip_forms(nip: &str) -> [String; 2] {
 }
 
 async fn every_role_sees_exactly_its_scope(app: TestApp) {
-    let sha = with_documents(&app).await;
+    let pending = with_pending(&app).await;
     let mut failures = Vec::new();
     for (who, client) in signed_in_all(&app).await {
         for &(template, scope) in ROUTES {
-            for (path, want, secrets) in cases(&app, who, template, scope, &sha) {
+            for (path, want, secrets) in cases(&app, who, template, scope, &pending) {
                 let page = client.get(&path).await;
                 check(
                     &mut failures,
@@ -273,11 +281,11 @@ async fn every_role_sees_exactly_its_scope(app: TestApp) {
 }
 
 async fn every_role_acts_exactly_in_its_scope(app: TestApp) {
-    let sha = with_documents(&app).await;
+    let pending = with_pending(&app).await;
     let mut failures = Vec::new();
     for (who, client) in signed_in_all(&app).await {
         for &(template, scope, fields) in ACTIONS {
-            for (path, want, secrets) in cases(&app, who, template, scope, &sha) {
+            for (path, want, secrets) in cases(&app, who, template, scope, &pending) {
                 let page = client.submit("/akun/sandi", &path, fields).await;
                 check(
                     &mut failures,
@@ -304,7 +312,7 @@ fn cases(
     who: Who,
     template: &str,
     scope: Scope,
-    sha: &str,
+    pending: &Pending,
 ) -> Vec<(String, u16, Vec<String>)> {
     let (targets, grid) = expected(scope);
     let (_, row) = grid.iter().find(|(w, _)| *w == who).unwrap();
@@ -314,7 +322,12 @@ fn cases(
         .zip(row.iter())
         .map(|(&target, &want)| {
             let resolved = resolve(app, who, target);
-            let path = template.replace("{id}", &resolved.id).replace("{sha}", sha);
+            // A person with no proposal stands for a number nobody has.
+            let usulan = pending.usulan.get(&resolved.id).copied().unwrap_or(999_999);
+            let path = template
+                .replace("{id}", &resolved.id)
+                .replace("{sha}", &pending.sha)
+                .replace("{usulan}", &usulan.to_string());
             (path, want, resolved.secrets)
         })
         .collect()
@@ -332,9 +345,17 @@ fn check(failures: &mut Vec<String>, line: String, page: &Page, want: u16, secre
     }
 }
 
-/// Gives every fixture person the same pending document and returns its
-/// hash, so a document route has a target for every person.
-async fn with_documents(app: &TestApp) -> String {
+/// What every fixture person has waiting for verification.
+struct Pending {
+    /// The hash of the document all of them have.
+    sha: String,
+    /// The number of each one's proposal, by NIP.
+    usulan: std::collections::HashMap<String, i64>,
+}
+
+/// Gives every fixture person the same pending document and a pending
+/// proposal, so the verification routes have a target for every person.
+async fn with_pending(app: &TestApp) -> Pending {
     let pdf = talenta_generate::documents::placeholder_pdf("SK matriks");
     let sha = talenta_web::auth::sha256_hex(&pdf);
     let p = &app.people;
@@ -370,7 +391,23 @@ async fn with_documents(app: &TestApp) -> String {
         )
         .await
         .unwrap();
-    sha
+    let mut usulan = std::collections::HashMap::new();
+    for person in people {
+        let nomor = app
+            .db
+            .propose(
+                app.instansi,
+                &person.nip,
+                talenta_domain::usulan::Kolom::GelarBelakang,
+                None,
+                "M.Si.",
+                crate::app::START.unix_timestamp(),
+            )
+            .await
+            .unwrap();
+        usulan.insert(person.nip.clone(), nomor);
+    }
+    Pending { sha, usulan }
 }
 
 /// Searching a list for someone out of scope finds nothing, for someone in
@@ -444,7 +481,8 @@ async fn anonymous_visitors_are_sent_to_login(app: TestApp) {
         let resolved = resolve(&app, Who::AdminBkpsdm, targets[0]);
         let path = template
             .replace("{id}", &resolved.id)
-            .replace("{sha}", &"0".repeat(64));
+            .replace("{sha}", &"0".repeat(64))
+            .replace("{usulan}", "1");
         (path, resolved.secrets)
     });
     let pages = PAGES
