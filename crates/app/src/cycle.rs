@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
-use talenta_domain::personnel::Opd;
 use talenta_domain::{Kotak, Periode, RuleSet};
 use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, StorageError};
 use time::OffsetDateTime;
@@ -387,22 +386,11 @@ pub(crate) async fn subtree(
     instansi_id: i64,
     root: &str,
 ) -> Result<HashSet<String>, StorageError> {
-    let mut children: HashMap<String, Vec<String>> = HashMap::new();
-    db.read_all::<Opd>(instansi_id, |o| {
-        if let Some(induk) = o.induk {
-            children.entry(induk).or_default().push(o.kode);
-        }
-        Ok(())
-    })
-    .await?;
-    let mut out = HashSet::new();
-    let mut stack = vec![root.to_owned()];
-    while let Some(unit) = stack.pop() {
-        if out.insert(unit.clone()) {
-            stack.extend(children.get(&unit).cloned().unwrap_or_default());
-        }
-    }
-    Ok(out)
+    Ok(db
+        .unit_subtree(instansi_id, root)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// A what-if run: the map of `periode` computed under `rules` in memory,

@@ -273,41 +273,38 @@ async fn calibrate_one(
         ))
         .into_response()),
         Err(CycleError::Calibration(reason)) => {
-            let query = CalibrationQuery {
-                q: nip.clone(),
-                kotak: String::new(),
-                ok: None,
-            };
-            let flash = Flash::error(format!("Kalibrasi tidak disimpan: {reason}."));
-            calibration_list(
-                &state,
-                &user,
-                &periode_text,
-                &query,
-                Some(flash),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            refused(&state, &user, &periode_text, &nip, &reason.to_string()).await
         }
         Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => {
-            let query = CalibrationQuery {
-                q: nip.clone(),
-                kotak: String::new(),
-                ok: None,
-            };
-            let flash = Flash::error("Kalibrasi tidak disimpan: periode tidak terbuka.");
-            calibration_list(
-                &state,
-                &user,
-                &periode_text,
-                &query,
-                Some(flash),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            refused(&state, &user, &periode_text, &nip, "periode tidak terbuka").await
         }
         Err(other) => Err(cycle_error(other)),
     }
+}
+
+/// The calibration list again, at the refused person, with the reason.
+async fn refused(
+    state: &AppState,
+    user: &SignedIn,
+    periode: &str,
+    nip: &str,
+    reason: &str,
+) -> Result<Response, WebError> {
+    let query = CalibrationQuery {
+        q: nip.to_owned(),
+        kotak: String::new(),
+        ok: None,
+    };
+    let flash = Flash::error(format!("Kalibrasi tidak disimpan: {reason}."));
+    calibration_list(
+        state,
+        user,
+        periode,
+        &query,
+        Some(flash),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
