@@ -17,15 +17,15 @@ use talenta_domain::personnel::{
     Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatJabatan,
     RiwayatPendidikan, Skp,
 };
-use talenta_domain::pool::{Member, Pool, PoolKind, pools};
+use talenta_domain::pool::{Member, Pool, PoolKind, feeders, pools};
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{Db, IdpRow, KrsRow, SnapshotRow, StorageError, Stored};
+use talenta_storage::{Db, IdpRow, InLine, KalibrasiRow, KrsRow, SnapshotRow, StorageError};
 use time::{Date, OffsetDateTime};
 
-use crate::cycle::{CycleError, final_map, subtree};
+use crate::cycle::{CycleError, subtree};
 use crate::export::resolve_instansi;
 use crate::map::jabatan_by_kode;
 
@@ -167,67 +167,55 @@ pub fn person(
     }
 }
 
-/// The placed people of `periode` whose final box is one of `boxes`, with
-/// their records.
-pub async fn people_in_boxes(
+/// The placed people [`InLine`] selects in its period, with their records.
+pub async fn people_in_line(
     db: &Db,
     instansi_id: i64,
-    periode: Periode,
-    boxes: &[Kotak],
+    in_line: &InLine<'_>,
 ) -> Result<Vec<Person>, CycleError> {
-    let key = periode.to_string();
-    let finals: HashMap<String, (Kotak, SnapshotRow)> = final_map(db, instansi_id, periode)
+    let calibrations: HashMap<String, KalibrasiRow> = db
+        .records_in_line::<KalibrasiRow>(instansi_id, in_line)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            let k = r.final_box.filter(|k| boxes.contains(k))?;
-            Some((
-                r.nip.clone(),
-                (
-                    k,
-                    SnapshotRow {
-                        periode: r.periode,
-                        nip: r.nip,
-                        nama: r.nama,
-                        opd: r.opd,
-                        kinerja: r.kinerja,
-                        potensial: r.potensial,
-                        kotak: r.computed,
-                        nilai_talenta: r.nilai_talenta,
-                        kurang: None,
-                    },
-                ),
-            ))
+        .map(|k| (k.nip.clone(), k))
+        .collect();
+    let finals: HashMap<String, (Kotak, SnapshotRow)> = db
+        .records_in_line::<SnapshotRow>(instansi_id, in_line)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let k = calibrations
+                .get(&row.nip)
+                .map(|c| c.kotak_akhir)
+                .or(row.kotak)?;
+            Some((row.nip.clone(), (k, row)))
         })
         .collect();
     let jabatan = jabatan_by_kode(db, instansi_id).await?;
-    async fn load<T: Stored>(
-        db: &Db,
-        id: i64,
-        key: &str,
-        boxes: &[Kotak],
-    ) -> Result<Vec<T>, StorageError> {
-        db.records_in_boxes::<T>(id, key, boxes).await
-    }
-    let pegawai: Vec<Pegawai> = load(db, instansi_id, &key, boxes).await?;
+    let pegawai: Vec<Pegawai> = db.records_in_line(instansi_id, in_line).await?;
     let riwayat = by_nip(
-        load::<RiwayatJabatan>(db, instansi_id, &key, boxes).await?,
+        db.records_in_line::<RiwayatJabatan>(instansi_id, in_line)
+            .await?,
         |r| r.nip.as_str(),
     );
     let pendidikan = by_nip(
-        load::<RiwayatPendidikan>(db, instansi_id, &key, boxes).await?,
+        db.records_in_line::<RiwayatPendidikan>(instansi_id, in_line)
+            .await?,
         |r| r.nip.as_str(),
     );
-    let skp = by_nip(load::<Skp>(db, instansi_id, &key, boxes).await?, |r| {
-        r.nip.as_str()
-    });
+    let skp = by_nip(
+        db.records_in_line::<Skp>(instansi_id, in_line).await?,
+        |r| r.nip.as_str(),
+    );
     let hukdis = by_nip(
-        load::<RiwayatHukdis>(db, instansi_id, &key, boxes).await?,
+        db.records_in_line::<RiwayatHukdis>(instansi_id, in_line)
+            .await?,
         |r| r.nip.as_str(),
     );
-    let asesmen = by_nip(load::<Asesmen>(db, instansi_id, &key, boxes).await?, |r| {
-        r.nip.as_str()
-    });
+    let asesmen = by_nip(
+        db.records_in_line::<Asesmen>(instansi_id, in_line).await?,
+        |r| r.nip.as_str(),
+    );
     Ok(pegawai
         .iter()
         .filter_map(|p| {
@@ -269,7 +257,12 @@ pub(crate) async fn live_pools(
     periode: Periode,
     rules: &RuleSet,
 ) -> Result<Vec<Pool>, CycleError> {
-    let people = people_in_boxes(db, instansi_id, periode, &boxes_in_line(rules)).await?;
+    let in_line = InLine {
+        periode: &periode.to_string(),
+        boxes: &boxes_in_line(rules),
+        jenjang: None,
+    };
+    let people = people_in_line(db, instansi_id, &in_line).await?;
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     Ok(pools(rules, &talents, periode.end()))
 }
@@ -436,8 +429,14 @@ pub async fn succession(
             .and_then(|p| p.parse().ok())
             .ok_or(SuccessionError::NoMap)?,
     };
-    let people =
-        people_in_boxes(db, instansi_id, periode, &rules.succession.population_boxes).await?;
+    // Only the final boxes and jenjang the plan reads: the plan of one
+    // position reads a few percent of a large instansi.
+    let in_line = InLine {
+        periode: &periode.to_string(),
+        boxes: &rules.succession.population_boxes,
+        jenjang: Some(feeders(rules, jabatan.jenjang)),
+    };
+    let people = people_in_line(db, instansi_id, &in_line).await?;
     let holders = db.holders_of(instansi_id, kode).await?;
     let talents: Vec<Talent<'_>> = people
         .iter()

@@ -147,7 +147,7 @@ pub fn by_talent(a: &Talent<'_>, b: &Talent<'_>) -> std::cmp::Ordering {
         .cmp(&a.nilai_talenta)
         .then(b.kinerja.cmp(&a.kinerja))
         .then(b.potensial.cmp(&a.potensial))
-        .then(a.nip.cmp(b.nip))
+        .then_with(|| a.nip.cmp(b.nip))
 }
 
 #[cfg(test)]

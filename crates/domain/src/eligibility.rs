@@ -261,7 +261,7 @@ pub struct Eligibility {
 
 impl Eligibility {
     pub fn is_eligible(&self) -> bool {
-        self.checks.iter().all(|c| c.outcome == Outcome::Passed)
+        self.verdict().is_eligible()
     }
 
     /// Checks that did not pass.
@@ -272,9 +272,51 @@ impl Eligibility {
     /// The first day every check passes, if time alone gets there: `on` when
     /// eligible now, `None` when some failure needs more than waiting.
     pub fn eligible_from(&self) -> Option<Date> {
-        self.failures().try_fold(self.on, |latest, check| {
-            check.eligible_from.map(|d| latest.max(d))
-        })
+        self.verdict().eligible_from()
+    }
+
+    fn verdict(&self) -> Verdict {
+        self.checks.iter().fold(Verdict::new(self.on), Verdict::and)
+    }
+}
+
+/// The outcome of all checks of one person, without their texts: what
+/// ranking many people needs (texts are written for the few who are shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    eligible: bool,
+    eligible_from: Option<Date>,
+}
+
+impl Verdict {
+    /// Nothing checked yet on `on`: eligible from that day.
+    fn new(on: Date) -> Verdict {
+        Verdict {
+            eligible: true,
+            eligible_from: Some(on),
+        }
+    }
+
+    /// This verdict and one more check.
+    fn and(self, check: &Check) -> Verdict {
+        if check.outcome == Outcome::Passed {
+            return self;
+        }
+        Verdict {
+            eligible: false,
+            eligible_from: self
+                .eligible_from
+                .and_then(|latest| check.eligible_from.map(|d| latest.max(d))),
+        }
+    }
+
+    pub fn is_eligible(self) -> bool {
+        self.eligible
+    }
+
+    /// As [`Eligibility::eligible_from`].
+    pub fn eligible_from(self) -> Option<Date> {
+        self.eligible_from
     }
 }
 
@@ -286,32 +328,60 @@ impl PromotionRule {
         candidate: &Candidate<'_>,
         on: Date,
     ) -> Eligibility {
-        self.check_with(position, candidate, on, Detail::All)
+        let mut checks = Vec::new();
+        self.check_each(position, candidate, on, Detail::All, |c| checks.push(c));
+        Eligibility {
+            target: self.target,
+            on,
+            checks,
+        }
     }
 
-    /// [`PromotionRule::check`] with texts (source, actual, required) only
-    /// on the checks that did not pass; passed checks carry empty texts.
-    /// Same rules, same outcomes and dates: for ranking many people, where
-    /// only the reasons of those left out are read.
+    /// [`PromotionRule::check`] keeping only the checks that did not pass:
+    /// the same outcomes and dates, for lists of people left out, where
+    /// only their reasons are read.
     pub fn check_failures(
         &self,
         position: &Position<'_>,
         candidate: &Candidate<'_>,
         on: Date,
     ) -> Eligibility {
-        self.check_with(position, candidate, on, Detail::FailuresOnly)
+        let mut checks = Vec::new();
+        self.check_each(position, candidate, on, Detail::FailuresOnly, |c| {
+            if c.outcome != Outcome::Passed {
+                checks.push(c);
+            }
+        });
+        Eligibility {
+            target: self.target,
+            on,
+            checks,
+        }
     }
 
-    fn check_with(
+    /// The same rules as [`PromotionRule::check`], deciding only whether and
+    /// from when the person is eligible: no text is written and nothing is
+    /// kept per check, so ranking millions of people allocates next to
+    /// nothing.
+    pub fn verdict(&self, position: &Position<'_>, candidate: &Candidate<'_>, on: Date) -> Verdict {
+        let mut verdict = Verdict::new(on);
+        self.check_each(position, candidate, on, Detail::None, |c| {
+            verdict = verdict.and(&c);
+        });
+        verdict
+    }
+
+    /// Hands every check, in the rule's order, to `each`.
+    fn check_each(
         &self,
         position: &Position<'_>,
         candidate: &Candidate<'_>,
         on: Date,
         detail: Detail,
-    ) -> Eligibility {
-        let mut checks = Vec::new();
+        mut each: impl FnMut(Check),
+    ) {
         if let Some(rule) = &self.status {
-            checks.push(check_status(rule, candidate, detail));
+            each(check_status(rule, candidate, detail));
         }
         let min_pendidikan = position
             .min_pendidikan
@@ -320,10 +390,10 @@ impl PromotionRule {
             min_pendidikan,
             self.pendidikan.as_ref().map(|r| r.source.as_str()),
         ) {
-            checks.push(check_pendidikan(minimum, source, candidate, detail));
+            each(check_pendidikan(minimum, source, candidate, detail));
         }
         if let (false, Some(rule)) = (position.bidang_ilmu.is_empty(), &self.bidang_ilmu) {
-            checks.push(check_bidang(
+            each(check_bidang(
                 position.bidang_ilmu,
                 min_pendidikan,
                 &rule.source,
@@ -338,24 +408,19 @@ impl PromotionRule {
             min_golongan,
             self.golongan.as_ref().map(|r| r.source.as_str()),
         ) {
-            checks.push(check_golongan(minimum, source, candidate, detail));
+            each(check_golongan(minimum, source, candidate, detail));
         }
         for rule in &self.pengalaman {
-            checks.push(check_pengalaman(rule, candidate, on, detail));
+            each(check_pengalaman(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.skp {
-            checks.push(check_skp(rule, candidate, on, detail));
+            each(check_skp(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.disiplin {
-            checks.push(check_disiplin(rule, candidate, on, detail));
+            each(check_disiplin(rule, candidate, on, detail));
         }
         if let Some(rule) = &self.usia {
-            checks.push(check_usia(rule, candidate, on, detail));
-        }
-        Eligibility {
-            target: self.target,
-            on,
-            checks,
+            each(check_usia(rule, candidate, on, detail));
         }
     }
 }
@@ -365,11 +430,16 @@ impl PromotionRule {
 enum Detail {
     All,
     FailuresOnly,
+    None,
 }
 
 impl Detail {
     fn wants(self, outcome: Outcome) -> bool {
-        self == Detail::All || outcome != Outcome::Passed
+        match self {
+            Detail::All => true,
+            Detail::FailuresOnly => outcome != Outcome::Passed,
+            Detail::None => false,
+        }
     }
 }
 
@@ -461,12 +531,21 @@ fn check_bidang(
     candidate: &Candidate<'_>,
     detail: Detail,
 ) -> Check {
-    let relevant: Vec<&Pendidikan> = candidate
-        .pendidikan
-        .iter()
-        .filter(|p| minimum.is_none_or(|m| p.tingkat.meets(m)))
-        .collect();
-    let fields: Vec<&BidangIlmu> = relevant.iter().filter_map(|p| p.bidang.as_ref()).collect();
+    let relevant = || {
+        candidate
+            .pendidikan
+            .iter()
+            .filter(|p| minimum.is_none_or(|m| p.tingkat.meets(m)))
+    };
+    let fields = || relevant().filter_map(|p| p.bidang.as_ref());
+    let outcome = if fields().any(|f| accepted.iter().any(|a| a.matches(f))) {
+        Outcome::Passed
+    } else if relevant().next().is_none() || relevant().any(|p| p.bidang.is_none()) {
+        // Some qualifying degree has no field recorded: it might match.
+        Outcome::Unknown
+    } else {
+        Outcome::Failed
+    };
     let required = || {
         accepted
             .iter()
@@ -474,26 +553,19 @@ fn check_bidang(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let matches = fields.iter().any(|f| accepted.iter().any(|a| a.matches(f)));
     let actual = || {
-        if fields.is_empty() {
+        // Two degrees in one field name it once.
+        let mut names: Vec<&str> = Vec::new();
+        for name in fields().map(BidangIlmu::as_str) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() {
             "tidak ada data".to_owned()
         } else {
-            fields
-                .iter()
-                .map(|f| f.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            names.join(", ")
         }
-    };
-    let outcome = match (
-        matches,
-        fields.len() < relevant.len() || relevant.is_empty(),
-    ) {
-        (true, _) => Outcome::Passed,
-        // Some qualifying degree has no field recorded: it might match.
-        (false, true) => Outcome::Unknown,
-        (false, false) => Outcome::Failed,
     };
     check(
         RuleKind::BidangIlmu,
@@ -608,42 +680,34 @@ fn merged(spells: impl Iterator<Item = (Date, Date, bool)>) -> Vec<(Date, Date, 
 }
 
 fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date, detail: Detail) -> Check {
-    let years: Vec<i32> = (1..=i32::from(rule.years))
-        .map(|back| on.year() - back)
-        .collect();
+    let years = || (1..=i32::from(rule.years)).map(|back| on.year() - back);
     // Several results for one year: the worst counts.
-    let found: Vec<(i32, Option<Predikat>)> = years
-        .iter()
-        .map(|year| {
-            let worst = candidate
-                .skp
-                .iter()
-                .filter(|s| s.tahun == *year)
-                .map(|s| s.predikat)
-                .min();
-            (*year, worst)
-        })
-        .collect();
-    let outcome = if found
-        .iter()
-        .any(|(_, p)| p.is_some_and(|p| p < rule.minimum))
-    {
-        Outcome::Failed
-    } else if found.iter().any(|(_, p)| p.is_none()) {
-        Outcome::Unknown
-    } else {
-        Outcome::Passed
-    };
-    let actual = || {
-        found
+    let worst = |year: i32| {
+        candidate
+            .skp
             .iter()
-            .map(|(year, p)| format!("{year}: {}", p.map_or("tidak ada data", Predikat::label)))
+            .filter(|s| s.tahun == year)
+            .map(|s| s.predikat)
+            .min()
+    };
+    let outcome = years()
+        .map(worst)
+        .fold(Outcome::Passed, |outcome, found| match found {
+            Some(p) if p < rule.minimum => Outcome::Failed,
+            None if outcome == Outcome::Passed => Outcome::Unknown,
+            _ => outcome,
+        });
+    let actual = || {
+        years()
+            .map(|year| {
+                let found = worst(year).map_or("tidak ada data", Predikat::label);
+                format!("{year}: {found}")
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     let required = || {
-        let mut listed: Vec<String> = years.iter().rev().map(ToString::to_string).collect();
-        listed.dedup();
+        let listed: Vec<String> = years().rev().map(|y| y.to_string()).collect();
         format!(
             "paling rendah {} pada tahun {}",
             rule.minimum.label(),
@@ -890,7 +954,7 @@ mod tests {
     }
 
     #[test]
-    fn check_failures_decides_the_same_and_writes_only_the_failures() {
+    fn check_failures_and_verdict_decide_the_same_as_check() {
         let mut r = Record::qualified();
         r.golongan = Some(Golongan::IIIC);
         r.jabatan[1].mulai = date!(2023 - 12 - 15);
@@ -901,22 +965,20 @@ mod tests {
             min_pendidikan: None,
             min_golongan: None,
         };
-        let full = administrator_rule().check(&position, &r.candidate(), ON);
-        let brief = administrator_rule().check_failures(&position, &r.candidate(), ON);
+        let rule = administrator_rule();
+        let full = rule.check(&position, &r.candidate(), ON);
+        let brief = rule.check_failures(&position, &r.candidate(), ON);
+        assert_eq!(full.failures().count(), 2);
+        assert_eq!(brief.checks, full.failures().cloned().collect::<Vec<_>>());
         assert_eq!(brief.eligible_from(), full.eligible_from());
-        assert_eq!(
-            brief.failures().collect::<Vec<_>>(),
-            full.failures().collect::<Vec<_>>()
-        );
-        for (b, f) in brief.checks.iter().zip(&full.checks) {
-            assert_eq!(
-                (b.rule, b.outcome, b.eligible_from),
-                (f.rule, f.outcome, f.eligible_from)
-            );
-            if b.outcome == Outcome::Passed {
-                assert!(b.actual.is_empty() && b.required.is_empty() && b.source.is_empty());
-            }
-        }
+        let verdict = rule.verdict(&position, &r.candidate(), ON);
+        assert!(!verdict.is_eligible());
+        assert_eq!(verdict.eligible_from(), full.eligible_from());
+
+        let qualified = Record::qualified();
+        let verdict = rule.verdict(&position, &qualified.candidate(), ON);
+        assert!(verdict.is_eligible());
+        assert_eq!(verdict.eligible_from(), Some(ON));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::cycle::{Talent, by_talent};
-use crate::eligibility::{Check, Eligibility, Position};
+use crate::eligibility::{Check, Position, Verdict};
 use crate::kompetensi::{Levels, jpm};
 use crate::nine_box::Kotak;
 use crate::pool::feeders;
@@ -93,6 +93,30 @@ pub struct Plan {
     pub kurang_suksesor: bool,
 }
 
+/// The ranking of one position: everyone in line, in order, with the
+/// verdict of the hard rules but no text yet. [`Ranking::plan`] writes the
+/// plan to show; the work of ranking millions stays free of allocation.
+#[derive(Debug, Clone)]
+pub struct Ranking<'p, 'a> {
+    /// The day eligibility was checked on.
+    pub on: Date,
+    /// The eligible, best first.
+    pub candidates: Vec<Ranked<'p, 'a>>,
+    /// Those who fail a hard rule, in talent order.
+    pub excluded: Vec<(&'p Talent<'a>, Verdict)>,
+    pub ready_now: usize,
+    pub kurang_suksesor: bool,
+}
+
+/// An eligible person and where they stand.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked<'p, 'a> {
+    pub talent: &'p Talent<'a>,
+    pub readiness: Readiness,
+    /// JPM in hundredths of a percent, as in [`Successor::jpm`].
+    pub jpm: Option<u32>,
+}
+
 /// The plan for `position` over the placed people of a period, checked on
 /// `on`. The position's current holder is not a candidate for it.
 pub fn plan(
@@ -102,102 +126,116 @@ pub fn plan(
     on: Date,
     holder: Option<&str>,
 ) -> Plan {
-    plan_on_threads(rules, position, people, on, holder, 1)
+    rank(rules, position, people, on, holder).plan(rules, position)
 }
 
-/// [`plan`], with the eligibility checks split over `threads` threads (the
-/// caller knows the machine; the result is the same for any count).
-pub fn plan_on_threads(
+/// Who is in line for `position` and in which order (see the module
+/// documentation), deciding each hard rule without writing its reasons.
+pub fn rank<'p, 'a>(
     rules: &RuleSet,
     position: &KeyPosition<'_>,
-    people: &[Talent<'_>],
+    people: &'p [Talent<'a>],
     on: Date,
     holder: Option<&str>,
-    threads: usize,
-) -> Plan {
+) -> Ranking<'p, 'a> {
     let policy = &rules.succession;
     let target = position.requirements.jenjang;
-    let feeders = feeders(rules, target);
-    let Some(rule) = rules.promotion_rule(target) else {
-        return Plan {
-            candidates: Vec::new(),
-            excluded: Vec::new(),
-            ready_now: 0,
-            kurang_suksesor: policy.min_ready > 0,
-        };
+    let mut ranking = Ranking {
+        on,
+        candidates: Vec::new(),
+        excluded: Vec::new(),
+        ready_now: 0,
+        kurang_suksesor: policy.min_ready > 0,
     };
-    let mut in_line: Vec<&Talent<'_>> = people
+    let Some(rule) = rules.promotion_rule(target) else {
+        return ranking;
+    };
+    let feeders = feeders(rules, target);
+    // Sorted by the three scores packed in one integer, so that most
+    // comparisons read no person; the NIP settles the rare full ties. The
+    // order is exactly `by_talent`.
+    let mut in_line: Vec<(u64, &Talent<'_>)> = people
         .iter()
         .filter(|t| policy.population_boxes.contains(&t.kotak))
         .filter(|t| t.jenjang.is_some_and(|j| feeders.contains(&j)))
         .filter(|t| holder != Some(t.nip))
+        .map(|t| (talent_key(t), t))
         .collect();
-    in_line.sort_by(|a, b| by_talent(a, b));
-
-    let check = |t: &&Talent<'_>| rule.check_failures(&position.requirements, &t.candidate, on);
-    let checked: Vec<Eligibility> = if threads < 2 || in_line.len() < 4096 {
-        in_line.iter().map(check).collect()
-    } else {
-        let chunk = in_line.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = in_line
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    let mut eligible: Vec<(Readiness, &Talent<'_>, Option<u32>)> = Vec::new();
-    let mut excluded = Vec::new();
-    for (talent, eligibility) in in_line.into_iter().zip(checked) {
-        if eligibility.is_eligible() {
+    in_line.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.nip.cmp(b.nip)));
+    debug_assert!(in_line.is_sorted_by(|(_, a), (_, b)| by_talent(a, b).is_le()));
+    for (_, talent) in in_line {
+        let verdict = rule.verdict(&position.requirements, &talent.candidate, on);
+        if verdict.is_eligible() {
             let jpm = talent
                 .kompetensi
                 .and_then(|k| jpm(position.standar, k, rules.jpm.capping).ok())
                 .map(|j| j.percent_hundredths());
-            eligible.push((readiness(&policy.readiness, talent.kotak, jpm), talent, jpm));
-        } else {
-            excluded.push(Excluded {
-                nip: talent.nip.to_owned(),
-                nama: talent.nama.to_owned(),
-                opd: talent.opd.to_owned(),
-                nilai_talenta: talent.nilai_talenta,
-                kotak: talent.kotak,
-                eligible_from: eligibility.eligible_from(),
-                failures: eligibility
-                    .checks
-                    .into_iter()
-                    .filter(|c| c.outcome != crate::eligibility::Outcome::Passed)
-                    .collect(),
+            ranking.candidates.push(Ranked {
+                talent,
+                readiness: readiness(&policy.readiness, talent.kotak, jpm),
+                jpm,
             });
+        } else {
+            ranking.excluded.push((talent, verdict));
         }
     }
     // Stable: within a readiness level the talent order stays.
-    eligible.sort_by_key(|(r, _, _)| *r);
-    let candidates: Vec<Successor> = (1..)
-        .zip(eligible)
-        .map(|(rank, (readiness, t, jpm))| Successor {
-            rank,
-            nip: t.nip.to_owned(),
-            nama: t.nama.to_owned(),
-            opd: t.opd.to_owned(),
-            nilai_talenta: t.nilai_talenta,
-            jpm,
-            kotak: t.kotak,
-            readiness,
-        })
-        .collect();
-    let ready_now = candidates
+    ranking.candidates.sort_by_key(|r| r.readiness);
+    ranking.ready_now = ranking
+        .candidates
         .iter()
         .filter(|c| c.readiness == Readiness::SiapSekarang)
         .count();
-    Plan {
-        kurang_suksesor: ready_now < usize::from(policy.min_ready),
-        candidates,
-        excluded,
-        ready_now,
+    ranking.kurang_suksesor = ranking.ready_now < usize::from(policy.min_ready);
+    ranking
+}
+
+/// Ascending in the order of [`by_talent`] up to the NIP: each score
+/// highest first.
+fn talent_key(t: &Talent<'_>) -> u64 {
+    let desc = |s: crate::Score| u64::from(u16::MAX - s.hundredths());
+    desc(t.nilai_talenta) << 32 | desc(t.kinerja) << 16 | desc(t.potensial)
+}
+
+impl Ranking<'_, '_> {
+    /// The plan to show: the candidates with their rank, and every excluded
+    /// person with each rule they fail, its source and values.
+    pub fn plan(&self, rules: &RuleSet, position: &KeyPosition<'_>) -> Plan {
+        let rule = rules.promotion_rule(position.requirements.jenjang);
+        let candidates = (1..)
+            .zip(&self.candidates)
+            .map(|(rank, c)| Successor {
+                rank,
+                nip: c.talent.nip.to_owned(),
+                nama: c.talent.nama.to_owned(),
+                opd: c.talent.opd.to_owned(),
+                nilai_talenta: c.talent.nilai_talenta,
+                jpm: c.jpm,
+                kotak: c.talent.kotak,
+                readiness: c.readiness,
+            })
+            .collect();
+        let excluded = self
+            .excluded
+            .iter()
+            .map(|(t, verdict)| Excluded {
+                nip: t.nip.to_owned(),
+                nama: t.nama.to_owned(),
+                opd: t.opd.to_owned(),
+                nilai_talenta: t.nilai_talenta,
+                kotak: t.kotak,
+                failures: rule.map_or_else(Vec::new, |r| {
+                    r.check_failures(&position.requirements, &t.candidate, self.on)
+                        .checks
+                }),
+                eligible_from: verdict.eligible_from(),
+            })
+            .collect();
+        Plan {
+            candidates,
+            excluded,
+            ready_now: self.ready_now,
+            kurang_suksesor: self.kurang_suksesor,
+        }
     }
 }

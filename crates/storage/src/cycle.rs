@@ -16,6 +16,20 @@ use crate::stored::{Columns, Stored, WriteTx, column_list};
 use crate::value::{Ty, Value};
 use crate::{Db, StorageError, on_tx};
 
+/// Who a pool or a succession plan reads in a period: the people whose
+/// final box (calibrated, else computed) is one of `boxes` and, when
+/// `jenjang` is given, whose current position is of one of those jenjang.
+/// A superset of those the domain puts in line; the domain decides.
+#[derive(Debug, Clone, Copy)]
+pub struct InLine<'a> {
+    pub periode: &'a str,
+    pub boxes: &'a [Kotak],
+    pub jenjang: Option<&'a [Jenjang]>,
+}
+
+/// Room for every jenjang there is.
+const JENJANG_SLOTS: usize = Jenjang::ALL.len();
+
 fn seconds(at: OffsetDateTime) -> Value {
     Value::int(at.unix_timestamp())
 }
@@ -405,33 +419,54 @@ impl Db {
             .await
     }
 
-    /// Records of `T` (a table whose first key column is the NIP) of the
-    /// people whose computed or calibrated box in `periode` is one of
-    /// `boxes`, in key order: what pools and succession read, without
-    /// reading everyone.
-    pub async fn records_in_boxes<T: Stored>(
+    /// Records of `T` of the people [`InLine`] selects, in key order: what
+    /// pools and succession read, without reading everyone. `T` is a table
+    /// keyed by NIP, or by period then NIP (the map and its calibrations),
+    /// which is then read in the period of `in_line` only.
+    pub async fn records_in_line<T: Stored>(
         &self,
         instansi_id: i64,
-        periode: &str,
-        boxes: &[Kotak],
+        in_line: &InLine<'_>,
     ) -> Result<Vec<T>, StorageError> {
-        // Nine slots, unused ones 0 (never a box): the SQL text stays fixed.
-        let slots: Vec<i64> = (0..9)
-            .map(|i| boxes.get(i).map_or(0, |k| i64::from(k.number())))
-            .collect();
+        // Fixed slots, unused ones never a box or a jenjang: the SQL text
+        // stays one prepared statement whatever the selection.
+        let boxes =
+            (0..9).map(|i| Value::int(in_line.boxes.get(i).map_or(0, |k| i64::from(k.number()))));
+        let jenjang = in_line.jenjang.map_or(&[][..], |j| j);
+        let jenjang_slots =
+            (0..JENJANG_SLOTS).map(|i| Value::text(jenjang.get(i).map_or("", |j| j.code())));
+        let any_jenjang = i64::from(in_line.jenjang.is_none());
+        let same_period = if T::COLUMNS.first().is_some_and(|(c, _)| *c == "periode") {
+            "AND periode = $2 "
+        } else {
+            ""
+        };
+        // A person without a known current position is kept whatever
+        // `jenjang` says: the domain then reads the jenjang off the
+        // history, and decides.
         let sql = format!(
-            "SELECT {cols} FROM {table} WHERE instansi_id = $1 AND nip IN ( \
+            "SELECT {cols} FROM {table} WHERE instansi_id = $1 {same_period}AND nip IN ( \
                SELECT t.nip FROM peta_talenta_pegawai t LEFT JOIN kalibrasi k \
                  ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
                WHERE t.instansi_id = $1 AND t.periode = $2 \
-                 AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11)) \
+                 AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                 AND ($12 = 1 OR t.nip IN ( \
+                   SELECT p.nip FROM pegawai p LEFT JOIN jabatan j \
+                     ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
+                   WHERE p.instansi_id = $1 AND (j.jenjang IS NULL OR j.jenjang IN ({jenjang_params}))))) \
              ORDER BY {key}",
             cols = column_list::<T>(),
             table = T::TABLE,
             key = crate::stored::key_list::<T>(),
+            jenjang_params = (13..13 + JENJANG_SLOTS)
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", "),
         );
-        let mut binds = vec![Value::int(instansi_id), Value::text(periode)];
-        binds.extend(slots.into_iter().map(Value::int));
+        let mut binds = vec![Value::int(instansi_id), Value::text(in_line.periode)];
+        binds.extend(boxes);
+        binds.push(Value::int(any_jenjang));
+        binds.extend(jenjang_slots);
         self.fetch_records(sql, binds).await
     }
 }

@@ -21,7 +21,7 @@ mod value;
 
 pub use accounts::{Account, NewAccount, Session};
 pub use branding::{Branding, BrandingItem};
-pub use cycle::{IdpRow, KalibrasiRow, KrsRow, PeriodeRow};
+pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
