@@ -173,14 +173,16 @@ pub async fn people_in_line(
     instansi_id: i64,
     in_line: &InLine<'_>,
 ) -> Result<Vec<Person>, CycleError> {
+    let nips = db.in_line(instansi_id, in_line).await?;
+    let periode = in_line.periode;
     let calibrations: HashMap<String, KalibrasiRow> = db
-        .records_in_line::<KalibrasiRow>(instansi_id, in_line)
+        .records_among::<KalibrasiRow>(instansi_id, periode, &nips)
         .await?
         .into_iter()
         .map(|k| (k.nip.clone(), k))
         .collect();
     let finals: HashMap<String, (Kotak, SnapshotRow)> = db
-        .records_in_line::<SnapshotRow>(instansi_id, in_line)
+        .records_among::<SnapshotRow>(instansi_id, periode, &nips)
         .await?
         .into_iter()
         .filter_map(|row| {
@@ -191,29 +193,37 @@ pub async fn people_in_line(
             Some((row.nip.clone(), (k, row)))
         })
         .collect();
-    let jabatan = jabatan_by_kode(db, instansi_id).await?;
-    let pegawai: Vec<Pegawai> = db.records_in_line(instansi_id, in_line).await?;
+    let pegawai: Vec<Pegawai> = db.records_among(instansi_id, periode, &nips).await?;
+    let held: BTreeSet<&String> = pegawai.iter().filter_map(|p| p.jabatan.as_ref()).collect();
+    let held: Vec<String> = held.into_iter().cloned().collect();
+    let jabatan: HashMap<String, Jabatan> = db
+        .records_among::<Jabatan>(instansi_id, periode, &held)
+        .await?
+        .into_iter()
+        .map(|j| (j.kode.clone(), j))
+        .collect();
     let riwayat = by_nip(
-        db.records_in_line::<RiwayatJabatan>(instansi_id, in_line)
+        db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips)
             .await?,
         |r| r.nip.as_str(),
     );
     let pendidikan = by_nip(
-        db.records_in_line::<RiwayatPendidikan>(instansi_id, in_line)
+        db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips)
             .await?,
         |r| r.nip.as_str(),
     );
     let skp = by_nip(
-        db.records_in_line::<Skp>(instansi_id, in_line).await?,
+        db.records_among::<Skp>(instansi_id, periode, &nips).await?,
         |r| r.nip.as_str(),
     );
     let hukdis = by_nip(
-        db.records_in_line::<RiwayatHukdis>(instansi_id, in_line)
+        db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips)
             .await?,
         |r| r.nip.as_str(),
     );
     let asesmen = by_nip(
-        db.records_in_line::<Asesmen>(instansi_id, in_line).await?,
+        db.records_among::<Asesmen>(instansi_id, periode, &nips)
+            .await?,
         |r| r.nip.as_str(),
     );
     Ok(pegawai

@@ -13,8 +13,9 @@ use talenta_domain::pool::PoolKind;
 use time::{Date, OffsetDateTime};
 
 use crate::stored::{Columns, Stored, WriteTx, column_list};
-use crate::value::{Ty, Value};
+use crate::value::{Ty, Value, bind_all};
 use crate::{Db, StorageError, on_tx};
+use sqlx::AssertSqlSafe;
 
 /// Who a pool or a succession plan reads in a period: the people whose
 /// final box (calibrated, else computed) is one of `boxes` and, when
@@ -419,54 +420,64 @@ impl Db {
             .await
     }
 
-    /// Records of `T` of the people [`InLine`] selects, in key order: what
-    /// pools and succession read, without reading everyone. `T` is a table
-    /// keyed by NIP, or by period then NIP (the map and its calibrations),
-    /// which is then read in the period of `in_line` only.
-    pub async fn records_in_line<T: Stored>(
+    /// The NIPs [`InLine`] selects, ascending. Starts from the positions
+    /// of the jenjang asked for (or the boxes, without), so the work
+    /// follows the size of the selection, not of the instansi.
+    pub async fn in_line(
         &self,
         instansi_id: i64,
         in_line: &InLine<'_>,
-    ) -> Result<Vec<T>, StorageError> {
+    ) -> Result<Vec<String>, StorageError> {
         // Fixed slots, unused ones never a box or a jenjang: the SQL text
         // stays one prepared statement whatever the selection.
         let boxes =
             (0..9).map(|i| Value::int(in_line.boxes.get(i).map_or(0, |k| i64::from(k.number()))));
-        let jenjang = in_line.jenjang.map_or(&[][..], |j| j);
-        let jenjang_slots =
-            (0..JENJANG_SLOTS).map(|i| Value::text(jenjang.get(i).map_or("", |j| j.code())));
-        let any_jenjang = i64::from(in_line.jenjang.is_none());
-        let same_period = if T::COLUMNS.first().is_some_and(|(c, _)| *c == "periode") {
-            "AND periode = $2 "
-        } else {
-            ""
-        };
-        // A person without a known current position is kept whatever
-        // `jenjang` says: the domain then reads the jenjang off the
-        // history, and decides.
-        let sql = format!(
-            "SELECT {cols} FROM {table} WHERE instansi_id = $1 {same_period}AND nip IN ( \
-               SELECT t.nip FROM peta_talenta_pegawai t LEFT JOIN kalibrasi k \
-                 ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
-               WHERE t.instansi_id = $1 AND t.periode = $2 \
-                 AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
-                 AND ($12 = 1 OR t.nip IN ( \
-                   SELECT p.nip FROM pegawai p LEFT JOIN jabatan j \
-                     ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
-                   WHERE p.instansi_id = $1 AND (j.jenjang IS NULL OR j.jenjang IN ({jenjang_params}))))) \
-             ORDER BY {key}",
-            cols = column_list::<T>(),
-            table = T::TABLE,
-            key = crate::stored::key_list::<T>(),
-            jenjang_params = (13..13 + JENJANG_SLOTS)
+        let slots = |from: usize| {
+            (from..from + JENJANG_SLOTS)
                 .map(|n| format!("${n}"))
                 .collect::<Vec<_>>()
-                .join(", "),
-        );
+                .join(", ")
+        };
         let mut binds = vec![Value::int(instansi_id), Value::text(in_line.periode)];
         binds.extend(boxes);
-        binds.push(Value::int(any_jenjang));
-        binds.extend(jenjang_slots);
-        self.fetch_records(sql, binds).await
+        let people = match in_line.jenjang {
+            None => "SELECT nip FROM peta_talenta_pegawai WHERE instansi_id = $1 AND periode = $2"
+                .to_owned(),
+            // A person without a current position is kept: the domain then
+            // reads the jenjang off the history, and decides. (A position
+            // code always names a position: a foreign key.)
+            Some(jenjang) => {
+                binds.extend(
+                    (0..JENJANG_SLOTS)
+                        .map(|i| Value::text(jenjang.get(i).map_or("", |j| j.code()))),
+                );
+                format!(
+                    // CROSS JOIN: SQLite's planner keeps this order,
+                    // positions of the jenjang first, whatever its
+                    // statistics say.
+                    "SELECT nip FROM pegawai WHERE instansi_id = $1 AND jabatan IS NULL \
+                     UNION ALL \
+                     SELECT p.nip FROM jabatan j CROSS JOIN pegawai p \
+                     WHERE j.instansi_id = $1 AND j.jenjang IN ({}) \
+                       AND p.instansi_id = j.instansi_id AND p.jabatan = j.kode",
+                    slots(12)
+                )
+            }
+        };
+        let sql = format!(
+            "SELECT t.nip FROM ({people}) c \
+               JOIN peta_talenta_pegawai t \
+                 ON t.instansi_id = $1 AND t.periode = $2 AND t.nip = c.nip \
+               LEFT JOIN kalibrasi k \
+                 ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
+             WHERE COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ORDER BY t.nip"
+        );
+        let rows: Vec<(String,)> = crate::on_read!(self, pool => {
+            bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows.into_iter().map(|(nip,)| nip).collect())
     }
 }

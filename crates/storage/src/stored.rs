@@ -16,7 +16,7 @@ use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use time::OffsetDateTime;
 
 use crate::value::{Ty, Value, bind_all, decode_row};
-use crate::{Db, StorageError};
+use crate::{Db, Engine, StorageError};
 
 /// A record type stored in one instansi-owned table.
 pub trait Stored: Sized {
@@ -344,6 +344,41 @@ impl Db {
             ],
         )
         .await
+    }
+
+    /// Records of `T` whose first key column (after `periode` in a table
+    /// keyed by period, whose rows are then read of `periode` only) is one
+    /// of `keys`, in key order: the records of a few thousand people or
+    /// positions in one statement, each found through the key's index.
+    pub async fn records_among<T: Stored>(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        keys: &[String],
+    ) -> Result<Vec<T>, StorageError> {
+        let by_period = T::COLUMNS.first().is_some_and(|(c, _)| *c == "periode");
+        let column = T::COLUMNS
+            .get(usize::from(by_period))
+            .map_or("nip", |(c, _)| *c);
+        // The list travels as one JSON text, so any length is one bind.
+        let list = match self.engine() {
+            Engine::Sqlite => "SELECT value FROM json_each($2)",
+            Engine::Postgres => "SELECT json_array_elements_text($2::json)",
+        };
+        let sql = format!(
+            "SELECT {cols} FROM {table} WHERE instansi_id = $1 {period}AND {column} IN ({list}) \
+             ORDER BY {key}",
+            cols = column_list::<T>(),
+            table = T::TABLE,
+            period = if by_period { "AND periode = $3 " } else { "" },
+            key = key_list::<T>(),
+        );
+        let json = serde_json::Value::from(keys).to_string();
+        let mut binds = vec![Value::int(instansi_id), Value::text(json)];
+        if by_period {
+            binds.push(Value::text(periode));
+        }
+        self.fetch_records(sql, binds).await
     }
 
     pub(crate) async fn fetch_records<T: Stored>(

@@ -239,51 +239,43 @@ async fn cycle_tables_round_trip_on_both_engines() {
         );
 
         // Boxes 7-9: the box-9 person, and the box-6 person calibrated to 7.
-        let pool: Vec<String> = db
-            .records_in_line::<Pegawai>(
-                id,
-                &InLine {
-                    periode: "2026-S1",
-                    boxes: &[kotak(7), kotak(8), kotak(9)],
-                    jenjang: None,
-                },
-            )
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|p| p.nip.as_str().to_owned())
-            .collect();
-        assert_eq!(pool, [NIPS[0], NIPS[1]], "{:?}", db.engine());
-
-        // Narrowed by the jenjang of the current position: the box-6-to-7
-        // person now holds an administrator position; the box-9 person
-        // holds none and stays in (the domain reads the history).
-        let mut tx = db.begin_write().await.unwrap();
-        let change = tx.record_change(AT, "uji", "jabatan", "").await.unwrap();
-        let mut kabid = pegawai(NIPS[1]);
-        kabid.jabatan = Some("KABID".into());
-        tx.upsert(id, change, &[kabid]).await.unwrap();
-        tx.commit().await.unwrap();
         let boxes = [kotak(7), kotak(8), kotak(9)];
         let in_line = |jenjang| InLine {
             periode: "2026-S1",
             boxes: &boxes,
             jenjang,
         };
-        let nips = |rows: Vec<SnapshotRow>| rows.into_iter().map(|r| r.nip).collect::<Vec<_>>();
+        let pool = db.in_line(id, &in_line(None)).await.unwrap();
+        assert_eq!(pool, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        let pegawai: Vec<Pegawai> = db.records_among(id, "2026-S1", &pool).await.unwrap();
+        let read: Vec<&str> = pegawai.iter().map(|p| p.nip.as_str()).collect();
+        assert_eq!(read, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        // A table keyed by period reads the period asked for only.
+        let rows: Vec<SnapshotRow> = db.records_among(id, "2025-S2", &pool).await.unwrap();
+        assert!(rows.is_empty(), "{:?}", db.engine());
+
+        // Narrowed by the jenjang of the current position: the box-6-to-7
+        // person now holds an administrator position; the box-9 person
+        // holds none and stays in (the domain reads the history).
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "jabatan", "").await.unwrap();
+        let mut kabid = pegawai[1].clone();
+        kabid.jabatan = Some("KABID".into());
+        tx.upsert(id, change, &[kabid]).await.unwrap();
+        tx.commit().await.unwrap();
         let pengawas = db
-            .records_in_line::<SnapshotRow>(id, &in_line(Some(&[Jenjang::Pengawas][..])))
+            .in_line(id, &in_line(Some(&[Jenjang::Pengawas][..])))
             .await
             .unwrap();
-        assert_eq!(nips(pengawas), [NIPS[0]], "{:?}", db.engine());
+        assert_eq!(pengawas, [NIPS[0]], "{:?}", db.engine());
         let administrator = db
-            .records_in_line::<SnapshotRow>(
+            .in_line(
                 id,
                 &in_line(Some(&[Jenjang::Pengawas, Jenjang::Administrator][..])),
             )
             .await
             .unwrap();
-        assert_eq!(nips(administrator), [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        assert_eq!(administrator, [NIPS[0], NIPS[1]], "{:?}", db.engine());
 
         // Lists and dashboards show the final box.
         let filter = MapFilter {
