@@ -598,17 +598,25 @@ impl From<StorageError> for IdpError {
     }
 }
 
-/// A draft IDP of `nip` towards position `jabatan_target`: one activity
-/// per gap and suggested development type, status `rencana`, not saved.
-pub async fn idp_draft(
+/// What an IDP towards a position measures gaps against: the position
+/// and its competency standard, and the person's latest assessed levels.
+#[derive(Debug, Clone)]
+pub struct IdpBasis {
+    pub jabatan: Jabatan,
+    pub standar: Levels,
+    /// `None` when the person was never assessed on competencies.
+    pub attained: Option<Levels>,
+}
+
+/// The [`IdpBasis`] of `nip` towards `jabatan_target`: the draft reads it,
+/// and so does an edit, which takes levels from it rather than from the
+/// form.
+pub async fn idp_basis(
     db: &Db,
     instansi: Option<&str>,
     nip: &str,
     jabatan_target: &str,
-    rules: &RuleSet,
-    actor: &str,
-    now: OffsetDateTime,
-) -> Result<Vec<IdpRow>, IdpError> {
+) -> Result<IdpBasis, IdpError> {
     let (instansi_id, _) = resolve_instansi(db, instansi)
         .await
         .map_err(CycleError::from)?;
@@ -623,14 +631,33 @@ pub async fn idp_draft(
     if jabatan.standar.is_empty() {
         return Err(IdpError::NoStandard(jabatan_target.to_owned()));
     }
-    let latest: Option<Levels> = db
+    let attained: Option<Levels> = db
         .records_of::<Asesmen>(instansi_id, nip)
         .await?
         .into_iter()
         .filter(|a| !a.kompetensi.is_empty())
         .max_by_key(|a| a.tanggal)
         .map(|a| a.kompetensi);
-    let items: Vec<DraftItem> = draft(&rules.development, &jabatan.standar, latest.as_ref());
+    Ok(IdpBasis {
+        standar: jabatan.standar.clone(),
+        jabatan,
+        attained,
+    })
+}
+
+/// A draft IDP of `nip` towards position `jabatan_target`: one activity
+/// per gap and suggested development type, status `rencana`, not saved.
+pub async fn idp_draft(
+    db: &Db,
+    instansi: Option<&str>,
+    nip: &str,
+    jabatan_target: &str,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<Vec<IdpRow>, IdpError> {
+    let basis = idp_basis(db, instansi, nip, jabatan_target).await?;
+    let items: Vec<DraftItem> = draft(&rules.development, &basis.standar, basis.attained.as_ref());
     Ok((1..)
         .zip(
             items

@@ -40,7 +40,7 @@ pub(super) fn routes() -> Router<AppState> {
 const SHOWN: usize = 200;
 
 /// The instansi of the user, by code, as the app layer takes it.
-async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
+pub(super) async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
     state
         .db()
         .instansi_all()
@@ -64,7 +64,7 @@ fn parse_periode(text: &str) -> Result<Periode, WebError> {
     text.parse().map_err(|_| WebError::NotFound)
 }
 
-fn cycle_error(error: CycleError) -> WebError {
+pub(super) fn cycle_error(error: CycleError) -> WebError {
     match error {
         CycleError::Storage(e) => e.into(),
         CycleError::NoSnapshot(_) | CycleError::Instansi(_) | CycleError::NotInMap { .. } => {

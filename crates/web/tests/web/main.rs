@@ -16,6 +16,7 @@ mod client;
 mod csrf;
 mod cycle;
 mod dashboard;
+mod development;
 mod e2e;
 mod headers;
 mod self_service;
