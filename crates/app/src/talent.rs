@@ -35,6 +35,8 @@ pub struct Person {
     pub nip: String,
     pub nama: String,
     pub opd: String,
+    /// The position they hold now (its code), if any.
+    pub jabatan_kode: Option<String>,
     pub jenjang: Option<Jenjang>,
     pub kotak: Kotak,
     pub nilai_talenta: Score,
@@ -138,6 +140,7 @@ pub fn person(
         nip: pegawai.nip.as_str().to_owned(),
         nama: row.nama.clone(),
         opd: pegawai.opd.clone(),
+        jabatan_kode: pegawai.jabatan.clone(),
         jenjang,
         kotak,
         nilai_talenta: row.nilai_talenta.unwrap_or_default(),
@@ -470,6 +473,84 @@ pub async fn succession(
         holders,
         plan,
     })
+}
+
+/// A key position with fewer ready-now successors than the rule set's
+/// `[succession] min_ready`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shortfall {
+    pub kode: String,
+    pub nama: String,
+    pub opd: String,
+    pub ready_now: usize,
+}
+
+/// Every key position of the instansi short of ready-now successors, from
+/// the final boxes of the latest mapped period, eligibility checked on
+/// `on`; empty before any map. The dashboards' notice: one read of the
+/// positions and one batch of the records of the people in line, then a
+/// plan per key position in memory (never a query per position).
+pub async fn short_of_successors(
+    db: &Db,
+    instansi_id: i64,
+    rules: &RuleSet,
+    on: Date,
+) -> Result<Vec<Shortfall>, CycleError> {
+    let Some(periode) = db
+        .latest_periode(instansi_id)
+        .await?
+        .and_then(|p| p.parse::<Periode>().ok())
+    else {
+        return Ok(Vec::new());
+    };
+    let mut key_positions: Vec<Jabatan> = Vec::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        if j.kunci {
+            key_positions.push(j);
+        }
+        Ok(())
+    })
+    .await?;
+    if key_positions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people =
+        people_in_boxes(db, instansi_id, periode, &rules.succession.population_boxes).await?;
+    let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
+    let min_ready = usize::from(rules.succession.min_ready);
+    let mut out = Vec::new();
+    for jabatan in &key_positions {
+        // Holders are not candidates for their own position; they are in
+        // `people` only if their box puts them in line.
+        let candidates: Vec<Talent<'_>> = people
+            .iter()
+            .zip(&talents)
+            .filter(|(p, _)| p.jabatan_kode.as_deref() != Some(jabatan.kode.as_str()))
+            .map(|(_, t)| *t)
+            .collect();
+        let position = KeyPosition {
+            kode: &jabatan.kode,
+            nama: &jabatan.nama,
+            opd: &jabatan.opd,
+            requirements: Position {
+                jenjang: jabatan.jenjang,
+                bidang_ilmu: &jabatan.bidang_ilmu,
+                min_pendidikan: jabatan.min_pendidikan,
+                min_golongan: jabatan.min_golongan,
+            },
+            standar: &jabatan.standar,
+        };
+        let ready_now = plan(rules, &position, &candidates, on, None).ready_now;
+        if ready_now < min_ready {
+            out.push(Shortfall {
+                kode: jabatan.kode.clone(),
+                nama: jabatan.nama.clone(),
+                opd: jabatan.opd.clone(),
+                ready_now,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// One flagged person of a retention list.

@@ -240,6 +240,35 @@ pub struct Dasbor {
     pub antrean_dokumen: u64,
     /// The verification page, for those who may verify.
     pub verifikasi_href: Option<String>,
+    /// Key positions in scope short of ready-now successors (at most a
+    /// screenful), and what the notice says above them.
+    pub suksesi: Vec<SuksesiKurang>,
+    pub suksesi_teks: String,
+    /// The OPD dashboard's retention block: the flags counted, and the
+    /// retention page filtered to the OPD for those who may list people.
+    pub retensi: Option<Retensi>,
+}
+
+/// A key position short of ready successors, in the dashboard's notice.
+#[derive(Debug, Clone)]
+pub struct SuksesiKurang {
+    pub nama: String,
+    pub kode: String,
+    pub opd: String,
+    pub siap: usize,
+    /// The succession plan, for those who may open it.
+    pub href: Option<String>,
+}
+
+/// The retention block of an OPD dashboard.
+#[derive(Debug, Clone)]
+pub struct Retensi {
+    pub periode: String,
+    /// People flagged.
+    pub jumlah: usize,
+    /// Flags per reason: (reason, count).
+    pub alasan: Vec<(String, usize)>,
+    pub href: Option<String>,
 }
 
 /// A person's row in a list: the NIP links to the profile.

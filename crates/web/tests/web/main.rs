@@ -21,4 +21,5 @@ mod e2e;
 mod headers;
 mod self_service;
 mod sessions;
+mod talent;
 mod xss;
