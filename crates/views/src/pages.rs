@@ -455,3 +455,22 @@ pub struct IdpIsian {
     pub catatan: String,
     pub hapus: bool,
 }
+
+/// The movement matrix between two periods: the chart beside the table,
+/// and the choice of the instansi or one unit.
+#[derive(Debug, Template)]
+#[template(path = "perpindahan.html")]
+pub struct Perpindahan {
+    pub chrome: Chrome,
+    pub judul: String,
+    pub keterangan: Vec<String>,
+    /// (href, label)
+    pub tautan: Vec<(String, String)>,
+    pub dari: String,
+    pub ke: String,
+    /// The units to choose from; the first is the whole scope.
+    pub opd: Vec<Pilihan>,
+    /// SVG drawn by [`crate::charts::transition_matrix`].
+    pub grafik: String,
+    pub table: LinkTable,
+}

@@ -50,6 +50,10 @@ const ROUTES: &[(&str, Scope)] = &[
     ("/peta?opd={id}&kotak=9", Scope::UnitList),
     ("/peta?opd={id}&format=xlsx", Scope::UnitList),
     ("/talenta/2026-S1/retensi?opd={id}", Scope::UnitList),
+    (
+        "/talenta/perpindahan?dari=2025-S2&ke=2026-S1&opd={id}",
+        Scope::UnitAggregates,
+    ),
     ("/pegawai/{id}/idp", Scope::Person),
     ("/pegawai/{id}/idp/ubah?jabatan={jabatan}", Scope::Plan),
 ];

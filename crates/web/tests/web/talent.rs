@@ -1,16 +1,19 @@
-//! What the talent cycle adds to the dashboards: the notice of key
-//! positions short of ready successors and an OPD's retention count, each
+//! What the talent cycle adds to the dashboards and the movement page:
+//! the notice of key positions short of ready successors, an OPD's
+//! retention count, and the movement matrix as a chart per unit. Each
 //! checked against the app layer's own answer over the same city.
 
+use talenta_app::cycle::movement;
 use talenta_app::talent::{retention, short_of_successors, succession};
-use talenta_domain::{Periode, RuleSet};
+use talenta_domain::{Kotak, Periode, RuleSet};
 
-use crate::app::{OPD, START, TestApp, Who};
+use crate::app::{OPD, OPD_LAIN, START, TestApp, Who};
 use crate::on_both_engines;
 
 on_both_engines!(
     the_dashboards_name_key_positions_short_of_successors,
     an_opd_dashboard_counts_its_retention_flags,
+    the_movement_matrix_is_drawn_per_unit,
 );
 
 /// The `<section>` of the page with element id `id`.
@@ -123,4 +126,53 @@ async fn an_opd_dashboard_counts_its_retention_flags(app: TestApp) {
             .body
             .contains("id=\"retensi\"")
     );
+}
+
+async fn the_movement_matrix_is_drawn_per_unit(app: TestApp) {
+    let engine = app.engine;
+    let rules = RuleSet::bundled().unwrap();
+    let now = Periode::containing(START.date()).unwrap();
+    let before: Periode = "2025-S2".parse().unwrap();
+    talenta_app::map::compute(&app.db, None, before, &rules, "uji", START)
+        .await
+        .unwrap();
+    let committee = app.signed_in(Who::TimPenilai).await;
+    for unit in [None, Some(OPD)] {
+        let moved = movement(&app.db, app.instansi, before, now, unit)
+            .await
+            .unwrap();
+        assert!(moved.matrix.stayed_placed() > 0, "[{engine}] {unit:?}");
+        let path = format!(
+            "/talenta/perpindahan?dari={before}&ke={now}&opd={}",
+            unit.unwrap_or_default()
+        );
+        let page = committee.get(&path).await;
+        assert_eq!(page.status, 200, "[{engine}] {path}");
+        assert!(page.body.contains("<svg id=\"grafik-matriks\""));
+        assert!(page.body.contains("<title id=\"grafik-matriks-judul\">"));
+        assert!(page.body.contains("<table id=\"matriks\">"));
+        for b in Kotak::ALL {
+            for a in Kotak::ALL {
+                let cell = format!(
+                    "data-dari=\"{}\" data-ke=\"{}\" data-jumlah=\"{}\"",
+                    b.number(),
+                    a.number(),
+                    moved.matrix.get(b, a)
+                );
+                assert!(page.body.contains(&cell), "[{engine}] {path}: {cell}");
+            }
+        }
+        if let Some(unit) = unit {
+            assert!(
+                page.body
+                    .contains(&format!("<option value=\"{unit}\" selected>"))
+            );
+        }
+    }
+    // An OPD admin: their unit's movement, nobody else's.
+    let admin = app.signed_in(Who::AdminOpd).await;
+    let mine = format!("/talenta/perpindahan?dari={before}&ke={now}&opd={OPD}");
+    assert_eq!(admin.get(&mine).await.status, 200);
+    let other = format!("/talenta/perpindahan?dari={before}&ke={now}&opd={OPD_LAIN}");
+    assert_eq!(admin.get(&other).await.status, 404);
 }
