@@ -294,7 +294,7 @@ pub fn transition_matrix(
          aria-labelledby=\"{id}-judul {id}-uraian\">\
          <title id=\"{id}-judul\">{}</title><desc id=\"{id}-uraian\">{}</desc>\
          <text class=\"sumbu-label\" x=\"{}\" y=\"16\" text-anchor=\"middle\">Kotak {}</text>\
-         <text class=\"sumbu-label\" x=\"16\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {})\">Kotak {}</text>",
+         <text class=\"sumbu-label\" x=\"22\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 22 {})\">Kotak {}</text>",
         escape(title),
         escape(desc),
         LEFT + 9 * CELL / 2,

@@ -412,7 +412,7 @@ async fn movement_page(
         chrome: super::chrome(&user, "/talenta"),
         judul: format!("Perpindahan kotak {from} → {to}"),
         keterangan: vec![format!(
-            "{scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
+            "Cakupan: {scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
         )],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
         dari: from.to_string(),
