@@ -18,6 +18,7 @@ use talenta_domain::personnel::{
     RiwayatPendidikan, Skp,
 };
 use talenta_domain::pool::{Member, Pool, PoolKind, pools};
+use talenta_domain::readiness::Readiness;
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan};
@@ -514,12 +515,39 @@ pub async fn short_of_successors(
     if key_positions.is_empty() {
         return Ok(Vec::new());
     }
-    let people =
-        people_in_boxes(db, instansi_id, periode, &rules.succession.population_boxes).await?;
+    // Only the count of ready-now candidates is wanted, and a person's
+    // readiness is theirs alone: whoever cannot be ready now (a box no
+    // siap-sekarang level takes, or no assessment, hence no JPM) changes
+    // neither that count nor anyone's readiness, so they are not read.
+    let ready_boxes: Vec<Kotak> = rules
+        .succession
+        .readiness
+        .iter()
+        .filter(|l| l.level == Readiness::SiapSekarang)
+        .flat_map(|l| l.boxes.iter().copied())
+        .filter(|k| rules.succession.population_boxes.contains(k))
+        .collect();
+    let people: Vec<Person> = people_in_boxes(db, instansi_id, periode, &ready_boxes)
+        .await?
+        .into_iter()
+        .filter(|p| p.kompetensi.is_some())
+        .collect();
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     let min_ready = usize::from(rules.succession.min_ready);
     let mut out = Vec::new();
     for jabatan in &key_positions {
+        // Without a standard there is no JPM, so nobody is ready now.
+        if jabatan.standar.is_empty() {
+            if min_ready > 0 {
+                out.push(Shortfall {
+                    kode: jabatan.kode.clone(),
+                    nama: jabatan.nama.clone(),
+                    opd: jabatan.opd.clone(),
+                    ready_now: 0,
+                });
+            }
+            continue;
+        }
         // Holders are not candidates for their own position; they are in
         // `people` only if their box puts them in line.
         let candidates: Vec<Talent<'_>> = people

@@ -4,7 +4,7 @@
 //! checked against the app layer's own answer over the same city.
 
 use talenta_app::cycle::movement;
-use talenta_app::talent::{retention, short_of_successors, succession};
+use talenta_app::talent::{positions, retention, short_of_successors, succession};
 use talenta_domain::{Kotak, Periode, RuleSet};
 
 use crate::app::{OPD, OPD_LAIN, START, TestApp, Who};
@@ -41,13 +41,20 @@ async fn the_dashboards_name_key_positions_short_of_successors(app: TestApp) {
         .await
         .unwrap();
     assert!(!short.is_empty(), "[{engine}] the city has no shortfall");
-    // The notice's count is the full plan's, holders and all.
-    let first = &short[0];
-    let plan = succession(&app.db, None, &first.kode, None, &rules, today)
-        .await
-        .unwrap();
-    assert_eq!(plan.plan.ready_now, first.ready_now);
-    assert!(plan.plan.kurang_suksesor);
+    // Every key position: listed exactly when its full plan (holders and
+    // all) is short, with the plan's count.
+    for position in positions(&app.db, None, true).await.unwrap() {
+        let plan = succession(&app.db, None, &position.kode, None, &rules, today)
+            .await
+            .unwrap();
+        let listed = short.iter().find(|s| s.kode == position.kode);
+        assert_eq!(
+            listed.map(|s| s.ready_now),
+            plan.plan.kurang_suksesor.then_some(plan.plan.ready_now),
+            "[{engine}] {}",
+            position.kode
+        );
+    }
 
     let bkpsdm = app.signed_in(Who::AdminBkpsdm).await;
     let page = bkpsdm.get("/dasbor").await;
