@@ -18,9 +18,10 @@ use talenta_domain::personnel::{
     RiwayatPendidikan, Skp,
 };
 use talenta_domain::pool::{Member, Pool, PoolKind, feeders, pools};
+use talenta_domain::readiness::Readiness;
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::succession::{KeyPosition, Plan, plan};
+use talenta_domain::succession::{KeyPosition, Plan, plan, rank};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
 use talenta_storage::{Db, IdpRow, InLine, KalibrasiRow, KrsRow, SnapshotRow, StorageError};
 use time::{Date, OffsetDateTime};
@@ -35,6 +36,8 @@ pub struct Person {
     pub nip: String,
     pub nama: String,
     pub opd: String,
+    /// The position they hold now (its code), if any.
+    pub jabatan_kode: Option<String>,
     pub jenjang: Option<Jenjang>,
     pub kotak: Kotak,
     pub nilai_talenta: Score,
@@ -138,6 +141,7 @@ pub fn person(
         nip: pegawai.nip.as_str().to_owned(),
         nama: row.nama.clone(),
         opd: pegawai.opd.clone(),
+        jabatan_kode: pegawai.jabatan.clone(),
         jenjang,
         kotak,
         nilai_talenta: row.nilai_talenta.unwrap_or_default(),
@@ -481,6 +485,116 @@ pub async fn succession(
     })
 }
 
+/// A key position with fewer ready-now successors than the rule set's
+/// `[succession] min_ready`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shortfall {
+    pub kode: String,
+    pub nama: String,
+    pub opd: String,
+    pub ready_now: usize,
+}
+
+/// Every key position of the instansi short of ready-now successors, from
+/// the final boxes of the latest mapped period, eligibility checked on
+/// `on`; empty before any map. The dashboards' notice: one read of the
+/// positions and one batch of the records of the people in line, then a
+/// plan per key position in memory (never a query per position).
+pub async fn short_of_successors(
+    db: &Db,
+    instansi_id: i64,
+    rules: &RuleSet,
+    on: Date,
+) -> Result<Vec<Shortfall>, CycleError> {
+    let Some(periode) = db
+        .latest_periode(instansi_id)
+        .await?
+        .and_then(|p| p.parse::<Periode>().ok())
+    else {
+        return Ok(Vec::new());
+    };
+    let mut key_positions: Vec<Jabatan> = Vec::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        if j.kunci {
+            key_positions.push(j);
+        }
+        Ok(())
+    })
+    .await?;
+    if key_positions.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only the count of ready-now candidates is wanted, and a person's
+    // readiness is theirs alone: whoever cannot be ready now (a box no
+    // siap-sekarang level takes, or no assessment, hence no JPM) changes
+    // neither that count nor anyone's readiness, so they are not read.
+    let ready_boxes: Vec<Kotak> = rules
+        .succession
+        .readiness
+        .iter()
+        .filter(|l| l.level == Readiness::SiapSekarang)
+        .flat_map(|l| l.boxes.iter().copied())
+        .filter(|k| rules.succession.population_boxes.contains(k))
+        .collect();
+    let in_line = InLine {
+        periode: &periode.to_string(),
+        boxes: &ready_boxes,
+        jenjang: None,
+    };
+    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line)
+        .await?
+        .into_iter()
+        .filter(|p| p.kompetensi.is_some())
+        .collect();
+    let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
+    let min_ready = usize::from(rules.succession.min_ready);
+    let mut out = Vec::new();
+    for jabatan in &key_positions {
+        // Without a standard there is no JPM, so nobody is ready now.
+        if jabatan.standar.is_empty() {
+            if min_ready > 0 {
+                out.push(Shortfall {
+                    kode: jabatan.kode.clone(),
+                    nama: jabatan.nama.clone(),
+                    opd: jabatan.opd.clone(),
+                    ready_now: 0,
+                });
+            }
+            continue;
+        }
+        // Holders are not candidates for their own position; they are in
+        // `people` only if their box puts them in line.
+        let candidates: Vec<Talent<'_>> = people
+            .iter()
+            .zip(&talents)
+            .filter(|(p, _)| p.jabatan_kode.as_deref() != Some(jabatan.kode.as_str()))
+            .map(|(_, t)| *t)
+            .collect();
+        let position = KeyPosition {
+            kode: &jabatan.kode,
+            nama: &jabatan.nama,
+            opd: &jabatan.opd,
+            requirements: Position {
+                jenjang: jabatan.jenjang,
+                bidang_ilmu: &jabatan.bidang_ilmu,
+                min_pendidikan: jabatan.min_pendidikan,
+                min_golongan: jabatan.min_golongan,
+            },
+            standar: &jabatan.standar,
+        };
+        let ready_now = rank(rules, &position, &candidates, on, None).ready_now;
+        if ready_now < min_ready {
+            out.push(Shortfall {
+                kode: jabatan.kode.clone(),
+                nama: jabatan.nama.clone(),
+                opd: jabatan.opd.clone(),
+                ready_now,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// One flagged person of a retention list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RetentionRow {
@@ -607,17 +721,25 @@ impl From<StorageError> for IdpError {
     }
 }
 
-/// A draft IDP of `nip` towards position `jabatan_target`: one activity
-/// per gap and suggested development type, status `rencana`, not saved.
-pub async fn idp_draft(
+/// What an IDP towards a position measures gaps against: the position
+/// and its competency standard, and the person's latest assessed levels.
+#[derive(Debug, Clone)]
+pub struct IdpBasis {
+    pub jabatan: Jabatan,
+    pub standar: Levels,
+    /// `None` when the person was never assessed on competencies.
+    pub attained: Option<Levels>,
+}
+
+/// The [`IdpBasis`] of `nip` towards `jabatan_target`: the draft reads it,
+/// and so does an edit, which takes levels from it rather than from the
+/// form.
+pub async fn idp_basis(
     db: &Db,
     instansi: Option<&str>,
     nip: &str,
     jabatan_target: &str,
-    rules: &RuleSet,
-    actor: &str,
-    now: OffsetDateTime,
-) -> Result<Vec<IdpRow>, IdpError> {
+) -> Result<IdpBasis, IdpError> {
     let (instansi_id, _) = resolve_instansi(db, instansi)
         .await
         .map_err(CycleError::from)?;
@@ -632,14 +754,33 @@ pub async fn idp_draft(
     if jabatan.standar.is_empty() {
         return Err(IdpError::NoStandard(jabatan_target.to_owned()));
     }
-    let latest: Option<Levels> = db
+    let attained: Option<Levels> = db
         .records_of::<Asesmen>(instansi_id, nip)
         .await?
         .into_iter()
         .filter(|a| !a.kompetensi.is_empty())
         .max_by_key(|a| a.tanggal)
         .map(|a| a.kompetensi);
-    let items: Vec<DraftItem> = draft(&rules.development, &jabatan.standar, latest.as_ref());
+    Ok(IdpBasis {
+        standar: jabatan.standar.clone(),
+        jabatan,
+        attained,
+    })
+}
+
+/// A draft IDP of `nip` towards position `jabatan_target`: one activity
+/// per gap and suggested development type, status `rencana`, not saved.
+pub async fn idp_draft(
+    db: &Db,
+    instansi: Option<&str>,
+    nip: &str,
+    jabatan_target: &str,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<Vec<IdpRow>, IdpError> {
+    let basis = idp_basis(db, instansi, nip, jabatan_target).await?;
+    let items: Vec<DraftItem> = draft(&rules.development, &basis.standar, basis.attained.as_ref());
     Ok((1..)
         .zip(
             items

@@ -25,7 +25,8 @@ use talenta_app::cycle::{
 };
 use talenta_app::map::{MapError, compute};
 use talenta_app::talent::{
-    IdpError, idp, idp_draft, idp_save, positions, retention, succession, talent_pools,
+    IdpError, idp, idp_draft, idp_save, positions, retention, short_of_successors, succession,
+    talent_pools,
 };
 use talenta_domain::cycle::{CalibrationError, StatusPeriode};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
@@ -364,6 +365,25 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             ]
         );
         assert!(!plan.plan.kurang_suksesor);
+        // The dashboards' notice agrees: three ready meets the rule of 3,
+        // not a rule of 4.
+        let (instansi_id, _) = db.instansi_all().await.unwrap()[0].clone();
+        let short = short_of_successors(&db, instansi_id, &rules, on)
+            .await
+            .unwrap();
+        assert_eq!(short, []);
+        let mut strict = rules.clone();
+        strict.succession.min_ready = 4;
+        let short = short_of_successors(&db, instansi_id, &strict, on)
+            .await
+            .unwrap();
+        assert_eq!(
+            short
+                .iter()
+                .map(|s| (s.kode.as_str(), s.ready_now))
+                .collect::<Vec<_>>(),
+            [("KABID", 3)]
+        );
         assert_eq!(plan.plan.excluded.len(), 1);
         assert_eq!(plan.plan.excluded[0].nip, BUDI);
         assert_eq!(plan.plan.excluded[0].failures[0].rule, RuleKind::BidangIlmu);

@@ -124,6 +124,10 @@ pub enum Action {
     /// Move a person to another box of a period's talent map, with a
     /// reason: the talent committee's decision (PermenPANRB 3/2020).
     Calibrate,
+    /// Draft, edit and track a person's individual development plan
+    /// (IDP): the committee and the admins who keep the person's records;
+    /// the person reads it on their profile but does not set it.
+    PlanDevelopment,
 }
 
 /// What the action is done to.
@@ -165,7 +169,8 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (_, Action::ReadProfile | Action::EditOwnProfile | Action::ReadSensitive) if own => true,
         // Nobody verifies their own changes or documents: an admin's own
         // file goes to another admin (or the BKPSDM).
-        (_, Action::Verify | Action::Calibrate) if own => false,
+        // Nor plans their own development.
+        (_, Action::Verify | Action::Calibrate | Action::PlanDevelopment) if own => false,
         // Only the committee calibrates, on anyone of the instansi.
         (Role::TimPenilai, Action::Calibrate) => true,
         (_, Action::Calibrate) => false,
@@ -174,7 +179,11 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
 
         (
             Role::AdminOpd,
-            Action::ReadProfile | Action::ReadSensitive | Action::Verify | Action::ListPeople,
+            Action::ReadProfile
+            | Action::ReadSensitive
+            | Action::Verify
+            | Action::ListPeople
+            | Action::PlanDevelopment,
         ) => match target {
             Target::Person { unit, .. } | Target::Unit { unit, .. } => in_units(unit),
             Target::Instansi(_) => false,
@@ -190,6 +199,9 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             Role::TimPenilai | Role::Pimpinan,
             Action::ReadProfile | Action::ReadAggregates | Action::ListPeople,
         ) => true,
+        // The committee plans development; the PPK reads it.
+        (Role::TimPenilai, Action::PlanDevelopment) => true,
+        (Role::Pimpinan, Action::PlanDevelopment) => false,
         (
             Role::TimPenilai | Role::Pimpinan,
             Action::ReadSensitive | Action::Verify | Action::ManageAccounts,
@@ -294,6 +306,15 @@ mod tests {
             (Pengawas, ListPeople, instansi, false),
             (Pengawas, ReadAggregates, IN_UNIT, false),
             (Pengawas, Verify, IN_UNIT, false),
+            (Pegawai, PlanDevelopment, OWN, false),
+            (AdminOpd, PlanDevelopment, IN_UNIT, true),
+            (AdminOpd, PlanDevelopment, OTHER_UNIT, false),
+            (AdminBkpsdm, PlanDevelopment, OTHER_UNIT, true),
+            (AdminBkpsdm, PlanDevelopment, OWN, false),
+            (TimPenilai, PlanDevelopment, OTHER_UNIT, true),
+            (TimPenilai, PlanDevelopment, OWN, false),
+            (Pimpinan, PlanDevelopment, IN_UNIT, false),
+            (Pengawas, PlanDevelopment, IN_UNIT, false),
         ];
         for &(role, action, target, allowed) in table {
             assert_eq!(
@@ -317,6 +338,7 @@ mod tests {
                 ListPeople,
                 ManageAccounts,
                 Calibrate,
+                PlanDevelopment,
             ] {
                 assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
                 assert!(!authorize(&actor(role), action, Target::Instansi(2)));

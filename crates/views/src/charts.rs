@@ -265,6 +265,88 @@ pub fn percent(value: u64, of: u64) -> u64 {
     value.min(of) * 100 / of
 }
 
+/// A transition matrix between two periods as a heat map, `svg#{id}`:
+/// rows are the box in the earlier period (9 at the top, as the table
+/// reads), columns the box in the later one; `counts[a][b]` people moved
+/// from box `a + 1` to box `b + 1`. Each cell shows its count, is shaded
+/// in five steps of the largest count (`pm-0` for none to `pm-4`), marks
+/// the diagonal (`tetap`: stayed in the same box) and names the move in
+/// its `<title>` for screen readers and hover.
+pub fn transition_matrix(
+    id: &str,
+    title: &str,
+    desc: &str,
+    from: &str,
+    to: &str,
+    counts: &[[u32; 9]; 9],
+) -> String {
+    const CELL: u32 = 44;
+    const LEFT: u32 = 70;
+    const TOP: u32 = 46;
+    let width = LEFT + 9 * CELL + 10;
+    let height = TOP + 9 * CELL + 30;
+    let max = counts.iter().flatten().copied().max().unwrap_or(0);
+    let id = escape(id);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg id=\"{id}\" class=\"grafik matriks\" viewBox=\"0 0 {width} {height}\" role=\"img\" \
+         aria-labelledby=\"{id}-judul {id}-uraian\">\
+         <title id=\"{id}-judul\">{}</title><desc id=\"{id}-uraian\">{}</desc>\
+         <text class=\"sumbu-label\" x=\"{}\" y=\"16\" text-anchor=\"middle\">Kotak {}</text>\
+         <text class=\"sumbu-label\" x=\"22\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 22 {})\">Kotak {}</text>",
+        escape(title),
+        escape(desc),
+        LEFT + 9 * CELL / 2,
+        escape(to),
+        TOP + 9 * CELL / 2,
+        TOP + 9 * CELL / 2,
+        escape(from),
+    );
+    for after in 1..=9u32 {
+        let _ = write!(
+            svg,
+            "<text class=\"kotak-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{after}</text>",
+            LEFT + (after - 1) * CELL + CELL / 2,
+            TOP - 8
+        );
+    }
+    for (row, before) in (1..=9u32).rev().enumerate() {
+        let y = TOP + row as u32 * CELL;
+        let _ = write!(
+            svg,
+            "<text class=\"kotak-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{before}</text>",
+            LEFT - 8,
+            y + CELL / 2 + 5
+        );
+        for after in 1..=9u32 {
+            let count = counts
+                .get(before as usize - 1)
+                .and_then(|r| r.get(after as usize - 1))
+                .copied()
+                .unwrap_or(0);
+            let step = if count == 0 || max == 0 {
+                0
+            } else {
+                (u64::from(count) * 4).div_ceil(u64::from(max)).clamp(1, 4)
+            };
+            let same = if before == after { " tetap" } else { "" };
+            let x = LEFT + (after - 1) * CELL;
+            let _ = write!(
+                svg,
+                "<g class=\"pm-sel pm-{step}{same}\" data-dari=\"{before}\" data-ke=\"{after}\" data-jumlah=\"{count}\">\
+                 <title>Kotak {before} ke kotak {after}: {count} pegawai</title>\
+                 <rect x=\"{x}\" y=\"{y}\" width=\"{CELL}\" height=\"{CELL}\"/>\
+                 <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{count}</text></g>",
+                x + CELL / 2,
+                y + CELL / 2 + 5
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +366,41 @@ mod tests {
             desc: "Sebaran".into(),
             grid: NUMBERS.map(|row| row.map(cell)),
         }
+    }
+
+    #[test]
+    fn a_transition_matrix_has_every_cell_shaded_by_its_count() {
+        let mut counts = [[0u32; 9]; 9];
+        counts[8][8] = 40;
+        counts[4][7] = 10;
+        counts[0][1] = 1;
+        let svg = transition_matrix(
+            "pm",
+            "Perpindahan <uji>",
+            "Uraian",
+            "2025-S2",
+            "2026-S1",
+            &counts,
+        );
+        assert!(svg.starts_with("<svg id=\"pm\""));
+        assert!(svg.contains("<title id=\"pm-judul\">Perpindahan &lt;uji&gt;</title>"));
+        assert_eq!(svg.matches("<g class=\"pm-sel").count(), 81);
+        assert_eq!(svg.matches(" tetap\"").count(), 9);
+        assert!(svg.contains(
+            "<g class=\"pm-sel pm-4 tetap\" data-dari=\"9\" data-ke=\"9\" data-jumlah=\"40\">"
+        ));
+        assert!(svg.contains(
+            "<g class=\"pm-sel pm-1\" data-dari=\"5\" data-ke=\"8\" data-jumlah=\"10\">"
+        ));
+        assert!(
+            svg.contains(
+                "<g class=\"pm-sel pm-1\" data-dari=\"1\" data-ke=\"2\" data-jumlah=\"1\">"
+            )
+        );
+        assert!(svg.contains("<title>Kotak 5 ke kotak 8: 10 pegawai</title>"));
+        assert!(svg.contains("data-dari=\"3\" data-ke=\"3\" data-jumlah=\"0\""));
+        // Box 9 is the top row: its first cell comes before box 8's.
+        assert!(svg.find("data-dari=\"9\"").unwrap() < svg.find("data-dari=\"8\"").unwrap());
     }
 
     #[test]

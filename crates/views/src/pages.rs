@@ -65,6 +65,8 @@ pub struct Profil {
     pub usulan: Vec<UsulanRow>,
     /// The forms, when the viewer is the employee.
     pub edit: Option<EditForms>,
+    /// The person's development plans.
+    pub idp_href: String,
     /// Box history, career histories, SKP and assessments.
     pub sections: Vec<Table>,
 }
@@ -238,6 +240,35 @@ pub struct Dasbor {
     pub antrean_dokumen: u64,
     /// The verification page, for those who may verify.
     pub verifikasi_href: Option<String>,
+    /// Key positions in scope short of ready-now successors (at most a
+    /// screenful), and what the notice says above them.
+    pub suksesi: Vec<SuksesiKurang>,
+    pub suksesi_teks: String,
+    /// The OPD dashboard's retention block: the flags counted, and the
+    /// retention page filtered to the OPD for those who may list people.
+    pub retensi: Option<Retensi>,
+}
+
+/// A key position short of ready successors, in the dashboard's notice.
+#[derive(Debug, Clone)]
+pub struct SuksesiKurang {
+    pub nama: String,
+    pub kode: String,
+    pub opd: String,
+    pub siap: usize,
+    /// The succession plan, for those who may open it.
+    pub href: Option<String>,
+}
+
+/// The retention block of an OPD dashboard.
+#[derive(Debug, Clone)]
+pub struct Retensi {
+    pub periode: String,
+    /// People flagged.
+    pub jumlah: usize,
+    /// Flags per reason: (reason, count).
+    pub alasan: Vec<(String, usize)>,
+    pub href: Option<String>,
 }
 
 /// A person's row in a list: the NIP links to the profile.
@@ -343,4 +374,103 @@ pub struct KalibrasiBaris {
     pub alasan: String,
     /// Where the row's form posts.
     pub action: String,
+}
+
+/// A person's individual development plans (IDP), one per target position.
+#[derive(Debug, Template)]
+#[template(path = "idp.html")]
+pub struct Idp {
+    pub chrome: Chrome,
+    pub nip: String,
+    pub nama: String,
+    pub rencana: Vec<IdpRencana>,
+    /// The viewer may draft and edit: the key positions offered as targets
+    /// (code, label); `None` for a reader.
+    pub pilihan_jabatan: Option<Vec<(String, String)>>,
+}
+
+/// The plan towards one target position.
+#[derive(Debug, Clone)]
+pub struct IdpRencana {
+    pub jabatan: String,
+    /// The edit page, for those who may edit.
+    pub ubah_href: Option<String>,
+    /// "3 dari 5 kegiatan selesai".
+    pub kemajuan: String,
+    pub rows: Vec<IdpBaris>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IdpBaris {
+    pub nomor: u32,
+    pub kompetensi: String,
+    /// "2 → 3", "belum diases → 3".
+    pub level: String,
+    pub jenis: &'static str,
+    pub kegiatan: String,
+    pub target: String,
+    pub status: &'static str,
+    pub catatan: String,
+    pub diubah: String,
+}
+
+/// The edit form of one IDP: a draft from the gaps, or the saved plan.
+#[derive(Debug, Template)]
+#[template(path = "idp_ubah.html")]
+pub struct IdpUbah {
+    pub chrome: Chrome,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan_kode: String,
+    pub jabatan: String,
+    /// Where the form posts.
+    pub action: String,
+    /// Where "Batal" goes: the person's plans.
+    pub kembali: String,
+    pub sumber: String,
+    /// What was wrong with the last submission, row by row.
+    pub galat: Vec<String>,
+    pub rows: Vec<IdpIsian>,
+    /// (code, label) of each development type.
+    pub jenis: Vec<(&'static str, &'static str)>,
+    /// (code, label) of each status.
+    pub status: Vec<(&'static str, &'static str)>,
+    /// (code, label) of the competencies of the position's standard, for a
+    /// new row.
+    pub kompetensi: Vec<(String, String)>,
+}
+
+/// One editable row, as last entered.
+#[derive(Debug, Clone)]
+pub struct IdpIsian {
+    /// The field-name suffix (`jenis.3`).
+    pub i: usize,
+    pub kompetensi: String,
+    pub kompetensi_label: String,
+    pub level: String,
+    pub jenis: String,
+    pub kegiatan: String,
+    pub target: String,
+    pub status: String,
+    pub catatan: String,
+    pub hapus: bool,
+}
+
+/// The movement matrix between two periods: the chart beside the table,
+/// and the choice of the instansi or one unit.
+#[derive(Debug, Template)]
+#[template(path = "perpindahan.html")]
+pub struct Perpindahan {
+    pub chrome: Chrome,
+    pub judul: String,
+    pub keterangan: Vec<String>,
+    /// (href, label)
+    pub tautan: Vec<(String, String)>,
+    pub dari: String,
+    pub ke: String,
+    /// The units to choose from; the first is the whole scope.
+    pub opd: Vec<Pilihan>,
+    /// SVG drawn by [`crate::charts::transition_matrix`].
+    pub grafik: String,
+    pub table: LinkTable,
 }

@@ -4,6 +4,13 @@
 //! write (any successful unsafe request moves the generation: a
 //! verification, an upload) or, for writes by other processes (`talenta
 //! import`, `talenta map`), for at most [`TTL`].
+//!
+//! The dashboards' notice of key positions short of ready successors runs
+//! a succession plan per key position, far dearer than the counts: it is
+//! kept per instansi per day ([`SUCCESSION_TTL`]), still dropped when
+//! this server answers a write (a calibration moves people in and out of
+//! line). So is an OPD's retention count, which reads each watched
+//! person's box history and development.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -11,10 +18,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use talenta_app::dashboard::Dashboard;
+use talenta_app::talent::{RetentionRow, Shortfall};
 use time::{Date, Duration, OffsetDateTime};
 
 /// How long a dashboard may miss writes made by other processes.
 pub const TTL: Duration = Duration::seconds(60);
+/// How long the succession notice may miss writes by other processes: the
+/// day it is keyed by.
+pub const SUCCESSION_TTL: Duration = Duration::DAY;
 /// Entries kept at most (units × days); beyond, the cache starts afresh.
 const MAX_ENTRIES: usize = 1024;
 
@@ -22,25 +33,39 @@ const MAX_ENTRIES: usize = 1024;
 type Key = (i64, Option<String>, Date);
 
 #[derive(Debug)]
-struct Entry {
+struct Entry<V> {
     generation: u64,
     computed: OffsetDateTime,
-    dashboard: Arc<Dashboard>,
+    value: Arc<V>,
 }
 
-#[derive(Debug, Default)]
-pub struct DashboardCache {
+/// Values computed per instansi, unit and day, each fresh for `ttl`.
+#[derive(Debug)]
+pub struct Cache<V> {
+    ttl: Duration,
     generation: AtomicU64,
-    entries: Mutex<HashMap<Key, Entry>>,
+    entries: Mutex<HashMap<Key, Entry<V>>>,
 }
 
-impl DashboardCache {
+pub type DashboardCache = Cache<Dashboard>;
+pub type SuccessionCache = Cache<Vec<Shortfall>>;
+pub type RetentionCache = Cache<Vec<RetentionRow>>;
+
+impl<V> Cache<V> {
+    pub fn new(ttl: Duration) -> Cache<V> {
+        Cache {
+            ttl,
+            generation: AtomicU64::new(0),
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
     /// Something may have changed: every cached dashboard is stale.
     pub fn changed(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
-    /// The dashboard of `key` as of `now`: cached if still fresh, else
+    /// The value of `key` as of `now`: cached if still fresh, else
     /// computed by `load` and kept.
     pub async fn get_or_load<E>(
         &self,
@@ -48,17 +73,17 @@ impl DashboardCache {
         root: Option<&str>,
         today: Date,
         now: OffsetDateTime,
-        load: impl Future<Output = Result<Dashboard, E>>,
-    ) -> Result<Arc<Dashboard>, E> {
+        load: impl Future<Output = Result<V, E>>,
+    ) -> Result<Arc<V>, E> {
         let key: Key = (instansi, root.map(str::to_owned), today);
         let generation = self.generation.load(Ordering::Acquire);
         if let Some(entry) = self.lock().get(&key)
             && entry.generation == generation
-            && now - entry.computed < TTL
+            && now - entry.computed < self.ttl
         {
-            return Ok(entry.dashboard.clone());
+            return Ok(entry.value.clone());
         }
-        let dashboard = Arc::new(load.await?);
+        let value = Arc::new(load.await?);
         let mut entries = self.lock();
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
@@ -68,13 +93,13 @@ impl DashboardCache {
             Entry {
                 generation,
                 computed: now,
-                dashboard: dashboard.clone(),
+                value: value.clone(),
             },
         );
-        Ok(dashboard)
+        Ok(value)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Entry>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Entry<V>>> {
         // A panic while holding the lock leaves a map that is still whole.
         self.entries
             .lock()
@@ -83,7 +108,7 @@ impl DashboardCache {
 }
 
 /// Middleware: a successful unsafe request may have written, so cached
-/// dashboards are stale afterwards.
+/// dashboards and succession notices are stale afterwards.
 pub async fn invalidate_on_write(
     axum::extract::State(state): axum::extract::State<crate::AppState>,
     request: axum::extract::Request,
@@ -93,6 +118,8 @@ pub async fn invalidate_on_write(
     let response = next.run(request).await;
     if writes && !response.status().is_client_error() && !response.status().is_server_error() {
         state.dashboards().changed();
+        state.successions().changed();
+        state.retentions().changed();
     }
     response
 }

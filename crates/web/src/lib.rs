@@ -76,6 +76,8 @@ pub struct Inner {
     pub config: Config,
     pub rules: RuleSet,
     dashboards: cache::DashboardCache,
+    successions: cache::SuccessionCache,
+    retentions: cache::RetentionCache,
 }
 
 impl AppState {
@@ -85,7 +87,9 @@ impl AppState {
             clock,
             config,
             rules,
-            dashboards: cache::DashboardCache::default(),
+            dashboards: cache::DashboardCache::new(cache::TTL),
+            successions: cache::SuccessionCache::new(cache::SUCCESSION_TTL),
+            retentions: cache::RetentionCache::new(cache::SUCCESSION_TTL),
         }))
     }
 
@@ -107,6 +111,14 @@ impl AppState {
 
     pub(crate) fn dashboards(&self) -> &cache::DashboardCache {
         &self.0.dashboards
+    }
+
+    pub(crate) fn successions(&self) -> &cache::SuccessionCache {
+        &self.0.successions
+    }
+
+    pub(crate) fn retentions(&self) -> &cache::RetentionCache {
+        &self.0.retentions
     }
 }
 

@@ -16,7 +16,10 @@ use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::{Kotak, Periode};
 use talenta_views::Flash;
-use talenta_views::pages::{Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus};
+use talenta_views::charts;
+use talenta_views::pages::{
+    Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Perpindahan, Pilihan, Siklus,
+};
 
 use super::profile::person;
 use crate::AppState;
@@ -40,7 +43,7 @@ pub(super) fn routes() -> Router<AppState> {
 const SHOWN: usize = 200;
 
 /// The instansi of the user, by code, as the app layer takes it.
-async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
+pub(super) async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
     state
         .db()
         .instansi_all()
@@ -64,7 +67,7 @@ fn parse_periode(text: &str) -> Result<Periode, WebError> {
     text.parse().map_err(|_| WebError::NotFound)
 }
 
-fn cycle_error(error: CycleError) -> WebError {
+pub(super) fn cycle_error(error: CycleError) -> WebError {
     match error {
         CycleError::Storage(e) => e.into(),
         CycleError::NoSnapshot(_) | CycleError::Instansi(_) | CycleError::NotInMap { .. } => {
@@ -311,19 +314,64 @@ async fn refused(
 struct Between {
     dari: String,
     ke: String,
+    /// One unit and its sub-units; empty or absent: the instansi.
+    #[serde(default)]
+    opd: String,
 }
 
+/// The movement of final boxes between two periods, for the instansi or
+/// one unit and its sub-units: the transition matrix as a chart and as a
+/// table (the table stays for screen readers and for copying).
 async fn movement_page(
     State(state): State<AppState>,
     user: SignedIn,
     Query(between): Query<Between>,
 ) -> Result<Response, WebError> {
-    require(&user, Action::ReadAggregates)?;
+    let instansi = user.actor.instansi;
+    let opd = Some(between.opd.trim()).filter(|o| !o.is_empty());
+    match opd {
+        Some(unit) => {
+            if !user.may(Action::ReadAggregates, Target::Unit { instansi, unit })
+                || !state.db().unit_exists(instansi, unit).await?
+            {
+                return Err(WebError::NotFound);
+            }
+        }
+        None => require(&user, Action::ReadAggregates)?,
+    }
     let from = parse_periode(&between.dari)?;
     let to = parse_periode(&between.ke)?;
-    let moved = movement(state.db(), user.actor.instansi, from, to, None)
+    let moved = movement(state.db(), instansi, from, to, opd)
         .await
         .map_err(cycle_error)?;
+    let whole = user.may(Action::ReadAggregates, Target::Instansi(instansi));
+    let units: Vec<(String, String)> = state
+        .db()
+        .units(instansi)
+        .await?
+        .into_iter()
+        .filter(|(kode, _)| whole || user.actor.units.contains(kode))
+        .collect();
+    let scope_name = match opd {
+        Some(unit) => units
+            .iter()
+            .find(|(kode, _)| kode == unit)
+            .map_or_else(|| unit.to_owned(), |(_, nama)| nama.clone()),
+        None => "seluruh instansi".to_owned(),
+    };
+    let mut choices = Vec::new();
+    if whole {
+        choices.push(Pilihan {
+            value: String::new(),
+            label: "Seluruh instansi".to_owned(),
+            selected: opd.is_none(),
+        });
+    }
+    choices.extend(units.iter().map(|(kode, nama)| Pilihan {
+        value: kode.clone(),
+        label: format!("{nama} ({kode})"),
+        selected: opd == Some(kode.as_str()),
+    }));
     let matrix = &moved.matrix;
     let mut columns = vec!["Kotak sebelumnya"];
     columns.extend(KOTAK_COLUMNS);
@@ -356,31 +404,38 @@ async fn movement_page(
         href: None,
         cells: entered,
     });
-    let (naik, tetap, turun) = Kotak::ALL.iter().fold((0, 0, 0), |acc, &b| {
-        Kotak::ALL.iter().fold(acc, |(n, t, d), &a| {
-            let count = matrix.get(b, a);
-            match a.number().cmp(&b.number()) {
-                std::cmp::Ordering::Greater => (n + count, t, d),
-                std::cmp::Ordering::Equal => (n, t + count, d),
-                std::cmp::Ordering::Less => (n, t, d + count),
-            }
-        })
-    });
-    render(&Siklus {
+    let (naik, tetap, turun) = (matrix.up(), matrix.same(), matrix.down());
+    let summary = format!(
+        "{naik} pegawai naik ke kotak bernomor lebih tinggi, {tetap} tetap, {turun} turun."
+    );
+    render(&Perpindahan {
         chrome: super::chrome(&user, "/talenta"),
         judul: format!("Perpindahan kotak {from} → {to}"),
         keterangan: vec![format!(
-            "Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {naik} pegawai naik ke kotak bernomor lebih tinggi, {tetap} tetap, {turun} turun."
+            "Cakupan: {scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
         )],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
-        tables: vec![LinkTable {
+        dari: from.to_string(),
+        ke: to.to_string(),
+        opd: choices,
+        grafik: charts::transition_matrix(
+            "grafik-matriks",
+            &format!("Perpindahan kotak {from} ke {to}, {scope_name}"),
+            &format!(
+                "Peta panas 9 × 9: baris kotak {from} (kotak 9 di atas), kolom kotak {to}; makin gelap makin banyak pegawai, diagonal bergaris tepi adalah yang tetap. {summary}"
+            ),
+            &from.to_string(),
+            &to.to_string(),
+            &matrix.counts,
+        ),
+        table: LinkTable {
             id: "matriks",
             caption: "Matriks perpindahan".to_owned(),
             note: String::new(),
             columns,
             rows,
             empty: "Tidak ada data.",
-        }],
+        },
     })
 }
 

@@ -1,21 +1,27 @@
 //! The dashboards: the instansi's (`/dasbor`) and one OPD's with its
 //! sub-units (`/dasbor/opd/{kode}`): profiling progress, document
 //! completeness, the nine-box of the latest talent map with its spread per
-//! unit and jenjang, and the verification queue. Counts only, never a
-//! name; the nine-box links to its drill-down only for viewers who may
-//! list people.
+//! unit and jenjang, the verification queue, a notice of the key positions
+//! short of ready successors and, on an OPD's, its retention count. Counts
+//! and positions only, never a person's name; the nine-box, the positions
+//! and the retention count link on only for viewers who may list people.
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use std::collections::HashSet;
+
 use talenta_app::dashboard::{Dashboard, Tally, load};
+use talenta_app::talent::{Shortfall, retention, short_of_successors};
 use talenta_domain::access::{Action, Target};
-use talenta_domain::{Jenjang, KinerjaBand, Kotak, PotensialBand, RuleSet};
+use talenta_domain::retention::FlagKind;
+use talenta_domain::{Jenjang, KinerjaBand, Kotak, Periode, PotensialBand, RuleSet};
 use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, percent};
-use talenta_views::pages::{Dasbor, UnitRow, UnitTable};
+use talenta_views::pages::{Dasbor, Retensi, SuksesiKurang, UnitRow, UnitTable};
 use time::Date;
 
+use super::cycle::{cycle_error, instansi_kode};
 use crate::AppState;
 use crate::error::{WebError, render};
 use crate::format::tanggal;
@@ -106,6 +112,13 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
         rules,
         today,
     };
+    let (suksesi, suksesi_teks) = successor_notice(state, user, root, today).await?;
+    let retensi = match root {
+        Some(unit) => {
+            retention_block(state, user, unit, dashboard.periode.as_deref(), today).await?
+        }
+        None => None,
+    };
     render(&Dasbor {
         chrome: super::chrome(user, &here),
         judul,
@@ -153,7 +166,136 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
         verifikasi_href: user
             .may(Action::Verify, target)
             .then(|| "/verifikasi".to_owned()),
+        suksesi,
+        suksesi_teks,
+        retensi,
     })
+}
+
+/// Key positions listed in the notice at most; the rest are on `/jabatan`.
+const NOTICE_SHOWN: usize = 10;
+
+/// The key positions in scope (the instansi, or `root` and its sub-units)
+/// with fewer ready-now successors than the rule set asks, fewest first,
+/// and the sentence above them. Computed for the whole instansi once a
+/// day ([`crate::cache::SUCCESSION_TTL`]) and filtered here.
+async fn successor_notice(
+    state: &AppState,
+    user: &SignedIn,
+    root: Option<&str>,
+    today: Date,
+) -> Result<(Vec<SuksesiKurang>, String), WebError> {
+    let instansi = user.actor.instansi;
+    let all = state
+        .successions()
+        .get_or_load(
+            instansi,
+            None,
+            today,
+            state.now(),
+            short_of_successors(state.db(), instansi, state.rules(), today),
+        )
+        .await
+        .map_err(cycle_error)?;
+    let units: Option<HashSet<String>> = match root {
+        Some(unit) => Some(
+            state
+                .db()
+                .unit_subtree(instansi, unit)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        None => None,
+    };
+    let mut short: Vec<&Shortfall> = all
+        .iter()
+        .filter(|s| units.as_ref().is_none_or(|u| u.contains(&s.opd)))
+        .collect();
+    short.sort_by(|a, b| (a.ready_now, &a.opd, &a.kode).cmp(&(b.ready_now, &b.opd, &b.kode)));
+    let min = state.rules().succession.min_ready;
+    let total = short.len();
+    let mut text = format!(
+        "{total} jabatan kunci memiliki kurang dari {min} kandidat siap sekarang menurut peta talenta terakhir (syarat diperiksa hari ini)."
+    );
+    if total > NOTICE_SHOWN {
+        text.push_str(&format!(
+            " Ditampilkan {NOTICE_SHOWN} dengan kandidat paling sedikit; selebihnya di daftar jabatan kunci."
+        ));
+    }
+    let may_open = user.may(Action::ListPeople, Target::Instansi(instansi));
+    let rows = short
+        .into_iter()
+        .take(NOTICE_SHOWN)
+        .map(|s| SuksesiKurang {
+            nama: s.nama.clone(),
+            kode: s.kode.clone(),
+            opd: s.opd.clone(),
+            siap: s.ready_now,
+            href: may_open.then(|| format!("/jabatan/{}/suksesi", path_segment(&s.kode))),
+        })
+        .collect();
+    Ok((rows, text))
+}
+
+/// An OPD's retention block: the people of `unit` and its sub-units
+/// flagged in the latest mapped period, counted by reason.
+async fn retention_block(
+    state: &AppState,
+    user: &SignedIn,
+    unit: &str,
+    periode: Option<&str>,
+    today: Date,
+) -> Result<Option<Retensi>, WebError> {
+    let Some(periode) = periode.and_then(|p| p.parse::<Periode>().ok()) else {
+        return Ok(None);
+    };
+    let instansi = user.actor.instansi;
+    let kode = instansi_kode(state, user).await?;
+    let rows = state
+        .retentions()
+        .get_or_load(
+            instansi,
+            Some(unit),
+            today,
+            state.now(),
+            retention(state.db(), Some(&kode), periode, Some(unit), state.rules()),
+        )
+        .await
+        .map_err(cycle_error)?;
+    let alasan = FLAG_KINDS
+        .into_iter()
+        .filter_map(|kind| {
+            let n = rows
+                .iter()
+                .filter(|r| r.flags.iter().any(|f| f.kind == kind))
+                .count();
+            (n > 0).then(|| (flag_label(kind).to_owned(), n))
+        })
+        .collect();
+    Ok(Some(Retensi {
+        periode: periode.to_string(),
+        jumlah: rows.len(),
+        alasan,
+        href: user
+            .may(Action::ListPeople, Target::Unit { instansi, unit })
+            .then(|| format!("/talenta/{periode}/retensi?opd={}", path_segment(unit))),
+    }))
+}
+
+/// The retention flags, in the order the block lists them.
+const FLAG_KINDS: [FlagKind; 3] = [
+    FlagKind::MendekatiBup,
+    FlagKind::LamaDiJabatan,
+    FlagKind::Kotak9TanpaPengembangan,
+];
+
+fn flag_label(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::MendekatiBup => "mendekati batas usia pensiun",
+        FlagKind::LamaDiJabatan => "lama di jabatan yang sama",
+        FlagKind::Kotak9TanpaPengembangan => "kotak 9 tanpa pengembangan atau perpindahan",
+    }
 }
 
 /// Days to the document target, or days past it.

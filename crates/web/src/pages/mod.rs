@@ -3,6 +3,7 @@
 mod account;
 mod cycle;
 mod dashboard;
+mod development;
 mod lists;
 mod login;
 mod profile;
@@ -28,6 +29,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(lists::routes())
         .merge(self_service::routes())
         .merge(cycle::routes())
+        .merge(development::routes())
         .merge(verification::routes())
 }
 

@@ -203,6 +203,7 @@ fn page(
     Profil {
         chrome,
         nip: p.nip.to_string(),
+        idp_href: format!("/pegawai/{}/idp", p.nip.as_str()),
         nama: full_name(p),
         subtitle: format!("{jabatan} · {opd}"),
         facts,

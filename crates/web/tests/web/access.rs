@@ -33,6 +33,8 @@ enum Scope {
     OwnEdit,
     /// A person's pending documents and changes (`Action::Verify`).
     Verify,
+    /// A person's development plan (`Action::PlanDevelopment`).
+    Plan,
 }
 
 /// The routes with an id, `{id}` standing for the target's (and `{sha}`
@@ -48,6 +50,12 @@ const ROUTES: &[(&str, Scope)] = &[
     ("/peta?opd={id}&kotak=9", Scope::UnitList),
     ("/peta?opd={id}&format=xlsx", Scope::UnitList),
     ("/talenta/2026-S1/retensi?opd={id}", Scope::UnitList),
+    (
+        "/talenta/perpindahan?dari=2025-S2&ke=2026-S1&opd={id}",
+        Scope::UnitAggregates,
+    ),
+    ("/pegawai/{id}/idp", Scope::Person),
+    ("/pegawai/{id}/idp/ubah?jabatan={jabatan}", Scope::Plan),
 ];
 
 type Fields = &'static [(&'static str, &'static str)];
@@ -82,6 +90,12 @@ const ACTIONS: &[(&str, Scope, Fields)] = &[
     ),
     // After the item above was added: every own profile has item 1.
     ("/pegawai/{id}/branding/item/1/hapus", Scope::OwnEdit, &[]),
+    // An empty plan: saved as none.
+    (
+        "/pegawai/{id}/idp",
+        Scope::Plan,
+        &[("jabatan", "{jabatan}"), ("aksi", "simpan")],
+    ),
 ];
 
 /// What a route's id points at, from the actor's point of view.
@@ -173,6 +187,20 @@ fn expected(scope: Scope) -> (&'static [Target], [(Who, &'static [u16]); 7]) {
                 (Who::AdminOpdLain, &[NO, NO, OK, NO]),
                 (Who::AdminBkpsdm, &[NO, OK, OK, NO]),
                 (Who::TimPenilai, &[NO, NO, NO, NO]),
+                (Who::Pimpinan, &[NO, NO, NO, NO]),
+                (Who::Pengawas, &[NO, NO, NO, NO]),
+            ],
+        ),
+        // The committee and the admins who keep the records, never on
+        // their own plan; the PPK and the employee only read.
+        Scope::Plan => (
+            &[Own, Colleague, Outsider, MissingNip],
+            [
+                (Who::Pegawai, &[NO, NO, NO, NO]),
+                (Who::AdminOpd, &[NO, OK, NO, NO]),
+                (Who::AdminOpdLain, &[NO, NO, OK, NO]),
+                (Who::AdminBkpsdm, &[NO, OK, OK, NO]),
+                (Who::TimPenilai, &[NO, OK, OK, NO]),
                 (Who::Pimpinan, &[NO, NO, NO, NO]),
                 (Who::Pengawas, &[NO, NO, NO, NO]),
             ],
@@ -285,8 +313,19 @@ async fn every_role_acts_exactly_in_its_scope(app: TestApp) {
     let mut failures = Vec::new();
     for (who, client) in signed_in_all(&app).await {
         for &(template, scope, fields) in ACTIONS {
+            let fields: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|&(name, value)| {
+                    let value = if value == "{jabatan}" {
+                        pending.jabatan.as_str()
+                    } else {
+                        value
+                    };
+                    (name, value)
+                })
+                .collect();
             for (path, want, secrets) in cases(&app, who, template, scope, &pending) {
-                let page = client.submit("/akun/sandi", &path, fields).await;
+                let page = client.submit("/akun/sandi", &path, &fields).await;
                 check(
                     &mut failures,
                     format!("{who:?} POST {path}"),
@@ -327,7 +366,8 @@ fn cases(
             let path = template
                 .replace("{id}", &resolved.id)
                 .replace("{sha}", &pending.sha)
-                .replace("{usulan}", &usulan.to_string());
+                .replace("{usulan}", &usulan.to_string())
+                .replace("{jabatan}", &pending.jabatan);
             (path, want, resolved.secrets)
         })
         .collect()
@@ -351,6 +391,8 @@ struct Pending {
     sha: String,
     /// The number of each one's proposal, by NIP.
     usulan: std::collections::HashMap<String, i64>,
+    /// A key position with a competency standard, to plan towards.
+    jabatan: String,
 }
 
 /// Gives every fixture person the same pending document and a pending
@@ -407,7 +449,12 @@ async fn with_pending(app: &TestApp) -> Pending {
             .unwrap();
         usulan.insert(person.nip.clone(), nomor);
     }
-    Pending { sha, usulan }
+    let jabatan = crate::app::key_position(app).await;
+    Pending {
+        sha,
+        usulan,
+        jabatan,
+    }
 }
 
 /// Searching a list for someone out of scope finds nothing, for someone in
@@ -482,7 +529,8 @@ async fn anonymous_visitors_are_sent_to_login(app: TestApp) {
         let path = template
             .replace("{id}", &resolved.id)
             .replace("{sha}", &"0".repeat(64))
-            .replace("{usulan}", "1");
+            .replace("{usulan}", "1")
+            .replace("{jabatan}", "X");
         (path, resolved.secrets)
     });
     let pages = PAGES

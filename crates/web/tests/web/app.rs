@@ -369,3 +369,19 @@ macro_rules! on_both_engines {
         }
     )*};
 }
+
+/// The code of the first key position with a competency standard: a
+/// target to plan development towards.
+pub async fn key_position(app: &TestApp) -> String {
+    let mut found = None;
+    app.db
+        .read_all::<talenta_domain::personnel::Jabatan>(app.instansi, |j| {
+            if found.is_none() && j.kunci && !j.standar.is_empty() {
+                found = Some(j.kode);
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    found.expect("the city has a key position with a standard")
+}

@@ -69,8 +69,11 @@ const PEOPLE: [(&str, &str, &str, &str, Option<&str>); 7] = [
 /// Staff of DISDIK, enough for two pages of a list.
 const FILLERS: u32 = 55;
 
+/// Valid NIPs (born 1 Jan 2000, TMT Jan 2024, male, sequence from 001),
+/// as every page that reads whole records (the OPD dashboard's retention
+/// count) checks stored NIPs.
 fn filler_nip(i: u32) -> String {
-    format!("20000101202401{i:04}")
+    format!("200001012024011{:03}", i + 1)
 }
 
 /// The instansi: SETDA; DINKES with PKM1 (and PKM1A below it) and PKM2;

@@ -371,7 +371,55 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     browser.goto(&app.url(&matrix)).await;
     let count_after: u32 = browser.text(&cell(to)).await.parse().unwrap();
     assert_eq!(count_after, count_before + 1, "{earlier:?} → {to:?}");
+    // The chart beside the table counts the same move.
+    let drawn = browser
+        .text(&format!(
+            "#grafik-matriks g[data-dari='{}'][data-ke='{}'] text",
+            earlier.number(),
+            to.number()
+        ))
+        .await;
+    assert_eq!(drawn, count_after.to_string());
     browser.screenshot("perpindahan.png").await;
     clean(&browser, "the movement matrix after calibration").await;
+    browser.close().await;
+}
+
+/// An OPD admin drafts a colleague's development plan in the browser,
+/// changes an activity and saves it; the plan shows with its progress.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idp_is_drafted_and_saved_in_the_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let jabatan = crate::app::key_position(&app).await;
+    let nip = app.people.colleague.nip.clone();
+    let plans = format!("/pegawai/{nip}/idp");
+    sign_in(&browser, &app, Who::AdminOpd, &format!("/pegawai/{nip}")).await;
+    arrive(&browser, &format!("/pegawai/{nip}")).await;
+    browser.click("#ke-idp").await;
+    arrive(&browser, &plans).await;
+    clean(&browser, "the plans page").await;
+
+    browser.fill("#jabatan", &jabatan).await;
+    browser.click("#pilih-jabatan button").await;
+    arrive(&browser, &format!("{plans}/ubah")).await;
+    clean(&browser, "the draft").await;
+    let activity = "Penugasan memimpin tim percepatan imunisasi";
+    browser.fill("#kegiatan-0", activity).await;
+    browser.click("#status-0 option[value='berjalan']").await;
+    browser.fill("#catatan-0", "Dipantau kepala dinas").await;
+    browser.screenshot("idp.png").await;
+    browser.click("#simpan-idp").await;
+    arrive(&browser, &plans).await;
+    assert_eq!(
+        browser.text(".pesan.sukses").await,
+        "Rencana pengembangan disimpan."
+    );
+    let plan = browser.text(".idp").await;
+    assert!(plan.contains(activity), "{plan}");
+    assert!(plan.contains("Berjalan"), "{plan}");
+    clean(&browser, "the saved plan").await;
     browser.close().await;
 }
