@@ -4,13 +4,15 @@
 # talent map; wall time and peak memory (max RSS) of each step, as a
 # Markdown table. Usage: bench/records.sh [N] (default 1000000).
 # Needs PostgreSQL at $PG_ADMIN (default postgres://postgres@127.0.0.1:5432/postgres).
+# The files and databases go to a temporary directory under $TMPDIR (about
+# 6 GB for N = 1,000,000: point it at a disk, not a small tmpfs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N="${1:-1000000}"
 PG_ADMIN="${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}"
 cargo build --release -q -p talenta
-BIN="$PWD/target/release/talenta"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/talenta"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -27,7 +29,7 @@ step() {
     if [ "$rows" != "-" ]; then
         rate="$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')"
     fi
-    printf '| %s | %s | %s | %s | %s |\n' "$name" "$rows" "$seconds" "$rate" "$((kib / 1024))"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rows" "$seconds" "$rate" "$((kib / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 step_rows() { # rows of all CSV files in DIR, without headers
@@ -36,8 +38,9 @@ step_rows() { # rows of all CSV files in DIR, without headers
     echo "$total"
 }
 
-echo "| step (N = $N employees) | rows | seconds | rows/s | peak MiB |"
-echo "|---|---|---|---|---|"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| step (N = $N employees) | rows | seconds | rows/s | peak MiB | load |"
+echo "|---|---|---|---|---|---|"
 step "generate" "$N" "$BIN" generate --employees "$N" --seed 1 --out "$WORK/city"
 ROWS="$(step_rows "$WORK/city")"
 PEGAWAI="$(($(wc -l <"$WORK/city/pegawai.csv") - 1))"
@@ -58,3 +61,4 @@ step "re-import all files (unchanged), PostgreSQL" "$ROWS" "$BIN" import --dir "
 step "map 2026-S1, PostgreSQL" "$PEGAWAI" "$BIN" map --period 2026-S1 --db "$PG" --format csv --out "$WORK/map-pg.csv"
 cmp -s "$WORK/map.csv" "$WORK/map-pg.csv" && echo "(the SQLite and PostgreSQL maps are identical)" || echo "MAPS DIFFER" >&2
 psql -q "$PG_ADMIN" -c "DROP DATABASE $DB"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

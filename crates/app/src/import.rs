@@ -177,7 +177,7 @@ pub async fn import(
     let stored = db.instansi_all().await?;
     let kode = target_instansi(options, &instansi_rows, &stored)?;
 
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin_import().await?;
     let detail = files
         .iter()
         .map(|f| format!("{} {}", f.kind, f.path.display()))
@@ -494,19 +494,41 @@ async fn import_file<K: Importable>(
     });
     let mut written = Written::default();
     let mut write_error = None;
-    while let Some(batch) = receiver.recv().await {
-        match tx
-            .upsert_batch(target.instansi_id, target.perubahan, batch)
-            .await
-        {
-            Ok(w) => written += w,
-            Err(e) => {
-                write_error = Some(e);
-                break;
+    // A first load of this kind for the instansi goes straight into the
+    // table on PostgreSQL, its foreign keys checked once at the end.
+    let mut load = match tx.start_load::<K>(target.instansi_id).await {
+        Ok(load) => load,
+        Err(e) => {
+            write_error = Some(e);
+            None
+        }
+    };
+    while write_error.is_none() {
+        let Some(batch) = receiver.recv().await else {
+            break;
+        };
+        let result = match &load {
+            Some(load) => {
+                tx.copy_batch(load, target.instansi_id, target.perubahan, batch)
+                    .await
             }
+            None => {
+                tx.upsert_batch(target.instansi_id, target.perubahan, batch)
+                    .await
+            }
+        };
+        match result {
+            Ok(w) => written += w,
+            Err(e) => write_error = Some(e),
         }
     }
     drop(receiver);
+    if write_error.is_none()
+        && let Some(load) = load.take()
+        && let Err(e) = tx.finish_load(load).await
+    {
+        write_error = Some(e);
+    }
     let parsed = parser.await.map_err(|e| ImportError::Io {
         path: path.clone(),
         source: std::io::Error::other(e.to_string()),

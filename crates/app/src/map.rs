@@ -133,14 +133,20 @@ pub async fn compute(
         ..MapSummary::default()
     };
     let mut missing_by: HashMap<String, u64> = HashMap::new();
-    let mut after: Option<String> = None;
     let mut written = Written::default();
-    while let Some(rows) =
-        score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()).await?
-    {
+    // The next page is read and scored while this one is written: on
+    // SQLite the reader and the writer are separate connections, each on
+    // its own thread.
+    let mut page = score_page(db, instansi_id, &jabatan, periode, rules, None).await?;
+    while let Some(rows) = page {
         tally(&rows, &mut summary, &mut missing_by);
-        written += tx.upsert(instansi_id, perubahan, &rows).await?;
-        after = rows.last().map(|r| r.nip.clone());
+        let after = rows.last().map(|r| r.nip.clone());
+        let (next, w) = tokio::join!(
+            score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()),
+            tx.upsert(instansi_id, perubahan, &rows)
+        );
+        written += w?;
+        page = next?;
     }
     tx.commit().await?;
     db.analyze().await?;
@@ -320,7 +326,12 @@ pub async fn write(
         return Err(MapError::NoSnapshot(periode));
     }
     let key = periode.to_string();
-    let rows = db.range_of::<SnapshotRow>(instansi_id, &key, &key).await?;
+    let mut rows = Vec::new();
+    db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
+        rows.push(row);
+        Ok(())
+    })
+    .await?;
     let (placed, left_out): (Vec<&SnapshotRow>, Vec<&SnapshotRow>) =
         rows.iter().partition(|r| r.kotak.is_some());
     write_placed(&placed, format, out)?;

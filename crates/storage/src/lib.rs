@@ -26,7 +26,7 @@ pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, Ve
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use snapshot::{Snapshot, SnapshotRow};
-pub use stored::{Batch, Columns, Stored, WriteTx, Written};
+pub use stored::{Batch, Columns, Load, Stored, WriteTx, Written};
 pub use usulan::Usulan;
 pub use value::{Ty, Value};
 

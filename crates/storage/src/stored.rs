@@ -15,7 +15,7 @@ use futures_util::TryStreamExt;
 use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use time::OffsetDateTime;
 
-use crate::value::{Ty, Value, bind_all, decode_row};
+use crate::value::{Ty, Value, bind_all, decode_json_rows, decode_row};
 use crate::{Db, Engine, StorageError};
 
 /// A record type stored in one instansi-owned table.
@@ -264,34 +264,125 @@ impl Db {
         })
     }
 
-    /// Streams every stored record of `T` of an instansi in key order.
+    /// Begins the write transaction of a bulk import. On SQLite it runs on
+    /// a connection of its own with foreign-key enforcement off (the
+    /// pragma is a no-op inside a transaction, and a pooled connection must
+    /// never be handed back with it off): the importer checks every
+    /// reference against the keys stored and imported so far, in memory,
+    /// and refuses the whole import if one is unknown, while SQLite would
+    /// probe the parent's B-tree once per key per row (about a third of the
+    /// import's time). An import only adds and changes rows; it never
+    /// removes a parent. On PostgreSQL it is [`Db::begin_write`].
+    pub async fn begin_import(&self) -> Result<WriteTx, StorageError> {
+        match self {
+            Db::Sqlite { write, .. } => {
+                let options = (*write.connect_options()).clone().foreign_keys(false);
+                let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(0)
+                    .connect_with(options)
+                    .await?;
+                Ok(WriteTx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?))
+            }
+            Db::Postgres(_) => self.begin_write().await,
+        }
+    }
+
+    /// Streams every stored record of `T` of an instansi in key order. Reads
+    /// [`CHUNK`] rows per query (keyset pagination on the whole key), each
+    /// as one JSON array: see [`Db::fetch_values`].
     pub async fn read_all<T: Stored>(
         &self,
         instansi_id: i64,
+        each: impl FnMut(T) -> Result<(), StorageError>,
+    ) -> Result<u64, StorageError> {
+        self.read_keyset::<T>(instansi_id, None, each).await
+    }
+
+    /// Streams the stored records of `T` of an instansi whose first key
+    /// column (such as a snapshot's period) is `first`, in key order, as
+    /// [`Db::read_all`] does.
+    pub async fn read_all_of<T: Stored>(
+        &self,
+        instansi_id: i64,
+        first: &str,
+        each: impl FnMut(T) -> Result<(), StorageError>,
+    ) -> Result<u64, StorageError> {
+        self.read_keyset::<T>(instansi_id, Some(Value::text(first)), each)
+            .await
+    }
+
+    async fn read_keyset<T: Stored>(
+        &self,
+        instansi_id: i64,
+        first: Option<Value>,
         mut each: impl FnMut(T) -> Result<(), StorageError>,
     ) -> Result<u64, StorageError> {
-        let sql = select_sql::<T>();
+        // With the first key column fixed, pages follow the rest of the key.
+        let skip = usize::from(first.is_some());
+        let mut fixed = vec![Value::int(instansi_id)];
+        let mut filter = "instansi_id = $1".to_owned();
+        if let Some(first) = first {
+            filter.push_str(&format!(" AND {} = $2", first_column::<T>()));
+            fixed.push(first);
+        }
+        let rest: Vec<&str> = T::COLUMNS
+            .iter()
+            .take(T::KEY_LEN)
+            .skip(skip)
+            .map(|(name, _)| *name)
+            .collect();
+        let keys = key_list::<T>();
+        let first_sql = format!(
+            "SELECT {} FROM {} WHERE {filter} ORDER BY {keys} LIMIT {CHUNK}",
+            column_list::<T>(),
+            T::TABLE,
+        );
+        let placeholders: Vec<String> = (fixed.len() + 1..fixed.len() + 1 + rest.len())
+            .map(|i| format!("${i}"))
+            .collect();
+        let next_sql = format!(
+            "SELECT {} FROM {} WHERE {filter} AND ({}) > ({}) ORDER BY {keys} LIMIT {CHUNK}",
+            column_list::<T>(),
+            T::TABLE,
+            rest.join(", "),
+            placeholders.join(", "),
+        );
         let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
         let mut count = 0;
-        macro_rules! stream {
-            ($pool:expr) => {{
-                let mut rows = sqlx::query(AssertSqlSafe(sql))
-                    .bind(instansi_id)
-                    .fetch($pool);
-                while let Some(row) = rows.try_next().await? {
-                    let values = decode_row(&row, &types)?;
-                    each(decode::<T>(values)?)?;
-                    count += 1;
+        let mut after: Option<Vec<Value>> = None;
+        loop {
+            let (sql, binds) = match after.take() {
+                None => (first_sql.clone(), fixed.clone()),
+                Some(key) => {
+                    let mut binds = fixed.clone();
+                    binds.extend(key);
+                    (next_sql.clone(), binds)
                 }
-            }};
-        }
-        match self {
-            Db::Sqlite { read, .. } => stream!(read),
-            Db::Postgres(pool) => stream!(pool),
+            };
+            let rows = self.fetch_values::<T>(sql, binds, &types).await?;
+            // Only a full page can have more after it; a key with no
+            // column left to page on (a one-column key with its value
+            // fixed) has one row at most.
+            let more =
+                rows.len() >= usize::try_from(CHUNK).unwrap_or(usize::MAX) && !rest.is_empty();
+            after = rows
+                .last()
+                .map(|r| r.iter().take(T::KEY_LEN).skip(skip).cloned().collect());
+            for values in rows {
+                each(decode::<T>(values)?)?;
+                count += 1;
+            }
+            if !more {
+                break;
+            }
         }
         Ok(count)
     }
 }
+
+/// Rows per query when reading in bulk.
+const CHUNK: i64 = 10_000;
 
 impl Db {
     /// Up to `limit` records of `T` whose first key column (such as the NIP)
@@ -381,27 +472,61 @@ impl Db {
         self.fetch_records(sql, binds).await
     }
 
+    /// The records of `T` that `sql` selects (the columns of `T` in order),
+    /// in its order.
     pub(crate) async fn fetch_records<T: Stored>(
         &self,
         sql: String,
         binds: Vec<Value>,
     ) -> Result<Vec<T>, StorageError> {
-        let mut records = Vec::new();
         let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
-        macro_rules! fetch {
-            ($pool:expr) => {{
-                let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), binds);
-                let mut rows = query.fetch($pool);
-                while let Some(row) = rows.try_next().await? {
-                    records.push(decode::<T>(decode_row(&row, &types)?)?);
-                }
-            }};
+        self.fetch_values::<T>(sql, binds, &types)
+            .await?
+            .into_iter()
+            .map(decode::<T>)
+            .collect()
+    }
+
+    /// The rows `sql` selects, read as one JSON array (SQLite
+    /// `json_group_array`, PostgreSQL `json_agg`) in one round trip. Row by
+    /// row, SQLite's driver hands each row from its worker thread to the
+    /// async task (a thread wake-up per row), which dominated reading a
+    /// million employees; one text value per query avoids that on both
+    /// engines. `sql` selects the columns of `T` by name, and its order is
+    /// kept: an aggregate over an ordered subquery reads it in
+    /// order on both engines (SQLite runs it as a co-routine; PostgreSQL's
+    /// `json_agg` is never parallel).
+    pub(crate) async fn fetch_values<T: Stored>(
+        &self,
+        sql: String,
+        binds: Vec<Value>,
+        types: &[Ty],
+    ) -> Result<Vec<Vec<Value>>, StorageError> {
+        let columns = column_list::<T>();
+        let json: Option<String> = match self {
+            Db::Sqlite { read, .. } => {
+                let sql = format!("SELECT json_group_array(json_array({columns})) FROM ({sql})");
+                bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), binds)
+                    .fetch_one(read)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                let sql =
+                    format!("SELECT json_agg(json_build_array({columns}))::text FROM ({sql}) s");
+                bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), binds)
+                    .fetch_one(pool)
+                    .await?
+            }
+        };
+        match json {
+            None => Ok(Vec::new()),
+            Some(json) => decode_json_rows(&json, types).map_err(|reason| StorageError::Corrupt {
+                table: T::TABLE,
+                column: "?",
+                value: String::new(),
+                reason,
+            }),
         }
-        match self {
-            Db::Sqlite { read, .. } => fetch!(read),
-            Db::Postgres(pool) => fetch!(pool),
-        }
-        Ok(records)
     }
 }
 
@@ -462,13 +587,49 @@ pub(crate) fn key_list<T: Stored>() -> String {
         .join(", ")
 }
 
-fn select_sql<T: Stored>() -> String {
-    format!(
-        "SELECT {} FROM {} WHERE instansi_id = $1 ORDER BY {}",
-        column_list::<T>(),
-        T::TABLE,
-        key_list::<T>()
-    )
+/// A first load in progress: the foreign keys of its table, dropped by
+/// [`WriteTx::start_load`] until [`WriteTx::finish_load`].
+#[derive(Debug)]
+pub struct Load {
+    table: &'static str,
+    /// Name and definition (`pg_get_constraintdef`) of each key.
+    keys: Vec<(String, String)>,
+}
+
+/// A PostgreSQL identifier as SQL text (constraint names come from the
+/// catalogue, not from input).
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Sends a batch's rows to a `COPY … (FORMAT csv)` of the columns
+/// `instansi_id`, the columns of `T`, `perubahan_id`.
+async fn send_csv<T: Stored>(
+    copy: &mut sqlx::postgres::PgCopyIn<&mut sqlx::PgConnection>,
+    instansi_id: i64,
+    perubahan_id: i64,
+    batch: &Batch<T>,
+) -> Result<(), StorageError> {
+    let (instansi, perubahan) = (instansi_id.to_string(), perubahan_id.to_string());
+    let mut buffer = String::with_capacity(1 << 17);
+    for row in &batch.rows {
+        buffer.push_str(&instansi);
+        for value in row {
+            buffer.push(',');
+            value.write_csv(&mut buffer);
+        }
+        buffer.push(',');
+        buffer.push_str(&perubahan);
+        buffer.push('\n');
+        if buffer.len() > (1 << 16) {
+            copy.send(buffer.as_bytes()).await?;
+            buffer.clear();
+        }
+    }
+    if !buffer.is_empty() {
+        copy.send(buffer.as_bytes()).await?;
+    }
+    Ok(())
 }
 
 /// `ON CONFLICT … DO UPDATE` that writes only rows whose values differ.
@@ -658,24 +819,7 @@ impl WriteTx {
                 let mut copy = tx
                     .copy_in_raw(&format!("COPY {stage} ({columns}) FROM STDIN (FORMAT csv)"))
                     .await?;
-                let mut buffer = String::with_capacity(1 << 16);
-                for row in &batch.rows {
-                    buffer.push_str(&instansi_id.to_string());
-                    for value in row {
-                        buffer.push(',');
-                        value.write_csv(&mut buffer);
-                    }
-                    buffer.push(',');
-                    buffer.push_str(&perubahan_id.to_string());
-                    buffer.push('\n');
-                    if buffer.len() > (1 << 16) {
-                        copy.send(buffer.as_bytes()).await?;
-                        buffer.clear();
-                    }
-                }
-                if !buffer.is_empty() {
-                    copy.send(buffer.as_bytes()).await?;
-                }
+                send_csv(&mut copy, instansi_id, perubahan_id, &batch).await?;
                 copy.finish().await?;
                 sqlx::query(AssertSqlSafe(format!(
                     "INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage}{conflict}",
@@ -691,6 +835,110 @@ impl WriteTx {
             written,
             unchanged: total.saturating_sub(written),
         })
+    }
+
+    /// Starts a first load of `T` for an instansi. On PostgreSQL, when the
+    /// instansi has no row of `T` yet, drops the table's foreign keys and
+    /// returns them: rows then go straight into the table with `COPY`
+    /// ([`WriteTx::copy_batch`]) and [`WriteTx::finish_load`] adds the keys
+    /// back, which checks them once over the whole table instead of one
+    /// lookup per row. All of it is inside this transaction, so a failed
+    /// import leaves the keys as they were. Dropping a key locks its tables
+    /// until the import commits, which a first load of a large instansi may
+    /// do. `None` otherwise (and always on SQLite, whose import skips
+    /// per-row checks another way: [`Db::begin_import`]).
+    pub async fn start_load<T: Stored>(
+        &mut self,
+        instansi_id: i64,
+    ) -> Result<Option<Load>, StorageError> {
+        let WriteTx::Postgres(tx) = self else {
+            return Ok(None);
+        };
+        let any: bool = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT EXISTS (SELECT 1 FROM {} WHERE instansi_id = $1)",
+            T::TABLE
+        )))
+        .bind(instansi_id)
+        .fetch_one(&mut **tx)
+        .await?;
+        if any {
+            return Ok(None);
+        }
+        let keys: Vec<(String, String)> = sqlx::query_as(
+            "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
+             WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
+        )
+        .bind(T::TABLE)
+        .fetch_all(&mut **tx)
+        .await?;
+        // Deferred checks still pending (an OPD file's parents) run now:
+        // PostgreSQL refuses to alter a table with pending trigger events.
+        sqlx::query("SET CONSTRAINTS ALL IMMEDIATE")
+            .execute(&mut **tx)
+            .await?;
+        for (name, _) in &keys {
+            sqlx::query(AssertSqlSafe(format!(
+                "ALTER TABLE {} DROP CONSTRAINT {}",
+                T::TABLE,
+                quote_ident(name)
+            )))
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query("SET CONSTRAINTS ALL DEFERRED")
+            .execute(&mut **tx)
+            .await?;
+        Ok(Some(Load {
+            table: T::TABLE,
+            keys,
+        }))
+    }
+
+    /// Writes a batch of a first load ([`WriteTx::start_load`]) with one
+    /// `COPY` straight into the table: it has no row of this instansi, so
+    /// every row is new.
+    pub async fn copy_batch<T: Stored>(
+        &mut self,
+        load: &Load,
+        instansi_id: i64,
+        perubahan_id: i64,
+        batch: Batch<T>,
+    ) -> Result<Written, StorageError> {
+        let WriteTx::Postgres(tx) = self else {
+            return self.upsert_batch(instansi_id, perubahan_id, batch).await;
+        };
+        debug_assert_eq!(load.table, T::TABLE);
+        let columns = format!("instansi_id, {}, perubahan_id", column_list::<T>());
+        let mut copy = tx
+            .copy_in_raw(&format!(
+                "COPY {} ({columns}) FROM STDIN (FORMAT csv)",
+                T::TABLE
+            ))
+            .await?;
+        send_csv(&mut copy, instansi_id, perubahan_id, &batch).await?;
+        let written = copy.finish().await?;
+        Ok(Written {
+            written,
+            unchanged: 0,
+        })
+    }
+
+    /// Ends a first load: adds the foreign keys back, each checked once
+    /// over the whole table.
+    pub async fn finish_load(&mut self, load: Load) -> Result<(), StorageError> {
+        let WriteTx::Postgres(tx) = self else {
+            return Ok(());
+        };
+        for (name, definition) in &load.keys {
+            sqlx::query(AssertSqlSafe(format!(
+                "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
+                load.table,
+                quote_ident(name)
+            )))
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
     }
 
     /// Units of an instansi whose chain of parents leads back to themselves

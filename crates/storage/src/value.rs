@@ -116,6 +116,160 @@ where
         .collect()
 }
 
+/// Decodes rows read in bulk as one JSON array of arrays (SQLite
+/// `json_group_array(json_array(…))`, PostgreSQL `json_agg(json_build_array(…))`)
+/// into [`Value`]s of the given types, without an intermediate JSON tree.
+/// Dates are `YYYY-MM-DD` strings on both engines; booleans are `0`/`1` on
+/// SQLite and `true`/`false` on PostgreSQL.
+pub(crate) fn decode_json_rows(json: &str, types: &[Ty]) -> Result<Vec<Vec<Value>>, String> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let rows = RowsSeed(types)
+        .deserialize(&mut de)
+        .map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(rows)
+}
+
+struct RowsSeed<'t>(&'t [Ty]);
+struct RowSeed<'t>(&'t [Ty]);
+struct CellSeed(Ty);
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowsSeed<'_> {
+    type Value = Vec<Vec<Value>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowsSeed<'_> {
+    type Value = Vec<Vec<Value>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of rows")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(row) = seq.next_element_seed(RowSeed(self.0))? {
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = Vec<Value>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowSeed<'_> {
+    type Value = Vec<Value>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a row: an array of column values")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut row = Vec::with_capacity(self.0.len());
+        for ty in self.0 {
+            match seq.next_element_seed(CellSeed(*ty))? {
+                Some(value) => row.push(value),
+                None => return Err(serde::de::Error::invalid_length(row.len(), &self)),
+            }
+        }
+        if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+            return Err(serde::de::Error::invalid_length(self.0.len() + 1, &self));
+        }
+        Ok(row)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for CellSeed {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl CellSeed {
+    fn null(&self) -> Value {
+        match self.0 {
+            Ty::Text => Value::Text(None),
+            Ty::Int => Value::Int(None),
+            Ty::Date => Value::Date(None),
+            Ty::Bool => Value::Bool(None),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for CellSeed {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a value of type {:?}", self.0)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Value, E> {
+        Ok(self.null())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Value, E> {
+        Ok(self.null())
+    }
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Value, E> {
+        match self.0 {
+            Ty::Bool => Ok(Value::Bool(Some(b))),
+            _ => Err(E::invalid_type(serde::de::Unexpected::Bool(b), &self)),
+        }
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Value, E> {
+        match self.0 {
+            Ty::Int => Ok(Value::Int(Some(n))),
+            Ty::Bool => Ok(Value::Bool(Some(n != 0))),
+            _ => Err(E::invalid_type(serde::de::Unexpected::Signed(n), &self)),
+        }
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
+        match self.0 {
+            Ty::Int => i64::try_from(n)
+                .map(|n| Value::Int(Some(n)))
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self)),
+            Ty::Bool => Ok(Value::Bool(Some(n != 0))),
+            _ => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
+        }
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Value, E> {
+        match self.0 {
+            Ty::Text => Ok(Value::Text(Some(s.to_owned()))),
+            Ty::Date => parse_date(s)
+                .map(|d| Value::Date(Some(d)))
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self)),
+            _ => Err(E::invalid_type(serde::de::Unexpected::Str(s), &self)),
+        }
+    }
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Value, E> {
+        match self.0 {
+            Ty::Text => Ok(Value::Text(Some(s))),
+            _ => self.visit_str(&s),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, as both engines write a date.
+fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    let month = time::Month::try_from(u8::try_from(num(5..7)?).ok()?).ok()?;
+    let day = u8::try_from(num(8..10)?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +289,38 @@ mod tests {
             out.push(',');
         }
         assert_eq!(out, ",\"\",\"a \"\"b\"\", c\",-5,2026-03-01,t,");
+    }
+
+    #[test]
+    fn json_rows_decode_by_column_type() {
+        let types = [Ty::Text, Ty::Int, Ty::Date, Ty::Bool, Ty::Bool, Ty::Text];
+        let rows = decode_json_rows(
+            r#"[["a \"b\"", -5, "2026-03-01", 1, false, null], [null, null, null, null, true, ""]]"#,
+            &types,
+        );
+        assert_eq!(
+            rows,
+            Ok(vec![
+                vec![
+                    Value::text("a \"b\""),
+                    Value::int(-5),
+                    Value::Date(Date::from_calendar_date(2026, time::Month::March, 1).ok()),
+                    Value::Bool(Some(true)),
+                    Value::Bool(Some(false)),
+                    Value::Text(None),
+                ],
+                vec![
+                    Value::Text(None),
+                    Value::Int(None),
+                    Value::Date(None),
+                    Value::Bool(None),
+                    Value::Bool(Some(true)),
+                    Value::text(""),
+                ],
+            ])
+        );
+        assert!(decode_json_rows("[[1]]", &[Ty::Text]).is_err());
+        assert!(decode_json_rows(r#"[["2026-13-01"]]"#, &[Ty::Date]).is_err());
+        assert!(decode_json_rows("[[1, 2]]", &[Ty::Int]).is_err());
     }
 }
