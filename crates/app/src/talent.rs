@@ -179,15 +179,30 @@ pub async fn people_in_line(
 ) -> Result<Vec<Person>, CycleError> {
     let nips = db.in_line(instansi_id, in_line).await?;
     let periode = in_line.periode;
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .records_among::<KalibrasiRow>(instansi_id, periode, &nips)
+    // Independent reads, side by side on the pool's connections.
+    let (calibrations, snapshot, pegawai, riwayat, pendidikan, skp, hukdis, asesmen) = tokio::try_join!(
+        db.records_among::<KalibrasiRow>(instansi_id, periode, &nips),
+        db.records_among::<SnapshotRow>(instansi_id, periode, &nips),
+        db.records_among::<Pegawai>(instansi_id, periode, &nips),
+        db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips),
+        db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips),
+        db.records_among::<Skp>(instansi_id, periode, &nips),
+        db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips),
+        db.records_among::<Asesmen>(instansi_id, periode, &nips),
+    )?;
+    let held: BTreeSet<&String> = pegawai.iter().filter_map(|p| p.jabatan.as_ref()).collect();
+    let held: Vec<String> = held.into_iter().cloned().collect();
+    let jabatan: HashMap<String, Jabatan> = db
+        .records_among::<Jabatan>(instansi_id, periode, &held)
         .await?
+        .into_iter()
+        .map(|j| (j.kode.clone(), j))
+        .collect();
+    let calibrations: HashMap<String, KalibrasiRow> = calibrations
         .into_iter()
         .map(|k| (k.nip.clone(), k))
         .collect();
-    let finals: HashMap<String, (Kotak, SnapshotRow)> = db
-        .records_among::<SnapshotRow>(instansi_id, periode, &nips)
-        .await?
+    let finals: HashMap<String, (Kotak, SnapshotRow)> = snapshot
         .into_iter()
         .filter_map(|row| {
             let k = calibrations
@@ -197,39 +212,11 @@ pub async fn people_in_line(
             Some((row.nip.clone(), (k, row)))
         })
         .collect();
-    let pegawai: Vec<Pegawai> = db.records_among(instansi_id, periode, &nips).await?;
-    let held: BTreeSet<&String> = pegawai.iter().filter_map(|p| p.jabatan.as_ref()).collect();
-    let held: Vec<String> = held.into_iter().cloned().collect();
-    let jabatan: HashMap<String, Jabatan> = db
-        .records_among::<Jabatan>(instansi_id, periode, &held)
-        .await?
-        .into_iter()
-        .map(|j| (j.kode.clone(), j))
-        .collect();
-    let riwayat = by_nip(
-        db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips)
-            .await?,
-        |r| r.nip.as_str(),
-    );
-    let pendidikan = by_nip(
-        db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips)
-            .await?,
-        |r| r.nip.as_str(),
-    );
-    let skp = by_nip(
-        db.records_among::<Skp>(instansi_id, periode, &nips).await?,
-        |r| r.nip.as_str(),
-    );
-    let hukdis = by_nip(
-        db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips)
-            .await?,
-        |r| r.nip.as_str(),
-    );
-    let asesmen = by_nip(
-        db.records_among::<Asesmen>(instansi_id, periode, &nips)
-            .await?,
-        |r| r.nip.as_str(),
-    );
+    let riwayat = by_nip(riwayat, |r| r.nip.as_str());
+    let pendidikan = by_nip(pendidikan, |r| r.nip.as_str());
+    let skp = by_nip(skp, |r| r.nip.as_str());
+    let hukdis = by_nip(hukdis, |r| r.nip.as_str());
+    let asesmen = by_nip(asesmen, |r| r.nip.as_str());
     Ok(pegawai
         .iter()
         .filter_map(|p| {
