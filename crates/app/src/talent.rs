@@ -403,6 +403,22 @@ pub struct Succession {
     pub plan: Plan,
 }
 
+/// A position as the domain's succession plan reads it.
+fn key_position(jabatan: &Jabatan) -> KeyPosition<'_> {
+    KeyPosition {
+        kode: &jabatan.kode,
+        nama: &jabatan.nama,
+        opd: &jabatan.opd,
+        requirements: Position {
+            jenjang: jabatan.jenjang,
+            bidang_ilmu: &jabatan.bidang_ilmu,
+            min_pendidikan: jabatan.min_pendidikan,
+            min_golongan: jabatan.min_golongan,
+        },
+        standar: &jabatan.standar,
+    }
+}
+
 /// The succession plan for position `kode` from the final boxes of
 /// `periode` (default: the latest mapped period), with eligibility checked
 /// on `on` (normally today, so "eligible from" is a real date ahead).
@@ -444,18 +460,7 @@ pub async fn succession(
         .filter(|p| !holders.contains(&p.nip))
         .map(Person::talent)
         .collect();
-    let position = KeyPosition {
-        kode: &jabatan.kode,
-        nama: &jabatan.nama,
-        opd: &jabatan.opd,
-        requirements: Position {
-            jenjang: jabatan.jenjang,
-            bidang_ilmu: &jabatan.bidang_ilmu,
-            min_pendidikan: jabatan.min_pendidikan,
-            min_golongan: jabatan.min_golongan,
-        },
-        standar: &jabatan.standar,
-    };
+    let position = key_position(&jabatan);
     let plan = plan(rules, &position, &talents, on, None);
     Ok(Succession {
         position: PositionItem {
@@ -557,18 +562,7 @@ pub async fn short_of_successors(
             .filter(|(p, _)| p.jabatan_kode.as_deref() != Some(jabatan.kode.as_str()))
             .map(|(_, t)| *t)
             .collect();
-        let position = KeyPosition {
-            kode: &jabatan.kode,
-            nama: &jabatan.nama,
-            opd: &jabatan.opd,
-            requirements: Position {
-                jenjang: jabatan.jenjang,
-                bidang_ilmu: &jabatan.bidang_ilmu,
-                min_pendidikan: jabatan.min_pendidikan,
-                min_golongan: jabatan.min_golongan,
-            },
-            standar: &jabatan.standar,
-        };
+        let position = key_position(jabatan);
         let ready_now = rank(rules, &position, &candidates, on, None).ready_now;
         if ready_now < min_ready {
             out.push(Shortfall {
