@@ -179,17 +179,23 @@ pub async fn people_in_line(
 ) -> Result<Vec<Person>, CycleError> {
     let nips = db.in_line(instansi_id, in_line).await?;
     let periode = in_line.periode;
-    // Independent reads, side by side on the pool's connections.
-    let (calibrations, snapshot, pegawai, riwayat, pendidikan, skp, hukdis, asesmen) = tokio::try_join!(
-        db.records_among::<KalibrasiRow>(instansi_id, periode, &nips),
-        db.records_among::<SnapshotRow>(instansi_id, periode, &nips),
-        db.records_among::<Pegawai>(instansi_id, periode, &nips),
-        db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips),
-        db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips),
-        db.records_among::<Skp>(instansi_id, periode, &nips),
-        db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips),
-        db.records_among::<Asesmen>(instansi_id, periode, &nips),
-    )?;
+    // Independent reads, side by side on the pool's connections; boxed, as
+    // eight reads in flight make a future too large to keep on the stack
+    // of every caller.
+    let (calibrations, snapshot, pegawai, riwayat, pendidikan, skp, hukdis, asesmen) =
+        Box::pin(async {
+            tokio::try_join!(
+                db.records_among::<KalibrasiRow>(instansi_id, periode, &nips),
+                db.records_among::<SnapshotRow>(instansi_id, periode, &nips),
+                db.records_among::<Pegawai>(instansi_id, periode, &nips),
+                db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips),
+                db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips),
+                db.records_among::<Skp>(instansi_id, periode, &nips),
+                db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips),
+                db.records_among::<Asesmen>(instansi_id, periode, &nips),
+            )
+        })
+        .await?;
     let held: BTreeSet<&String> = pegawai.iter().filter_map(|p| p.jabatan.as_ref()).collect();
     let held: Vec<String> = held.into_iter().cloned().collect();
     let jabatan: HashMap<String, Jabatan> = db
