@@ -78,13 +78,34 @@ impl Person {
     }
 }
 
-/// Groups rows sorted by NIP into a map by NIP.
-fn by_nip<T>(rows: Vec<T>, nip: impl Fn(&T) -> &str) -> HashMap<String, Vec<T>> {
-    let mut out: HashMap<String, Vec<T>> = HashMap::new();
-    for row in rows {
-        out.entry(nip(&row).to_owned()).or_default().push(row);
+/// The rows of one NIP after another, asked in ascending order: a merge
+/// over rows sorted by NIP, so grouping a few hundred thousand rows takes
+/// no map and no copy of a key.
+struct Runs<T> {
+    rows: Vec<T>,
+    at: usize,
+    nip: fn(&T) -> &str,
+}
+
+impl<T> Runs<T> {
+    fn new(mut rows: Vec<T>, nip: fn(&T) -> &str) -> Runs<T> {
+        // The storage reads them in key order already; a stable sort of
+        // sorted rows is one pass, and keeps the merge right whatever order
+        // the database's collation gave.
+        rows.sort_by(|a, b| nip(a).cmp(nip(b)));
+        Runs { rows, at: 0, nip }
     }
-    out
+
+    /// The rows of `nip`, which is above every NIP asked before.
+    fn of(&mut self, nip: &str) -> &[T] {
+        let key = self.nip;
+        let rest = self.rows.get(self.at..).unwrap_or_default();
+        let start = self.at + rest.partition_point(|r| key(r) < nip);
+        let run = self.rows.get(start..).unwrap_or_default();
+        let end = start + run.partition_point(|r| key(r) == nip);
+        self.at = end;
+        self.rows.get(start..end).unwrap_or_default()
+    }
 }
 
 /// Spells in a jabatan from the history: each runs to the next TMT.
@@ -218,11 +239,13 @@ pub async fn people_in_line(
             Some((row.nip.clone(), (k, row)))
         })
         .collect();
-    let riwayat = by_nip(riwayat, |r| r.nip.as_str());
-    let pendidikan = by_nip(pendidikan, |r| r.nip.as_str());
-    let skp = by_nip(skp, |r| r.nip.as_str());
-    let hukdis = by_nip(hukdis, |r| r.nip.as_str());
-    let asesmen = by_nip(asesmen, |r| r.nip.as_str());
+    let mut riwayat = Runs::new(riwayat, |r| r.nip.as_str());
+    let mut pendidikan = Runs::new(pendidikan, |r| r.nip.as_str());
+    let mut skp = Runs::new(skp, |r| r.nip.as_str());
+    let mut hukdis = Runs::new(hukdis, |r| r.nip.as_str());
+    let mut asesmen = Runs::new(asesmen, |r| r.nip.as_str());
+    let mut pegawai = pegawai;
+    pegawai.sort_by(|a, b| a.nip.as_str().cmp(b.nip.as_str()));
     Ok(pegawai
         .iter()
         .filter_map(|p| {
@@ -233,11 +256,11 @@ pub async fn people_in_line(
                 &jabatan,
                 *kotak,
                 row,
-                riwayat.get(nip).map_or(&[][..], Vec::as_slice),
-                pendidikan.get(nip).map_or(&[][..], Vec::as_slice),
-                skp.get(nip).map_or(&[][..], Vec::as_slice),
-                hukdis.get(nip).map_or(&[][..], Vec::as_slice),
-                asesmen.get(nip).map_or(&[][..], Vec::as_slice),
+                riwayat.of(nip),
+                pendidikan.of(nip),
+                skp.of(nip),
+                hukdis.of(nip),
+                asesmen.of(nip),
             ))
         })
         .collect())
@@ -856,4 +879,21 @@ pub async fn idp(db: &Db, instansi: Option<&str>, nip: &str) -> Result<Vec<IdpRo
         .await
         .map_err(CycleError::from)?;
     Ok(db.records_of(instansi_id, nip).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Runs;
+
+    #[test]
+    fn runs_give_each_nips_rows_in_turn_whatever_order_they_came_in() {
+        let rows = vec![("3", 'c'), ("1", 'a'), ("3", 'd'), ("1", 'b'), ("5", 'e')];
+        let mut runs = Runs::new(rows, |r| r.0);
+        assert_eq!(runs.of("1"), [("1", 'a'), ("1", 'b')]);
+        assert_eq!(runs.of("2"), []);
+        assert_eq!(runs.of("3"), [("3", 'c'), ("3", 'd')]);
+        // A NIP with no snapshot row is never asked; the next one still is.
+        assert_eq!(runs.of("5"), [("5", 'e')]);
+        assert_eq!(runs.of("6"), []);
+    }
 }
