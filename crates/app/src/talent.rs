@@ -13,17 +13,14 @@ use talenta_domain::disiplin::Hukuman;
 use talenta_domain::eligibility::{Candidate, MasaJabatan, Position, StatusKepegawaian};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
-use talenta_domain::personnel::{
-    Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatJabatan,
-    RiwayatPendidikan, Skp,
-};
+use talenta_domain::personnel::{Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::{Member, Pool, PoolKind, feeders, pools};
 use talenta_domain::readiness::Readiness;
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan, rank};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{Db, IdpRow, InLine, KalibrasiRow, KrsRow, SnapshotRow, StorageError};
+use talenta_storage::{Db, Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
 use time::{Date, OffsetDateTime};
 
 use crate::cycle::{CycleError, subtree};
@@ -108,160 +105,112 @@ impl<T> Runs<T> {
     }
 }
 
-/// Spells in a jabatan from the history: each runs to the next TMT.
-pub fn spells(history: &[RiwayatJabatan]) -> Vec<MasaJabatan> {
-    let mut sorted: Vec<&RiwayatJabatan> = history.iter().collect();
-    sorted.sort_by_key(|r| r.tmt);
-    sorted
-        .iter()
-        .enumerate()
-        .map(|(i, r)| MasaJabatan {
-            jenjang: r.jenjang,
-            mulai: r.tmt,
-            selesai: sorted.get(i + 1).map(|next| next.tmt),
-        })
-        .collect()
+/// Spells in a jabatan from the history's starts: each runs to the next
+/// one's start.
+fn spells(starts: &[Fact<MasaJabatan>]) -> Vec<MasaJabatan> {
+    let mut spells: Vec<MasaJabatan> = starts.iter().map(|s| s.fact).collect();
+    spells.sort_by_key(|s| s.mulai);
+    let next_starts: Vec<Option<Date>> = spells.iter().skip(1).map(|s| Some(s.mulai)).collect();
+    for (spell, next) in spells.iter_mut().zip(next_starts.into_iter().chain([None])) {
+        spell.selesai = next;
+    }
+    spells
 }
 
-/// Builds a [`Person`] from an employee's stored records.
-#[allow(clippy::too_many_arguments)]
-pub fn person(
-    pegawai: &Pegawai,
-    jabatan: &HashMap<String, Jabatan>,
-    kotak: Kotak,
-    row: &SnapshotRow,
-    riwayat: &[RiwayatJabatan],
-    pendidikan: &[RiwayatPendidikan],
-    skp: &[Skp],
-    hukdis: &[RiwayatHukdis],
-    asesmen: &[Asesmen],
+fn facts<T: Clone>(records: &[Fact<T>]) -> Vec<T> {
+    records.iter().map(|r| r.fact.clone()).collect()
+}
+
+/// Builds a [`Person`] from what the rules read of their records.
+fn person(
+    p: InLinePerson,
+    riwayat: &[Fact<MasaJabatan>],
+    pendidikan: &[Fact<Pendidikan>],
+    skp: &[Fact<SkpTahunan>],
+    hukuman: &[Fact<Hukuman>],
+    asesmen: &[Fact<Levels>],
 ) -> Person {
-    let mut degrees: Vec<Pendidikan> = pendidikan
-        .iter()
-        .map(|p| Pendidikan {
-            tingkat: p.tingkat,
-            bidang: p.bidang_ilmu.clone(),
-        })
-        .collect();
+    let mut degrees = facts(pendidikan);
     if degrees.is_empty()
-        && let Some(tingkat) = pegawai.pendidikan
+        && let Some(tingkat) = p.pendidikan
     {
         degrees.push(Pendidikan {
             tingkat,
-            bidang: pegawai.bidang_ilmu.clone(),
+            bidang: p.bidang_ilmu,
         });
     }
     let spells = spells(riwayat);
-    let jenjang = pegawai
-        .jabatan
-        .as_ref()
-        .and_then(|k| jabatan.get(k))
-        .map(|j| j.jenjang)
-        .or_else(|| spells.last().map(|s| s.jenjang));
     Person {
-        nip: pegawai.nip.as_str().to_owned(),
-        nama: row.nama.clone(),
-        opd: pegawai.opd.clone(),
-        jabatan_kode: pegawai.jabatan.clone(),
-        jenjang,
-        kotak,
-        nilai_talenta: row.nilai_talenta.unwrap_or_default(),
-        kinerja: row.kinerja.unwrap_or_default(),
-        potensial: row.potensial.unwrap_or_default(),
-        status: pegawai.status,
-        birth_date: pegawai.tanggal_lahir,
-        golongan: match pegawai.golongan {
+        jenjang: p.jenjang.or_else(|| spells.last().map(|s| s.jenjang)),
+        nip: p.nip,
+        nama: p.nama,
+        opd: p.opd,
+        jabatan_kode: p.jabatan,
+        kotak: p.kotak,
+        nilai_talenta: p.nilai_talenta.unwrap_or_default(),
+        kinerja: p.kinerja.unwrap_or_default(),
+        potensial: p.potensial.unwrap_or_default(),
+        status: p.status,
+        birth_date: p.tanggal_lahir,
+        golongan: match p.golongan {
             Some(GolonganAsn::Pns(g)) => Some(g),
             _ => None,
         },
         pendidikan: degrees,
         jabatan: spells,
-        skp: skp
-            .iter()
-            .map(|s| SkpTahunan {
-                tahun: s.tahun,
-                predikat: s.predikat,
-            })
-            .collect(),
-        hukuman: hukdis.iter().map(RiwayatHukdis::hukuman).collect(),
+        skp: facts(skp),
+        hukuman: facts(hukuman),
+        // The latest assessment with competency levels: rows come by date.
         kompetensi: asesmen
             .iter()
-            .filter(|a| !a.kompetensi.is_empty())
-            .max_by_key(|a| a.tanggal)
-            .map(|a| a.kompetensi.clone()),
+            .rev()
+            .find(|a| !a.fact.is_empty())
+            .map(|a| a.fact.clone()),
     }
 }
 
-/// The placed people [`InLine`] selects in its period, with their records.
+/// The placed people [`InLine`] selects in its period, with what the rules
+/// read of their records.
 pub async fn people_in_line(
     db: &Db,
     instansi_id: i64,
     in_line: &InLine<'_>,
 ) -> Result<Vec<Person>, CycleError> {
-    let nips = db.in_line(instansi_id, in_line).await?;
+    let mut people = db.in_line(instansi_id, in_line).await?;
+    // Stable, and one pass over the NIP order the database gave.
+    people.sort_by(|a, b| a.nip.cmp(&b.nip));
+    let nips: Vec<String> = people.iter().map(|p| p.nip.clone()).collect();
     let periode = in_line.periode;
     // Independent reads, side by side on the pool's connections; boxed, as
-    // eight reads in flight make a future too large to keep on the stack
-    // of every caller.
-    let (calibrations, snapshot, pegawai, riwayat, pendidikan, skp, hukdis, asesmen) =
-        Box::pin(async {
-            tokio::try_join!(
-                db.records_among::<KalibrasiRow>(instansi_id, periode, &nips),
-                db.records_among::<SnapshotRow>(instansi_id, periode, &nips),
-                db.records_among::<Pegawai>(instansi_id, periode, &nips),
-                db.records_among::<RiwayatJabatan>(instansi_id, periode, &nips),
-                db.records_among::<RiwayatPendidikan>(instansi_id, periode, &nips),
-                db.records_among::<Skp>(instansi_id, periode, &nips),
-                db.records_among::<RiwayatHukdis>(instansi_id, periode, &nips),
-                db.records_among::<Asesmen>(instansi_id, periode, &nips),
-            )
-        })
-        .await?;
-    let held: BTreeSet<&String> = pegawai.iter().filter_map(|p| p.jabatan.as_ref()).collect();
-    let held: Vec<String> = held.into_iter().cloned().collect();
-    let jabatan: HashMap<String, Jabatan> = db
-        .records_among::<Jabatan>(instansi_id, periode, &held)
-        .await?
-        .into_iter()
-        .map(|j| (j.kode.clone(), j))
-        .collect();
-    let calibrations: HashMap<String, KalibrasiRow> = calibrations
-        .into_iter()
-        .map(|k| (k.nip.clone(), k))
-        .collect();
-    let finals: HashMap<String, (Kotak, SnapshotRow)> = snapshot
-        .into_iter()
-        .filter_map(|row| {
-            let k = calibrations
-                .get(&row.nip)
-                .map(|c| c.kotak_akhir)
-                .or(row.kotak)?;
-            Some((row.nip.clone(), (k, row)))
-        })
-        .collect();
+    // five reads in flight make a future too large to keep on the stack of
+    // every caller.
+    let (riwayat, pendidikan, skp, hukuman, asesmen) = Box::pin(async {
+        tokio::try_join!(
+            db.records_among::<Fact<MasaJabatan>>(instansi_id, periode, &nips),
+            db.records_among::<Fact<Pendidikan>>(instansi_id, periode, &nips),
+            db.records_among::<Fact<SkpTahunan>>(instansi_id, periode, &nips),
+            db.records_among::<Fact<Hukuman>>(instansi_id, periode, &nips),
+            db.records_among::<Fact<Levels>>(instansi_id, periode, &nips),
+        )
+    })
+    .await?;
     let mut riwayat = Runs::new(riwayat, |r| r.nip.as_str());
     let mut pendidikan = Runs::new(pendidikan, |r| r.nip.as_str());
     let mut skp = Runs::new(skp, |r| r.nip.as_str());
-    let mut hukdis = Runs::new(hukdis, |r| r.nip.as_str());
+    let mut hukuman = Runs::new(hukuman, |r| r.nip.as_str());
     let mut asesmen = Runs::new(asesmen, |r| r.nip.as_str());
-    let mut pegawai = pegawai;
-    pegawai.sort_by(|a, b| a.nip.as_str().cmp(b.nip.as_str()));
-    Ok(pegawai
-        .iter()
-        .filter_map(|p| {
-            let nip = p.nip.as_str();
-            let (kotak, row) = finals.get(nip)?;
-            Some(person(
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let nip = p.nip.clone();
+            person(
                 p,
-                &jabatan,
-                *kotak,
-                row,
-                riwayat.of(nip),
-                pendidikan.of(nip),
-                skp.of(nip),
-                hukdis.of(nip),
-                asesmen.of(nip),
-            ))
+                riwayat.of(&nip),
+                pendidikan.of(&nip),
+                skp.of(&nip),
+                hukuman.of(&nip),
+                asesmen.of(&nip),
+            )
         })
         .collect())
 }

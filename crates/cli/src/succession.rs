@@ -5,13 +5,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::talent::{positions, succession};
-use talenta_domain::Periode;
+use std::io::Write;
+
+use serde::Serialize;
+use talenta_app::talent::{Succession, positions, succession};
+use talenta_domain::{Periode, RuleSet};
 use time::Date;
 
 use crate::db::{DbArgs, runtime};
 use crate::import::now;
-use crate::table::{Format, number, render, rules};
+use crate::table::{Format, render, rules};
 
 #[derive(Debug, clap::Args)]
 pub struct PositionsArgs {
@@ -91,10 +94,121 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text, format).map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
 }
 
-fn jpm(hundredths: Option<u32>) -> serde_json::Value {
-    hundredths.map_or(serde_json::Value::Null, |h| {
-        serde_json::json!(f64::from(h) / 100.0)
-    })
+/// The plan as `--format json` prints it, borrowed from the plan: tens of
+/// thousands of excluded people go straight to the output, with no tree of
+/// JSON values in between.
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    position: PositionJson<'a>,
+    candidates: Vec<CandidateJson<'a>>,
+    excluded: Vec<ExcludedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PositionJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    opd: &'a str,
+    jenjang: &'static str,
+    period: &'a str,
+    on: String,
+    holders: &'a [String],
+    ready_now: usize,
+    fewer_ready_than_required: bool,
+    required_ready: u8,
+}
+
+#[derive(Serialize)]
+struct CandidateJson<'a> {
+    nip: &'a str,
+    name: &'a str,
+    rank: u32,
+    talent_score: f64,
+    /// Percent, two decimals.
+    jpm: Option<f64>,
+    #[serde(rename = "box")]
+    kotak: u8,
+    readiness: &'static str,
+}
+
+#[derive(Serialize)]
+struct ExcludedJson<'a> {
+    nip: &'a str,
+    name: &'a str,
+    #[serde(serialize_with = "date")]
+    eligible_from: Option<Date>,
+    reasons: Vec<ReasonJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReasonJson<'a> {
+    rule: &'static str,
+    source: &'a str,
+    actual: &'a str,
+    required: &'a str,
+    #[serde(serialize_with = "date")]
+    eligible_from: Option<Date>,
+}
+
+/// A date as `YYYY-MM-DD`, or null.
+fn date<S: serde::Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => out.collect_str(d),
+        None => out.serialize_none(),
+    }
+}
+
+impl<'a> PlanJson<'a> {
+    fn new(s: &'a Succession, rules: &RuleSet) -> PlanJson<'a> {
+        let plan = &s.plan;
+        PlanJson {
+            position: PositionJson {
+                id: &s.position.kode,
+                name: &s.position.nama,
+                opd: &s.position.opd,
+                jenjang: s.position.jenjang.code(),
+                period: &s.periode,
+                on: s.on.to_string(),
+                holders: &s.holders,
+                ready_now: plan.ready_now,
+                fewer_ready_than_required: plan.kurang_suksesor,
+                required_ready: rules.succession.min_ready,
+            },
+            candidates: plan
+                .candidates
+                .iter()
+                .map(|c| CandidateJson {
+                    nip: &c.nip,
+                    name: &c.nama,
+                    rank: c.rank,
+                    talent_score: c.nilai_talenta.as_f64(),
+                    jpm: c.jpm.map(|h| f64::from(h) / 100.0),
+                    kotak: c.kotak.number(),
+                    readiness: c.readiness.code(),
+                })
+                .collect(),
+            excluded: plan
+                .excluded
+                .iter()
+                .map(|e| ExcludedJson {
+                    nip: &e.nip,
+                    name: &e.nama,
+                    eligible_from: e.eligible_from,
+                    reasons: e
+                        .failures
+                        .iter()
+                        .map(|f| ReasonJson {
+                            rule: f.rule.code(),
+                            source: &f.source,
+                            actual: &f.actual,
+                            required: &f.required,
+                            eligible_from: f.eligible_from,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
 }
 
 pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
@@ -115,31 +229,10 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
         let plan = &s.plan;
         match args.format {
             Format::Json => {
-                let out = serde_json::json!({
-                    "position": {
-                        "id": s.position.kode, "name": s.position.nama, "opd": s.position.opd,
-                        "jenjang": s.position.jenjang.code(), "period": s.periode,
-                        "on": s.on.to_string(), "holders": s.holders,
-                        "ready_now": plan.ready_now,
-                        "fewer_ready_than_required": plan.kurang_suksesor,
-                        "required_ready": rules.succession.min_ready,
-                    },
-                    "candidates": plan.candidates.iter().map(|c| serde_json::json!({
-                        "nip": c.nip, "name": c.nama, "rank": c.rank,
-                        "talent_score": number(c.nilai_talenta), "jpm": jpm(c.jpm),
-                        "box": c.kotak.number(), "readiness": c.readiness.code(),
-                    })).collect::<Vec<_>>(),
-                    "excluded": plan.excluded.iter().map(|e| serde_json::json!({
-                        "nip": e.nip, "name": e.nama,
-                        "eligible_from": e.eligible_from.map(|d| d.to_string()),
-                        "reasons": e.failures.iter().map(|f| serde_json::json!({
-                            "rule": f.rule.code(), "source": f.source, "actual": f.actual,
-                            "required": f.required,
-                            "eligible_from": f.eligible_from.map(|d| d.to_string()),
-                        })).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>(),
-                });
-                println!("{out}");
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                serde_json::to_writer(&mut out, &PlanJson::new(&s, &rules))?;
+                writeln!(out)?;
+                out.flush()?;
             }
             Format::Table => {
                 println!(

@@ -13,9 +13,8 @@ use talenta_domain::pool::PoolKind;
 use time::{Date, OffsetDateTime};
 
 use crate::stored::{Columns, Stored, WriteTx, column_list};
-use crate::value::{Ty, Value, bind_all};
-use crate::{Db, StorageError, on_tx};
-use sqlx::AssertSqlSafe;
+use crate::value::{Ty, Value};
+use crate::{Db, InLinePerson, StorageError, on_tx};
 
 /// Who a pool or a succession plan reads in a period: the people whose
 /// final box (calibrated, else computed) is one of `boxes` and, when
@@ -420,14 +419,16 @@ impl Db {
             .await
     }
 
-    /// The NIPs [`InLine`] selects, ascending. Starts from the positions
-    /// of the jenjang asked for (or the boxes, without), so the work
-    /// follows the size of the selection, not of the instansi.
+    /// The people [`InLine`] selects, by NIP ascending, with what the rules
+    /// read of them. Starts from the positions of the jenjang asked for (or
+    /// the boxes, without), so the work follows the size of the selection,
+    /// not of the instansi; the employee rows are read only for those whose
+    /// final box is in line.
     pub async fn in_line(
         &self,
         instansi_id: i64,
         in_line: &InLine<'_>,
-    ) -> Result<Vec<String>, StorageError> {
+    ) -> Result<Vec<InLinePerson>, StorageError> {
         // Fixed slots, unused ones never a box or a jenjang: the SQL text
         // stays one prepared statement whatever the selection.
         let boxes =
@@ -465,19 +466,22 @@ impl Db {
             }
         };
         let sql = format!(
-            "SELECT t.nip FROM ({people}) c \
+            "SELECT t.nip AS nip, t.nama AS nama, p.opd AS opd, p.jabatan AS jabatan, \
+                    j.jenjang AS jenjang, p.status AS status, \
+                    p.tanggal_lahir AS tanggal_lahir, p.golongan AS golongan, \
+                    p.pendidikan AS pendidikan, p.bidang_ilmu AS bidang_ilmu, \
+                    COALESCE(k.kotak_akhir, t.kotak) AS kotak, t.kinerja AS kinerja, \
+                    t.potensial AS potensial, t.nilai_talenta AS nilai_talenta \
+             FROM ({people}) c \
                JOIN peta_talenta_pegawai t \
                  ON t.instansi_id = $1 AND t.periode = $2 AND t.nip = c.nip \
                LEFT JOIN kalibrasi k \
                  ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
+               JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
+               LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
              WHERE COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
              ORDER BY t.nip"
         );
-        let rows: Vec<(String,)> = crate::on_read!(self, pool => {
-            bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
-                .fetch_all(pool)
-                .await?
-        });
-        Ok(rows.into_iter().map(|(nip,)| nip).collect())
+        self.fetch_records(sql, binds).await
     }
 }

@@ -25,8 +25,9 @@ pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
+pub use records::{Fact, InLinePerson};
 pub use snapshot::{Snapshot, SnapshotRow};
-pub use stored::{Batch, Columns, Load, Stored, WriteTx, Written};
+pub use stored::{Batch, Columns, Load, Stored, View, WriteTx, Written};
 pub use usulan::Usulan;
 pub use value::{Ty, Value};
 

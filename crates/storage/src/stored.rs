@@ -33,6 +33,31 @@ pub trait Stored: Sized {
     fn decode(row: &mut Columns) -> Result<Self, StorageError>;
 }
 
+/// What a read selects: some columns of one table, leading key columns
+/// first, and how a row of them decodes. Every [`Stored`] record is the view
+/// of all its columns; a computation that reads a few columns of many rows
+/// (the people in line of a succession plan) has a view of just those,
+/// which the database neither aggregates nor sends nor we decode.
+pub trait View: Sized {
+    const TABLE: &'static str;
+    /// The columns read; the first [`View::KEY_LEN`] are the leading
+    /// columns of the table's key, and give the order rows are read in.
+    const COLUMNS: &'static [(&'static str, Ty)];
+    const KEY_LEN: usize;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError>;
+}
+
+impl<T: Stored> View for T {
+    const TABLE: &'static str = <T as Stored>::TABLE;
+    const COLUMNS: &'static [(&'static str, Ty)] = <T as Stored>::COLUMNS;
+    const KEY_LEN: usize = <T as Stored>::KEY_LEN;
+
+    fn decode(row: &mut Columns) -> Result<T, StorageError> {
+        <T as Stored>::decode(row)
+    }
+}
+
 /// The values of one stored row, read in column order by [`Stored::decode`].
 #[derive(Debug)]
 pub struct Columns {
@@ -441,7 +466,7 @@ impl Db {
     /// keyed by period, whose rows are then read of `periode` only) is one
     /// of `keys`, in key order: the records of a few thousand people or
     /// positions in one statement, each found through the key's index.
-    pub async fn records_among<T: Stored>(
+    pub async fn records_among<T: View>(
         &self,
         instansi_id: i64,
         periode: &str,
@@ -474,7 +499,7 @@ impl Db {
 
     /// The records of `T` that `sql` selects (the columns of `T` in order),
     /// in its order.
-    pub(crate) async fn fetch_records<T: Stored>(
+    pub(crate) async fn fetch_records<T: View>(
         &self,
         sql: String,
         binds: Vec<Value>,
@@ -496,7 +521,7 @@ impl Db {
     /// kept: an aggregate over an ordered subquery reads it in
     /// order on both engines (SQLite runs it as a co-routine; PostgreSQL's
     /// `json_agg` is never parallel).
-    pub(crate) async fn fetch_values<T: Stored>(
+    pub(crate) async fn fetch_values<T: View>(
         &self,
         sql: String,
         binds: Vec<Value>,
@@ -560,7 +585,7 @@ fn first_column<T: Stored>() -> &'static str {
     T::COLUMNS.first().map_or("nip", |(name, _)| *name)
 }
 
-fn decode<T: Stored>(values: Vec<Value>) -> Result<T, StorageError> {
+fn decode<T: View>(values: Vec<Value>) -> Result<T, StorageError> {
     let mut columns = Columns {
         table: T::TABLE,
         names: T::COLUMNS,
@@ -570,7 +595,7 @@ fn decode<T: Stored>(values: Vec<Value>) -> Result<T, StorageError> {
     T::decode(&mut columns)
 }
 
-pub(crate) fn column_list<T: Stored>() -> String {
+pub(crate) fn column_list<T: View>() -> String {
     T::COLUMNS
         .iter()
         .map(|(name, _)| *name)
@@ -578,7 +603,7 @@ pub(crate) fn column_list<T: Stored>() -> String {
         .join(", ")
 }
 
-pub(crate) fn key_list<T: Stored>() -> String {
+pub(crate) fn key_list<T: View>() -> String {
     T::COLUMNS
         .iter()
         .take(T::KEY_LEN)

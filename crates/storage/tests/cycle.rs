@@ -16,8 +16,8 @@ use talenta_domain::personnel::{Jabatan, Opd, Pegawai};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
 use talenta_storage::{
-    Db, IdpRow, InLine, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search, Snapshot, SnapshotRow,
-    Stored, Window,
+    Db, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search,
+    Snapshot, SnapshotRow, Stored, Window,
 };
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -245,8 +245,15 @@ async fn cycle_tables_round_trip_on_both_engines() {
             boxes: &boxes,
             jenjang,
         };
+        let nips = |people: &[InLinePerson]| -> Vec<String> {
+            people.iter().map(|p| p.nip.clone()).collect()
+        };
         let pool = db.in_line(id, &in_line(None)).await.unwrap();
-        assert_eq!(pool, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        assert_eq!(nips(&pool), [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        // The final box: calibrated, else computed.
+        let finals: Vec<Kotak> = pool.iter().map(|p| p.kotak).collect();
+        assert_eq!(finals, [kotak(9), kotak(7)], "{:?}", db.engine());
+        let pool = nips(&pool);
         let pegawai: Vec<Pegawai> = db.records_among(id, "2026-S1", &pool).await.unwrap();
         let read: Vec<&str> = pegawai.iter().map(|p| p.nip.as_str()).collect();
         assert_eq!(read, [NIPS[0], NIPS[1]], "{:?}", db.engine());
@@ -267,7 +274,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             .in_line(id, &in_line(Some(&[Jenjang::Pengawas][..])))
             .await
             .unwrap();
-        assert_eq!(pengawas, [NIPS[0]], "{:?}", db.engine());
+        assert_eq!(nips(&pengawas), [NIPS[0]], "{:?}", db.engine());
         let administrator = db
             .in_line(
                 id,
@@ -275,7 +282,20 @@ async fn cycle_tables_round_trip_on_both_engines() {
             )
             .await
             .unwrap();
-        assert_eq!(administrator, [NIPS[0], NIPS[1]], "{:?}", db.engine());
+        assert_eq!(
+            nips(&administrator),
+            [NIPS[0], NIPS[1]],
+            "{:?}",
+            db.engine()
+        );
+        // With the jenjang of the position each holds, none without one.
+        let jenjang: Vec<Option<Jenjang>> = administrator.iter().map(|p| p.jenjang).collect();
+        assert_eq!(
+            jenjang,
+            [None, Some(Jenjang::Administrator)],
+            "{:?}",
+            db.engine()
+        );
 
         // Lists and dashboards show the final box.
         let filter = MapFilter {

@@ -21,10 +21,13 @@
 //!   the golongan's kind, every other NIP by its digits alone
 //!   ([`Nip::parse`]). Only 18 digits valid as both kinds depend on this.
 
+mod facts;
 mod organisasi;
 mod pegawai;
 mod penilaian;
 mod riwayat;
+
+pub use facts::{Fact, InLinePerson};
 
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::nip::{AsnKind, Nip};

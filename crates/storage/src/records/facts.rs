@@ -1,0 +1,255 @@
+//! Views of the records of the people in line for a pool or a succession
+//! plan: only the columns the rules read (a plan reads tens of thousands of
+//! people at a time; the whole records would be four times the data).
+
+use talenta_domain::disiplin::{Hukuman, JenisHukuman};
+use talenta_domain::eligibility::{MasaJabatan, StatusKepegawaian};
+use talenta_domain::jabatan::Jenjang;
+use talenta_domain::kompetensi::Levels;
+use talenta_domain::personnel::GolonganAsn;
+use talenta_domain::skp::SkpTahunan;
+use talenta_domain::{BidangIlmu, Kotak, Pendidikan, Score, TingkatPendidikan};
+use time::Date;
+
+use super::{read_bidang, read_levels, read_score};
+use crate::stored::View;
+use crate::{Columns, StorageError, Ty};
+
+/// One record of a person, reduced to what the rules read. The NIP is the
+/// stored text, checked when the record was imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact<T> {
+    pub nip: String,
+    pub fact: T,
+}
+
+/// A person in line: what the rules read of their employee record, the
+/// jenjang of the position they hold, and their final box (calibrated,
+/// else computed) and scores in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InLinePerson {
+    pub nip: String,
+    /// As in the period's talent map.
+    pub nama: String,
+    pub opd: String,
+    pub jabatan: Option<String>,
+    pub jenjang: Option<Jenjang>,
+    pub status: StatusKepegawaian,
+    pub tanggal_lahir: Date,
+    pub golongan: Option<GolonganAsn>,
+    pub pendidikan: Option<TingkatPendidikan>,
+    pub bidang_ilmu: Option<BidangIlmu>,
+    pub kotak: Kotak,
+    pub kinerja: Option<Score>,
+    pub potensial: Option<Score>,
+    pub nilai_talenta: Option<Score>,
+}
+
+impl View for InLinePerson {
+    /// Not one table: [`crate::Db::in_line`] selects these columns by name
+    /// from the employee, their position, the snapshot and the calibration.
+    const TABLE: &'static str = "pegawai";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("nama", Ty::Text),
+        ("opd", Ty::Text),
+        ("jabatan", Ty::Text),
+        ("jenjang", Ty::Text),
+        ("status", Ty::Text),
+        ("tanggal_lahir", Ty::Date),
+        ("golongan", Ty::Text),
+        ("pendidikan", Ty::Text),
+        ("bidang_ilmu", Ty::Text),
+        ("kotak", Ty::Int),
+        ("kinerja", Ty::Int),
+        ("potensial", Ty::Int),
+        ("nilai_talenta", Ty::Int),
+    ];
+    const KEY_LEN: usize = 1;
+
+    fn decode(row: &mut Columns) -> Result<InLinePerson, StorageError> {
+        Ok(InLinePerson {
+            nip: row.text()?,
+            nama: row.text()?,
+            opd: row.text()?,
+            jabatan: row.opt_text()?,
+            jenjang: row.parse_opt()?,
+            status: row.parse()?,
+            tanggal_lahir: row.date()?,
+            golongan: row.parse_opt()?,
+            pendidikan: row.parse_opt()?,
+            bidang_ilmu: read_bidang(row)?,
+            kotak: {
+                let n: u8 = row.int()?;
+                Kotak::new(n)
+                    .ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))?
+            },
+            kinerja: read_score(row)?,
+            potensial: read_score(row)?,
+            nilai_talenta: read_score(row)?,
+        })
+    }
+}
+
+/// A spell in a jabatan as the history records its start; it runs to the
+/// next one's start, which the reader of the whole history fills in.
+impl View for Fact<MasaJabatan> {
+    const TABLE: &'static str = "riwayat_jabatan";
+    const COLUMNS: &'static [(&'static str, Ty)] =
+        &[("nip", Ty::Text), ("tmt", Ty::Date), ("jenjang", Ty::Text)];
+    const KEY_LEN: usize = 2;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(Fact {
+            nip: row.text()?,
+            fact: MasaJabatan {
+                mulai: row.date()?,
+                jenjang: row.parse()?,
+                selesai: None,
+            },
+        })
+    }
+}
+
+impl View for Fact<Pendidikan> {
+    const TABLE: &'static str = "riwayat_pendidikan";
+    // The year is read only to keep the order of the whole records.
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("tingkat", Ty::Text),
+        ("tahun_lulus", Ty::Int),
+        ("bidang_ilmu", Ty::Text),
+    ];
+    const KEY_LEN: usize = 3;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        let nip = row.text()?;
+        let tingkat = row.parse()?;
+        let _tahun_lulus: i64 = row.int()?;
+        Ok(Fact {
+            nip,
+            fact: Pendidikan {
+                tingkat,
+                bidang: read_bidang(row)?,
+            },
+        })
+    }
+}
+
+impl View for Fact<SkpTahunan> {
+    const TABLE: &'static str = "skp";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("tahun", Ty::Int),
+        ("predikat", Ty::Text),
+    ];
+    const KEY_LEN: usize = 2;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(Fact {
+            nip: row.text()?,
+            fact: SkpTahunan {
+                tahun: row.int()?,
+                predikat: row.parse()?,
+            },
+        })
+    }
+}
+
+impl View for Fact<Hukuman> {
+    const TABLE: &'static str = "riwayat_hukdis";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("jenis", Ty::Text),
+        ("mulai", Ty::Date),
+        ("akhir", Ty::Date),
+    ];
+    const KEY_LEN: usize = 3;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        let nip = row.text()?;
+        let jenis: JenisHukuman = row.parse()?;
+        Ok(Fact {
+            nip,
+            fact: Hukuman {
+                tingkat: jenis.tingkat(),
+                jenis: Some(jenis),
+                mulai: row.date()?,
+                akhir: row.opt_date()?,
+            },
+        })
+    }
+}
+
+/// The competency levels of one assessment, in the order of the whole
+/// records (date, then source), so the latest is the last.
+impl View for Fact<Levels> {
+    const TABLE: &'static str = "asesmen";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("tanggal", Ty::Date),
+        ("sumber", Ty::Text),
+        ("k_integritas", Ty::Int),
+        ("k_kerja_sama", Ty::Int),
+        ("k_komunikasi", Ty::Int),
+        ("k_orientasi_pada_hasil", Ty::Int),
+        ("k_pelayanan_publik", Ty::Int),
+        ("k_pengembangan_diri", Ty::Int),
+        ("k_mengelola_perubahan", Ty::Int),
+        ("k_pengambilan_keputusan", Ty::Int),
+        ("k_perekat_bangsa", Ty::Int),
+    ];
+    const KEY_LEN: usize = 3;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        let nip = row.text()?;
+        let _tanggal = row.date()?;
+        let _sumber = row.text()?;
+        Ok(Fact {
+            nip,
+            fact: read_levels(row)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use talenta_domain::personnel::{
+        Asesmen, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
+    };
+
+    use super::*;
+    use crate::Stored;
+
+    /// `V` reads columns of `S`'s table, each as `S` stores it, in the
+    /// table's order, starting with the leading columns of its key.
+    fn reads_columns_of<V: View, S: Stored>() {
+        assert_eq!(V::TABLE, S::TABLE);
+        let at: Vec<usize> = V::COLUMNS
+            .iter()
+            .map(|c| {
+                S::COLUMNS
+                    .iter()
+                    .position(|s| s == c)
+                    .unwrap_or_else(|| panic!("{} has no column {c:?}", S::TABLE))
+            })
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{}: {at:?}", S::TABLE);
+        assert!(V::KEY_LEN <= S::KEY_LEN, "{}", S::TABLE);
+        assert_eq!(
+            V::COLUMNS.get(..V::KEY_LEN),
+            S::COLUMNS.get(..V::KEY_LEN),
+            "{}",
+            S::TABLE
+        );
+    }
+
+    #[test]
+    fn each_view_reads_columns_of_its_table_in_key_order() {
+        reads_columns_of::<Fact<MasaJabatan>, RiwayatJabatan>();
+        reads_columns_of::<Fact<Pendidikan>, RiwayatPendidikan>();
+        reads_columns_of::<Fact<SkpTahunan>, Skp>();
+        reads_columns_of::<Fact<Hukuman>, RiwayatHukdis>();
+        reads_columns_of::<Fact<Levels>, Asesmen>();
+    }
+}
