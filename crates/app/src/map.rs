@@ -10,13 +10,14 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::Serialize;
 use talenta_domain::cycle::StatusPeriode;
-use talenta_domain::personnel::{Asesmen, Jabatan, Pegawai, RiwayatHukdis, Skp};
+use talenta_domain::personnel::{Asesmen, Jabatan, RiwayatHukdis, Skp};
 use talenta_domain::talent_map::{Rekam, score};
 use talenta_domain::{Kotak, Periode, RuleSet, Score};
-use talenta_storage::{Db, PeriodeRow, Snapshot, SnapshotRow, StorageError, Written};
+use talenta_storage::{Db, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, Written};
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
@@ -42,6 +43,8 @@ pub enum MapError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error("scoring a page of employees stopped: {0}")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 /// What a computed map holds.
@@ -72,8 +75,43 @@ pub async fn compute(
     actor: &str,
     now: OffsetDateTime,
 ) -> Result<MapSummary, MapError> {
+    compute_each(db, instansi, periode, rules, actor, now, |_| {}).await
+}
+
+/// [`compute`], handing each page of rows to `each_page` once it is
+/// written, in NIP order, so a caller that writes the map out need not read
+/// back what was just computed. The pages belong to a transaction that
+/// commits only when this returns `Ok`.
+pub async fn compute_each(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+    mut each_page: impl FnMut(Vec<SnapshotRow>),
+) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    let jabatan = jabatan_by_kode(db, instansi_id).await?;
+    let jabatan = Arc::new(jabatan_by_kode(db, instansi_id).await?);
+    let shared_rules = Arc::new(rules.clone());
+    // Each page is read and scored in a task of its own, on another of the
+    // runtime's threads, while this one writes the page before it (on
+    // SQLite the readers and the writer are separate connections, each on
+    // its own thread).
+    let score_next = |after: Option<String>| {
+        let (db, jabatan, rules) = (db.clone(), Arc::clone(&jabatan), Arc::clone(&shared_rules));
+        tokio::spawn(async move {
+            score_page(
+                &db,
+                instansi_id,
+                &jabatan,
+                periode,
+                &rules,
+                after.as_deref(),
+            )
+            .await
+        })
+    };
 
     let mut tx = db.begin_write().await?;
     let perubahan = tx
@@ -134,19 +172,13 @@ pub async fn compute(
     };
     let mut missing_by: HashMap<String, u64> = HashMap::new();
     let mut written = Written::default();
-    // The next page is read and scored while this one is written: on
-    // SQLite the reader and the writer are separate connections, each on
-    // its own thread.
-    let mut page = score_page(db, instansi_id, &jabatan, periode, rules, None).await?;
+    let mut page = score_next(None).await??;
     while let Some(rows) = page {
         tally(&rows, &mut summary, &mut missing_by);
-        let after = rows.last().map(|r| r.nip.clone());
-        let (next, w) = tokio::join!(
-            score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()),
-            tx.upsert(instansi_id, perubahan, &rows)
-        );
-        written += w?;
-        page = next?;
+        let next = score_next(rows.last().map(|r| r.nip.clone()));
+        written += tx.upsert(instansi_id, perubahan, &rows).await?;
+        each_page(rows);
+        page = next.await??;
     }
     tx.commit().await?;
     db.analyze().await?;
@@ -200,16 +232,19 @@ pub(crate) async fn score_page(
     rules: &RuleSet,
     after: Option<&str>,
 ) -> Result<Option<Vec<SnapshotRow>>, StorageError> {
-    let page = db.page_after::<Pegawai>(instansi_id, after, PAGE).await?;
+    let page = db
+        .page_after::<MapSubject>(instansi_id, after, PAGE)
+        .await?;
     let (Some(first), Some(last)) = (page.first(), page.last()) else {
         return Ok(None);
     };
-    let (first, last) = (first.nip.as_str().to_owned(), last.nip.as_str().to_owned());
-    let skp = db.range_of::<Skp>(instansi_id, &first, &last).await?;
-    let asesmen = db.range_of::<Asesmen>(instansi_id, &first, &last).await?;
-    let hukdis = db
-        .range_of::<RiwayatHukdis>(instansi_id, &first, &last)
-        .await?;
+    let (first, last) = (first.nip.as_str(), last.nip.as_str());
+    // Side by side on the pool's connections (SQLite: each its own thread).
+    let (skp, asesmen, hukdis) = tokio::try_join!(
+        db.range_of::<Skp>(instansi_id, first, last),
+        db.range_of::<Asesmen>(instansi_id, first, last),
+        db.range_of::<RiwayatHukdis>(instansi_id, first, last),
+    )?;
     let (mut skp, mut asesmen, mut hukdis) =
         (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
     let mut rows = Vec::with_capacity(page.len());
@@ -268,7 +303,7 @@ fn take_nip<'a, T>(rows: &mut &'a [T], nip: &str, nip_of: impl Fn(&T) -> &str) -
     mine
 }
 
-fn full_name(pegawai: &Pegawai) -> String {
+fn full_name(pegawai: &MapSubject) -> String {
     let mut name = String::new();
     if let Some(gelar) = &pegawai.gelar_depan {
         name.push_str(gelar);
@@ -306,9 +341,7 @@ struct Placed<'a> {
 const PLACED_COLUMNS: [&str; 7] = ["nip", "name", "opd", "kinerja", "potensial", "box", "label"];
 const MISSING_COLUMNS: [&str; 4] = ["nip", "name", "opd", "missing"];
 
-/// Writes the stored map of `periode`: placed employees to `out`, the
-/// employees left out (with what is missing) to `missing` when given.
-/// Returns (placed, left out).
+/// Writes the stored map of `periode` as [`write_rows`] does.
 pub async fn write(
     db: &Db,
     instansi: Option<&str>,
@@ -318,20 +351,27 @@ pub async fn write(
     missing: Option<(&mut dyn Write, MapFormat)>,
 ) -> Result<(u64, u64), MapError> {
     let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    if db
-        .snapshot(instansi_id, &periode.to_string())
-        .await?
-        .is_none()
-    {
+    let key = periode.to_string();
+    if db.snapshot(instansi_id, &key).await?.is_none() {
         return Err(MapError::NoSnapshot(periode));
     }
-    let key = periode.to_string();
     let mut rows = Vec::new();
     db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
         rows.push(row);
         Ok(())
     })
     .await?;
+    write_rows(&rows, format, out, missing)
+}
+
+/// Writes a map: placed employees to `out`, the employees left out (with
+/// what is missing) to `missing` when given. Returns (placed, left out).
+pub fn write_rows(
+    rows: &[SnapshotRow],
+    format: MapFormat,
+    out: &mut dyn Write,
+    missing: Option<(&mut dyn Write, MapFormat)>,
+) -> Result<(u64, u64), MapError> {
     let (placed, left_out): (Vec<&SnapshotRow>, Vec<&SnapshotRow>) =
         rows.iter().partition(|r| r.kotak.is_some());
     write_placed(&placed, format, out)?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use talenta_app::map::{MapFormat, compute, write};
+use talenta_app::map::{MapFormat, compute_each, write_rows};
 use talenta_domain::{Periode, RuleSet};
 
 use crate::db::{DbArgs, runtime};
@@ -127,26 +127,25 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
     let mut missing = args.missing.as_deref().map(create).transpose()?;
     runtime()?.block_on(async {
         let db = args.db.open().await?;
-        let summary = compute(
+        let mut rows = Vec::new();
+        let summary = compute_each(
             &db,
             args.instansi.as_deref(),
             args.period,
             &rules,
             &actor(),
             now(),
+            |page| rows.extend(page),
         )
         .await?;
-        write(
-            &db,
-            args.instansi.as_deref(),
-            args.period,
+        write_rows(
+            &rows,
             format.into(),
             &mut out,
             missing
                 .as_mut()
                 .map(|m| (m as &mut dyn Write, missing_format.into())),
-        )
-        .await?;
+        )?;
         db.close().await;
         out.flush()?;
         if let Some(m) = missing.as_mut() {

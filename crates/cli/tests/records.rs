@@ -368,6 +368,72 @@ fn an_importer_killed_mid_write_leaves_the_database_unchanged() {
     }
 }
 
+/// A first load into empty SQLite tables drops their secondary indexes and
+/// builds them again at the end (`WriteTx::start_load`). Afterwards, and
+/// after an import refused in the middle of such a load, the schema is the
+/// one the migrations made.
+#[test]
+fn a_first_load_leaves_the_schema_as_migrated() {
+    let generated = generate(300, 7, false);
+    let work = TempDir::new("talenta_schema");
+    let url = |name: &str| format!("sqlite://{}", work.path().join(name).display());
+    // Every command migrates the database first.
+    ok(&["export", "instansi", "--db", &url("migrated.db")]);
+    ok(&[
+        "import",
+        "--dir",
+        &city(&generated),
+        "--db",
+        &url("loaded.db"),
+    ]);
+    let bad = work.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    for kind in ["instansi", "opd", "jabatan", "pegawai"] {
+        let file = format!("{kind}.csv");
+        std::fs::copy(generated.path().join("city").join(&file), bad.join(&file)).unwrap();
+    }
+    let mut pegawai = std::fs::read_to_string(bad.join("pegawai.csv")).unwrap();
+    pegawai.push_str("not,a,valid,row\n");
+    std::fs::write(bad.join("pegawai.csv"), pegawai).unwrap();
+    let refused = talenta(&[
+        "import",
+        "--dir",
+        bad.to_str().unwrap(),
+        "--db",
+        &url("refused.db"),
+    ]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+
+    let migrated = indexes(&work.path().join("migrated.db"));
+    assert!(
+        migrated.iter().any(|(name, _)| name == "pegawai_opd"),
+        "{migrated:?}"
+    );
+    assert_eq!(indexes(&work.path().join("loaded.db")), migrated);
+    assert_eq!(indexes(&work.path().join("refused.db")), migrated);
+}
+
+/// The secondary indexes of a SQLite file: name and definition.
+fn indexes(path: &Path) -> Vec<(String, String)> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let url = format!("sqlite://{}", path.display());
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, sql FROM sqlite_schema \
+             WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        rows
+    })
+}
+
 fn instansi_of(generated: &TempDir) -> String {
     let text = std::fs::read_to_string(generated.path().join("city/instansi.csv")).unwrap();
     text.lines()

@@ -12,6 +12,7 @@ use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::pool::PoolKind;
 use time::{Date, OffsetDateTime};
 
+use crate::Engine;
 use crate::stored::{Columns, Stored, WriteTx, column_list};
 use crate::value::{Ty, Value};
 use crate::{Db, InLinePerson, StorageError, on_tx};
@@ -465,6 +466,16 @@ impl Db {
                 )
             }
         };
+        // The joins run in the order written (CROSS JOIN: SQLite's planner
+        // keeps it): each person's snapshot row first, whose final box drops
+        // most of them, then their employee row and position. On SQLite the
+        // snapshot row is found by its primary key: the planner's statistics
+        // tie it with the index by NIP, which would then seek the primary
+        // key again for every person.
+        let snapshot_key = match self.engine() {
+            Engine::Sqlite => " INDEXED BY sqlite_autoindex_peta_talenta_pegawai_1",
+            Engine::Postgres => "",
+        };
         let sql = format!(
             "SELECT t.nip AS nip, t.nama AS nama, p.opd AS opd, p.jabatan AS jabatan, \
                     j.jenjang AS jenjang, p.status AS status, \
@@ -473,13 +484,14 @@ impl Db {
                     COALESCE(k.kotak_akhir, t.kotak) AS kotak, t.kinerja AS kinerja, \
                     t.potensial AS potensial, t.nilai_talenta AS nilai_talenta \
              FROM ({people}) c \
-               JOIN peta_talenta_pegawai t \
-                 ON t.instansi_id = $1 AND t.periode = $2 AND t.nip = c.nip \
+               CROSS JOIN peta_talenta_pegawai t{snapshot_key} \
                LEFT JOIN kalibrasi k \
                  ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
-               JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
+               CROSS JOIN pegawai p \
                LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
-             WHERE COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             WHERE t.instansi_id = $1 AND t.periode = $2 AND t.nip = c.nip \
+               AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
+               AND p.instansi_id = t.instansi_id AND p.nip = t.nip \
              ORDER BY t.nip"
         );
         self.fetch_records(sql, binds).await

@@ -412,7 +412,7 @@ const CHUNK: i64 = 10_000;
 impl Db {
     /// Up to `limit` records of `T` whose first key column (such as the NIP)
     /// comes after `after`, in key order: keyset pagination.
-    pub async fn page_after<T: Stored>(
+    pub async fn page_after<T: View>(
         &self,
         instansi_id: i64,
         after: Option<&str>,
@@ -581,7 +581,7 @@ impl WriteTx {
     }
 }
 
-fn first_column<T: Stored>() -> &'static str {
+fn first_column<T: View>() -> &'static str {
     T::COLUMNS.first().map_or("nip", |(name, _)| *name)
 }
 
@@ -612,17 +612,20 @@ pub(crate) fn key_list<T: View>() -> String {
         .join(", ")
 }
 
-/// A first load in progress: the foreign keys of its table, dropped by
-/// [`WriteTx::start_load`] until [`WriteTx::finish_load`].
+/// A first load in progress: the foreign keys (PostgreSQL) or secondary
+/// indexes (SQLite) of its table, dropped by [`WriteTx::start_load`] until
+/// [`WriteTx::finish_load`].
 #[derive(Debug)]
 pub struct Load {
     table: &'static str,
     /// Name and definition (`pg_get_constraintdef`) of each key.
     keys: Vec<(String, String)>,
+    /// Name and `CREATE INDEX` statement (from `sqlite_schema`) of each index.
+    indexes: Vec<(String, String)>,
 }
 
-/// A PostgreSQL identifier as SQL text (constraint names come from the
-/// catalogue, not from input).
+/// An identifier as SQL text, for both engines (constraint and index names
+/// come from the catalogue, not from input).
 fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
@@ -862,61 +865,110 @@ impl WriteTx {
         })
     }
 
-    /// Starts a first load of `T` for an instansi. On PostgreSQL, when the
-    /// instansi has no row of `T` yet, drops the table's foreign keys and
-    /// returns them: rows then go straight into the table with `COPY`
-    /// ([`WriteTx::copy_batch`]) and [`WriteTx::finish_load`] adds the keys
-    /// back, which checks them once over the whole table instead of one
-    /// lookup per row. All of it is inside this transaction, so a failed
-    /// import leaves the keys as they were. Dropping a key locks its tables
-    /// until the import commits, which a first load of a large instansi may
-    /// do. `None` otherwise (and always on SQLite, whose import skips
-    /// per-row checks another way: [`Db::begin_import`]).
+    /// Starts a first load of `T` for an instansi, or returns `None` when
+    /// the instansi already has rows of `T` (a re-import upserts).
+    ///
+    /// On PostgreSQL it drops the table's foreign keys: rows then go
+    /// straight into the table with `COPY` ([`WriteTx::copy_batch`]) and
+    /// [`WriteTx::finish_load`] adds the keys back, which checks them once
+    /// over the whole table instead of one lookup per row. Dropping a key
+    /// locks its tables until the import commits, which a first load of a
+    /// large instansi may do. (SQLite's import skips per-row checks another
+    /// way: [`Db::begin_import`].)
+    ///
+    /// On SQLite, when the table is empty for every instansi, it drops the
+    /// table's secondary indexes and `finish_load` builds them again: a
+    /// build sorts once, while a million rows in file order would each
+    /// descend every index's B-tree to a random leaf.
+    ///
+    /// All of it is inside this transaction, so a failed import leaves keys
+    /// and indexes as they were.
     pub async fn start_load<T: Stored>(
         &mut self,
         instansi_id: i64,
     ) -> Result<Option<Load>, StorageError> {
-        let WriteTx::Postgres(tx) = self else {
-            return Ok(None);
-        };
-        let any: bool = sqlx::query_scalar(AssertSqlSafe(format!(
+        let any = format!(
             "SELECT EXISTS (SELECT 1 FROM {} WHERE instansi_id = $1)",
             T::TABLE
-        )))
-        .bind(instansi_id)
-        .fetch_one(&mut **tx)
-        .await?;
-        if any {
-            return Ok(None);
+        );
+        match self {
+            WriteTx::Sqlite(tx) => {
+                let any: bool = sqlx::query_scalar(AssertSqlSafe(any))
+                    .bind(instansi_id)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                if any {
+                    return Ok(None);
+                }
+                let empty: bool = sqlx::query_scalar(AssertSqlSafe(format!(
+                    "SELECT NOT EXISTS (SELECT 1 FROM {})",
+                    T::TABLE
+                )))
+                .fetch_one(&mut **tx)
+                .await?;
+                // `sql` is NULL for the indexes of PRIMARY KEY and UNIQUE.
+                let indexes: Vec<(String, String)> = if empty {
+                    sqlx::query_as(
+                        "SELECT name, sql FROM sqlite_schema \
+                         WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
+                    )
+                    .bind(T::TABLE)
+                    .fetch_all(&mut **tx)
+                    .await?
+                } else {
+                    Vec::new()
+                };
+                for (name, _) in &indexes {
+                    sqlx::query(AssertSqlSafe(format!("DROP INDEX {}", quote_ident(name))))
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                Ok(Some(Load {
+                    table: T::TABLE,
+                    keys: Vec::new(),
+                    indexes,
+                }))
+            }
+            WriteTx::Postgres(tx) => {
+                let any: bool = sqlx::query_scalar(AssertSqlSafe(any))
+                    .bind(instansi_id)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                if any {
+                    return Ok(None);
+                }
+                let keys: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
+                     WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
+                )
+                .bind(T::TABLE)
+                .fetch_all(&mut **tx)
+                .await?;
+                // Deferred checks still pending (an OPD file's parents) run
+                // now: PostgreSQL refuses to alter a table with pending
+                // trigger events.
+                sqlx::query("SET CONSTRAINTS ALL IMMEDIATE")
+                    .execute(&mut **tx)
+                    .await?;
+                for (name, _) in &keys {
+                    sqlx::query(AssertSqlSafe(format!(
+                        "ALTER TABLE {} DROP CONSTRAINT {}",
+                        T::TABLE,
+                        quote_ident(name)
+                    )))
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                sqlx::query("SET CONSTRAINTS ALL DEFERRED")
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(Some(Load {
+                    table: T::TABLE,
+                    keys,
+                    indexes: Vec::new(),
+                }))
+            }
         }
-        let keys: Vec<(String, String)> = sqlx::query_as(
-            "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
-             WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
-        )
-        .bind(T::TABLE)
-        .fetch_all(&mut **tx)
-        .await?;
-        // Deferred checks still pending (an OPD file's parents) run now:
-        // PostgreSQL refuses to alter a table with pending trigger events.
-        sqlx::query("SET CONSTRAINTS ALL IMMEDIATE")
-            .execute(&mut **tx)
-            .await?;
-        for (name, _) in &keys {
-            sqlx::query(AssertSqlSafe(format!(
-                "ALTER TABLE {} DROP CONSTRAINT {}",
-                T::TABLE,
-                quote_ident(name)
-            )))
-            .execute(&mut **tx)
-            .await?;
-        }
-        sqlx::query("SET CONSTRAINTS ALL DEFERRED")
-            .execute(&mut **tx)
-            .await?;
-        Ok(Some(Load {
-            table: T::TABLE,
-            keys,
-        }))
     }
 
     /// Writes a batch of a first load ([`WriteTx::start_load`]) with one
@@ -949,19 +1001,28 @@ impl WriteTx {
     }
 
     /// Ends a first load: adds the foreign keys back, each checked once
-    /// over the whole table.
+    /// over the whole table (PostgreSQL), or builds the indexes again
+    /// (SQLite).
     pub async fn finish_load(&mut self, load: Load) -> Result<(), StorageError> {
-        let WriteTx::Postgres(tx) = self else {
-            return Ok(());
-        };
-        for (name, definition) in &load.keys {
-            sqlx::query(AssertSqlSafe(format!(
-                "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
-                load.table,
-                quote_ident(name)
-            )))
-            .execute(&mut **tx)
-            .await?;
+        match self {
+            WriteTx::Sqlite(tx) => {
+                for (_, definition) in load.indexes {
+                    sqlx::query(AssertSqlSafe(definition))
+                        .execute(&mut **tx)
+                        .await?;
+                }
+            }
+            WriteTx::Postgres(tx) => {
+                for (name, definition) in &load.keys {
+                    sqlx::query(AssertSqlSafe(format!(
+                        "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
+                        load.table,
+                        quote_ident(name)
+                    )))
+                    .execute(&mut **tx)
+                    .await?;
+                }
+            }
         }
         Ok(())
     }

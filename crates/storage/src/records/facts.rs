@@ -1,6 +1,7 @@
-//! Views of the records of the people in line for a pool or a succession
-//! plan: only the columns the rules read (a plan reads tens of thousands of
-//! people at a time; the whole records would be four times the data).
+//! Views of records reduced to the columns a computation over many people
+//! reads: the people in line for a pool or a succession plan (tens of
+//! thousands at a time; the whole records would be four times the data) and
+//! the employees of a talent map (all of them).
 
 use talenta_domain::disiplin::{Hukuman, JenisHukuman};
 use talenta_domain::eligibility::{MasaJabatan, StatusKepegawaian};
@@ -87,6 +88,48 @@ impl View for InLinePerson {
             kinerja: read_score(row)?,
             potensial: read_score(row)?,
             nilai_talenta: read_score(row)?,
+        })
+    }
+}
+
+/// What the talent map reads of an employee record: who they are, where
+/// they work, and what their education scores against their position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapSubject {
+    pub nip: String,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub jabatan: Option<String>,
+    pub opd: String,
+    pub pendidikan: Option<TingkatPendidikan>,
+    pub bidang_ilmu: Option<BidangIlmu>,
+}
+
+impl View for MapSubject {
+    const TABLE: &'static str = "pegawai";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("nama", Ty::Text),
+        ("gelar_depan", Ty::Text),
+        ("gelar_belakang", Ty::Text),
+        ("jabatan", Ty::Text),
+        ("opd", Ty::Text),
+        ("pendidikan", Ty::Text),
+        ("bidang_ilmu", Ty::Text),
+    ];
+    const KEY_LEN: usize = 1;
+
+    fn decode(row: &mut Columns) -> Result<MapSubject, StorageError> {
+        Ok(MapSubject {
+            nip: row.text()?,
+            nama: row.text()?,
+            gelar_depan: row.opt_text()?,
+            gelar_belakang: row.opt_text()?,
+            jabatan: row.opt_text()?,
+            opd: row.text()?,
+            pendidikan: row.parse_opt()?,
+            bidang_ilmu: read_bidang(row)?,
         })
     }
 }
@@ -215,7 +258,7 @@ impl View for Fact<Levels> {
 #[cfg(test)]
 mod tests {
     use talenta_domain::personnel::{
-        Asesmen, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
+        Asesmen, Pegawai, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
     };
 
     use super::*;
@@ -251,5 +294,6 @@ mod tests {
         reads_columns_of::<Fact<SkpTahunan>, Skp>();
         reads_columns_of::<Fact<Hukuman>, RiwayatHukdis>();
         reads_columns_of::<Fact<Levels>, Asesmen>();
+        reads_columns_of::<MapSubject, Pegawai>();
     }
 }

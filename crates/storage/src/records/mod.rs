@@ -27,7 +27,7 @@ mod pegawai;
 mod penilaian;
 mod riwayat;
 
-pub use facts::{Fact, InLinePerson};
+pub use facts::{Fact, InLinePerson, MapSubject};
 
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::nip::{AsnKind, Nip};
