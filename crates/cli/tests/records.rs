@@ -415,6 +415,19 @@ fn a_first_load_leaves_the_schema_as_migrated() {
 
 /// The secondary indexes of a SQLite file: name and definition.
 fn indexes(path: &Path) -> Vec<(String, String)> {
+    on_sqlite(path, async |pool| {
+        sqlx::query_as(
+            "SELECT name, sql FROM sqlite_schema \
+             WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap()
+    })
+}
+
+/// What `query` reads from the SQLite file at `path`.
+fn on_sqlite<T>(path: &Path, query: impl AsyncFnOnce(&sqlx::SqlitePool) -> T) -> T {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -422,15 +435,9 @@ fn indexes(path: &Path) -> Vec<(String, String)> {
     runtime.block_on(async {
         let url = format!("sqlite://{}", path.display());
         let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT name, sql FROM sqlite_schema \
-             WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
-        )
-        .fetch_all(&pool)
-        .await
-        .unwrap();
+        let result = query(&pool).await;
         pool.close().await;
-        rows
+        result
     })
 }
 
@@ -496,19 +503,11 @@ fn postgres_is_copying(url: &str) -> bool {
 }
 
 fn integrity_check(path: &Path) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let url = format!("sqlite://{}", path.display());
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-        let result: String = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_one(&pool)
+    on_sqlite(path, async |pool| {
+        sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(pool)
             .await
-            .unwrap();
-        pool.close().await;
-        result
+            .unwrap()
     })
 }
 

@@ -887,19 +887,29 @@ impl WriteTx {
         &mut self,
         instansi_id: i64,
     ) -> Result<Option<Load>, StorageError> {
-        let any = format!(
+        let any = AssertSqlSafe(format!(
             "SELECT EXISTS (SELECT 1 FROM {} WHERE instansi_id = $1)",
             T::TABLE
-        );
-        match self {
+        ));
+        let any: bool = match self {
             WriteTx::Sqlite(tx) => {
-                let any: bool = sqlx::query_scalar(AssertSqlSafe(any))
+                sqlx::query_scalar(any)
                     .bind(instansi_id)
                     .fetch_one(&mut **tx)
-                    .await?;
-                if any {
-                    return Ok(None);
-                }
+                    .await?
+            }
+            WriteTx::Postgres(tx) => {
+                sqlx::query_scalar(any)
+                    .bind(instansi_id)
+                    .fetch_one(&mut **tx)
+                    .await?
+            }
+        };
+        if any {
+            return Ok(None);
+        }
+        match self {
+            WriteTx::Sqlite(tx) => {
                 let empty: bool = sqlx::query_scalar(AssertSqlSafe(format!(
                     "SELECT NOT EXISTS (SELECT 1 FROM {})",
                     T::TABLE
@@ -930,13 +940,6 @@ impl WriteTx {
                 }))
             }
             WriteTx::Postgres(tx) => {
-                let any: bool = sqlx::query_scalar(AssertSqlSafe(any))
-                    .bind(instansi_id)
-                    .fetch_one(&mut **tx)
-                    .await?;
-                if any {
-                    return Ok(None);
-                }
                 let keys: Vec<(String, String)> = sqlx::query_as(
                     "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
                      WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
