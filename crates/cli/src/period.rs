@@ -2,6 +2,7 @@
 //! semester. `talenta map` opens a period on its first run; the talent
 //! committee calibrates, then closes it, which freezes its map and pools.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,7 +12,7 @@ use talenta_storage::PeriodeRow;
 
 use crate::db::{DbArgs, runtime};
 use crate::import::{actor, now};
-use crate::table::{Format, render, rules};
+use crate::table::{Format, render, rules, stdout};
 
 fn parse_periode(text: &str) -> Result<Periode, String> {
     text.parse::<Periode>().map_err(|e| e.to_string())
@@ -107,11 +108,13 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                 let rows = periods(&db, args.instansi.as_deref()).await?;
                 db.close().await;
                 match args.format {
-                    Format::Json => println!(
+                    Format::Json => writeln!(
+                        stdout(),
                         "{}",
                         serde_json::Value::Array(rows.iter().map(json).collect())
-                    ),
-                    Format::Table => print!(
+                    )?,
+                    Format::Table => write!(
+                        stdout(),
                         "{}",
                         render(
                             &["periode", "status", "ditutup oleh", "aturan"],
@@ -125,7 +128,7 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                                 ])
                                 .collect::<Vec<_>>()
                         )
-                    ),
+                    )?,
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! `talenta pools`: the talent pools (KRS) of a semester per target
 //! jenjang, members ranked by Nilai Talenta.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use talenta_app::talent::talent_pools;
 use talenta_domain::Periode;
 
 use crate::db::{DbArgs, runtime};
-use crate::table::{Format, number, render, rules};
+use crate::table::{Format, number, render, rules, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct PoolsArgs {
@@ -47,19 +48,21 @@ pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
                         })).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
                 });
-                println!("{out}");
+                writeln!(stdout(), "{out}")?;
             }
             Format::Table => {
                 for pool in &pools.pools {
-                    println!(
+                    writeln!(
+                        stdout(),
                         "{} untuk {}, periode {}{}: {} anggota",
                         pool.kind.label(),
                         pool.target.label(),
                         pools.periode,
                         if pools.frozen { " (ditutup)" } else { "" },
                         pool.members.len()
-                    );
-                    print!(
+                    )?;
+                    write!(
+                        stdout(),
                         "{}",
                         render(
                             &["#", "nip", "nama", "opd", "kotak", "nilai"],
@@ -76,8 +79,8 @@ pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
                                 ])
                                 .collect::<Vec<_>>()
                         )
-                    );
-                    println!();
+                    )?;
+                    writeln!(stdout())?;
                 }
             }
         }

@@ -14,7 +14,7 @@ use time::Date;
 
 use crate::db::{DbArgs, runtime};
 use crate::import::now;
-use crate::table::{Format, render, rules};
+use crate::table::{Format, render, rules, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct PositionsArgs {
@@ -35,7 +35,8 @@ pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
         let list = positions(&db, args.instansi.as_deref(), args.key).await?;
         db.close().await;
         match args.format {
-            Format::Json => println!(
+            Format::Json => writeln!(
+                stdout(),
                 "{}",
                 serde_json::Value::Array(
                     list.iter()
@@ -45,8 +46,9 @@ pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
                         }))
                         .collect()
                 )
-            ),
-            Format::Table => print!(
+            )?,
+            Format::Table => write!(
+                stdout(),
                 "{}",
                 render(
                     &["id", "nama", "opd", "jenjang", "kunci"],
@@ -61,7 +63,7 @@ pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
                         ])
                         .collect::<Vec<_>>()
                 )
-            ),
+            )?,
         }
         anyhow::Ok(ExitCode::SUCCESS)
     })
@@ -235,7 +237,8 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                 out.flush()?;
             }
             Format::Table => {
-                println!(
+                writeln!(
+                    stdout(),
                     "{} {} ({}, {}), periode {}, per {}",
                     s.position.kode,
                     s.position.nama,
@@ -243,8 +246,9 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                     s.position.jenjang.label(),
                     s.periode,
                     s.on
-                );
-                print!(
+                )?;
+                write!(
+                    stdout(),
                     "{}",
                     render(
                         &["#", "nip", "nama", "nilai", "jpm", "kotak", "kesiapan"],
@@ -266,15 +270,17 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                             ])
                             .collect::<Vec<_>>()
                     )
-                );
+                )?;
                 if plan.kurang_suksesor {
-                    println!(
+                    writeln!(
+                        stdout(),
                         "PERHATIAN: {} suksesor siap sekarang, kurang dari {}",
-                        plan.ready_now, rules.succession.min_ready
-                    );
+                        plan.ready_now,
+                        rules.succession.min_ready
+                    )?;
                 }
                 if !plan.excluded.is_empty() {
-                    println!("\nTidak memenuhi syarat:");
+                    writeln!(stdout(), "\nTidak memenuhi syarat:")?;
                     let rows: Vec<Vec<String>> = plan
                         .excluded
                         .iter()
@@ -292,7 +298,8 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                             })
                         })
                         .collect();
-                    print!(
+                    write!(
+                        stdout(),
                         "{}",
                         render(
                             &[
@@ -306,7 +313,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                             ],
                             &rows
                         )
-                    );
+                    )?;
                 }
             }
         }

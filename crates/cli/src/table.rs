@@ -14,6 +14,13 @@ pub enum Format {
 }
 
 /// Columns padded to their widest cell, two spaces apart.
+/// Standard output, locked for one write. Output goes through `write!`
+/// rather than `print!`, so a closed pipe (`talenta positions | head`) is
+/// an error that ends the command quietly, not a panic.
+pub fn stdout() -> std::io::StdoutLock<'static> {
+    std::io::stdout().lock()
+}
+
 pub fn render(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {

@@ -5,7 +5,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use talenta_testkit::{TempDir, databases};
@@ -25,6 +26,26 @@ fn ok(args: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// `talenta ARGS | head -1`: the command meets a closed pipe (its output is
+/// larger than the pipe's buffer and what the first read takes) and ends
+/// with success and nothing on stderr, not a panic.
+fn stops_quietly_when_the_reader_does(args: &[&str]) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talenta"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!first.is_empty());
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 fn json(args: &[&str]) -> Value {
@@ -125,6 +146,7 @@ fn the_cycle_of_a_generated_city() {
         assert!(positions.iter().all(|p| p["key"] == true));
         let all = json(&["positions", "--format", "json", "--db", url]);
         assert!(all.as_array().unwrap().len() > positions.len());
+        stops_quietly_when_the_reader_does(&["positions", "--db", url]);
 
         // Every key position's plan is well formed; some have candidates.
         let mut with_candidates = 0;
