@@ -17,7 +17,9 @@ use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::personnel::{Asesmen, Jabatan, RiwayatHukdis, Skp};
 use talenta_domain::talent_map::{Rekam, score};
 use talenta_domain::{Kotak, Periode, RuleSet, Score};
-use talenta_storage::{Db, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, Written};
+use talenta_storage::{
+    Db, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, WriteTx, Written,
+};
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
@@ -92,7 +94,14 @@ pub async fn compute_each(
     mut each_page: impl FnMut(Vec<SnapshotRow>),
 ) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    let jabatan = Arc::new(jabatan_by_kode(db, instansi_id).await?);
+    // The positions are read while the writer opens the period and clears
+    // its old snapshot: separate connections (on SQLite, separate threads).
+    let (jabatan, started) = tokio::join!(
+        jabatan_by_kode(db, instansi_id),
+        start_snapshot(db, instansi_id, periode, rules, actor, now)
+    );
+    let (mut tx, perubahan) = started?;
+    let jabatan = Arc::new(jabatan?);
     let shared_rules = Arc::new(rules.clone());
     // Each page is read and scored in a task of its own, on another of the
     // runtime's threads, while this one writes the page before it (on
@@ -113,6 +122,49 @@ pub async fn compute_each(
         })
     };
 
+    let mut summary = MapSummary {
+        instansi: instansi.kode,
+        ..MapSummary::default()
+    };
+    let mut missing_by: HashMap<String, u64> = HashMap::new();
+    let mut written = Written::default();
+    let mut page = score_next(None).await??;
+    while let Some(rows) = page {
+        tally(&rows, &mut summary, &mut missing_by);
+        let next = score_next(rows.last().map(|r| r.nip.clone()));
+        written += tx.upsert(instansi_id, perubahan, &rows).await?;
+        each_page(rows);
+        page = next.await??;
+    }
+    tx.prune_snapshot(
+        instansi_id,
+        &periode.to_string(),
+        written.written + written.unchanged,
+    )
+    .await?;
+    tx.commit().await?;
+    db.analyze().await?;
+    let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
+    by.sort();
+    summary.missing_by_component = by;
+    debug_assert_eq!(
+        written.written + written.unchanged,
+        summary.placed() + summary.missing
+    );
+    Ok(summary)
+}
+
+/// Opens the write transaction of a map of `periode`: its change-log entry,
+/// the period opened (or its rule set updated) and the old snapshot
+/// replaced by the new header. Refuses a closed period.
+async fn start_snapshot(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    rules: &RuleSet,
+    actor: &str,
+    now: OffsetDateTime,
+) -> Result<(WriteTx, i64), MapError> {
     let mut tx = db.begin_write().await?;
     let perubahan = tx
         .record_change(
@@ -165,28 +217,7 @@ pub async fn compute_each(
         },
     )
     .await?;
-
-    let mut summary = MapSummary {
-        instansi: instansi.kode,
-        ..MapSummary::default()
-    };
-    let mut missing_by: HashMap<String, u64> = HashMap::new();
-    let mut written = Written::default();
-    let mut page = score_next(None).await??;
-    while let Some(rows) = page {
-        tally(&rows, &mut summary, &mut missing_by);
-        let next = score_next(rows.last().map(|r| r.nip.clone()));
-        written += tx.upsert(instansi_id, perubahan, &rows).await?;
-        each_page(rows);
-        page = next.await??;
-    }
-    tx.commit().await?;
-    db.analyze().await?;
-    let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
-    by.sort();
-    summary.missing_by_component = by;
-    debug_assert_eq!(written.written, summary.placed() + summary.missing);
-    Ok(summary)
+    Ok((tx, perubahan))
 }
 
 /// Counts rows per box and what the left-out lack.

@@ -1,6 +1,7 @@
 //! Talent-map snapshots: one per instansi and period, with the rules it was
 //! computed under, and one row per employee: scores and box, or what was
-//! missing. Re-running a period replaces its snapshot in one transaction.
+//! missing. Re-running a period replaces its snapshot in one transaction,
+//! rewriting only the rows that changed.
 
 use talenta_domain::{Kotak, Score};
 use time::OffsetDateTime;
@@ -96,35 +97,30 @@ impl Stored for SnapshotRow {
 }
 
 impl WriteTx {
-    /// Removes the period's old snapshot, if any, and writes the new header;
-    /// the rows follow with [`WriteTx::upsert`].
+    /// Writes the header of the period's snapshot, replacing an earlier
+    /// one's. The rows follow with [`WriteTx::upsert`], which rewrites only
+    /// those that changed (a map run again over unchanged records writes
+    /// nearly nothing), then [`WriteTx::prune_snapshot`] removes the rows
+    /// of people who are no longer employees of the instansi.
     pub async fn replace_snapshot(
         &mut self,
         instansi_id: i64,
         perubahan_id: i64,
         snapshot: &Snapshot,
     ) -> Result<(), StorageError> {
-        const DELETE_ROWS: &str =
-            "DELETE FROM peta_talenta_pegawai WHERE instansi_id = $1 AND periode = $2";
-        const DELETE_HEADER: &str =
-            "DELETE FROM peta_talenta WHERE instansi_id = $1 AND periode = $2";
-        const INSERT: &str = "INSERT INTO peta_talenta \
+        const UPSERT: &str = "INSERT INTO peta_talenta \
              (instansi_id, periode, rule_set, cutoffs, dihitung_at, perubahan_id) \
-             VALUES ($1, $2, $3, $4, $5, $6)";
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (instansi_id, periode) DO UPDATE SET rule_set = excluded.rule_set, \
+             cutoffs = excluded.cutoffs, dihitung_at = excluded.dihitung_at, \
+             perubahan_id = excluded.perubahan_id";
         let at = snapshot
             .dihitung_at
             .replace_nanosecond(0)
             .unwrap_or(snapshot.dihitung_at);
         macro_rules! run {
             ($tx:expr) => {{
-                for sql in [DELETE_ROWS, DELETE_HEADER] {
-                    sqlx::query(sql)
-                        .bind(instansi_id)
-                        .bind(&snapshot.periode)
-                        .execute(&mut **$tx)
-                        .await?;
-                }
-                sqlx::query(INSERT)
+                sqlx::query(UPSERT)
                     .bind(instansi_id)
                     .bind(&snapshot.periode)
                     .bind(&snapshot.rule_set)
@@ -140,6 +136,46 @@ impl WriteTx {
             WriteTx::Postgres(tx) => run!(tx),
         }
         Ok(())
+    }
+
+    /// Ends the writing of a snapshot of which `kept` rows were upserted,
+    /// one per employee of the instansi: removes the period's other rows
+    /// (of people no longer employed) and returns how many. When the period
+    /// holds exactly `kept` rows there are none, and nothing is searched.
+    pub async fn prune_snapshot(
+        &mut self,
+        instansi_id: i64,
+        periode: &str,
+        kept: u64,
+    ) -> Result<u64, StorageError> {
+        const COUNT: &str =
+            "SELECT COUNT(*) FROM peta_talenta_pegawai WHERE instansi_id = $1 AND periode = $2";
+        const PRUNE: &str = "DELETE FROM peta_talenta_pegawai \
+             WHERE instansi_id = $1 AND periode = $2 AND NOT EXISTS \
+             (SELECT 1 FROM pegawai p WHERE p.instansi_id = $1 AND p.nip = peta_talenta_pegawai.nip)";
+        macro_rules! run {
+            ($tx:expr) => {{
+                let count: i64 = sqlx::query_scalar(COUNT)
+                    .bind(instansi_id)
+                    .bind(periode)
+                    .fetch_one(&mut **$tx)
+                    .await?;
+                if u64::try_from(count).ok() == Some(kept) {
+                    0
+                } else {
+                    sqlx::query(PRUNE)
+                        .bind(instansi_id)
+                        .bind(periode)
+                        .execute(&mut **$tx)
+                        .await?
+                        .rows_affected()
+                }
+            }};
+        }
+        Ok(match self {
+            WriteTx::Sqlite(tx) => run!(tx),
+            WriteTx::Postgres(tx) => run!(tx),
+        })
     }
 }
 

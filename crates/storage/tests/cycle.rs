@@ -376,3 +376,39 @@ async fn a_calibration_needs_its_period() {
         );
     }
 }
+
+/// Re-mapping a period upserts one row per employee and prunes the rows of
+/// anyone else: here a row left from someone who is no longer an employee.
+#[tokio::test]
+async fn a_snapshot_keeps_only_the_rows_of_employees() {
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "map", "").await.unwrap();
+        let gone = SnapshotRow {
+            periode: "2026-S1".into(),
+            nip: "199912312020121001".into(),
+            nama: "Pindah ke instansi lain".into(),
+            opd: "DINKES".into(),
+            kinerja: None,
+            potensial: None,
+            kotak: None,
+            nilai_talenta: None,
+            kurang: Some("potensi".into()),
+        };
+        tx.upsert(id, change, &[gone]).await.unwrap();
+        // As a map of the three employees ends: their rows were upserted.
+        assert_eq!(tx.prune_snapshot(id, "2026-S1", 3).await.unwrap(), 1);
+        assert_eq!(tx.prune_snapshot(id, "2026-S1", 3).await.unwrap(), 0);
+        tx.commit().await.unwrap();
+        let mut nips = Vec::new();
+        db.read_all_of::<SnapshotRow>(id, "2026-S1", |row| {
+            nips.push(row.nip);
+            Ok(())
+        })
+        .await
+        .unwrap();
+        assert_eq!(nips, NIPS, "{:?}", db.engine());
+    }
+}
