@@ -335,17 +335,11 @@ fn take_nip<'a, T>(rows: &mut &'a [T], nip: &str, nip_of: impl Fn(&T) -> &str) -
 }
 
 fn full_name(pegawai: &MapSubject) -> String {
-    let mut name = String::new();
-    if let Some(gelar) = &pegawai.gelar_depan {
-        name.push_str(gelar);
-        name.push(' ');
-    }
-    name.push_str(&pegawai.nama);
-    if let Some(gelar) = &pegawai.gelar_belakang {
-        name.push_str(", ");
-        name.push_str(gelar);
-    }
-    name
+    talenta_domain::personnel::full_name(
+        pegawai.gelar_depan.as_deref(),
+        &pegawai.nama,
+        pegawai.gelar_belakang.as_deref(),
+    )
 }
 
 /// Output formats of a map.

@@ -108,6 +108,23 @@ impl FromStr for GolonganAsn {
 
 serde_as_text!(GolonganAsn, code);
 
+/// A name as written with its academic titles: `dr. Siti Aminah, M.Kes.`
+/// (the title before the name, then the name, then a comma and the title
+/// after it).
+pub fn full_name(gelar_depan: Option<&str>, nama: &str, gelar_belakang: Option<&str>) -> String {
+    let mut name = String::new();
+    if let Some(gelar) = gelar_depan {
+        name.push_str(gelar);
+        name.push(' ');
+    }
+    name.push_str(nama);
+    if let Some(gelar) = gelar_belakang {
+        name.push_str(", ");
+        name.push_str(gelar);
+    }
+    name
+}
+
 /// An employee as of now: identity and current state. History lives in the
 /// `Riwayat*` records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,6 +333,17 @@ pub struct Asesmen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_carries_its_titles_where_they_are_written() {
+        assert_eq!(
+            full_name(Some("dr."), "Siti Aminah", Some("M.Kes.")),
+            "dr. Siti Aminah, M.Kes."
+        );
+        assert_eq!(full_name(None, "Budi", Some("S.E.")), "Budi, S.E.");
+        assert_eq!(full_name(Some("Ir."), "Budi", None), "Ir. Budi");
+        assert_eq!(full_name(None, "Budi", None), "Budi");
+    }
 
     #[test]
     fn golongan_of_either_kind_reads_back_as_written() {

@@ -139,17 +139,11 @@ fn edit_forms(rules: &RuleSet, base: &str) -> EditForms {
 }
 
 fn full_name(p: &talenta_domain::personnel::Pegawai) -> String {
-    let mut name = String::new();
-    if let Some(gelar) = &p.gelar_depan {
-        name.push_str(gelar);
-        name.push(' ');
-    }
-    name.push_str(&p.nama);
-    if let Some(gelar) = &p.gelar_belakang {
-        name.push_str(", ");
-        name.push_str(gelar);
-    }
-    name
+    talenta_domain::personnel::full_name(
+        p.gelar_depan.as_deref(),
+        &p.nama,
+        p.gelar_belakang.as_deref(),
+    )
 }
 
 fn page(
