@@ -94,8 +94,9 @@ pub async fn compute_each(
     mut each_page: impl FnMut(Vec<SnapshotRow>),
 ) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    // The positions are read while the writer opens the period and clears
-    // its old snapshot: separate connections (on SQLite, separate threads).
+    // The positions are read while the writer opens the period and writes
+    // the snapshot's header: separate connections (on SQLite, separate
+    // threads).
     let (jabatan, started) = tokio::join!(
         jabatan_by_kode(db, instansi_id),
         start_snapshot(db, instansi_id, periode, rules, actor, now)
@@ -136,27 +137,20 @@ pub async fn compute_each(
         each_page(rows);
         page = next.await??;
     }
-    tx.prune_snapshot(
-        instansi_id,
-        &periode.to_string(),
-        written.written + written.unchanged,
-    )
-    .await?;
+    tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
+        .await?;
     tx.commit().await?;
     db.analyze().await?;
     let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
     by.sort();
     summary.missing_by_component = by;
-    debug_assert_eq!(
-        written.written + written.unchanged,
-        summary.placed() + summary.missing
-    );
+    debug_assert_eq!(written.rows(), summary.placed() + summary.missing);
     Ok(summary)
 }
 
 /// Opens the write transaction of a map of `periode`: its change-log entry,
-/// the period opened (or its rule set updated) and the old snapshot
-/// replaced by the new header. Refuses a closed period.
+/// the period opened (or its rule set updated) and the snapshot's header
+/// written. Refuses a closed period.
 async fn start_snapshot(
     db: &Db,
     instansi_id: i64,

@@ -228,6 +228,13 @@ pub struct Written {
     pub unchanged: u64,
 }
 
+impl Written {
+    /// Every row handed over, written or not.
+    pub fn rows(&self) -> u64 {
+        self.written + self.unchanged
+    }
+}
+
 impl std::ops::AddAssign for Written {
     fn add_assign(&mut self, other: Written) {
         self.written += other.written;
@@ -612,16 +619,13 @@ pub(crate) fn key_list<T: View>() -> String {
         .join(", ")
 }
 
-/// A first load in progress: the foreign keys (PostgreSQL) or secondary
-/// indexes (SQLite) of its table, dropped by [`WriteTx::start_load`] until
-/// [`WriteTx::finish_load`].
+/// A first load in progress: what [`WriteTx::start_load`] took off its
+/// table (foreign keys on PostgreSQL, secondary indexes on SQLite), as the
+/// statements [`WriteTx::finish_load`] runs to put it back.
 #[derive(Debug)]
 pub struct Load {
     table: &'static str,
-    /// Name and definition (`pg_get_constraintdef`) of each key.
-    keys: Vec<(String, String)>,
-    /// Name and `CREATE INDEX` statement (from `sqlite_schema`) of each index.
-    indexes: Vec<(String, String)>,
+    restore: Vec<String>,
 }
 
 /// An identifier as SQL text, for both engines (constraint and index names
@@ -866,7 +870,7 @@ impl WriteTx {
     }
 
     /// Starts a first load of `T` for an instansi, or returns `None` when
-    /// the instansi already has rows of `T` (a re-import upserts).
+    /// it is not one (a re-import upserts).
     ///
     /// On PostgreSQL it drops the table's foreign keys: rows then go
     /// straight into the table with `COPY` ([`WriteTx::copy_batch`]) and
@@ -876,8 +880,8 @@ impl WriteTx {
     /// large instansi may do. (SQLite's import skips per-row checks another
     /// way: [`Db::begin_import`].)
     ///
-    /// On SQLite, when the table is empty for every instansi, it drops the
-    /// table's secondary indexes and `finish_load` builds them again: a
+    /// On SQLite, only when the table is empty for every instansi, it drops
+    /// the table's secondary indexes and `finish_load` builds them again: a
     /// build sorts once, while a million rows in file order would each
     /// descend every index's B-tree to a random leaf.
     ///
@@ -887,59 +891,45 @@ impl WriteTx {
         &mut self,
         instansi_id: i64,
     ) -> Result<Option<Load>, StorageError> {
-        let any = AssertSqlSafe(format!(
-            "SELECT EXISTS (SELECT 1 FROM {} WHERE instansi_id = $1)",
-            T::TABLE
-        ));
-        let any: bool = match self {
+        let restore = match self {
             WriteTx::Sqlite(tx) => {
-                sqlx::query_scalar(any)
-                    .bind(instansi_id)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-            WriteTx::Postgres(tx) => {
-                sqlx::query_scalar(any)
-                    .bind(instansi_id)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-        };
-        if any {
-            return Ok(None);
-        }
-        match self {
-            WriteTx::Sqlite(tx) => {
+                // Another instansi's rows would make the rebuild cost more
+                // than it saves; then this is a plain upsert.
                 let empty: bool = sqlx::query_scalar(AssertSqlSafe(format!(
                     "SELECT NOT EXISTS (SELECT 1 FROM {})",
                     T::TABLE
                 )))
                 .fetch_one(&mut **tx)
                 .await?;
+                if !empty {
+                    return Ok(None);
+                }
                 // `sql` is NULL for the indexes of PRIMARY KEY and UNIQUE.
-                let indexes: Vec<(String, String)> = if empty {
-                    sqlx::query_as(
-                        "SELECT name, sql FROM sqlite_schema \
-                         WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
-                    )
-                    .bind(T::TABLE)
-                    .fetch_all(&mut **tx)
-                    .await?
-                } else {
-                    Vec::new()
-                };
+                let indexes: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT name, sql FROM sqlite_schema \
+                     WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
+                )
+                .bind(T::TABLE)
+                .fetch_all(&mut **tx)
+                .await?;
                 for (name, _) in &indexes {
                     sqlx::query(AssertSqlSafe(format!("DROP INDEX {}", quote_ident(name))))
                         .execute(&mut **tx)
                         .await?;
                 }
-                Ok(Some(Load {
-                    table: T::TABLE,
-                    keys: Vec::new(),
-                    indexes,
-                }))
+                indexes.into_iter().map(|(_, sql)| sql).collect()
             }
             WriteTx::Postgres(tx) => {
+                let any: bool = sqlx::query_scalar(AssertSqlSafe(format!(
+                    "SELECT EXISTS (SELECT 1 FROM {} WHERE instansi_id = $1)",
+                    T::TABLE
+                )))
+                .bind(instansi_id)
+                .fetch_one(&mut **tx)
+                .await?;
+                if any {
+                    return Ok(None);
+                }
                 let keys: Vec<(String, String)> = sqlx::query_as(
                     "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
                      WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
@@ -965,13 +955,21 @@ impl WriteTx {
                 sqlx::query("SET CONSTRAINTS ALL DEFERRED")
                     .execute(&mut **tx)
                     .await?;
-                Ok(Some(Load {
-                    table: T::TABLE,
-                    keys,
-                    indexes: Vec::new(),
-                }))
+                keys.into_iter()
+                    .map(|(name, definition)| {
+                        format!(
+                            "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
+                            T::TABLE,
+                            quote_ident(&name)
+                        )
+                    })
+                    .collect()
             }
-        }
+        };
+        Ok(Some(Load {
+            table: T::TABLE,
+            restore,
+        }))
     }
 
     /// Writes a batch of a first load ([`WriteTx::start_load`]) with one
@@ -1007,23 +1005,14 @@ impl WriteTx {
     /// over the whole table (PostgreSQL), or builds the indexes again
     /// (SQLite).
     pub async fn finish_load(&mut self, load: Load) -> Result<(), StorageError> {
-        match self {
-            WriteTx::Sqlite(tx) => {
-                for (_, definition) in load.indexes {
-                    sqlx::query(AssertSqlSafe(definition))
-                        .execute(&mut **tx)
-                        .await?;
+        for statement in load.restore {
+            let statement = sqlx::raw_sql(AssertSqlSafe(statement));
+            match self {
+                WriteTx::Sqlite(tx) => {
+                    statement.execute(&mut **tx).await?;
                 }
-            }
-            WriteTx::Postgres(tx) => {
-                for (name, definition) in &load.keys {
-                    sqlx::query(AssertSqlSafe(format!(
-                        "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
-                        load.table,
-                        quote_ident(name)
-                    )))
-                    .execute(&mut **tx)
-                    .await?;
+                WriteTx::Postgres(tx) => {
+                    statement.execute(&mut **tx).await?;
                 }
             }
         }
