@@ -20,7 +20,7 @@ use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, Storage
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
-use crate::map::{jabatan_by_kode, score_page};
+use crate::map::score_page;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CycleError {
@@ -431,12 +431,9 @@ pub async fn what_if(
         .into_iter()
         .filter_map(|r| r.final_box.map(|k| (r.nip, k)))
         .collect();
-    let jabatan = jabatan_by_kode(db, instansi_id).await?;
     let mut rows = Vec::new();
     let mut after: Option<String> = None;
-    while let Some(page) =
-        score_page(db, instansi_id, &jabatan, periode, rules, after.as_deref()).await?
-    {
+    while let Some(page) = score_page(db, instansi_id, periode, rules, after.as_deref()).await? {
         after = page.last().map(|r| r.nip.clone());
         rows.extend(page.into_iter().map(|r| WhatIfRow {
             stored: stored.get(&r.nip).copied(),

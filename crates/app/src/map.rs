@@ -14,11 +14,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use talenta_domain::cycle::StatusPeriode;
-use talenta_domain::personnel::{Asesmen, Jabatan, RiwayatHukdis, Skp};
-use talenta_domain::talent_map::{Rekam, score};
-use talenta_domain::{Kotak, Periode, RuleSet, Score};
+use talenta_domain::personnel::{Asesmen, RiwayatHukdis};
+use talenta_domain::talent_map::{NilaiSkp, Rekam, score, skp_years};
+use talenta_domain::{Periode, RuleSet, Score};
+use talenta_ingest::Column;
+use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
 use talenta_storage::{
-    Db, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, WriteTx, Written,
+    Db, Fact, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, SyaratJabatan, WriteTx,
+    Written,
 };
 use time::OffsetDateTime;
 
@@ -43,6 +46,8 @@ pub enum MapError {
     Json(#[from] serde_json::Error),
     #[error("writing: {0}")]
     Io(#[from] std::io::Error),
+    #[error("writing: {0}")]
+    Xlsx(#[from] XlsxWriteError),
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("scoring a page of employees stopped: {0}")]
@@ -91,37 +96,23 @@ pub async fn compute_each(
     rules: &RuleSet,
     actor: &str,
     now: OffsetDateTime,
-    mut each_page: impl FnMut(Vec<SnapshotRow>),
+    mut each_page: impl FnMut(&[SnapshotRow]),
 ) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    // The positions are read while the writer opens the period and writes
-    // the snapshot's header: separate connections (on SQLite, separate
-    // threads).
-    let (jabatan, started) = tokio::join!(
-        jabatan_by_kode(db, instansi_id),
-        start_snapshot(db, instansi_id, periode, rules, actor, now)
-    );
-    let (mut tx, perubahan) = started?;
-    let jabatan = Arc::new(jabatan?);
+    // The first page is read and scored while the writer opens the period
+    // and writes the snapshot's header: separate connections (on SQLite,
+    // separate threads).
     let shared_rules = Arc::new(rules.clone());
     // Each page is read and scored in a task of its own, on another of the
-    // runtime's threads, while this one writes the page before it (on
-    // SQLite the readers and the writer are separate connections, each on
-    // its own thread).
+    // runtime's threads, while this one writes the page before it.
     let score_next = |after: Option<String>| {
-        let (db, jabatan, rules) = (db.clone(), Arc::clone(&jabatan), Arc::clone(&shared_rules));
+        let (db, rules) = (db.clone(), Arc::clone(&shared_rules));
         tokio::spawn(async move {
-            score_page(
-                &db,
-                instansi_id,
-                &jabatan,
-                periode,
-                &rules,
-                after.as_deref(),
-            )
-            .await
+            score_page(&db, instansi_id, periode, &rules, after.as_deref()).await
         })
     };
+    let first = score_next(None);
+    let (mut tx, perubahan) = start_snapshot(db, instansi_id, periode, rules, actor, now).await?;
 
     let mut summary = MapSummary {
         instansi: instansi.kode,
@@ -129,18 +120,18 @@ pub async fn compute_each(
     };
     let mut missing_by: HashMap<String, u64> = HashMap::new();
     let mut written = Written::default();
-    let mut page = score_next(None).await??;
+    let mut page = first.await??;
     while let Some(rows) = page {
         tally(&rows, &mut summary, &mut missing_by);
         let next = score_next(rows.last().map(|r| r.nip.clone()));
         written += tx.upsert(instansi_id, perubahan, &rows).await?;
-        each_page(rows);
+        each_page(&rows);
         page = next.await??;
     }
     tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
         .await?;
     tx.commit().await?;
-    db.analyze().await?;
+    db.analyze_of::<SnapshotRow>().await?;
     let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
     by.sort();
     summary.missing_by_component = by;
@@ -233,26 +224,11 @@ fn tally(rows: &[SnapshotRow], summary: &mut MapSummary, missing_by: &mut HashMa
     }
 }
 
-/// The jabatan of an instansi by code.
-pub(crate) async fn jabatan_by_kode(
-    db: &Db,
-    instansi_id: i64,
-) -> Result<HashMap<String, Jabatan>, StorageError> {
-    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
-    db.read_all::<Jabatan>(instansi_id, |j| {
-        jabatan.insert(j.kode.clone(), j);
-        Ok(())
-    })
-    .await?;
-    Ok(jabatan)
-}
-
 /// Scores the next page of employees after NIP `after` (all of them from
 /// the start with `None`); `None` when there are no more. Writes nothing.
 pub(crate) async fn score_page(
     db: &Db,
     instansi_id: i64,
-    jabatan: &HashMap<String, Jabatan>,
     periode: Periode,
     rules: &RuleSet,
     after: Option<&str>,
@@ -264,22 +240,46 @@ pub(crate) async fn score_page(
         return Ok(None);
     };
     let (first, last) = (first.nip.as_str(), last.nip.as_str());
+    let mut positions: Vec<String> = page.iter().filter_map(|p| p.jabatan.clone()).collect();
+    positions.sort_unstable();
+    positions.dedup();
     // Side by side on the pool's connections (SQLite: each its own thread).
-    let (skp, asesmen, hukdis) = tokio::try_join!(
-        db.range_of::<Skp>(instansi_id, first, last),
+    let (skp, asesmen, hukdis, mut syarat) = tokio::try_join!(
+        db.range_of_years::<Fact<NilaiSkp>>(
+            instansi_id,
+            first,
+            last,
+            skp_years(periode, rules.talent_map.skp_years)
+        ),
         db.range_of::<Asesmen>(instansi_id, first, last),
         db.range_of::<RiwayatHukdis>(instansi_id, first, last),
+        db.records_among::<SyaratJabatan>(instansi_id, "", &positions),
     )?;
+    // Sorted here: PostgreSQL orders text by the database's collation.
+    syarat.sort_unstable_by(|a, b| a.kode.cmp(&b.kode));
+    let syarat_of = |kode: &str| {
+        syarat
+            .binary_search_by(|s| s.kode.as_str().cmp(kode))
+            .ok()
+            .and_then(|i| syarat.get(i))
+            .map(SyaratJabatan::syarat)
+    };
+    let nilai_skp: Vec<NilaiSkp> = skp.iter().map(|s| s.fact).collect();
     let (mut skp, mut asesmen, mut hukdis) =
         (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
     let mut rows = Vec::with_capacity(page.len());
     for pegawai in &page {
         let nip = pegawai.nip.as_str();
         let rekam = Rekam {
-            jabatan: pegawai.jabatan.as_ref().and_then(|k| jabatan.get(k)),
+            jabatan: pegawai.jabatan.as_deref().and_then(syarat_of),
             pendidikan: pegawai.pendidikan,
             bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
-            skp: take_nip(&mut skp, nip, |s| s.nip.as_str()),
+            skp: {
+                // The same records in `nilai_skp`, which holds them all.
+                let mine = take_nip(&mut skp, nip, |s| s.nip.as_str());
+                let at = nilai_skp.len() - skp.len() - mine.len();
+                nilai_skp.get(at..at + mine.len()).unwrap_or_default()
+            },
             asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
             hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
         };
@@ -350,109 +350,49 @@ struct Placed<'a> {
     nip: &'a str,
     name: &'a str,
     opd: &'a str,
-    kinerja: f64,
-    potensial: f64,
+    #[serde(serialize_with = "as_number")]
+    kinerja: Score,
+    #[serde(serialize_with = "as_number")]
+    potensial: Score,
     #[serde(rename = "box")]
     kotak: u8,
     label: &'static str,
 }
 
-const PLACED_COLUMNS: [&str; 7] = ["nip", "name", "opd", "kinerja", "potensial", "box", "label"];
-const MISSING_COLUMNS: [&str; 4] = ["nip", "name", "opd", "missing"];
+impl<'a> Placed<'a> {
+    const COLUMNS: &'static [&'static str] =
+        &["nip", "name", "opd", "kinerja", "potensial", "box", "label"];
 
-/// Writes the stored map of `periode` as [`write_rows`] does.
-pub async fn write(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    format: MapFormat,
-    out: &mut dyn Write,
-    missing: Option<(&mut dyn Write, MapFormat)>,
-) -> Result<(u64, u64), MapError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    let key = periode.to_string();
-    if db.snapshot(instansi_id, &key).await?.is_none() {
-        return Err(MapError::NoSnapshot(periode));
+    fn of(row: &'a SnapshotRow) -> Option<Placed<'a>> {
+        let (kinerja, potensial, kotak) = (row.kinerja?, row.potensial?, row.kotak?);
+        Some(Placed {
+            nip: &row.nip,
+            name: &row.nama,
+            opd: &row.opd,
+            kinerja,
+            potensial,
+            kotak: kotak.number(),
+            label: kotak.label(),
+        })
     }
-    let mut rows = Vec::new();
-    db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
-        rows.push(row);
-        Ok(())
-    })
-    .await?;
-    write_rows(&rows, format, out, missing)
 }
 
-/// Writes a map: placed employees to `out`, the employees left out (with
-/// what is missing) to `missing` when given. Returns (placed, left out).
-pub fn write_rows(
-    rows: &[SnapshotRow],
-    format: MapFormat,
-    out: &mut dyn Write,
-    missing: Option<(&mut dyn Write, MapFormat)>,
-) -> Result<(u64, u64), MapError> {
-    let (placed, left_out): (Vec<&SnapshotRow>, Vec<&SnapshotRow>) =
-        rows.iter().partition(|r| r.kotak.is_some());
-    write_placed(&placed, format, out)?;
-    if let Some((missing, missing_format)) = missing {
-        let lines: Vec<Vec<String>> = left_out
-            .iter()
-            .map(|r| {
-                vec![
-                    r.nip.clone(),
-                    r.nama.clone(),
-                    r.opd.clone(),
-                    r.kurang.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        write_table(&MISSING_COLUMNS, &lines, missing_format, missing)?;
+impl Line for Placed<'_> {
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.nip.to_owned(),
+            self.name.to_owned(),
+            self.opd.to_owned(),
+            fixed(self.kinerja),
+            fixed(self.potensial),
+            self.kotak.to_string(),
+            self.label.to_owned(),
+        ]
     }
-    let count = |v: &Vec<&SnapshotRow>| u64::try_from(v.len()).unwrap_or(u64::MAX);
-    Ok((count(&placed), count(&left_out)))
 }
 
-fn write_placed(
-    rows: &[&SnapshotRow],
-    format: MapFormat,
-    out: &mut dyn Write,
-) -> Result<(), MapError> {
-    let placed: Vec<Placed<'_>> = rows
-        .iter()
-        .filter_map(|r| {
-            let (kinerja, potensial, kotak) = (r.kinerja?, r.potensial?, r.kotak?);
-            Some(Placed {
-                nip: &r.nip,
-                name: &r.nama,
-                opd: &r.opd,
-                kinerja: kinerja.as_f64(),
-                potensial: potensial.as_f64(),
-                kotak: kotak.number(),
-                label: kotak.label(),
-            })
-        })
-        .collect();
-    if format == MapFormat::Json {
-        serde_json::to_writer_pretty(&mut *out, &placed)?;
-        out.write_all(b"\n")?;
-        return Ok(());
-    }
-    let lines: Vec<Vec<String>> = rows
-        .iter()
-        .filter_map(|r| {
-            let (kinerja, potensial, kotak) = (r.kinerja?, r.potensial?, r.kotak?);
-            Some(vec![
-                r.nip.clone(),
-                r.nama.clone(),
-                r.opd.clone(),
-                fixed(kinerja),
-                fixed(potensial),
-                kotak.number().to_string(),
-                Kotak::label(kotak).to_owned(),
-            ])
-        })
-        .collect();
-    write_table(&PLACED_COLUMNS, &lines, format, out)
+fn as_number<S: serde::Serializer>(score: &Score, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(score.as_f64())
 }
 
 /// A score with two decimals, as the map's CSV writes it.
@@ -461,54 +401,179 @@ fn fixed(score: Score) -> String {
     format!("{}.{:02}", h / 100, h % 100)
 }
 
-fn write_table(
-    columns: &[&'static str],
-    lines: &[Vec<String>],
-    format: MapFormat,
-    out: &mut dyn Write,
-) -> Result<(), MapError> {
-    match format {
-        MapFormat::Json => {
-            // Objects with the keys in column order.
-            out.write_all(b"[")?;
-            for (i, line) in lines.iter().enumerate() {
-                out.write_all(if i == 0 { b"\n  {" } else { b",\n  {" })?;
-                for (j, (column, value)) in columns.iter().zip(line).enumerate() {
-                    if j > 0 {
-                        out.write_all(b", ")?;
-                    }
-                    serde_json::to_writer(&mut *out, column)?;
-                    out.write_all(b": ")?;
-                    serde_json::to_writer(&mut *out, value)?;
-                }
-                out.write_all(b"}")?;
-            }
-            out.write_all(b"\n]\n")?;
-        }
-        MapFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut *out);
-            writer.write_record(columns)?;
-            for line in lines {
-                writer.write_record(line)?;
-            }
-            writer.flush()?;
-        }
-        MapFormat::Xlsx => {
-            let header: Vec<talenta_ingest::Column> = columns
-                .iter()
-                .map(|c| talenta_ingest::Column::required(c))
-                .collect();
-            let mut sink = talenta_ingest::xlsx_write::XlsxSink::new(&header)
-                .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
-            for line in lines {
-                sink.push(line)
-                    .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
-            }
-            let bytes = sink
-                .finish()
-                .map_err(|e| MapError::Io(std::io::Error::other(e.to_string())))?;
-            out.write_all(&bytes)?;
-        }
+/// One employee left out, with the components they lack.
+#[derive(Debug, Serialize)]
+struct LeftOut<'a> {
+    nip: &'a str,
+    name: &'a str,
+    opd: &'a str,
+    missing: &'a str,
+}
+
+impl LeftOut<'_> {
+    const COLUMNS: &'static [&'static str] = &["nip", "name", "opd", "missing"];
+}
+
+impl Line for LeftOut<'_> {
+    fn cells(&self) -> Vec<String> {
+        [self.nip, self.name, self.opd, self.missing]
+            .map(str::to_owned)
+            .to_vec()
     }
-    Ok(())
+}
+
+/// A line of a map table: an object in JSON, cells in CSV and XLSX.
+trait Line: Serialize {
+    fn cells(&self) -> Vec<String>;
+}
+
+/// Writes the stored map of `periode` as [`MapWriter`] does.
+pub async fn write<'w>(
+    db: &Db,
+    instansi: Option<&str>,
+    periode: Periode,
+    format: MapFormat,
+    out: &'w mut dyn Write,
+    missing: Option<(&'w mut dyn Write, MapFormat)>,
+) -> Result<(u64, u64), MapError> {
+    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let key = periode.to_string();
+    if db.snapshot(instansi_id, &key).await?.is_none() {
+        return Err(MapError::NoSnapshot(periode));
+    }
+    let mut writer = MapWriter::new(format, out, missing)?;
+    let mut failure = None;
+    db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
+        if failure.is_none()
+            && let Err(e) = writer.write(std::slice::from_ref(&row))
+        {
+            failure = Some(e);
+        }
+        Ok(())
+    })
+    .await?;
+    match failure {
+        Some(e) => Err(e),
+        None => writer.finish(),
+    }
+}
+
+/// Writes a map as its rows come, in NIP order: placed employees to one
+/// output, the employees left out (with what is missing) to another when
+/// given.
+pub struct MapWriter<'w> {
+    placed: TableSink<'w>,
+    missing: Option<TableSink<'w>>,
+    counts: (u64, u64),
+}
+
+impl<'w> MapWriter<'w> {
+    pub fn new(
+        format: MapFormat,
+        out: &'w mut dyn Write,
+        missing: Option<(&'w mut dyn Write, MapFormat)>,
+    ) -> Result<MapWriter<'w>, MapError> {
+        Ok(MapWriter {
+            placed: TableSink::new(format, Placed::COLUMNS, out)?,
+            missing: missing
+                .map(|(out, format)| TableSink::new(format, LeftOut::COLUMNS, out))
+                .transpose()?,
+            counts: (0, 0),
+        })
+    }
+
+    pub fn write(&mut self, rows: &[SnapshotRow]) -> Result<(), MapError> {
+        for row in rows {
+            if let Some(placed) = Placed::of(row) {
+                self.placed.push(&placed)?;
+                self.counts.0 += 1;
+            } else {
+                self.counts.1 += 1;
+                if let Some(missing) = self.missing.as_mut() {
+                    missing.push(&LeftOut {
+                        nip: &row.nip,
+                        name: &row.nama,
+                        opd: &row.opd,
+                        missing: row.kurang.as_deref().unwrap_or_default(),
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the outputs; returns (placed, left out).
+    pub fn finish(self) -> Result<(u64, u64), MapError> {
+        self.placed.finish()?;
+        if let Some(missing) = self.missing {
+            missing.finish()?;
+        }
+        Ok(self.counts)
+    }
+}
+
+/// A table written line by line. JSON is an array with an object per line;
+/// XLSX is assembled in memory (a workbook is one zip archive) and written
+/// at the end.
+enum TableSink<'w> {
+    Json { out: &'w mut dyn Write, empty: bool },
+    Csv(csv::Writer<&'w mut dyn Write>),
+    Xlsx(Box<XlsxSink>, &'w mut dyn Write),
+}
+
+impl std::fmt::Debug for MapWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapWriter")
+            .field("placed", &self.counts.0)
+            .field("left_out", &self.counts.1)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'w> TableSink<'w> {
+    fn new(
+        format: MapFormat,
+        columns: &[&'static str],
+        out: &'w mut dyn Write,
+    ) -> Result<TableSink<'w>, MapError> {
+        Ok(match format {
+            MapFormat::Json => {
+                out.write_all(b"[")?;
+                TableSink::Json { out, empty: true }
+            }
+            MapFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(columns)?;
+                TableSink::Csv(writer)
+            }
+            MapFormat::Xlsx => {
+                let header: Vec<Column> = columns.iter().map(|c| Column::required(c)).collect();
+                TableSink::Xlsx(Box::new(XlsxSink::new(&header)?), out)
+            }
+        })
+    }
+
+    fn push(&mut self, line: &impl Line) -> Result<(), MapError> {
+        match self {
+            TableSink::Json { out, empty } => {
+                out.write_all(if *empty { b"\n" } else { b",\n" })?;
+                *empty = false;
+                serde_json::to_writer(&mut **out, line)?;
+            }
+            TableSink::Csv(writer) => writer.write_record(line.cells())?,
+            TableSink::Xlsx(sink, _) => sink.push(&line.cells())?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), MapError> {
+        match self {
+            TableSink::Json { out, empty } => {
+                out.write_all(if empty { b"]\n" } else { b"\n]\n" })?;
+            }
+            TableSink::Csv(mut writer) => writer.flush()?,
+            TableSink::Xlsx(sink, out) => out.write_all(&sink.finish()?)?,
+        }
+        Ok(())
+    }
 }

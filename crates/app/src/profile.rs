@@ -7,7 +7,7 @@ use talenta_domain::personnel::{
     Asesmen, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis, RiwayatJabatan,
     RiwayatPendidikan, RiwayatPenghargaan, Skp,
 };
-use talenta_domain::talent_map::{Components, Rekam, components};
+use talenta_domain::talent_map::{Components, NilaiSkp, Rekam, Syarat, components};
 use talenta_domain::{Periode, RuleSet};
 use talenta_storage::{Branding, Db, Document, KalibrasiRow, SnapshotRow, StorageError, Usulan};
 
@@ -62,11 +62,12 @@ pub async fn load(
         .last()
         .and_then(|row| row.periode.parse::<Periode>().ok())
         .map(|periode| {
+            let nilai_skp: Vec<NilaiSkp> = skp.iter().map(NilaiSkp::from).collect();
             let rekam = Rekam {
-                jabatan: jabatan.as_ref(),
+                jabatan: jabatan.as_ref().map(Syarat::from),
                 pendidikan: pegawai.pendidikan,
                 bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
-                skp: &skp,
+                skp: &nilai_skp,
                 asesmen: &asesmen,
                 hukdis: &riwayat_hukdis,
             };

@@ -25,7 +25,6 @@ use time::{Date, OffsetDateTime};
 
 use crate::cycle::{CycleError, subtree};
 use crate::export::resolve_instansi;
-use crate::map::jabatan_by_kode;
 
 /// One person's records, owned, from which a [`Talent`] borrows.
 #[derive(Debug, Clone)]
@@ -583,7 +582,12 @@ pub async fn retention(
         Some(root) => Some(subtree(db, instansi_id, root).await?),
         None => None,
     };
-    let jabatan = jabatan_by_kode(db, instansi_id).await?;
+    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
+    db.read_all::<Jabatan>(instansi_id, |j| {
+        jabatan.insert(j.kode.clone(), j);
+        Ok(())
+    })
+    .await?;
     let mut watched: HashMap<String, Vec<&'static str>> = HashMap::new();
     for member in pools.pools.iter().flat_map(|p| &p.members) {
         let w = watched.entry(member.nip.clone()).or_default();

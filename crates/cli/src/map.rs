@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use talenta_app::map::{MapFormat, compute_each, write_rows};
+use talenta_app::map::{MapFormat, MapWriter, compute_each};
 use talenta_domain::{Periode, RuleSet};
 
 use crate::db::{DbArgs, runtime};
@@ -127,7 +127,15 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
     let mut missing = args.missing.as_deref().map(create).transpose()?;
     runtime()?.block_on(async {
         let db = args.db.open().await?;
-        let mut rows = Vec::new();
+        let mut writer = MapWriter::new(
+            format.into(),
+            &mut out,
+            missing
+                .as_mut()
+                .map(|m| (m as &mut dyn Write, missing_format.into())),
+        )?;
+        // A failed write is reported once the map is stored.
+        let mut failure = None;
         let summary = compute_each(
             &db,
             args.instansi.as_deref(),
@@ -135,18 +143,20 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
             &rules,
             &actor(),
             now(),
-            |page| rows.extend(page),
+            |page| {
+                if failure.is_none()
+                    && let Err(e) = writer.write(page)
+                {
+                    failure = Some(e);
+                }
+            },
         )
         .await?;
-        write_rows(
-            &rows,
-            format.into(),
-            &mut out,
-            missing
-                .as_mut()
-                .map(|m| (m as &mut dyn Write, missing_format.into())),
-        )?;
         db.close().await;
+        if let Some(e) = failure {
+            return Err(e.into());
+        }
+        writer.finish()?;
         out.flush()?;
         if let Some(m) = missing.as_mut() {
             m.flush()?;

@@ -8,17 +8,20 @@
 //! to the same result. A component without data is reported as missing,
 //! never scored as zero: Talenta never invents a score.
 
+use std::ops::Range;
+
 use time::Date;
 
 use crate::calendar::add_years;
 use crate::disiplin::Hukuman;
-use crate::kompetensi::jpm;
+use crate::kompetensi::{Levels, jpm};
 use crate::nine_box::Placement;
 use crate::pendidikan::{BidangIlmu, TingkatPendidikan};
 use crate::periode::Periode;
 use crate::personnel::{Asesmen, Jabatan, RiwayatHukdis, Skp};
 use crate::ruleset::{KualifikasiScores, RuleSet};
 use crate::score::Score;
+use crate::skp::Predikat;
 use crate::talent::{KinerjaInput, Missing, PotensialInput};
 
 /// What the talent map may read about one employee.
@@ -30,17 +33,51 @@ use crate::talent::{KinerjaInput, Missing, PotensialInput};
 /// no rule here reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct Rekam<'a> {
-    /// The current position, with its competency standard and the fields
-    /// of study it accepts.
-    pub jabatan: Option<&'a Jabatan>,
+    /// What the current position requires.
+    pub jabatan: Option<Syarat<'a>>,
     /// The highest education level.
     pub pendidikan: Option<TingkatPendidikan>,
     /// The field of study of the highest education.
     pub bidang_ilmu: Option<&'a BidangIlmu>,
     /// Annual SKP results, one per year.
-    pub skp: &'a [Skp],
+    pub skp: &'a [NilaiSkp],
     pub asesmen: &'a [Asesmen],
     pub hukdis: &'a [RiwayatHukdis],
+}
+
+/// What the talent map reads of an annual SKP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NilaiSkp {
+    pub tahun: i32,
+    pub predikat: Predikat,
+    pub nilai_penguat: Option<Score>,
+}
+
+impl From<&Skp> for NilaiSkp {
+    fn from(skp: &Skp) -> NilaiSkp {
+        NilaiSkp {
+            tahun: skp.tahun,
+            predikat: skp.predikat,
+            nilai_penguat: skp.nilai_penguat,
+        }
+    }
+}
+
+/// What the talent map reads of a position: its competency standard and
+/// the fields of study it accepts (empty: any).
+#[derive(Debug, Clone, Copy)]
+pub struct Syarat<'a> {
+    pub standar: &'a Levels,
+    pub bidang_ilmu: &'a [BidangIlmu],
+}
+
+impl<'a> From<&'a Jabatan> for Syarat<'a> {
+    fn from(jabatan: &'a Jabatan) -> Syarat<'a> {
+        Syarat {
+            standar: &jabatan.standar,
+            bidang_ilmu: &jabatan.bidang_ilmu,
+        }
+    }
 }
 
 /// An employee's place on the talent map of a period.
@@ -113,15 +150,17 @@ pub fn components(rules: &RuleSet, periode: Periode, rekam: &Rekam<'_>) -> Compo
     }
 }
 
-/// The annual SKP of the `years` years before the period's year. The SKP
-/// of the period's own year is not final until the year ends (PermenPANRB
-/// 6/2022 annual evaluation); Buleleng ranks the last 2 years (domain.md
-/// §5.3).
-fn skp_in_window(skp: &[Skp], periode: Periode, years: u8) -> Vec<&Skp> {
-    let first = periode.year() - i32::from(years);
-    skp.iter()
-        .filter(|s| (first..periode.year()).contains(&s.tahun))
-        .collect()
+/// The years whose annual SKP count for the map of `periode`: the `years`
+/// years before the period's year. The SKP of the period's own year is not
+/// final until the year ends (PermenPANRB 6/2022 annual evaluation);
+/// Buleleng ranks the last 2 years (domain.md §5.3).
+pub fn skp_years(periode: Periode, years: u8) -> Range<i32> {
+    periode.year() - i32::from(years)..periode.year()
+}
+
+fn skp_in_window(skp: &[NilaiSkp], periode: Periode, years: u8) -> Vec<&NilaiSkp> {
+    let window = skp_years(periode, years);
+    skp.iter().filter(|s| window.contains(&s.tahun)).collect()
 }
 
 /// Assessments dated on or before `end` and at most `max_age_years` old on
@@ -144,13 +183,13 @@ fn current_asesmen(
 /// not used: it would mix results of different dates).
 fn kompetensi<'a>(
     rules: &RuleSet,
-    jabatan: Option<&Jabatan>,
+    jabatan: Option<Syarat<'_>>,
     asesmen: impl Iterator<Item = &'a Asesmen>,
 ) -> Option<Score> {
     let latest = asesmen
         .filter(|a| !a.kompetensi.is_empty())
         .max_by_key(|a| a.tanggal)?;
-    let result = jpm(&jabatan?.standar, &latest.kompetensi, rules.jpm.capping).ok()?;
+    let result = jpm(jabatan?.standar, &latest.kompetensi, rules.jpm.capping).ok()?;
     let capped = result
         .percent_hundredths()
         .min(u32::from(Score::MAX.hundredths()));
@@ -176,7 +215,7 @@ fn kualifikasi(table: &KualifikasiScores, rekam: &Rekam<'_>) -> Option<Score> {
     let Some(jabatan) = rekam.jabatan else {
         return pendidikan;
     };
-    let bidang = bidang_sesuai(&jabatan.bidang_ilmu, rekam.bidang_ilmu).map(|sesuai| {
+    let bidang = bidang_sesuai(jabatan.bidang_ilmu, rekam.bidang_ilmu).map(|sesuai| {
         if sesuai {
             table.bidang.sesuai
         } else {
@@ -233,7 +272,7 @@ mod tests {
     use crate::nine_box::Kotak;
     use crate::nip::Nip;
     use crate::personnel::SumberAsesmen;
-    use crate::skp::{Predikat, Rating};
+    use crate::skp::Predikat;
     use crate::talent::Komponen;
     use proptest::prelude::*;
     use time::macros::date;
@@ -261,17 +300,11 @@ mod tests {
         Kompetensi::PerekatBangsa,
     ];
 
-    fn skp(tahun: i32, predikat: Predikat, penguat: Option<u8>) -> Skp {
-        Skp {
-            nip: nip(),
+    fn skp(tahun: i32, predikat: Predikat, penguat: Option<u8>) -> NilaiSkp {
+        NilaiSkp {
             tahun,
-            // The ratings are not read by the talent map; the predikat is.
-            hasil_kerja: Rating::SesuaiEkspektasi,
-            perilaku_kerja: Rating::SesuaiEkspektasi,
             predikat,
             nilai_penguat: penguat.map(s),
-            penilai_nip: None,
-            penilai_nama: None,
         }
     }
 
@@ -308,7 +341,7 @@ mod tests {
         jabatan: Option<Jabatan>,
         pendidikan: Option<TingkatPendidikan>,
         bidang_ilmu: Option<BidangIlmu>,
-        skp: Vec<Skp>,
+        skp: Vec<NilaiSkp>,
         asesmen: Vec<Asesmen>,
         hukdis: Vec<RiwayatHukdis>,
     }
@@ -316,7 +349,7 @@ mod tests {
     impl Records {
         fn rekam(&self) -> Rekam<'_> {
             Rekam {
-                jabatan: self.jabatan.as_ref(),
+                jabatan: self.jabatan.as_ref().map(Syarat::from),
                 pendidikan: self.pendidikan,
                 bidang_ilmu: self.bidang_ilmu.as_ref(),
                 skp: &self.skp,
@@ -700,7 +733,7 @@ mod tests {
             prop::sample::select(Predikat::ALL.to_vec()),
             prop::option::of(any_score()),
         )
-            .prop_map(|(tahun, predikat, penguat)| Skp {
+            .prop_map(|(tahun, predikat, penguat)| NilaiSkp {
                 nilai_penguat: penguat,
                 ..skp(tahun, predikat, None)
             });
@@ -766,7 +799,7 @@ mod tests {
     /// (so the latest) covering the standard and with potensi, an education
     /// level and a field the position accepts.
     fn complete(mut records: Records, periode: Periode, standar: Levels) -> Records {
-        records.skp.push(Skp {
+        records.skp.push(NilaiSkp {
             nilai_penguat: Some(s(75)),
             ..skp(periode.year() - 1, Predikat::Baik, None)
         });

@@ -25,7 +25,7 @@ pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
-pub use records::{Fact, InLinePerson, MapSubject};
+pub use records::{Fact, InLinePerson, MapSubject, SyaratJabatan};
 pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Batch, Columns, Load, Stored, View, WriteTx, Written};
 pub use usulan::Usulan;
@@ -185,16 +185,26 @@ impl Db {
     /// most 1,000 rows per index (`analysis_limit`), so this takes
     /// milliseconds whatever the size.
     pub async fn analyze(&self) -> Result<(), StorageError> {
+        self.analyze_sql("ANALYZE").await
+    }
+
+    /// [`Db::analyze`] of the table of `T` alone, after a bulk write to it.
+    pub async fn analyze_of<T: View>(&self) -> Result<(), StorageError> {
+        self.analyze_sql(&format!("ANALYZE {}", T::TABLE)).await
+    }
+
+    async fn analyze_sql(&self, analyze: &str) -> Result<(), StorageError> {
+        let analyze = sqlx::AssertSqlSafe(analyze.to_owned());
         match self {
             Db::Sqlite { write, .. } => {
                 let mut conn = write.acquire().await?;
                 sqlx::query("PRAGMA analysis_limit = 1000")
                     .execute(&mut *conn)
                     .await?;
-                sqlx::query("ANALYZE").execute(&mut *conn).await?;
+                sqlx::query(analyze).execute(&mut *conn).await?;
             }
             Db::Postgres(pool) => {
-                sqlx::query("ANALYZE").execute(pool).await?;
+                sqlx::query(analyze).execute(pool).await?;
             }
         }
         Ok(())

@@ -9,6 +9,7 @@
 //! A row whose values did not change is not written, so it keeps the
 //! perubahan that last changed it and a re-import changes nothing.
 
+use std::ops::Range;
 use std::str::FromStr;
 
 use futures_util::TryStreamExt;
@@ -445,25 +446,40 @@ impl Db {
 
     /// Every record of `T` whose first key column (such as the NIP) lies in
     /// `first..=last`, in key order.
-    pub async fn range_of<T: Stored>(
+    pub async fn range_of<T: View>(
         &self,
         instansi_id: i64,
         first: &str,
         last: &str,
     ) -> Result<Vec<T>, StorageError> {
-        let sql = format!(
-            "SELECT {} FROM {} WHERE instansi_id = $1 AND {col} >= $2 AND {col} <= $3 ORDER BY {}",
-            column_list::<T>(),
-            T::TABLE,
-            key_list::<T>(),
-            col = first_column::<T>(),
-        );
         self.fetch_records(
-            sql,
+            range_sql::<T>(""),
             vec![
                 Value::int(instansi_id),
                 Value::text(first),
                 Value::text(last),
+            ],
+        )
+        .await
+    }
+
+    /// [`Db::range_of`] limited to the records of the years `years` (end
+    /// excluded), in a table of yearly records (a `tahun` column).
+    pub async fn range_of_years<T: View>(
+        &self,
+        instansi_id: i64,
+        first: &str,
+        last: &str,
+        years: Range<i32>,
+    ) -> Result<Vec<T>, StorageError> {
+        self.fetch_records(
+            range_sql::<T>("AND tahun >= $4 AND tahun < $5 "),
+            vec![
+                Value::int(instansi_id),
+                Value::text(first),
+                Value::text(last),
+                Value::int(years.start),
+                Value::int(years.end),
             ],
         )
         .await
@@ -586,6 +602,18 @@ impl WriteTx {
         }
         Ok(records)
     }
+}
+
+/// Selects the records of `T` whose first key column lies in `$2..=$3`, and
+/// meet `filter`, in key order.
+fn range_sql<T: View>(filter: &str) -> String {
+    format!(
+        "SELECT {} FROM {} WHERE instansi_id = $1 AND {col} >= $2 AND {col} <= $3 {filter}ORDER BY {}",
+        column_list::<T>(),
+        T::TABLE,
+        key_list::<T>(),
+        col = first_column::<T>(),
+    )
 }
 
 fn first_column<T: View>() -> &'static str {

@@ -9,10 +9,11 @@ use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::GolonganAsn;
 use talenta_domain::skp::SkpTahunan;
+use talenta_domain::talent_map::{NilaiSkp, Syarat};
 use talenta_domain::{BidangIlmu, Kotak, Pendidikan, Score, TingkatPendidikan};
 use time::Date;
 
-use super::{read_bidang, read_levels, read_score};
+use super::{read_bidang, read_bidang_list, read_levels, read_score};
 use crate::stored::View;
 use crate::{Columns, StorageError, Ty};
 
@@ -130,6 +131,73 @@ impl View for MapSubject {
             opd: row.text()?,
             pendidikan: row.parse_opt()?,
             bidang_ilmu: read_bidang(row)?,
+        })
+    }
+}
+
+/// What the talent map reads of an annual SKP.
+impl View for Fact<NilaiSkp> {
+    const TABLE: &'static str = "skp";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("tahun", Ty::Int),
+        ("predikat", Ty::Text),
+        ("nilai_penguat", Ty::Int),
+    ];
+    const KEY_LEN: usize = 2;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(Fact {
+            nip: row.text()?,
+            fact: NilaiSkp {
+                tahun: row.int()?,
+                predikat: row.parse()?,
+                nilai_penguat: read_score(row)?,
+            },
+        })
+    }
+}
+
+/// What the talent map reads of a position: the fields of study it accepts
+/// and its competency standard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyaratJabatan {
+    pub kode: String,
+    pub bidang_ilmu: Vec<BidangIlmu>,
+    pub standar: Levels,
+}
+
+impl SyaratJabatan {
+    pub fn syarat(&self) -> Syarat<'_> {
+        Syarat {
+            standar: &self.standar,
+            bidang_ilmu: &self.bidang_ilmu,
+        }
+    }
+}
+
+impl View for SyaratJabatan {
+    const TABLE: &'static str = "jabatan";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("kode", Ty::Text),
+        ("bidang_ilmu", Ty::Text),
+        ("k_integritas", Ty::Int),
+        ("k_kerja_sama", Ty::Int),
+        ("k_komunikasi", Ty::Int),
+        ("k_orientasi_pada_hasil", Ty::Int),
+        ("k_pelayanan_publik", Ty::Int),
+        ("k_pengembangan_diri", Ty::Int),
+        ("k_mengelola_perubahan", Ty::Int),
+        ("k_pengambilan_keputusan", Ty::Int),
+        ("k_perekat_bangsa", Ty::Int),
+    ];
+    const KEY_LEN: usize = 1;
+
+    fn decode(row: &mut Columns) -> Result<SyaratJabatan, StorageError> {
+        Ok(SyaratJabatan {
+            kode: row.text()?,
+            bidang_ilmu: read_bidang_list(row)?,
+            standar: read_levels(row)?,
         })
     }
 }
@@ -258,7 +326,7 @@ impl View for Fact<Levels> {
 #[cfg(test)]
 mod tests {
     use talenta_domain::personnel::{
-        Asesmen, Pegawai, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
+        Asesmen, Jabatan, Pegawai, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
     };
 
     use super::*;
@@ -295,5 +363,7 @@ mod tests {
         reads_columns_of::<Fact<Hukuman>, RiwayatHukdis>();
         reads_columns_of::<Fact<Levels>, Asesmen>();
         reads_columns_of::<MapSubject, Pegawai>();
+        reads_columns_of::<Fact<NilaiSkp>, Skp>();
+        reads_columns_of::<SyaratJabatan, Jabatan>();
     }
 }

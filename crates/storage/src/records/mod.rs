@@ -27,7 +27,7 @@ mod pegawai;
 mod penilaian;
 mod riwayat;
 
-pub use facts::{Fact, InLinePerson, MapSubject};
+pub use facts::{Fact, InLinePerson, MapSubject, SyaratJabatan};
 
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::nip::{AsnKind, Nip};
@@ -91,6 +91,16 @@ fn read_score(row: &mut Columns) -> Result<Option<Score>, StorageError> {
 
 fn read_bidang(row: &mut Columns) -> Result<Option<BidangIlmu>, StorageError> {
     row.opt_text_with(|text| Ok::<_, std::convert::Infallible>(BidangIlmu::new(text)))
+}
+
+/// Reads a `|`-joined list of fields of study (empty: any).
+fn read_bidang_list(row: &mut Columns) -> Result<Vec<BidangIlmu>, StorageError> {
+    Ok(row
+        .text()?
+        .split('|')
+        .filter(|name| !name.is_empty())
+        .map(BidangIlmu::new)
+        .collect())
 }
 
 /// Reads stored NIP digits: as `kind` when the record says which kind of

@@ -3,7 +3,7 @@
 use talenta_domain::personnel::{Jabatan, Opd};
 use talenta_domain::{BidangIlmu, Golongan, TingkatPendidikan};
 
-use super::{level_values, read_levels};
+use super::{level_values, read_bidang_list, read_levels};
 use crate::{Columns, StorageError, Stored, Ty, Value};
 
 impl Stored for Opd {
@@ -82,12 +82,7 @@ impl Stored for Jabatan {
             opd: row.text()?,
             jenjang: row.parse()?,
             min_pendidikan: row.parse_opt()?,
-            bidang_ilmu: row
-                .text()?
-                .split('|')
-                .filter(|name| !name.is_empty())
-                .map(BidangIlmu::new)
-                .collect(),
+            bidang_ilmu: read_bidang_list(row)?,
             min_golongan: row.parse_opt()?,
             standar: read_levels(row)?,
             kunci: row.bool()?,
