@@ -517,7 +517,7 @@ impl<'w> MapWriter<'w> {
 /// at the end.
 enum TableSink<'w> {
     Json { out: &'w mut dyn Write, empty: bool },
-    Csv(csv::Writer<&'w mut dyn Write>),
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
     Xlsx(Box<XlsxSink>, &'w mut dyn Write),
 }
 
@@ -544,7 +544,7 @@ impl<'w> TableSink<'w> {
             MapFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(columns)?;
-                TableSink::Csv(writer)
+                TableSink::Csv(Box::new(writer))
             }
             MapFormat::Xlsx => {
                 let header: Vec<Column> = columns.iter().map(|c| Column::required(c)).collect();
