@@ -8,7 +8,7 @@
 //! SKP, assessments and sanctions of the same NIP range, so memory stays
 //! bounded at any size.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -24,11 +24,15 @@ use talenta_storage::{
     Written,
 };
 use time::OffsetDateTime;
+use tokio::sync::oneshot;
 
 use crate::export::{ExportError, resolve_instansi};
 
 /// Employees scored per page.
 const PAGE: i64 = 20_000;
+
+/// Pages read and scored at a time while the pages before them are written.
+const AHEAD: usize = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MapError {
@@ -99,19 +103,29 @@ pub async fn compute_each(
     mut each_page: impl FnMut(&[SnapshotRow]),
 ) -> Result<MapSummary, MapError> {
     let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
-    // The first page is read and scored while the writer opens the period
-    // and writes the snapshot's header: separate connections (on SQLite,
-    // separate threads).
+    // Pages are read and scored in tasks of their own, up to `AHEAD` at a
+    // time, while this task writes them in order: the first while the
+    // writer opens the period and writes the snapshot's header. A page
+    // starts once the one before has read its employees (keyset
+    // pagination), so only those reads run one after another.
     let shared_rules = Arc::new(rules.clone());
-    // Each page is read and scored in a task of its own, on another of the
-    // runtime's threads, while this one writes the page before it.
-    let score_next = |after: Option<String>| {
+    let start_page = |after: Option<String>| {
         let (db, rules) = (db.clone(), Arc::clone(&shared_rules));
-        tokio::spawn(async move {
-            score_page(&db, instansi_id, periode, &rules, after.as_deref()).await
-        })
+        let (last_nip, next) = oneshot::channel();
+        let task = tokio::spawn(async move {
+            let page = db
+                .page_after::<MapSubject>(instansi_id, after.as_deref(), PAGE)
+                .await?;
+            // Dropped unsent on an error, which then ends the pages.
+            let _ = last_nip.send(page.last().map(|p| p.nip.clone()));
+            score_subjects(&db, instansi_id, periode, &rules, page).await
+        });
+        (next, task)
     };
-    let first = score_next(None);
+    let (last_nip, first) = start_page(None);
+    // Where the page after the last one started learns where to start.
+    let mut next = Some(last_nip);
+    let mut in_flight = VecDeque::from([first]);
     let (mut tx, perubahan) = start_snapshot(db, instansi_id, periode, rules, actor, now).await?;
 
     let mut summary = MapSummary {
@@ -120,13 +134,28 @@ pub async fn compute_each(
     };
     let mut missing_by: HashMap<String, u64> = HashMap::new();
     let mut written = Written::default();
-    let mut page = first.await??;
-    while let Some(rows) = page {
+    loop {
+        while in_flight.len() < AHEAD {
+            let Some(last_nip) = next.take() else {
+                break;
+            };
+            let Ok(Some(after)) = last_nip.await else {
+                break;
+            };
+            let (after_next, task) = start_page(Some(after));
+            next = Some(after_next);
+            in_flight.push_back(task);
+        }
+        let Some(task) = in_flight.pop_front() else {
+            break;
+        };
+        let rows = task.await??;
+        if rows.is_empty() {
+            continue;
+        }
         tally(&rows, &mut summary, &mut missing_by);
-        let next = score_next(rows.last().map(|r| r.nip.clone()));
         written += tx.upsert(instansi_id, perubahan, &rows).await?;
         each_page(&rows);
-        page = next.await??;
     }
     tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
         .await?;
@@ -236,8 +265,24 @@ pub(crate) async fn score_page(
     let page = db
         .page_after::<MapSubject>(instansi_id, after, PAGE)
         .await?;
-    let (Some(first), Some(last)) = (page.first(), page.last()) else {
+    if page.is_empty() {
         return Ok(None);
+    }
+    score_subjects(db, instansi_id, periode, rules, page)
+        .await
+        .map(Some)
+}
+
+/// Scores `page`, employees in NIP order, with their records.
+async fn score_subjects(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    rules: &RuleSet,
+    page: Vec<MapSubject>,
+) -> Result<Vec<SnapshotRow>, StorageError> {
+    let (Some(first), Some(last)) = (page.first(), page.last()) else {
+        return Ok(Vec::new());
     };
     let (first, last) = (first.nip.as_str(), last.nip.as_str());
     let mut positions: Vec<String> = page.iter().filter_map(|p| p.jabatan.clone()).collect();
@@ -314,7 +359,7 @@ pub(crate) async fn score_page(
         }
         rows.push(row);
     }
-    Ok(Some(rows))
+    Ok(rows)
 }
 
 /// The records of `nip` at the front of `rows` (sorted by NIP), taken off.

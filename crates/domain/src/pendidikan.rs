@@ -198,6 +198,14 @@ pub struct BidangIlmu(String);
 
 impl BidangIlmu {
     pub fn new(name: &str) -> BidangIlmu {
+        // Most names are already words joined by single spaces (every
+        // stored one is): kept as they are, without splitting.
+        let normal = name
+            .split(' ')
+            .all(|word| !word.is_empty() && !word.contains(char::is_whitespace));
+        if normal {
+            return BidangIlmu(name.to_owned());
+        }
         BidangIlmu(name.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
@@ -208,6 +216,9 @@ impl BidangIlmu {
     /// Equal ignoring case (Unicode lowercase, compared without
     /// allocating: succession checks it for every candidate).
     pub fn matches(&self, other: &BidangIlmu) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            return self.0.eq_ignore_ascii_case(&other.0);
+        }
         self.0
             .chars()
             .flat_map(char::to_lowercase)
@@ -300,5 +311,19 @@ mod tests {
                 .matches(&BidangIlmu::new(" kesehatan  MASYARAKAT "))
         );
         assert!(!BidangIlmu::new("Kesehatan").matches(&BidangIlmu::new("Ekonomi")));
+        assert!(!BidangIlmu::new("Hukum").matches(&BidangIlmu::new("Hukum Tata Negara")));
+        // Beyond ASCII, compared by Unicode lowercase.
+        assert!(BidangIlmu::new("ÉKONOMI Ünggul").matches(&BidangIlmu::new("ékonomi ünggul")));
+        assert!(!BidangIlmu::new("Ékonomi").matches(&BidangIlmu::new("Ekonomi")));
+    }
+
+    #[test]
+    fn a_field_of_study_is_kept_with_single_spaces() {
+        assert_eq!(BidangIlmu::new("Teknik Sipil").as_str(), "Teknik Sipil");
+        for loose in [" Teknik Sipil", "Teknik Sipil ", "Teknik  Sipil", "Teknik\tSipil"] {
+            assert_eq!(BidangIlmu::new(loose).as_str(), "Teknik Sipil", "{loose:?}");
+        }
+        assert_eq!(BidangIlmu::new("").as_str(), "");
+        assert_eq!(BidangIlmu::new(" \u{a0}").as_str(), "");
     }
 }

@@ -28,7 +28,10 @@ impl Db {
         nip: &str,
     ) -> Result<Vec<SnapshotRow>, StorageError> {
         let sql = format!(
-            "SELECT {} FROM {} WHERE instansi_id = $1 AND nip = $2 ORDER BY periode",
+            // A primary-key seek per period that has a map.
+            "SELECT {} FROM {} WHERE instansi_id = $1 \
+             AND periode IN (SELECT periode FROM peta_talenta WHERE instansi_id = $1) \
+             AND nip = $2 ORDER BY periode",
             crate::stored::column_list::<SnapshotRow>(),
             SnapshotRow::TABLE,
         );

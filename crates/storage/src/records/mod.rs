@@ -50,7 +50,7 @@ fn level_values(levels: &Levels) -> impl Iterator<Item = Value> + '_ {
 
 /// Reads the nine `k_*` columns.
 fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
-    let mut levels = Levels::new();
+    let mut levels = Vec::with_capacity(9);
     for kompetensi in stored_kompetensi() {
         let level = row.opt_int_with(|n| {
             u8::try_from(n)
@@ -59,10 +59,11 @@ fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
                 .ok_or("not a competency level 1-5")
         })?;
         if let Some(level) = level {
-            levels.insert(kompetensi, level);
+            levels.push((kompetensi, level));
         }
     }
-    Ok(levels)
+    // Built in one go from the pairs (sorted once), not node by node.
+    Ok(levels.into_iter().collect())
 }
 
 fn date(date: time::Date) -> Value {
