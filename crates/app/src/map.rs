@@ -313,7 +313,8 @@ async fn score_subjects(
     let (mut skp, mut asesmen, mut hukdis) =
         (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
     let mut rows = Vec::with_capacity(page.len());
-    for pegawai in &page {
+    let key = periode.to_string();
+    for pegawai in page {
         let nip = pegawai.nip.as_str();
         let rekam = Rekam {
             jabatan: pegawai.jabatan.as_deref().and_then(syarat_of),
@@ -328,18 +329,19 @@ async fn score_subjects(
             asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
             hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
         };
+        let scored = score(rules, periode, &rekam);
         let mut row = SnapshotRow {
-            periode: periode.to_string(),
-            nip: nip.to_owned(),
-            nama: full_name(pegawai),
-            opd: pegawai.opd.clone(),
+            periode: key.clone(),
+            nama: full_name(&pegawai),
+            nip: pegawai.nip,
+            opd: pegawai.opd,
             kinerja: None,
             potensial: None,
             kotak: None,
             nilai_talenta: None,
             kurang: None,
         };
-        match score(rules, periode, &rekam) {
+        match scored {
             Ok(nilai) => {
                 row.kinerja = Some(nilai.kinerja);
                 row.potensial = Some(nilai.potensial);

@@ -16,7 +16,7 @@ use futures_util::TryStreamExt;
 use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use time::OffsetDateTime;
 
-use crate::value::{Ty, Value, bind_all, decode_json_rows, decode_row};
+use crate::value::{JsonRowsError, Ty, Value, bind_all, decode_json_rows, decode_row};
 use crate::{Db, Engine, StorageError};
 
 /// A record type stored in one instansi-owned table.
@@ -393,7 +393,7 @@ impl Db {
                     (next_sql.clone(), binds)
                 }
             };
-            let rows = self.fetch_values::<T>(sql, binds, &types).await?;
+            let rows = self.fetch_values::<T, _>(sql, binds, &types, Ok).await?;
             // Only a full page can have more after it; a key with no
             // column left to page on (a one-column key with its value
             // fixed) has one row at most.
@@ -528,11 +528,8 @@ impl Db {
         binds: Vec<Value>,
     ) -> Result<Vec<T>, StorageError> {
         let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
-        self.fetch_values::<T>(sql, binds, &types)
-            .await?
-            .into_iter()
-            .map(decode::<T>)
-            .collect()
+        self.fetch_values::<T, T>(sql, binds, &types, decode::<T>)
+            .await
     }
 
     /// The rows `sql` selects, read as one JSON array (SQLite
@@ -544,12 +541,13 @@ impl Db {
     /// kept: an aggregate over an ordered subquery reads it in
     /// order on both engines (SQLite runs it as a co-routine; PostgreSQL's
     /// `json_agg` is never parallel).
-    pub(crate) async fn fetch_values<T: View>(
+    pub(crate) async fn fetch_values<T: View, R>(
         &self,
         sql: String,
         binds: Vec<Value>,
         types: &[Ty],
-    ) -> Result<Vec<Vec<Value>>, StorageError> {
+        decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
+    ) -> Result<Vec<R>, StorageError> {
         let columns = column_list::<T>();
         let json: Option<String> = match self {
             Db::Sqlite { read, .. } => {
@@ -568,11 +566,14 @@ impl Db {
         };
         match json {
             None => Ok(Vec::new()),
-            Some(json) => decode_json_rows(&json, types).map_err(|reason| StorageError::Corrupt {
-                table: T::TABLE,
-                column: "?",
-                value: String::new(),
-                reason,
+            Some(json) => decode_json_rows(&json, types, decode).map_err(|e| match e {
+                JsonRowsError::Row(error) => error,
+                JsonRowsError::Json(reason) => StorageError::Corrupt {
+                    table: T::TABLE,
+                    column: "?",
+                    value: String::new(),
+                    reason,
+                },
             }),
         }
     }

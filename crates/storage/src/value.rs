@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use sqlx::{ColumnIndex, Decode, Row, Type};
 use time::Date;
 
+use crate::StorageError;
+
 /// The SQL type of a column, as the two engines store it (migrations: BIGINT
 /// / INTEGER, DATE / TEXT, BOOLEAN / INTEGER, TEXT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,39 +120,80 @@ where
 
 /// Decodes rows read in bulk as one JSON array of arrays (SQLite
 /// `json_group_array(json_array(…))`, PostgreSQL `json_agg(json_build_array(…))`)
-/// into [`Value`]s of the given types, without an intermediate JSON tree.
-/// Dates are `YYYY-MM-DD` strings on both engines; booleans are `0`/`1` on
-/// SQLite and `true`/`false` on PostgreSQL.
-pub(crate) fn decode_json_rows(json: &str, types: &[Ty]) -> Result<Vec<Vec<Value>>, String> {
+/// into [`Value`]s of the given types, without an intermediate JSON tree,
+/// and hands each row to `decode` as soon as it is read. Dates are
+/// `YYYY-MM-DD` strings on both engines; booleans are `0`/`1` on SQLite and
+/// `true`/`false` on PostgreSQL.
+pub(crate) fn decode_json_rows<R>(
+    json: &str,
+    types: &[Ty],
+    decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
+) -> Result<Vec<R>, JsonRowsError> {
     use serde::de::DeserializeSeed;
+    let mut failure = None;
     let mut de = serde_json::Deserializer::from_str(json);
-    let rows = RowsSeed(types)
-        .deserialize(&mut de)
-        .map_err(|e| e.to_string())?;
-    de.end().map_err(|e| e.to_string())?;
+    let rows = RowsSeed {
+        types,
+        decode,
+        failure: &mut failure,
+    }
+    .deserialize(&mut de);
+    if let Some(error) = failure {
+        return Err(JsonRowsError::Row(error));
+    }
+    let rows = rows.map_err(|e| JsonRowsError::Json(e.to_string()))?;
+    de.end().map_err(|e| JsonRowsError::Json(e.to_string()))?;
     Ok(rows)
 }
 
-struct RowsSeed<'t>(&'t [Ty]);
+/// Why rows read as JSON did not decode.
+#[derive(Debug)]
+pub(crate) enum JsonRowsError {
+    /// Not the JSON of rows of the expected column types.
+    Json(String),
+    /// A row that `decode` refused.
+    Row(StorageError),
+}
+
+struct RowsSeed<'t, 'f, F> {
+    types: &'t [Ty],
+    decode: F,
+    failure: &'f mut Option<StorageError>,
+}
 struct RowSeed<'t>(&'t [Ty]);
 struct CellSeed(Ty);
 
-impl<'de> serde::de::DeserializeSeed<'de> for RowsSeed<'_> {
-    type Value = Vec<Vec<Value>>;
+impl<'de, F, R> serde::de::DeserializeSeed<'de> for RowsSeed<'_, '_, F>
+where
+    F: FnMut(Vec<Value>) -> Result<R, StorageError>,
+{
+    type Value = Vec<R>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for RowsSeed<'_> {
-    type Value = Vec<Vec<Value>>;
+impl<'de, F, R> serde::de::Visitor<'de> for RowsSeed<'_, '_, F>
+where
+    F: FnMut(Vec<Value>) -> Result<R, StorageError>,
+{
+    type Value = Vec<R>;
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("an array of rows")
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        mut self,
+        mut seq: A,
+    ) -> Result<Self::Value, A::Error> {
         let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(row) = seq.next_element_seed(RowSeed(self.0))? {
-            rows.push(row);
+        while let Some(row) = seq.next_element_seed(RowSeed(self.types))? {
+            match (self.decode)(row) {
+                Ok(row) => rows.push(row),
+                Err(error) => {
+                    *self.failure = Some(error);
+                    return Err(serde::de::Error::custom("a row did not decode"));
+                }
+            }
         }
         Ok(rows)
     }
@@ -297,10 +340,11 @@ mod tests {
         let rows = decode_json_rows(
             r#"[["a \"b\"", -5, "2026-03-01", 1, false, null], [null, null, null, null, true, ""]]"#,
             &types,
+            Ok,
         );
         assert_eq!(
-            rows,
-            Ok(vec![
+            rows.ok(),
+            Some(vec![
                 vec![
                     Value::text("a \"b\""),
                     Value::int(-5),
@@ -319,8 +363,22 @@ mod tests {
                 ],
             ])
         );
-        assert!(decode_json_rows("[[1]]", &[Ty::Text]).is_err());
-        assert!(decode_json_rows(r#"[["2026-13-01"]]"#, &[Ty::Date]).is_err());
-        assert!(decode_json_rows("[[1, 2]]", &[Ty::Int]).is_err());
+        assert!(decode_json_rows("[[1]]", &[Ty::Text], Ok).is_err());
+        assert!(decode_json_rows(r#"[["2026-13-01"]]"#, &[Ty::Date], Ok).is_err());
+        assert!(decode_json_rows("[[1, 2]]", &[Ty::Int], Ok).is_err());
+        // A row the caller refuses stops the reading with its error.
+        let refused = decode_json_rows("[[1], [2]]", &[Ty::Int], |row| match row.first() {
+            Some(Value::Int(Some(2))) => Err(StorageError::Corrupt {
+                table: "t",
+                column: "c",
+                value: "2".into(),
+                reason: "two".into(),
+            }),
+            _ => Ok(row),
+        });
+        assert!(matches!(
+            refused,
+            Err(JsonRowsError::Row(StorageError::Corrupt { column: "c", .. }))
+        ));
     }
 }
