@@ -320,7 +320,12 @@ mod tests {
     #[test]
     fn a_field_of_study_is_kept_with_single_spaces() {
         assert_eq!(BidangIlmu::new("Teknik Sipil").as_str(), "Teknik Sipil");
-        for loose in [" Teknik Sipil", "Teknik Sipil ", "Teknik  Sipil", "Teknik\tSipil"] {
+        for loose in [
+            " Teknik Sipil",
+            "Teknik Sipil ",
+            "Teknik  Sipil",
+            "Teknik\tSipil",
+        ] {
             assert_eq!(BidangIlmu::new(loose).as_str(), "Teknik Sipil", "{loose:?}");
         }
         assert_eq!(BidangIlmu::new("").as_str(), "");

@@ -378,7 +378,10 @@ mod tests {
         });
         assert!(matches!(
             refused,
-            Err(JsonRowsError::Row(StorageError::Corrupt { column: "c", .. }))
+            Err(JsonRowsError::Row(StorageError::Corrupt {
+                column: "c",
+                ..
+            }))
         ));
     }
 }

@@ -178,19 +178,8 @@ impl SyaratJabatan {
 
 impl View for SyaratJabatan {
     const TABLE: &'static str = "jabatan";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("kode", Ty::Text),
-        ("bidang_ilmu", Ty::Text),
-        ("k_integritas", Ty::Int),
-        ("k_kerja_sama", Ty::Int),
-        ("k_komunikasi", Ty::Int),
-        ("k_orientasi_pada_hasil", Ty::Int),
-        ("k_pelayanan_publik", Ty::Int),
-        ("k_pengembangan_diri", Ty::Int),
-        ("k_mengelola_perubahan", Ty::Int),
-        ("k_pengambilan_keputusan", Ty::Int),
-        ("k_perekat_bangsa", Ty::Int),
-    ];
+    const COLUMNS: &'static [(&'static str, Ty)] =
+        with_level_columns!([("kode", Ty::Text), ("bidang_ilmu", Ty::Text)], []);
     const KEY_LEN: usize = 1;
 
     fn decode(row: &mut Columns) -> Result<SyaratJabatan, StorageError> {
@@ -296,20 +285,14 @@ impl View for Fact<Hukuman> {
 /// records (date, then source), so the latest is the last.
 impl View for Fact<Levels> {
     const TABLE: &'static str = "asesmen";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("tanggal", Ty::Date),
-        ("sumber", Ty::Text),
-        ("k_integritas", Ty::Int),
-        ("k_kerja_sama", Ty::Int),
-        ("k_komunikasi", Ty::Int),
-        ("k_orientasi_pada_hasil", Ty::Int),
-        ("k_pelayanan_publik", Ty::Int),
-        ("k_pengembangan_diri", Ty::Int),
-        ("k_mengelola_perubahan", Ty::Int),
-        ("k_pengambilan_keputusan", Ty::Int),
-        ("k_perekat_bangsa", Ty::Int),
-    ];
+    const COLUMNS: &'static [(&'static str, Ty)] = with_level_columns!(
+        [
+            ("nip", Ty::Text),
+            ("tanggal", Ty::Date),
+            ("sumber", Ty::Text),
+        ],
+        []
+    );
     const KEY_LEN: usize = 3;
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {

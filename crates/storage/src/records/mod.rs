@@ -21,6 +21,28 @@
 //!   the golongan's kind, every other NIP by its digits alone
 //!   ([`Nip::parse`]). Only 18 digits valid as both kinds depend on this.
 
+/// A column list with the nine `k_*` competency-level columns between the
+/// columns in the first brackets and those in the second, in
+/// [`stored_kompetensi`] order (what [`level_values`] writes and
+/// [`read_levels`] reads).
+macro_rules! with_level_columns {
+    ([$($before:expr),* $(,)?], [$($after:expr),* $(,)?]) => {
+        &[
+            $($before,)*
+            ("k_integritas", Ty::Int),
+            ("k_kerja_sama", Ty::Int),
+            ("k_komunikasi", Ty::Int),
+            ("k_orientasi_pada_hasil", Ty::Int),
+            ("k_pelayanan_publik", Ty::Int),
+            ("k_pengembangan_diri", Ty::Int),
+            ("k_mengelola_perubahan", Ty::Int),
+            ("k_pengambilan_keputusan", Ty::Int),
+            ("k_perekat_bangsa", Ty::Int),
+            $($after,)*
+        ]
+    };
+}
+
 mod facts;
 mod organisasi;
 mod pegawai;

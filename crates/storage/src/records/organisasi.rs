@@ -31,26 +31,18 @@ impl Stored for Opd {
 
 impl Stored for Jabatan {
     const TABLE: &'static str = "jabatan";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("kode", Ty::Text),
-        ("nama", Ty::Text),
-        ("opd", Ty::Text),
-        ("jenjang", Ty::Text),
-        ("min_pendidikan", Ty::Text),
-        ("bidang_ilmu", Ty::Text),
-        ("min_golongan", Ty::Text),
-        ("k_integritas", Ty::Int),
-        ("k_kerja_sama", Ty::Int),
-        ("k_komunikasi", Ty::Int),
-        ("k_orientasi_pada_hasil", Ty::Int),
-        ("k_pelayanan_publik", Ty::Int),
-        ("k_pengembangan_diri", Ty::Int),
-        ("k_mengelola_perubahan", Ty::Int),
-        ("k_pengambilan_keputusan", Ty::Int),
-        ("k_perekat_bangsa", Ty::Int),
-        ("kunci", Ty::Bool),
-        ("kebutuhan", Ty::Int),
-    ];
+    const COLUMNS: &'static [(&'static str, Ty)] = with_level_columns!(
+        [
+            ("kode", Ty::Text),
+            ("nama", Ty::Text),
+            ("opd", Ty::Text),
+            ("jenjang", Ty::Text),
+            ("min_pendidikan", Ty::Text),
+            ("bidang_ilmu", Ty::Text),
+            ("min_golongan", Ty::Text),
+        ],
+        [("kunci", Ty::Bool), ("kebutuhan", Ty::Int)]
+    );
     const KEY_LEN: usize = 1;
 
     fn values(&self) -> Vec<Value> {

@@ -48,21 +48,15 @@ impl Stored for Skp {
 
 impl Stored for Asesmen {
     const TABLE: &'static str = "asesmen";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("tanggal", Ty::Date),
-        ("sumber", Ty::Text),
-        ("potensi", Ty::Int),
-        ("k_integritas", Ty::Int),
-        ("k_kerja_sama", Ty::Int),
-        ("k_komunikasi", Ty::Int),
-        ("k_orientasi_pada_hasil", Ty::Int),
-        ("k_pelayanan_publik", Ty::Int),
-        ("k_pengembangan_diri", Ty::Int),
-        ("k_mengelola_perubahan", Ty::Int),
-        ("k_pengambilan_keputusan", Ty::Int),
-        ("k_perekat_bangsa", Ty::Int),
-    ];
+    const COLUMNS: &'static [(&'static str, Ty)] = with_level_columns!(
+        [
+            ("nip", Ty::Text),
+            ("tanggal", Ty::Date),
+            ("sumber", Ty::Text),
+            ("potensi", Ty::Int),
+        ],
+        []
+    );
     const KEY_LEN: usize = 3;
 
     fn values(&self) -> Vec<Value> {
