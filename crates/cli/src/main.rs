@@ -110,7 +110,11 @@ fn closed_pipe(error: &anyhow::Error) -> bool {
         let kind = cause
             .downcast_ref::<std::io::Error>()
             .map(std::io::Error::kind)
-            .or_else(|| cause.downcast_ref::<serde_json::Error>()?.io_error_kind());
+            .or_else(|| cause.downcast_ref::<serde_json::Error>()?.io_error_kind())
+            .or_else(|| match cause.downcast_ref::<csv::Error>()?.kind() {
+                csv::ErrorKind::Io(e) => Some(e.kind()),
+                _ => None,
+            });
         kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }

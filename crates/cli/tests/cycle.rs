@@ -147,6 +147,15 @@ fn the_cycle_of_a_generated_city() {
         let all = json(&["positions", "--format", "json", "--db", url]);
         assert!(all.as_array().unwrap().len() > positions.len());
         stops_quietly_when_the_reader_does(&["positions", "--db", url]);
+        stops_quietly_when_the_reader_does(&["map", "--period", "2026-S1", "--db", url]);
+        stops_quietly_when_the_reader_does(&[
+            "export",
+            "peta_talenta",
+            "--period",
+            "2026-S1",
+            "--db",
+            url,
+        ]);
 
         // Every key position's plan is well formed; some have candidates.
         let mut with_candidates = 0;
