@@ -1,6 +1,8 @@
--- A person's rows of the talent maps are found by a primary-key seek per
--- period (`Db::talent_history`), so the index by NIP goes: every period's
--- map writes a row per employee into each index. The index by unit stays
--- here: PostgreSQL's planner reads a unit's rows of a period through it.
--- SQLite's never did, and drops both (migration 0010 there).
+-- The rows of a talent map keep only their primary key (instansi_id,
+-- periode, nip): every period's map writes a row per employee into each
+-- index, and no plan read through them. A person's rows in every period
+-- are found by a primary-key seek per period (`Db::talent_history`); a
+-- unit's rows of a period are read with the period's rows (the unit tree
+-- is joined). Written in lockstep with the other engine.
 DROP INDEX peta_talenta_pegawai_nip;
+DROP INDEX peta_talenta_pegawai_opd;
