@@ -248,24 +248,23 @@ pub fn jpm(standard: &Levels, person: &Levels, capping: JpmCapping) -> Result<Jp
     if standard.is_empty() {
         return Err(JpmError::NoStandard);
     }
-    let missing: Vec<Kompetensi> = standard
-        .keys()
-        .filter(|k| !person.contains_key(*k))
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        return Err(JpmError::NotAssessed(missing));
-    }
-    let gaps: Vec<Gap> = standard
-        .iter()
-        .filter_map(|(kompetensi, required)| {
-            person.get(kompetensi).map(|attained| Gap {
+    // One lookup per required competency: the talent map computes this for
+    // every employee.
+    let mut gaps = Vec::with_capacity(standard.len());
+    let mut missing = Vec::new();
+    for (kompetensi, required) in standard {
+        match person.get(kompetensi) {
+            Some(attained) => gaps.push(Gap {
                 kompetensi: kompetensi.clone(),
                 required: *required,
                 attained: *attained,
-            })
-        })
-        .collect();
+            }),
+            None => missing.push(kompetensi.clone()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(JpmError::NotAssessed(missing));
+    }
     let required: u32 = gaps.iter().map(|g| u32::from(g.required.0)).sum();
     let attained: u32 = match capping {
         JpmCapping::PerCompetency => gaps
