@@ -334,17 +334,24 @@ pub async fn positions(
     key: bool,
 ) -> Result<Vec<PositionItem>, CycleError> {
     let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let item = |j: Jabatan| PositionItem {
+        kode: j.kode,
+        nama: j.nama,
+        opd: j.opd,
+        jenjang: j.jenjang,
+        kunci: j.kunci,
+    };
+    if key {
+        return Ok(db
+            .key_positions(instansi_id)
+            .await?
+            .into_iter()
+            .map(item)
+            .collect());
+    }
     let mut out = Vec::new();
     db.read_all::<Jabatan>(instansi_id, |j| {
-        if !key || j.kunci {
-            out.push(PositionItem {
-                kode: j.kode,
-                nama: j.nama,
-                opd: j.opd,
-                jenjang: j.jenjang,
-                kunci: j.kunci,
-            });
-        }
+        out.push(item(j));
         Ok(())
     })
     .await?;
@@ -482,14 +489,7 @@ pub async fn short_of_successors(
     else {
         return Ok(Vec::new());
     };
-    let mut key_positions: Vec<Jabatan> = Vec::new();
-    db.read_all::<Jabatan>(instansi_id, |j| {
-        if j.kunci {
-            key_positions.push(j);
-        }
-        Ok(())
-    })
-    .await?;
+    let key_positions = db.key_positions(instansi_id).await?;
     if key_positions.is_empty() {
         return Ok(Vec::new());
     }

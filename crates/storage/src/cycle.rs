@@ -9,6 +9,7 @@ use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::{Kompetensi, Level};
+use talenta_domain::personnel::Jabatan;
 use talenta_domain::pool::PoolKind;
 use time::{Date, OffsetDateTime};
 
@@ -381,6 +382,19 @@ impl WriteTx {
             .fetch(sql, vec![Value::int(instansi_id), Value::text(periode)])
             .await?
             .pop())
+    }
+}
+
+impl Db {
+    /// The key positions (jabatan kunci) of an instansi, by code: the
+    /// positions that need a succession plan, read without the others.
+    pub async fn key_positions(&self, instansi_id: i64) -> Result<Vec<Jabatan>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND kunci ORDER BY kode",
+            column_list::<Jabatan>(),
+            Jabatan::TABLE
+        );
+        self.fetch_records(sql, vec![Value::int(instansi_id)]).await
     }
 }
 
