@@ -10,6 +10,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::io::Write;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -310,8 +311,8 @@ async fn score_subjects(
             .map(SyaratJabatan::syarat)
     };
     let nilai_skp: Vec<NilaiSkp> = skp.iter().map(|s| s.fact).collect();
-    let (mut skp, mut asesmen, mut hukdis) =
-        (skp.as_slice(), asesmen.as_slice(), hukdis.as_slice());
+    // Where each list's next employee's records start.
+    let (mut at_skp, mut at_asesmen, mut at_hukdis) = (0, 0, 0);
     let mut rows = Vec::with_capacity(page.len());
     let key = periode.to_string();
     for pegawai in page {
@@ -320,14 +321,15 @@ async fn score_subjects(
             jabatan: pegawai.jabatan.as_deref().and_then(syarat_of),
             pendidikan: pegawai.pendidikan,
             bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
-            skp: {
-                // The same records in `nilai_skp`, which holds them all.
-                let mine = take_nip(&mut skp, nip, |s| s.nip.as_str());
-                let at = nilai_skp.len() - skp.len() - mine.len();
-                nilai_skp.get(at..at + mine.len()).unwrap_or_default()
-            },
-            asesmen: take_nip(&mut asesmen, nip, |a| a.nip.as_str()),
-            hukdis: take_nip(&mut hukdis, nip, |h| h.nip.as_str()),
+            skp: nilai_skp
+                .get(take_nip(&skp, &mut at_skp, nip, |s| s.nip.as_str()))
+                .unwrap_or_default(),
+            asesmen: asesmen
+                .get(take_nip(&asesmen, &mut at_asesmen, nip, |a| a.nip.as_str()))
+                .unwrap_or_default(),
+            hukdis: hukdis
+                .get(take_nip(&hukdis, &mut at_hukdis, nip, |h| h.nip.as_str()))
+                .unwrap_or_default(),
         };
         let scored = score(rules, periode, &rekam);
         let mut row = SnapshotRow {
@@ -364,15 +366,14 @@ async fn score_subjects(
     Ok(rows)
 }
 
-/// The records of `nip` at the front of `rows` (sorted by NIP), taken off.
-fn take_nip<'a, T>(rows: &mut &'a [T], nip: &str, nip_of: impl Fn(&T) -> &str) -> &'a [T] {
-    let all: &'a [T] = rows;
-    let skipped = all.iter().take_while(|r| nip_of(r) < nip).count();
-    let rest = all.get(skipped..).unwrap_or_default();
-    let n = rest.iter().take_while(|r| nip_of(r) == nip).count();
-    let (mine, after) = rest.split_at(n.min(rest.len()));
-    *rows = after;
-    mine
+/// Where the records of `nip` lie in `rows` (sorted by NIP) from `*at` on;
+/// `*at` moves past them.
+fn take_nip<T>(rows: &[T], at: &mut usize, nip: &str, nip_of: impl Fn(&T) -> &str) -> Range<usize> {
+    let rest = rows.get(*at..).unwrap_or_default();
+    let start = *at + rest.iter().take_while(|r| nip_of(r) < nip).count();
+    let mine = rows.get(start..).unwrap_or_default();
+    *at = start + mine.iter().take_while(|r| nip_of(r) == nip).count();
+    start..*at
 }
 
 fn full_name(pegawai: &MapSubject) -> String {
@@ -489,29 +490,24 @@ pub async fn write<'w>(
         return Err(MapError::NoSnapshot(periode));
     }
     let mut writer = MapWriter::new(format, out, missing)?;
-    let mut failure = None;
     db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
-        if failure.is_none()
-            && let Err(e) = writer.write(std::slice::from_ref(&row))
-        {
-            failure = Some(e);
-        }
+        writer.write(std::slice::from_ref(&row));
         Ok(())
     })
     .await?;
-    match failure {
-        Some(e) => Err(e),
-        None => writer.finish(),
-    }
+    writer.finish()
 }
 
 /// Writes a map as its rows come, in NIP order: placed employees to one
 /// output, the employees left out (with what is missing) to another when
-/// given.
+/// given. The first failed write is kept, the rows after it are skipped,
+/// and [`MapWriter::finish`] reports it: a map being computed is stored
+/// even when its output cannot be written.
 pub struct MapWriter<'w> {
     placed: TableSink<'w>,
     missing: Option<TableSink<'w>>,
     counts: (u64, u64),
+    failure: Option<MapError>,
 }
 
 impl<'w> MapWriter<'w> {
@@ -526,10 +522,19 @@ impl<'w> MapWriter<'w> {
                 .map(|(out, format)| TableSink::new(format, LeftOut::COLUMNS, out))
                 .transpose()?,
             counts: (0, 0),
+            failure: None,
         })
     }
 
-    pub fn write(&mut self, rows: &[SnapshotRow]) -> Result<(), MapError> {
+    pub fn write(&mut self, rows: &[SnapshotRow]) {
+        if self.failure.is_none()
+            && let Err(e) = self.write_rows(rows)
+        {
+            self.failure = Some(e);
+        }
+    }
+
+    fn write_rows(&mut self, rows: &[SnapshotRow]) -> Result<(), MapError> {
         for row in rows {
             if let Some(placed) = Placed::of(row) {
                 self.placed.push(&placed)?;
@@ -549,8 +554,11 @@ impl<'w> MapWriter<'w> {
         Ok(())
     }
 
-    /// Ends the outputs; returns (placed, left out).
+    /// Ends the outputs; returns (placed, left out), or the first failure.
     pub fn finish(self) -> Result<(u64, u64), MapError> {
+        if let Some(e) = self.failure {
+            return Err(e);
+        }
         self.placed.finish()?;
         if let Some(missing) = self.missing {
             missing.finish()?;

@@ -135,7 +135,6 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
                 .map(|m| (m as &mut dyn Write, missing_format.into())),
         )?;
         // A failed write is reported once the map is stored.
-        let mut failure = None;
         let summary = compute_each(
             &db,
             args.instansi.as_deref(),
@@ -143,19 +142,10 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
             &rules,
             &actor(),
             now(),
-            |page| {
-                if failure.is_none()
-                    && let Err(e) = writer.write(page)
-                {
-                    failure = Some(e);
-                }
-            },
+            |page| writer.write(page),
         )
         .await?;
         db.close().await;
-        if let Some(e) = failure {
-            return Err(e.into());
-        }
         writer.finish()?;
         out.flush()?;
         if let Some(m) = missing.as_mut() {
