@@ -31,7 +31,7 @@ use talenta_app::talent::{
 use talenta_domain::cycle::{CalibrationError, StatusPeriode};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{RuleKind, StatusKepegawaian};
-use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial, UMUM};
 use talenta_domain::personnel::{
     Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, RiwayatJabatan, RiwayatPendidikan, Skp,
     SumberAsesmen,
@@ -70,10 +70,8 @@ fn kotak(n: u8) -> Kotak {
 }
 
 fn standard(except: Option<(Manajerial, u8)>) -> Levels {
-    Manajerial::ALL
-        .into_iter()
-        .map(Kompetensi::Manajerial)
-        .chain([Kompetensi::PerekatBangsa])
+    UMUM.iter()
+        .cloned()
         .map(|k| {
             let level = match (&k, except) {
                 (Kompetensi::Manajerial(m), Some((e, l))) if *m == e => l,

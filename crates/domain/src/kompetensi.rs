@@ -156,8 +156,144 @@ impl From<Level> for u8 {
     }
 }
 
-/// Levels per competency: a position's standard or a person's result.
-pub type Levels = BTreeMap<Kompetensi, Level>;
+/// The nine competencies every position and assessment has a slot for:
+/// the eight managerial ones in [`Manajerial::ALL`]'s order, then Perekat
+/// Bangsa; the order of [`Kompetensi`] itself.
+pub static UMUM: [Kompetensi; 9] = [
+    Kompetensi::Manajerial(Manajerial::Integritas),
+    Kompetensi::Manajerial(Manajerial::KerjaSama),
+    Kompetensi::Manajerial(Manajerial::Komunikasi),
+    Kompetensi::Manajerial(Manajerial::OrientasiPadaHasil),
+    Kompetensi::Manajerial(Manajerial::PelayananPublik),
+    Kompetensi::Manajerial(Manajerial::PengembanganDiriDanOrangLain),
+    Kompetensi::Manajerial(Manajerial::MengelolaPerubahan),
+    Kompetensi::Manajerial(Manajerial::PengambilanKeputusan),
+    Kompetensi::PerekatBangsa,
+];
+
+/// Levels per competency: a position's standard or a person's result, in
+/// the order of [`Kompetensi`]. The nine of [`UMUM`] sit in a slot each,
+/// technical ones in a map: a standard or a result without technical
+/// competencies is one small value with nothing on the heap (the talent
+/// map builds one and a half million of them over a million employees).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Levels {
+    umum: [Option<Level>; 9],
+    /// Only [`Kompetensi::Teknis`] keys.
+    teknis: BTreeMap<Kompetensi, Level>,
+}
+
+impl Levels {
+    pub fn new() -> Levels {
+        Levels::default()
+    }
+
+    fn slot(kompetensi: &Kompetensi) -> Option<usize> {
+        match kompetensi {
+            Kompetensi::Manajerial(m) => Some(*m as usize),
+            Kompetensi::PerekatBangsa => Some(8),
+            Kompetensi::Teknis(_) => None,
+        }
+    }
+
+    pub fn get(&self, kompetensi: &Kompetensi) -> Option<&Level> {
+        match Levels::slot(kompetensi) {
+            Some(slot) => self.umum.get(slot).and_then(Option::as_ref),
+            None => self.teknis.get(kompetensi),
+        }
+    }
+
+    /// The competency as the map holds it, with its level.
+    pub fn get_key_value(&self, kompetensi: &Kompetensi) -> Option<(&Kompetensi, &Level)> {
+        match Levels::slot(kompetensi) {
+            Some(slot) => UMUM
+                .get(slot)
+                .zip(self.umum.get(slot).and_then(Option::as_ref)),
+            None => self.teknis.get_key_value(kompetensi),
+        }
+    }
+
+    /// Sets the level of `kompetensi`; returns the one it replaces.
+    pub fn insert(&mut self, kompetensi: Kompetensi, level: Level) -> Option<Level> {
+        match Levels::slot(&kompetensi) {
+            Some(slot) => self.umum.get_mut(slot).and_then(|l| l.replace(level)),
+            None => self.teknis.insert(kompetensi, level),
+        }
+    }
+
+    /// Takes `kompetensi` out; returns its level.
+    pub fn remove(&mut self, kompetensi: &Kompetensi) -> Option<Level> {
+        match Levels::slot(kompetensi) {
+            Some(slot) => self.umum.get_mut(slot).and_then(Option::take),
+            None => self.teknis.remove(kompetensi),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.umum.iter().flatten().count() + self.teknis.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.umum.iter().all(Option::is_none) && self.teknis.is_empty()
+    }
+
+    /// In the order of [`Kompetensi`].
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            umum: UMUM.iter().zip(&self.umum),
+            teknis: self.teknis.iter(),
+        }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Kompetensi> {
+        self.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Level> {
+        self.iter().map(|(_, level)| level)
+    }
+}
+
+/// The competencies of [`Levels`] with their levels, in order.
+#[derive(Debug, Clone)]
+pub struct Iter<'a> {
+    umum:
+        std::iter::Zip<std::slice::Iter<'static, Kompetensi>, std::slice::Iter<'a, Option<Level>>>,
+    teknis: std::collections::btree_map::Iter<'a, Kompetensi, Level>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a Kompetensi, &'a Level);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        for (kompetensi, level) in self.umum.by_ref() {
+            if let Some(level) = level {
+                return Some((kompetensi, level));
+            }
+        }
+        self.teknis.next()
+    }
+}
+
+impl FromIterator<(Kompetensi, Level)> for Levels {
+    /// The last level of a competency given twice wins, as in a map.
+    fn from_iter<I: IntoIterator<Item = (Kompetensi, Level)>>(pairs: I) -> Levels {
+        let mut levels = Levels::new();
+        for (kompetensi, level) in pairs {
+            levels.insert(kompetensi, level);
+        }
+        levels
+    }
+}
+
+impl<'a> IntoIterator for &'a Levels {
+    type Item = (&'a Kompetensi, &'a Level);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
 
 /// How surplus counts (domain.md §4.3 leaves this to the instansi).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -345,12 +481,7 @@ mod tests {
 
     /// A standard of all nine SKJ competencies at one level.
     fn standard(required: u8) -> Levels {
-        Manajerial::ALL
-            .into_iter()
-            .map(Kompetensi::Manajerial)
-            .chain([Kompetensi::PerekatBangsa])
-            .map(|k| (k, level(required)))
-            .collect()
+        UMUM.iter().cloned().map(|k| (k, level(required))).collect()
     }
 
     #[test]
@@ -435,5 +566,45 @@ mod tests {
             jpm(&Levels::new(), &person, JpmCapping::None),
             Err(JpmError::NoStandard)
         );
+    }
+
+    fn any_kompetensi() -> impl proptest::strategy::Strategy<Value = Kompetensi> {
+        use proptest::prelude::*;
+        prop_oneof![
+            prop::sample::select(UMUM.to_vec()),
+            prop::sample::select(vec!["Surveilans", "Epidemiologi", "Audit"])
+                .prop_map(|t| Kompetensi::Teknis(t.into())),
+        ]
+    }
+
+    proptest::proptest! {
+        /// `Levels` behaves as the map it replaced: the same competencies,
+        /// the same order, the last of a competency given twice.
+        #[test]
+        fn levels_are_a_map_in_competency_order(
+            pairs in proptest::collection::vec((any_kompetensi(), 1u8..=5), 0..14),
+            removed in any_kompetensi(),
+        ) {
+            let pairs: Vec<(Kompetensi, Level)> =
+                pairs.into_iter().map(|(k, l)| (k, level(l))).collect();
+            let mut map: BTreeMap<Kompetensi, Level> = pairs.iter().cloned().collect();
+            let mut levels: Levels = pairs.into_iter().collect();
+            proptest::prop_assert!(levels.iter().eq(map.iter()));
+            proptest::prop_assert_eq!(levels.len(), map.len());
+            proptest::prop_assert_eq!(levels.is_empty(), map.is_empty());
+            proptest::prop_assert_eq!(levels.get_key_value(&removed), map.get_key_value(&removed));
+            proptest::prop_assert_eq!(levels.remove(&removed), map.remove(&removed));
+            proptest::prop_assert!(levels.iter().eq(map.iter()));
+            proptest::prop_assert_eq!(levels.get(&removed), None);
+        }
+    }
+
+    #[test]
+    fn the_nine_slots_are_in_competency_order() {
+        assert!(UMUM.windows(2).all(|w| w[0] < w[1]));
+        for (slot, kompetensi) in UMUM.iter().enumerate() {
+            assert_eq!(Levels::slot(kompetensi), Some(slot));
+        }
+        assert_eq!(Levels::slot(&Kompetensi::Teknis("Audit".into())), None);
     }
 }

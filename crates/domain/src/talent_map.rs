@@ -611,7 +611,11 @@ mod tests {
                 Komponen::KinerjaPenguat,
             ),
             (
-                |r| r.asesmen.iter_mut().for_each(|a| a.kompetensi.clear()),
+                |r| {
+                    r.asesmen
+                        .iter_mut()
+                        .for_each(|a| a.kompetensi = Levels::new())
+                },
                 Komponen::Kompetensi,
             ),
             (
@@ -713,6 +717,7 @@ mod tests {
             (1u8..=5).prop_map(|l| Level::new(l).unwrap()),
             0..6,
         )
+        .prop_map(|levels| levels.into_iter().collect())
     }
 
     fn any_score() -> impl Strategy<Value = Score> {

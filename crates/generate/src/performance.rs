@@ -6,7 +6,7 @@
 use rand::Rng;
 use talenta_domain::disiplin::JenisHukuman;
 use talenta_domain::eligibility::StatusKepegawaian;
-use talenta_domain::kompetensi::{Kompetensi, Level, Manajerial};
+use talenta_domain::kompetensi::{Level, UMUM};
 use talenta_domain::personnel::{Asesmen, RiwayatHukdis, Skp, SumberAsesmen};
 use talenta_domain::skp::predikat;
 use talenta_domain::{Jenjang, Rating, Score};
@@ -157,10 +157,9 @@ pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
     };
     let potensi = 4000.0 + 5500.0 * (0.6 * latent + 0.4 * rng.random::<f64>());
     let standard = i32::from(standard_level(person.jenjang));
-    let kompetensi = Manajerial::ALL
-        .into_iter()
-        .map(Kompetensi::Manajerial)
-        .chain([Kompetensi::PerekatBangsa])
+    let kompetensi = UMUM
+        .iter()
+        .cloned()
         .filter_map(|k| {
             let shift = (latent * 2.0 - 1.0 + rng.random_range(-0.8..0.8)).round() as i32;
             let level = u8::try_from((standard + shift).clamp(1, 5)).ok()?;

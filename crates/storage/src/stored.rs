@@ -493,7 +493,7 @@ impl Db {
         &self,
         instansi_id: i64,
         periode: &str,
-        keys: &[String],
+        keys: &[impl AsRef<str>],
     ) -> Result<Vec<T>, StorageError> {
         let by_period = T::COLUMNS.first().is_some_and(|(c, _)| *c == "periode");
         let column = T::COLUMNS
@@ -512,6 +512,7 @@ impl Db {
             period = if by_period { "AND periode = $3 " } else { "" },
             key = key_list::<T>(),
         );
+        let keys: Vec<&str> = keys.iter().map(AsRef::as_ref).collect();
         let json = serde_json::Value::from(keys).to_string();
         let mut binds = vec![Value::int(instansi_id), Value::text(json)];
         if by_period {

@@ -2,7 +2,7 @@
 //! of its holder. Requirements follow the regulations cited on each
 //! function; the competency standard reproduces domain.md §4.4.
 
-use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::kompetensi::{Level, Levels, UMUM};
 use talenta_domain::{Golongan, Jenjang, TingkatPendidikan};
 
 /// The kind of person who holds a position: drives education, titles, age
@@ -141,10 +141,8 @@ impl Position {
     /// level of domain.md §4.4's table for the jenjang.
     pub fn standar(&self) -> Levels {
         let level = Level::new(standard_level(self.jenjang));
-        Manajerial::ALL
-            .into_iter()
-            .map(Kompetensi::Manajerial)
-            .chain([Kompetensi::PerekatBangsa])
+        UMUM.iter()
+            .cloned()
             .filter_map(|k| level.map(|l| (k, l)))
             .collect()
     }

@@ -1,23 +1,15 @@
 //! The nine competency columns `jabatan` and `asesmen` share (`integritas`
-//! … `perekatBangsa`): the eight managerial competencies in the order of
-//! [`Manajerial::ALL`], then Perekat Bangsa (PermenPANRB 38/2017), one level
-//! 1–5 each, all nine or none.
+//! … `perekatBangsa`): the eight managerial competencies, then Perekat
+//! Bangsa (PermenPANRB 38/2017), in the order of [`UMUM`], one level 1–5
+//! each, all nine or none.
 
-use talenta_domain::kompetensi::{Kompetensi, Levels, Manajerial};
+use talenta_domain::kompetensi::{Levels, UMUM};
 
 use super::{Row, RowReader};
 use crate::values::parse_level;
 
 /// How many columns.
-pub(crate) const COUNT: usize = 9;
-
-/// The competency of each column, in column order.
-fn kompetensi() -> impl Iterator<Item = Kompetensi> {
-    Manajerial::ALL
-        .into_iter()
-        .map(Kompetensi::Manajerial)
-        .chain([Kompetensi::PerekatBangsa])
-}
+pub(crate) const COUNT: usize = UMUM.len();
 
 /// Reads the nine columns from `first` on: every level, or none (an empty
 /// map). A partial set is an error at the first blank column.
@@ -38,7 +30,8 @@ pub(crate) fn read(reader: &mut RowReader<'_>, first: usize) -> Option<Levels> {
     }
     let levels: Option<Vec<_>> = levels.into_iter().collect();
     Some(
-        kompetensi()
+        UMUM.iter()
+            .cloned()
             .zip(levels?)
             .filter_map(|(k, level)| Some((k, level?)))
             .collect(),
@@ -47,7 +40,7 @@ pub(crate) fn read(reader: &mut RowReader<'_>, first: usize) -> Option<Levels> {
 
 /// Writes the nine columns; a competency the map lacks is blank.
 pub(crate) fn write(row: &mut Row, levels: &Levels) {
-    for k in kompetensi() {
-        row.opt_value(levels.get(&k).map(|level| level.get()));
+    for k in &UMUM {
+        row.opt_value(levels.get(k).map(|level| level.get()));
     }
 }

@@ -51,29 +51,23 @@ mod riwayat;
 
 pub use facts::{Fact, InLinePerson, MapSubject, SyaratJabatan};
 
-use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
+use talenta_domain::kompetensi::{Level, Levels, UMUM};
 use talenta_domain::nip::{AsnKind, Nip};
 use talenta_domain::{BidangIlmu, Score};
 
 use crate::{Columns, StorageError, Value};
 
-/// The competencies of the nine `k_*` columns, in column order.
-fn stored_kompetensi() -> impl Iterator<Item = Kompetensi> {
-    Manajerial::ALL
-        .into_iter()
-        .map(Kompetensi::Manajerial)
-        .chain(std::iter::once(Kompetensi::PerekatBangsa))
-}
-
-/// The nine `k_*` values of `levels`: NULL for a competency it lacks.
+/// The nine `k_*` values of `levels`, in the order of [`UMUM`]: NULL for a
+/// competency it lacks.
 fn level_values(levels: &Levels) -> impl Iterator<Item = Value> + '_ {
-    stored_kompetensi().map(|k| Value::opt_int(levels.get(&k).map(|level| level.get())))
+    UMUM.iter()
+        .map(|k| Value::opt_int(levels.get(k).map(|level| level.get())))
 }
 
 /// Reads the nine `k_*` columns.
 fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
-    let mut levels = Vec::with_capacity(9);
-    for kompetensi in stored_kompetensi() {
+    let mut levels = Levels::new();
+    for kompetensi in &UMUM {
         let level = row.opt_int_with(|n| {
             u8::try_from(n)
                 .ok()
@@ -81,11 +75,10 @@ fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
                 .ok_or("not a competency level 1-5")
         })?;
         if let Some(level) = level {
-            levels.push((kompetensi, level));
+            levels.insert(kompetensi.clone(), level);
         }
     }
-    // Built in one go from the pairs (sorted once), not node by node.
-    Ok(levels.into_iter().collect())
+    Ok(levels)
 }
 
 fn date(date: time::Date) -> Value {
