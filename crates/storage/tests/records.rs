@@ -853,3 +853,65 @@ async fn every_kind_matches_its_table() {
     check::<Skp>(db).await;
     check::<Asesmen>(db).await;
 }
+
+/// Migration 0011 rebuilds `jabatan` and `pegawai` on SQLite (WITHOUT
+/// ROWID) in a database that already holds records: every row survives,
+/// and the tables that reference them still do, enforced.
+#[tokio::test]
+async fn rebuilding_employees_and_positions_keeps_every_row_and_reference() {
+    let file = talenta_testkit::sqlite();
+    let db = Db::connect(&file.url).await.unwrap();
+    let Db::Sqlite { write, read } = &db else {
+        panic!("a SQLite URL opened {:?}", db.engine());
+    };
+    sqlx::migrate!("migrations/sqlite")
+        .run_to(10, write)
+        .await
+        .unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let instansi = tx
+        .upsert_instansi("3673", "Pemerintah Kota Serang")
+        .await
+        .unwrap()
+        .0;
+    let first = tx
+        .record_change(FIRST, "admin", "import", "")
+        .await
+        .unwrap();
+    store_needs(&mut tx, instansi, first, Needs::Pegawai).await;
+    tx.upsert(instansi, first, &skps()).await.unwrap();
+    tx.upsert(instansi, first, &asesmens()).await.unwrap();
+    tx.commit().await.unwrap();
+
+    db.migrate().await.unwrap();
+
+    let rowid_tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('pegawai', 'jabatan') \
+         AND sql NOT LIKE '%WITHOUT ROWID'",
+    )
+    .fetch_all(read)
+    .await
+    .unwrap();
+    assert_eq!(rowid_tables, Vec::<String>::new());
+    assert_eq!(read_all::<Jabatan>(&db, instansi).await, sorted(jabatans()));
+    assert_eq!(read_all::<Pegawai>(&db, instansi).await, sorted(pegawais()));
+    assert_eq!(read_all::<Skp>(&db, instansi).await, sorted(skps()));
+    assert_eq!(read_all::<Asesmen>(&db, instansi).await, sorted(asesmens()));
+    let broken: Vec<String> = sqlx::query_scalar("SELECT \"table\" FROM pragma_foreign_key_check")
+        .fetch_all(read)
+        .await
+        .unwrap();
+    assert_eq!(broken, Vec::<String>::new());
+    // The references are enforced again: an SKP of no employee is refused.
+    let mut orphan = skps();
+    orphan.truncate(1);
+    orphan[0].nip = Nip::parse("199001012015031001").unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let error = tx.upsert(instansi, first, &orphan).await.unwrap_err();
+    assert!(error.to_string().contains("FOREIGN KEY"), "{error}");
+}
+
+fn sorted<T: Stored>(mut rows: Vec<T>) -> Vec<T> {
+    rows.sort_by_key(key);
+    rows
+}
