@@ -550,24 +550,30 @@ impl Db {
         decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
     ) -> Result<Vec<R>, StorageError> {
         let columns = column_list::<T>();
-        let json: Option<String> = match self {
+        // With the number of rows, so they are decoded into a vector of
+        // the right size: grown by doubling, it was copied a dozen times.
+        let (json, count): (Option<String>, i64) = match self {
             Db::Sqlite { read, .. } => {
-                let sql = format!("SELECT json_group_array(json_array({columns})) FROM ({sql})");
-                bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), binds)
+                let sql = format!(
+                    "SELECT json_group_array(json_array({columns})), count(*) FROM ({sql})"
+                );
+                bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
                     .fetch_one(read)
                     .await?
             }
             Db::Postgres(pool) => {
-                let sql =
-                    format!("SELECT json_agg(json_build_array({columns}))::text FROM ({sql}) s");
-                bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), binds)
+                let sql = format!(
+                    "SELECT json_agg(json_build_array({columns}))::text, count(*) FROM ({sql}) s"
+                );
+                bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
                     .fetch_one(pool)
                     .await?
             }
         };
+        let count = usize::try_from(count).unwrap_or(0);
         match json {
             None => Ok(Vec::new()),
-            Some(json) => decode_json_rows(&json, types, decode).map_err(|e| match e {
+            Some(json) => decode_json_rows(&json, count, types, decode).map_err(|e| match e {
                 JsonRowsError::Row(error) => error,
                 JsonRowsError::Json(reason) => StorageError::Corrupt {
                     table: T::TABLE,

@@ -121,11 +121,13 @@ where
 /// Decodes rows read in bulk as one JSON array of arrays (SQLite
 /// `json_group_array(json_array(…))`, PostgreSQL `json_agg(json_build_array(…))`)
 /// into [`Value`]s of the given types, without an intermediate JSON tree,
-/// and hands each row to `decode` as soon as it is read. Dates are
+/// and hands each row to `decode` as soon as it is read; `count` rows are
+/// expected (room is made for them; any other number is read as well). Dates are
 /// `YYYY-MM-DD` strings on both engines; booleans are `0`/`1` on SQLite and
 /// `true`/`false` on PostgreSQL.
 pub(crate) fn decode_json_rows<R>(
     json: &str,
+    count: usize,
     types: &[Ty],
     decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
 ) -> Result<Vec<R>, JsonRowsError> {
@@ -133,6 +135,8 @@ pub(crate) fn decode_json_rows<R>(
     let mut failure = None;
     let mut de = serde_json::Deserializer::from_str(json);
     let rows = RowsSeed {
+        // No row is shorter than its brackets.
+        count: count.min(json.len() / 2),
         types,
         decode,
         failure: &mut failure,
@@ -156,6 +160,8 @@ pub(crate) enum JsonRowsError {
 }
 
 struct RowsSeed<'t, 'f, F> {
+    /// How many rows the text holds, as far as the caller knows.
+    count: usize,
     types: &'t [Ty],
     decode: F,
     failure: &'f mut Option<StorageError>,
@@ -185,7 +191,7 @@ where
         mut self,
         mut seq: A,
     ) -> Result<Self::Value, A::Error> {
-        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let mut rows = Vec::with_capacity(self.count);
         while let Some(row) = seq.next_element_seed(RowSeed(self.types))? {
             match (self.decode)(row) {
                 Ok(row) => rows.push(row),
@@ -339,6 +345,7 @@ mod tests {
         let types = [Ty::Text, Ty::Int, Ty::Date, Ty::Bool, Ty::Bool, Ty::Text];
         let rows = decode_json_rows(
             r#"[["a \"b\"", -5, "2026-03-01", 1, false, null], [null, null, null, null, true, ""]]"#,
+            2,
             &types,
             Ok,
         );
@@ -363,11 +370,11 @@ mod tests {
                 ],
             ])
         );
-        assert!(decode_json_rows("[[1]]", &[Ty::Text], Ok).is_err());
-        assert!(decode_json_rows(r#"[["2026-13-01"]]"#, &[Ty::Date], Ok).is_err());
-        assert!(decode_json_rows("[[1, 2]]", &[Ty::Int], Ok).is_err());
+        assert!(decode_json_rows("[[1]]", 1, &[Ty::Text], Ok).is_err());
+        assert!(decode_json_rows(r#"[["2026-13-01"]]"#, 1, &[Ty::Date], Ok).is_err());
+        assert!(decode_json_rows("[[1, 2]]", 1, &[Ty::Int], Ok).is_err());
         // A row the caller refuses stops the reading with its error.
-        let refused = decode_json_rows("[[1], [2]]", &[Ty::Int], |row| match row.first() {
+        let refused = decode_json_rows("[[1], [2]]", 2, &[Ty::Int], |row| match row.first() {
             Some(Value::Int(Some(2))) => Err(StorageError::Corrupt {
                 table: "t",
                 column: "c",
