@@ -21,8 +21,8 @@ use talenta_domain::{Periode, RuleSet, Score};
 use talenta_ingest::Column;
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
 use talenta_storage::{
-    Db, Fact, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, SyaratJabatan, WriteTx,
-    Written,
+    Batch, Db, Fact, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, SyaratJabatan,
+    WriteTx, Written,
 };
 use time::OffsetDateTime;
 use tokio::sync::oneshot;
@@ -127,7 +127,8 @@ pub async fn compute_each(
     // Where the page after the last one started learns where to start.
     let mut next = Some(last_nip);
     let mut in_flight = VecDeque::from([first]);
-    let (mut tx, perubahan) = start_snapshot(db, instansi_id, periode, rules, actor, now).await?;
+    let (mut tx, perubahan, had_rows) =
+        start_snapshot(db, instansi_id, periode, rules, actor, now).await?;
 
     let mut summary = MapSummary {
         instansi: instansi.kode,
@@ -155,11 +156,18 @@ pub async fn compute_each(
             continue;
         }
         tally(&rows, &mut summary, &mut missing_by);
-        written += tx.upsert(instansi_id, perubahan, &rows).await?;
+        written += if had_rows {
+            tx.upsert(instansi_id, perubahan, &rows).await?
+        } else {
+            tx.insert_batch(instansi_id, perubahan, Batch::new(&rows))
+                .await?
+        };
         each_page(&rows);
     }
-    tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
-        .await?;
+    if had_rows {
+        tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
+            .await?;
+    }
     tx.commit().await?;
     db.analyze_of::<SnapshotRow>().await?;
     let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
@@ -171,7 +179,8 @@ pub async fn compute_each(
 
 /// Opens the write transaction of a map of `periode`: its change-log entry,
 /// the period opened (or its rule set updated) and the snapshot's header
-/// written. Refuses a closed period.
+/// written; tells whether the period already holds rows. Refuses a closed
+/// period.
 async fn start_snapshot(
     db: &Db,
     instansi_id: i64,
@@ -179,7 +188,7 @@ async fn start_snapshot(
     rules: &RuleSet,
     actor: &str,
     now: OffsetDateTime,
-) -> Result<(WriteTx, i64), MapError> {
+) -> Result<(WriteTx, i64, bool), MapError> {
     let mut tx = db.begin_write().await?;
     let perubahan = tx
         .record_change(
@@ -221,18 +230,19 @@ async fn start_snapshot(
         rules.nine_box.potensial.high(),
         rules.nine_box.potensial.mid()
     );
-    tx.replace_snapshot(
-        instansi_id,
-        perubahan,
-        &Snapshot {
-            periode: periode.to_string(),
-            rule_set: rules.id.clone(),
-            cutoffs,
-            dihitung_at: now,
-        },
-    )
-    .await?;
-    Ok((tx, perubahan))
+    let had_rows = tx
+        .replace_snapshot(
+            instansi_id,
+            perubahan,
+            &Snapshot {
+                periode: periode.to_string(),
+                rule_set: rules.id.clone(),
+                cutoffs,
+                dihitung_at: now,
+            },
+        )
+        .await?;
+    Ok((tx, perubahan, had_rows))
 }
 
 /// Counts rows per box and what the left-out lack.

@@ -98,16 +98,20 @@ impl Stored for SnapshotRow {
 
 impl WriteTx {
     /// Writes the header of the period's snapshot, replacing an earlier
-    /// one's. The rows follow with [`WriteTx::upsert`], which rewrites only
-    /// those that changed (a map run again over unchanged records writes
-    /// nearly nothing), then [`WriteTx::prune_snapshot`] removes the rows
-    /// of people who are no longer employees of the instansi.
+    /// one's, and tells whether the period already holds rows. If it does,
+    /// the rows follow with [`WriteTx::upsert`], which rewrites only those
+    /// that changed (a map run again over unchanged records writes nearly
+    /// nothing), then [`WriteTx::prune_snapshot`] removes the rows of people
+    /// who are no longer employees of the instansi; if not, every row is new
+    /// ([`WriteTx::insert_batch`]).
     pub async fn replace_snapshot(
         &mut self,
         instansi_id: i64,
         perubahan_id: i64,
         snapshot: &Snapshot,
-    ) -> Result<(), StorageError> {
+    ) -> Result<bool, StorageError> {
+        const HAS_ROWS: &str = "SELECT EXISTS (SELECT 1 FROM peta_talenta_pegawai \
+             WHERE instansi_id = $1 AND periode = $2)";
         const UPSERT: &str = "INSERT INTO peta_talenta \
              (instansi_id, periode, rule_set, cutoffs, dihitung_at, perubahan_id) \
              VALUES ($1, $2, $3, $4, $5, $6) \
@@ -129,13 +133,17 @@ impl WriteTx {
                     .bind(perubahan_id)
                     .execute(&mut **$tx)
                     .await?;
+                sqlx::query_scalar(HAS_ROWS)
+                    .bind(instansi_id)
+                    .bind(&snapshot.periode)
+                    .fetch_one(&mut **$tx)
+                    .await?
             }};
         }
-        match self {
+        Ok(match self {
             WriteTx::Sqlite(tx) => run!(tx),
             WriteTx::Postgres(tx) => run!(tx),
-        }
-        Ok(())
+        })
     }
 
     /// Ends the writing of a snapshot of which `kept` rows were upserted,

@@ -726,18 +726,47 @@ fn on_conflict<T: Stored>() -> String {
     )
 }
 
+/// The multi-row `INSERT`s of SQLite, 1,000 rows or 30,000 parameters a
+/// statement, each ending with `conflict`; returns the rows written.
+async fn insert_values<T: Stored>(
+    tx: &mut Transaction<'static, Sqlite>,
+    instansi_id: i64,
+    perubahan_id: i64,
+    batch: Batch<T>,
+    conflict: &str,
+) -> Result<u64, StorageError> {
+    let width = T::COLUMNS.len() + 2;
+    let per_statement = (SQLITE_MAX_PARAMS / width).clamp(1, SQLITE_MAX_ROWS);
+    let mut rows = batch.rows.into_iter();
+    let mut written = 0;
+    loop {
+        let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let sql = insert_values_sql::<T>(chunk.len(), conflict);
+        let values = chunk.into_iter().flat_map(|row| {
+            std::iter::once(Value::int(instansi_id))
+                .chain(row)
+                .chain(std::iter::once(Value::int(perubahan_id)))
+        });
+        let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), values);
+        written += query.execute(&mut **tx).await?.rows_affected();
+    }
+    Ok(written)
+}
+
 /// The multi-row `INSERT` of SQLite. Its parameters are anonymous (`?`):
 /// sqlx looks up each `$n` by name, which SQLite answers by scanning the
 /// statement's list of names, quadratic in a 30,000-parameter statement.
-fn insert_values_sql<T: Stored>(rows: usize) -> String {
+fn insert_values_sql<T: Stored>(rows: usize, conflict: &str) -> String {
     let width = T::COLUMNS.len() + 2;
     let row = format!("({})", vec!["?"; width].join(", "));
     format!(
-        "INSERT INTO {} (instansi_id, {}, perubahan_id) VALUES {}{}",
+        "INSERT INTO {} (instansi_id, {}, perubahan_id) VALUES {}{conflict}",
         T::TABLE,
         column_list::<T>(),
         vec![row; rows].join(", "),
-        on_conflict::<T>()
     )
 }
 
@@ -854,25 +883,8 @@ impl WriteTx {
         let total = u64::try_from(batch.rows.len()).unwrap_or(u64::MAX);
         let written = match self {
             WriteTx::Sqlite(tx) => {
-                let width = T::COLUMNS.len() + 2;
-                let per_statement = (SQLITE_MAX_PARAMS / width).clamp(1, SQLITE_MAX_ROWS);
-                let mut rows = batch.rows.into_iter();
-                let mut written = 0;
-                loop {
-                    let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let sql = insert_values_sql::<T>(chunk.len());
-                    let values = chunk.into_iter().flat_map(|row| {
-                        std::iter::once(Value::int(instansi_id))
-                            .chain(row)
-                            .chain(std::iter::once(Value::int(perubahan_id)))
-                    });
-                    let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), values);
-                    written += query.execute(&mut **tx).await?.rows_affected();
-                }
-                written
+                insert_values::<T>(tx, instansi_id, perubahan_id, batch, &on_conflict::<T>())
+                    .await?
             }
             WriteTx::Postgres(tx) => {
                 let stage = format!("stage_{}", T::TABLE);
@@ -1008,9 +1020,9 @@ impl WriteTx {
         }))
     }
 
-    /// Writes a batch of a first load ([`WriteTx::start_load`]) with one
-    /// `COPY` straight into the table: it has no row of this instansi, so
-    /// every row is new.
+    /// Writes a batch of a first load ([`WriteTx::start_load`]): the table
+    /// has no row of this instansi, so every row is new
+    /// ([`WriteTx::insert_batch`]).
     pub async fn copy_batch<T: Stored>(
         &mut self,
         load: &Load,
@@ -1018,19 +1030,37 @@ impl WriteTx {
         perubahan_id: i64,
         batch: Batch<T>,
     ) -> Result<Written, StorageError> {
-        let WriteTx::Postgres(tx) = self else {
-            return self.upsert_batch(instansi_id, perubahan_id, batch).await;
-        };
         debug_assert_eq!(load.table, T::TABLE);
-        let columns = format!("instansi_id, {}, perubahan_id", column_list::<T>());
-        let mut copy = tx
-            .copy_in_raw(&format!(
-                "COPY {} ({columns}) FROM STDIN (FORMAT csv)",
-                T::TABLE
-            ))
-            .await?;
-        send_csv(&mut copy, instansi_id, perubahan_id, &batch).await?;
-        let written = copy.finish().await?;
+        self.insert_batch(instansi_id, perubahan_id, batch).await
+    }
+
+    /// Inserts rows none of which is stored yet: multi-row `INSERT`s
+    /// without conflict handling on SQLite (the upsert's search for an
+    /// existing row is a B-tree walk per row), one `COPY` straight into the
+    /// table on PostgreSQL. A row stored after all fails the write with a
+    /// key conflict; it is never overwritten.
+    pub async fn insert_batch<T: Stored>(
+        &mut self,
+        instansi_id: i64,
+        perubahan_id: i64,
+        batch: Batch<T>,
+    ) -> Result<Written, StorageError> {
+        let written = match self {
+            WriteTx::Sqlite(tx) => {
+                insert_values::<T>(tx, instansi_id, perubahan_id, batch, "").await?
+            }
+            WriteTx::Postgres(tx) => {
+                let columns = format!("instansi_id, {}, perubahan_id", column_list::<T>());
+                let mut copy = tx
+                    .copy_in_raw(&format!(
+                        "COPY {} ({columns}) FROM STDIN (FORMAT csv)",
+                        T::TABLE
+                    ))
+                    .await?;
+                send_csv(&mut copy, instansi_id, perubahan_id, &batch).await?;
+                copy.finish().await?
+            }
+        };
         Ok(Written {
             written,
             unchanged: 0,

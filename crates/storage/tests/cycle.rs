@@ -95,18 +95,11 @@ async fn seeded(db: &Db) -> i64 {
     .unwrap();
     let people: Vec<Pegawai> = NIPS.iter().map(|n| pegawai(n)).collect();
     tx.upsert(id, change, &people).await.unwrap();
-    tx.replace_snapshot(
-        id,
-        change,
-        &Snapshot {
-            periode: "2026-S1".into(),
-            rule_set: "r".into(),
-            cutoffs: "c".into(),
-            dihitung_at: AT,
-        },
-    )
-    .await
-    .unwrap();
+    let had_rows = tx.replace_snapshot(id, change, &header()).await.unwrap();
+    assert!(
+        !had_rows,
+        "a period mapped for the first time holds no rows"
+    );
     let rows: Vec<SnapshotRow> = NIPS
         .iter()
         .zip([9, 6, 5])
@@ -386,6 +379,12 @@ async fn a_snapshot_keeps_only_the_rows_of_employees() {
         let id = seeded(db).await;
         let mut tx = db.begin_write().await.unwrap();
         let change = tx.record_change(AT, "uji", "map", "").await.unwrap();
+        let had_rows = tx.replace_snapshot(id, change, &header()).await.unwrap();
+        assert!(
+            had_rows,
+            "{:?}: the period holds the rows seeded",
+            db.engine()
+        );
         let gone = SnapshotRow {
             periode: "2026-S1".into(),
             nip: "199912312020121001".into(),
@@ -410,5 +409,14 @@ async fn a_snapshot_keeps_only_the_rows_of_employees() {
         .await
         .unwrap();
         assert_eq!(nips, NIPS, "{:?}", db.engine());
+    }
+}
+
+fn header() -> Snapshot {
+    Snapshot {
+        periode: "2026-S1".into(),
+        rule_set: "r".into(),
+        cutoffs: "c".into(),
+        dihitung_at: AT,
     }
 }
