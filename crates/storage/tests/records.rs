@@ -521,6 +521,22 @@ async fn count(db: &Db, sql: &'static str) -> i64 {
 /// they read back identical, in key order; that storing them again writes
 /// nothing; that `change` (one field of the first row) writes one row; and
 /// that a transaction dropped without commit leaves nothing.
+/// A write transaction with the instansi stored and the first change
+/// recorded: (transaction, instansi id, perubahan id).
+async fn begin_first(db: &Db) -> (WriteTx, i64, i64) {
+    let mut tx = db.begin_write().await.unwrap();
+    let instansi = tx
+        .upsert_instansi("3673", "Pemerintah Kota Serang")
+        .await
+        .unwrap()
+        .0;
+    let first = tx
+        .record_change(FIRST, "admin", "import", "")
+        .await
+        .unwrap();
+    (tx, instansi, first)
+}
+
 async fn round_trip<T>(needs: Needs, rows: Vec<T>, change: impl Fn(&mut T))
 where
     T: Stored + Clone + PartialEq + Debug,
@@ -531,16 +547,7 @@ where
     let fresh = fresh().await;
     for db in &fresh.dbs {
         let engine = db.engine();
-        let mut tx = db.begin_write().await.unwrap();
-        let instansi = tx
-            .upsert_instansi("3673", "Pemerintah Kota Serang")
-            .await
-            .unwrap()
-            .0;
-        let first = tx
-            .record_change(FIRST, "admin", "import", "")
-            .await
-            .unwrap();
+        let (mut tx, instansi, first) = begin_first(db).await;
         store_needs(&mut tx, instansi, first, needs).await;
         let written = tx.upsert(instansi, first, &rows).await.unwrap();
         assert_eq!(
@@ -722,12 +729,7 @@ async fn a_large_batch_round_trips() {
         .collect();
     let fresh = fresh().await;
     for db in &fresh.dbs {
-        let mut tx = db.begin_write().await.unwrap();
-        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap().0;
-        let p = tx
-            .record_change(FIRST, "admin", "import", "")
-            .await
-            .unwrap();
+        let (mut tx, instansi, p) = begin_first(db).await;
         store_needs(&mut tx, instansi, p, Needs::Jabatan).await;
         let written = tx.upsert(instansi, p, &pegawai).await.unwrap();
         assert_eq!(written.written, 2_500, "{:?}", db.engine());
@@ -767,12 +769,7 @@ async fn an_opd_may_come_before_its_parent_but_not_without_it() {
     for db in &fresh.dbs {
         let engine = db.engine();
         // The parent in a later statement of the same transaction.
-        let mut tx = db.begin_write().await.unwrap();
-        let instansi = tx.upsert_instansi("3673", "Kota Serang").await.unwrap().0;
-        let p = tx
-            .record_change(FIRST, "admin", "import", "")
-            .await
-            .unwrap();
+        let (mut tx, instansi, p) = begin_first(db).await;
         tx.upsert(instansi, p, std::slice::from_ref(&child))
             .await
             .unwrap();
@@ -868,16 +865,7 @@ async fn rebuilding_employees_and_positions_keeps_every_row_and_reference() {
         .run_to(10, write)
         .await
         .unwrap();
-    let mut tx = db.begin_write().await.unwrap();
-    let instansi = tx
-        .upsert_instansi("3673", "Pemerintah Kota Serang")
-        .await
-        .unwrap()
-        .0;
-    let first = tx
-        .record_change(FIRST, "admin", "import", "")
-        .await
-        .unwrap();
+    let (mut tx, instansi, first) = begin_first(&db).await;
     store_needs(&mut tx, instansi, first, Needs::Pegawai).await;
     tx.upsert(instansi, first, &skps()).await.unwrap();
     tx.upsert(instansi, first, &asesmens()).await.unwrap();
