@@ -21,11 +21,11 @@ pub enum ExportError {
     WhichInstansi(String),
     #[error("unknown instansi {0:?}")]
     UnknownInstansi(String),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Csv(#[from] csv::Error),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Xlsx(#[from] XlsxWriteError),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Storage(#[from] StorageError),

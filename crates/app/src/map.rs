@@ -45,17 +45,17 @@ pub enum MapError {
         "period {0} is closed: its talent map is frozen (run a what-if with `talenta map --period {0} --what-if --rules FILE`)"
     )]
     Closed(Periode),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Csv(#[from] csv::Error),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Json(#[from] serde_json::Error),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Io(#[from] std::io::Error),
-    #[error("writing: {0}")]
+    #[error("writing")]
     Xlsx(#[from] XlsxWriteError),
     #[error(transparent)]
     Storage(#[from] StorageError),
-    #[error("scoring a page of employees stopped: {0}")]
+    #[error("scoring a page of employees stopped")]
     Task(#[from] tokio::task::JoinError),
 }
 
