@@ -30,10 +30,10 @@ use tokio::sync::oneshot;
 use crate::export::{ExportError, resolve_instansi};
 
 /// Employees scored per page.
-const PAGE: i64 = 20_000;
+const PAGE: i64 = 10_000;
 
 /// Pages read and scored at a time while the pages before them are written.
-const AHEAD: usize = 3;
+const AHEAD: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MapError {
@@ -296,7 +296,7 @@ async fn score_subjects(
         return Ok(Vec::new());
     };
     let (first, last) = (first.nip.as_str(), last.nip.as_str());
-    // Hashed, not sorted: a page holds some 13,000 positions, and a binary
+    // Hashed, not sorted: a page holds thousands of positions, and a binary
     // search over them was a tenth of the map's time in cache misses.
     let positions: HashSet<&str> = page.iter().filter_map(|p| p.jabatan.as_deref()).collect();
     let positions: Vec<&str> = positions.into_iter().collect();
