@@ -507,9 +507,10 @@ async fn import_file<K: Importable>(
         let Some(batch) = receiver.recv().await else {
             break;
         };
+        // A first load has no row of this instansi: every row is new.
         let result = match &load {
-            Some(load) => {
-                tx.copy_batch(load, target.instansi_id, target.perubahan, batch)
+            Some(_) => {
+                tx.insert_batch(target.instansi_id, target.perubahan, batch)
                     .await
             }
             None => {

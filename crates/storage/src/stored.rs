@@ -660,7 +660,6 @@ pub(crate) fn key_list<T: View>() -> String {
 /// statements [`WriteTx::finish_load`] runs to put it back.
 #[derive(Debug)]
 pub struct Load {
-    table: &'static str,
     restore: Vec<String>,
 }
 
@@ -921,7 +920,7 @@ impl WriteTx {
     /// it is not one (a re-import upserts).
     ///
     /// On PostgreSQL it drops the table's foreign keys: rows then go
-    /// straight into the table with `COPY` ([`WriteTx::copy_batch`]) and
+    /// straight into the table with `COPY` ([`WriteTx::insert_batch`]) and
     /// [`WriteTx::finish_load`] adds the keys back, which checks them once
     /// over the whole table instead of one lookup per row. Dropping a key
     /// locks its tables until the import commits, which a first load of a
@@ -1014,24 +1013,7 @@ impl WriteTx {
                     .collect()
             }
         };
-        Ok(Some(Load {
-            table: T::TABLE,
-            restore,
-        }))
-    }
-
-    /// Writes a batch of a first load ([`WriteTx::start_load`]): the table
-    /// has no row of this instansi, so every row is new
-    /// ([`WriteTx::insert_batch`]).
-    pub async fn copy_batch<T: Stored>(
-        &mut self,
-        load: &Load,
-        instansi_id: i64,
-        perubahan_id: i64,
-        batch: Batch<T>,
-    ) -> Result<Written, StorageError> {
-        debug_assert_eq!(load.table, T::TABLE);
-        self.insert_batch(instansi_id, perubahan_id, batch).await
+        Ok(Some(Load { restore }))
     }
 
     /// Inserts rows none of which is stored yet: multi-row `INSERT`s

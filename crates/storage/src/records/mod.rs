@@ -23,7 +23,7 @@
 
 /// A column list with the nine `k_*` competency-level columns between the
 /// columns in the first brackets and those in the second, in
-/// [`stored_kompetensi`] order (what [`level_values`] writes and
+/// [`UMUM`] order (what [`level_values`] writes and
 /// [`read_levels`] reads).
 macro_rules! with_level_columns {
     ([$($before:expr),* $(,)?], [$($after:expr),* $(,)?]) => {
