@@ -20,7 +20,7 @@ use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, Storage
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
-use crate::map::score_page;
+use crate::map::{Positions, score_page};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CycleError {
@@ -433,7 +433,17 @@ pub async fn what_if(
         .collect();
     let mut rows = Vec::new();
     let mut after: Option<String> = None;
-    while let Some(page) = score_page(db, instansi_id, periode, rules, after.as_deref()).await? {
+    let positions = Positions::new();
+    while let Some(page) = score_page(
+        db,
+        instansi_id,
+        periode,
+        rules,
+        &positions,
+        after.as_deref(),
+    )
+    .await?
+    {
         after = page.last().map(|r| r.nip.clone());
         rows.extend(page.into_iter().map(|r| WhatIfRow {
             stored: stored.get(&r.nip).copied(),

@@ -5,10 +5,11 @@
 //! given an invented score.
 //!
 //! Employees are read a page at a time (keyset pagination by NIP) with the
-//! SKP, assessments and sanctions of the same NIP range, so memory stays
-//! bounded at any size.
+//! SKP, assessments and sanctions of the same NIP range, so memory grows
+//! with the instansi's positions (read once, all of them), not with its
+//! employees.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::io::Write;
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,24 +17,25 @@ use std::sync::Arc;
 use serde::Serialize;
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::personnel::{Asesmen, RiwayatHukdis};
-use talenta_domain::talent_map::{NilaiSkp, Rekam, Syarat, score, skp_years};
+use talenta_domain::talent_map::{NilaiSkp, Rekam, score, skp_years};
 use talenta_domain::{Periode, RuleSet, Score};
 use talenta_ingest::Column;
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
 use talenta_storage::{
-    Batch, Db, Fact, MapSubject, PeriodeRow, Snapshot, SnapshotRow, StorageError, SyaratJabatan,
-    WriteTx, Written,
+    Batch, Db, Fact, MapSubject, PeriodeRow, Persyaratan, Snapshot, SnapshotRow, StorageError,
+    SyaratJabatan, WriteTx, Written,
 };
 use time::OffsetDateTime;
-use tokio::sync::oneshot;
+use tokio::sync::{OnceCell, oneshot};
 
 use crate::export::{ExportError, resolve_instansi};
 
 /// Employees scored per page.
 const PAGE: i64 = 10_000;
 
-/// Pages read and scored at a time while the pages before them are written.
-const AHEAD: usize = 4;
+/// Pages read and scored at a time while the pages before them are written:
+/// enough to keep both cores busy while the positions are read.
+const AHEAD: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MapError {
@@ -110,8 +112,10 @@ pub async fn compute_each(
     // starts once the one before has read its employees (keyset
     // pagination), so only those reads run one after another.
     let shared_rules = Arc::new(rules.clone());
+    let positions = Arc::new(Positions::new());
     let start_page = |after: Option<String>| {
         let (db, rules) = (db.clone(), Arc::clone(&shared_rules));
+        let positions = Arc::clone(&positions);
         let (last_nip, next) = oneshot::channel();
         let task = tokio::spawn(async move {
             let page = db
@@ -119,7 +123,7 @@ pub async fn compute_each(
                 .await?;
             // Dropped unsent on an error, which then ends the pages.
             let _ = last_nip.send(page.last().map(|p| p.nip.clone()));
-            score_subjects(&db, instansi_id, periode, &rules, page).await
+            score_subjects(&db, instansi_id, periode, &rules, &positions, page).await
         });
         (next, task)
     };
@@ -168,6 +172,9 @@ pub async fn compute_each(
         tx.prune_snapshot(instansi_id, &periode.to_string(), written.rows())
             .await?;
     }
+    // Hundreds of thousands of positions are freed on a thread of their own
+    // while SQLite commits on its.
+    tokio::task::spawn_blocking(move || drop(positions));
     tx.commit().await?;
     db.analyze_of::<SnapshotRow>().await?;
     let mut by: Vec<(String, u64)> = missing_by.into_iter().collect();
@@ -264,6 +271,35 @@ fn tally(rows: &[SnapshotRow], summary: &mut MapSummary, missing_by: &mut HashMa
     }
 }
 
+/// The requirements of an instansi's positions by code, read when the first
+/// page of employees needs them. A page (in NIP order) holds positions from
+/// all over the table: looking up each page's cost SQLite four times as much
+/// as reading every position once.
+pub(crate) type Positions = OnceCell<PositionMap>;
+
+/// Hashed with foldhash: SipHash, the standard one, took a quarter of the
+/// time of reading the positions.
+type PositionMap = foldhash::HashMap<String, Arc<Persyaratan>>;
+
+/// Every position of the instansi, each set of requirements held once.
+async fn read_positions(db: &Db, instansi_id: i64) -> Result<PositionMap, StorageError> {
+    let mut shared = foldhash::HashSet::<Arc<Persyaratan>>::default();
+    let mut positions = PositionMap::default();
+    db.all_of(instansi_id, |SyaratJabatan { kode, persyaratan }| {
+        let persyaratan = match shared.get(&persyaratan) {
+            Some(same) => Arc::clone(same),
+            None => {
+                let new = Arc::new(persyaratan);
+                shared.insert(Arc::clone(&new));
+                new
+            }
+        };
+        positions.insert(kode, persyaratan);
+    })
+    .await?;
+    Ok(positions)
+}
+
 /// Scores the next page of employees after NIP `after` (all of them from
 /// the start with `None`); `None` when there are no more. Writes nothing.
 pub(crate) async fn score_page(
@@ -271,6 +307,7 @@ pub(crate) async fn score_page(
     instansi_id: i64,
     periode: Periode,
     rules: &RuleSet,
+    positions: &Positions,
     after: Option<&str>,
 ) -> Result<Option<Vec<SnapshotRow>>, StorageError> {
     let page = db
@@ -279,7 +316,7 @@ pub(crate) async fn score_page(
     if page.is_empty() {
         return Ok(None);
     }
-    score_subjects(db, instansi_id, periode, rules, page)
+    score_subjects(db, instansi_id, periode, rules, positions, page)
         .await
         .map(Some)
 }
@@ -290,18 +327,15 @@ async fn score_subjects(
     instansi_id: i64,
     periode: Periode,
     rules: &RuleSet,
+    positions: &Positions,
     page: Vec<MapSubject>,
 ) -> Result<Vec<SnapshotRow>, StorageError> {
     let (Some(first), Some(last)) = (page.first(), page.last()) else {
         return Ok(Vec::new());
     };
     let (first, last) = (first.nip.as_str(), last.nip.as_str());
-    // Hashed, not sorted: a page holds thousands of positions, and a binary
-    // search over them was a tenth of the map's time in cache misses.
-    let positions: HashSet<&str> = page.iter().filter_map(|p| p.jabatan.as_deref()).collect();
-    let positions: Vec<&str> = positions.into_iter().collect();
     // Side by side on the pool's connections (SQLite: each its own thread).
-    let (skp, asesmen, hukdis, syarat) = tokio::try_join!(
+    let (skp, asesmen, hukdis, positions) = tokio::try_join!(
         db.range_of_years::<Fact<NilaiSkp>>(
             instansi_id,
             first,
@@ -310,12 +344,8 @@ async fn score_subjects(
         ),
         db.range_of::<Asesmen>(instansi_id, first, last),
         db.range_of::<RiwayatHukdis>(instansi_id, first, last),
-        db.records_among::<SyaratJabatan>(instansi_id, "", &positions),
+        positions.get_or_try_init(|| read_positions(db, instansi_id)),
     )?;
-    let syarat: HashMap<&str, Syarat<'_>> = syarat
-        .iter()
-        .map(|s| (s.kode.as_str(), s.syarat()))
-        .collect();
     let nilai_skp: Vec<NilaiSkp> = skp.iter().map(|s| s.fact).collect();
     // Where each list's next employee's records start.
     let (mut at_skp, mut at_asesmen, mut at_hukdis) = (0, 0, 0);
@@ -327,7 +357,8 @@ async fn score_subjects(
             jabatan: pegawai
                 .jabatan
                 .as_deref()
-                .and_then(|kode| syarat.get(kode).copied()),
+                .and_then(|kode| positions.get(kode))
+                .map(|persyaratan| persyaratan.syarat()),
             pendidikan: pegawai.pendidikan,
             bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
             skp: nilai_skp

@@ -25,7 +25,7 @@ pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
-pub use records::{Fact, InLinePerson, MapSubject, SyaratJabatan};
+pub use records::{Fact, InLinePerson, MapSubject, Persyaratan, SyaratJabatan};
 pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Batch, Columns, Load, Stored, View, WriteTx, Written};
 pub use usulan::Usulan;
@@ -121,6 +121,8 @@ pub enum StorageError {
         value: String,
         reason: String,
     },
+    #[error("decoding stored rows stopped")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 /// How much of a SQLite file the readers map into memory (1 TiB: all of
@@ -163,13 +165,9 @@ impl Db {
                 source,
             })?;
         }
-        // The writer keeps up to 256 MB of pages in memory: bulk imports
-        // insert in key order of the file, not of the table, and with the
-        // default 2 MB cache SQLite spends most of its time re-reading pages
-        // it has just written (perf_reliability.md §4.1: 140k → 180k rows/s).
         let write = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone().pragma("cache_size", "-262144"))
+            .connect_with(options.clone())
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)

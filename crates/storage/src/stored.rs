@@ -15,9 +15,10 @@ use std::str::FromStr;
 use futures_util::TryStreamExt;
 use sqlx::{AssertSqlSafe, Postgres, Sqlite, Transaction};
 use time::OffsetDateTime;
+use tokio::sync::mpsc;
 
 use crate::value::{JsonRowsError, Ty, Value, bind_all, decode_json_rows, decode_row};
-use crate::{Db, Engine, StorageError};
+use crate::{Db, Engine, StorageError, on_read};
 
 /// A record type stored in one instansi-owned table.
 pub trait Stored: Sized {
@@ -305,11 +306,23 @@ impl Db {
     /// and refuses the whole import if one is unknown, while SQLite would
     /// probe the parent's B-tree once per key per row (about a third of the
     /// import's time). An import only adds and changes rows; it never
-    /// removes a parent. On PostgreSQL it is [`Db::begin_write`].
+    /// removes a parent.
+    ///
+    /// That connection keeps up to 256 MB of pages in memory: bulk imports
+    /// insert in key order of the file, not of the table, and with the
+    /// default 2 MB cache SQLite spends most of its time re-reading pages
+    /// it has just written (perf_reliability.md §4.1: 140k → 180k rows/s).
+    /// Other writers keep the default: a talent map appends its rows in key
+    /// order, and with a small cache SQLite writes them to the WAL as it
+    /// goes rather than all at the commit. On PostgreSQL it is
+    /// [`Db::begin_write`].
     pub async fn begin_import(&self) -> Result<WriteTx, StorageError> {
         match self {
             Db::Sqlite { write, .. } => {
-                let options = (*write.connect_options()).clone().foreign_keys(false);
+                let options = (*write.connect_options())
+                    .clone()
+                    .foreign_keys(false)
+                    .pragma("cache_size", "-262144");
                 let pool = sqlx::sqlite::SqlitePoolOptions::new()
                     .max_connections(1)
                     .min_connections(0)
@@ -549,41 +562,115 @@ impl Db {
         types: &[Ty],
         decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
     ) -> Result<Vec<R>, StorageError> {
+        let sql = self.json_rows_sql::<T>(&sql, "");
+        let (json, count): (Option<String>, i64) = on_read!(self, pool =>
+            bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds).fetch_one(pool).await?);
+        decode_json::<T, R>(json.as_deref(), count, types, decode)
+    }
+
+    /// Hands every record of `T` of an instansi to `each`, in key order,
+    /// for a table keyed by its first column alone (positions by code);
+    /// returns how many. [`CHUNK`] rows per query, one query after another
+    /// (keyset pagination) in a task of their own, each chunk decoded in a
+    /// task of its own and handed over here, in order: a whole table is
+    /// read at the pace of the database alone.
+    pub async fn all_of<T: View + Send + 'static>(
+        &self,
+        instansi_id: i64,
+        mut each: impl FnMut(T),
+    ) -> Result<u64, StorageError> {
+        debug_assert_eq!(
+            T::KEY_LEN,
+            1,
+            "{} is keyed by more than one column",
+            T::TABLE
+        );
+        let column = first_column::<T>();
+        let chunk = |after: &str| {
+            let sql = format!(
+                "SELECT {} FROM {} WHERE instansi_id = $1 {after}ORDER BY {column} LIMIT {CHUNK}",
+                column_list::<T>(),
+                T::TABLE,
+            );
+            // With the key the next chunk starts after.
+            self.json_rows_sql::<T>(&sql, &format!(", max({column})"))
+        };
+        let (first, next) = (chunk(""), chunk(&format!("AND {column} > $2 ")));
+        let (chunks, mut decoded) = mpsc::unbounded_channel();
+        let db = self.clone();
+        let reader = tokio::spawn(async move {
+            let mut after: Option<String> = None;
+            loop {
+                let mut binds = vec![Value::int(instansi_id)];
+                let sql = match after.take() {
+                    None => first.clone(),
+                    Some(key) => {
+                        binds.push(Value::text(key));
+                        next.clone()
+                    }
+                };
+                let (json, rows, last): (Option<String>, i64, Option<String>) = on_read!(&db, pool =>
+                    bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds).fetch_one(pool).await?);
+                let decoding = tokio::spawn(async move {
+                    let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
+                    decode_json::<T, T>(json.as_deref(), rows, &types, decode::<T>)
+                });
+                // The last chunk is short; stops early when the records are
+                // no longer wanted.
+                if chunks.send(decoding).is_err() || rows < CHUNK {
+                    return Ok::<_, StorageError>(());
+                }
+                after = last;
+            }
+        });
+        let mut count = 0;
+        while let Some(chunk) = decoded.recv().await {
+            let records = chunk.await??;
+            count += records.len() as u64;
+            records.into_iter().for_each(&mut each);
+        }
+        reader.await??;
+        Ok(count)
+    }
+
+    /// `sql` (selecting the columns of `T`) wrapped to return its rows as
+    /// one JSON array of arrays, their count, then the aggregates `extra`.
+    fn json_rows_sql<T: View>(&self, sql: &str, extra: &str) -> String {
         let columns = column_list::<T>();
         // With the number of rows, so they are decoded into a vector of
         // the right size: grown by doubling, it was copied a dozen times.
-        let (json, count): (Option<String>, i64) = match self {
-            Db::Sqlite { read, .. } => {
-                let sql = format!(
-                    "SELECT json_group_array(json_array({columns})), count(*) FROM ({sql})"
-                );
-                bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
-                    .fetch_one(read)
-                    .await?
-            }
-            Db::Postgres(pool) => {
-                let sql = format!(
-                    "SELECT json_agg(json_build_array({columns}))::text, count(*) FROM ({sql}) s"
-                );
-                bind_all!(sqlx::query_as(AssertSqlSafe(sql)), binds)
-                    .fetch_one(pool)
-                    .await?
-            }
-        };
-        let count = usize::try_from(count).unwrap_or(0);
-        match json {
-            None => Ok(Vec::new()),
-            Some(json) => decode_json_rows(&json, count, types, decode).map_err(|e| match e {
-                JsonRowsError::Row(error) => error,
-                JsonRowsError::Json(reason) => StorageError::Corrupt {
-                    table: T::TABLE,
-                    column: "?",
-                    value: String::new(),
-                    reason,
-                },
-            }),
+        match self.engine() {
+            Engine::Sqlite => format!(
+                "SELECT json_group_array(json_array({columns})), count(*){extra} FROM ({sql})"
+            ),
+            Engine::Postgres => format!(
+                "SELECT json_agg(json_build_array({columns}))::text, count(*){extra} FROM ({sql}) s"
+            ),
         }
     }
+}
+
+/// Decodes `count` rows of `T` read as JSON by [`Db::json_rows_sql`]
+/// (`None`: no rows).
+fn decode_json<T: View, R>(
+    json: Option<&str>,
+    count: i64,
+    types: &[Ty],
+    decode: impl FnMut(Vec<Value>) -> Result<R, StorageError>,
+) -> Result<Vec<R>, StorageError> {
+    let Some(json) = json else {
+        return Ok(Vec::new());
+    };
+    let count = usize::try_from(count).unwrap_or(0);
+    decode_json_rows(json, count, types, decode).map_err(|e| match e {
+        JsonRowsError::Row(error) => error,
+        JsonRowsError::Json(reason) => StorageError::Corrupt {
+            table: T::TABLE,
+            column: "?",
+            value: String::new(),
+            reason,
+        },
+    })
 }
 
 impl WriteTx {

@@ -21,7 +21,7 @@ use talenta_domain::{
     BidangIlmu, Gender, Golongan, GolonganPppk, Jenjang, Nip, Predikat, Rating, Score,
     TingkatPendidikan,
 };
-use talenta_storage::{Db, Stored, Value, WriteTx, Written};
+use talenta_storage::{Db, Persyaratan, Stored, SyaratJabatan, Value, WriteTx, Written};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 
@@ -646,6 +646,53 @@ async fn jabatan_round_trips() {
         j.standar.insert(Kompetensi::PerekatBangsa, level(5));
     })
     .await;
+}
+
+/// Every position of an instansi read in chunks (two full, one short) on
+/// each engine: all of them, in code order, with their requirements, and
+/// none of another instansi.
+#[tokio::test]
+async fn every_position_is_read_chunk_by_chunk() {
+    let mut positions = jabatans();
+    let template = positions[0].clone();
+    positions.extend((0..20_000).map(|i| Jabatan {
+        kode: format!("SD-{i:05}-GURU"),
+        ..template.clone()
+    }));
+    let mut expected: Vec<SyaratJabatan> = positions
+        .iter()
+        .map(|j| SyaratJabatan {
+            kode: j.kode.clone(),
+            persyaratan: Persyaratan {
+                bidang_ilmu: j.bidang_ilmu.clone(),
+                standar: j.standar.clone(),
+            },
+        })
+        .collect();
+    expected.sort_by(|a, b| a.kode.cmp(&b.kode));
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let engine = db.engine();
+        let (mut tx, instansi, first) = begin_first(db).await;
+        store_needs(&mut tx, instansi, first, Needs::Opd).await;
+        tx.upsert(instansi, first, &positions).await.unwrap();
+        let other = tx
+            .upsert_instansi("3604", "Kabupaten Serang")
+            .await
+            .unwrap()
+            .0;
+        tx.commit().await.unwrap();
+
+        let mut read = Vec::new();
+        let count = db
+            .all_of(instansi, |p: SyaratJabatan| read.push(p))
+            .await
+            .unwrap();
+        assert_eq!(count, 20_003, "{engine:?}");
+        assert!(read == expected, "{engine:?}: positions differ");
+        let none = db.all_of(other, |_: SyaratJabatan| ()).await.unwrap();
+        assert_eq!(none, 0, "{engine:?}");
+    }
 }
 
 #[tokio::test]

@@ -158,16 +158,24 @@ impl View for Fact<NilaiSkp> {
     }
 }
 
-/// What the talent map reads of a position: the fields of study it accepts
-/// and its competency standard.
+/// What the talent map reads of a position: its code and requirements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyaratJabatan {
     pub kode: String,
+    pub persyaratan: Persyaratan,
+}
+
+/// The fields of study a position accepts and its competency standard.
+/// Positions of one jenjang and family share them (a generated city of a
+/// million employees has about a hundred), so a reader of every position
+/// can hold each once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Persyaratan {
     pub bidang_ilmu: Vec<BidangIlmu>,
     pub standar: Levels,
 }
 
-impl SyaratJabatan {
+impl Persyaratan {
     pub fn syarat(&self) -> Syarat<'_> {
         Syarat {
             standar: &self.standar,
@@ -185,8 +193,10 @@ impl View for SyaratJabatan {
     fn decode(row: &mut Columns) -> Result<SyaratJabatan, StorageError> {
         Ok(SyaratJabatan {
             kode: row.text()?,
-            bidang_ilmu: read_bidang_list(row)?,
-            standar: read_levels(row)?,
+            persyaratan: Persyaratan {
+                bidang_ilmu: read_bidang_list(row)?,
+                standar: read_levels(row)?,
+            },
         })
     }
 }

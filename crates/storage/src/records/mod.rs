@@ -49,7 +49,7 @@ mod pegawai;
 mod penilaian;
 mod riwayat;
 
-pub use facts::{Fact, InLinePerson, MapSubject, SyaratJabatan};
+pub use facts::{Fact, InLinePerson, MapSubject, Persyaratan, SyaratJabatan};
 
 use talenta_domain::kompetensi::{Level, Levels, UMUM};
 use talenta_domain::nip::{AsnKind, Nip};
