@@ -33,9 +33,9 @@ use crate::export::{ExportError, resolve_instansi};
 /// Employees scored per page.
 const PAGE: i64 = 10_000;
 
-/// Pages read and scored at a time while the pages before them are written:
-/// enough to keep both cores busy while the positions are read.
-const AHEAD: usize = 8;
+/// Pages read and scored at a time while the pages before them are written
+/// (eight were no faster once the positions were read up front).
+const AHEAD: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MapError {
