@@ -20,7 +20,9 @@ use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan, rank};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{Db, Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
+use talenta_storage::{
+    Db, Fact, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, SnapshotRow, StorageError,
+};
 use time::{Date, OffsetDateTime};
 
 use crate::cycle::{CycleError, subtree};
@@ -438,7 +440,7 @@ pub async fn succession(
         jenjang: Some(feeders(rules, jabatan.jenjang)),
     };
     let people = people_in_line(db, instansi_id, &in_line).await?;
-    let holders = db.holders_of(instansi_id, kode).await?;
+    let holders = db.holders_among(instansi_id, &[kode]).await?;
     let talents: Vec<Talent<'_>> = people
         .iter()
         .filter(|p| !holders.contains(&p.nip))
@@ -568,7 +570,9 @@ pub struct RetentionRow {
 /// Retention flags of the pool members and key-position holders of an
 /// OPD (the unit and its sub-units) or of the instansi, in `periode`,
 /// checked on the period's last day. Only people with a flag are listed,
-/// by OPD then NIP.
+/// by OPD then NIP. The records of everyone watched are read together,
+/// a statement per table (and per mapped period for their boxes), so the
+/// cost grows with the people watched, not with the statements.
 pub async fn retention(
     db: &Db,
     instansi: Option<&str>,
@@ -578,16 +582,6 @@ pub async fn retention(
 ) -> Result<Vec<RetentionRow>, CycleError> {
     let pools = talent_pools(db, instansi, periode, rules).await?;
     let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    let units = match opd {
-        Some(root) => Some(subtree(db, instansi_id, root).await?),
-        None => None,
-    };
-    let mut jabatan: HashMap<String, Jabatan> = HashMap::new();
-    db.read_all::<Jabatan>(instansi_id, |j| {
-        jabatan.insert(j.kode.clone(), j);
-        Ok(())
-    })
-    .await?;
     let mut watched: HashMap<String, Vec<&'static str>> = HashMap::new();
     for member in pools.pools.iter().flat_map(|p| &p.members) {
         let w = watched.entry(member.nip.clone()).or_default();
@@ -595,73 +589,123 @@ pub async fn retention(
             w.push("krs");
         }
     }
-    let mut employees: HashMap<String, Pegawai> = HashMap::new();
-    db.read_all::<Pegawai>(instansi_id, |p| {
-        let holds_key = p
-            .jabatan
-            .as_ref()
-            .and_then(|k| jabatan.get(k))
-            .is_some_and(|j| j.kunci);
-        if holds_key {
-            watched
-                .entry(p.nip.as_str().to_owned())
-                .or_default()
-                .push("jabatan_kunci");
+    let key: Vec<String> = db
+        .key_positions(instansi_id)
+        .await?
+        .into_iter()
+        .map(|j| j.kode)
+        .collect();
+    for nip in db.holders_among(instansi_id, &key).await? {
+        watched.entry(nip).or_default().push("jabatan_kunci");
+    }
+    let units = match opd {
+        Some(root) => Some(subtree(db, instansi_id, root).await?),
+        None => None,
+    };
+    let nips: Vec<&str> = watched.keys().map(String::as_str).collect();
+    let employees: Vec<Pegawai> = db
+        .records_among::<Pegawai>(instansi_id, "", &nips)
+        .await?
+        .into_iter()
+        .filter(|p| units.as_ref().is_none_or(|u| u.contains(&p.opd)))
+        .collect();
+    let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
+    let codes: Vec<&str> = employees
+        .iter()
+        .filter_map(|p| p.jabatan.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let jenjang: HashMap<String, Jenjang> = db
+        .records_among::<Jabatan>(instansi_id, "", &codes)
+        .await?
+        .into_iter()
+        .map(|j| (j.kode, j.jenjang))
+        .collect();
+    let boxes = final_boxes_among(db, instansi_id, periode, &nips).await?;
+    let mut last_development: HashMap<String, Date> = HashMap::new();
+    let mut developed = |nip: String, on: Date| {
+        let last = last_development.entry(nip).or_insert(on);
+        *last = (*last).max(on);
+    };
+    for d in db
+        .records_among::<RiwayatDiklat>(instansi_id, "", &nips)
+        .await?
+    {
+        developed(
+            d.nip.as_str().to_owned(),
+            d.selesai.unwrap_or(d.mulai).max(d.mulai),
+        );
+    }
+    for i in db.records_among::<IdpRow>(instansi_id, "", &nips).await? {
+        if i.status == StatusIdp::Selesai {
+            developed(i.nip, i.diubah_at.date());
         }
-        if watched.contains_key(p.nip.as_str()) {
-            employees.insert(p.nip.as_str().to_owned(), p);
-        }
-        Ok(())
-    })
-    .await?;
+    }
     let mut rows = Vec::new();
-    for (nip, why) in watched {
-        let Some(pegawai) = employees.get(&nip) else {
-            continue;
-        };
-        if units.as_ref().is_some_and(|u| !u.contains(&pegawai.opd)) {
-            continue;
-        }
-        let history: Vec<(Periode, Kotak)> = crate::cycle::box_history(db, instansi_id, &nip)
-            .await?
-            .into_iter()
-            .filter_map(|r| Some((r.periode.parse().ok()?, r.final_box?)))
-            .collect();
-        let diklat: Vec<RiwayatDiklat> = db.records_of(instansi_id, &nip).await?;
-        let idp: Vec<IdpRow> = db.records_of(instansi_id, &nip).await?;
-        let last_development = diklat
-            .iter()
-            .map(|d| d.selesai.unwrap_or(d.mulai).max(d.mulai))
-            .chain(
-                idp.iter()
-                    .filter(|i| i.status == StatusIdp::Selesai)
-                    .map(|i| i.diubah_at.date()),
-            )
-            .max();
+    for pegawai in employees {
+        let nip = pegawai.nip.as_str();
         let record = RetentionRecord {
             birth_date: pegawai.tanggal_lahir,
             jenjang: pegawai
                 .jabatan
                 .as_ref()
-                .and_then(|k| jabatan.get(k))
-                .map(|j| j.jenjang),
+                .and_then(|k| jenjang.get(k))
+                .copied(),
             tmt_jabatan: pegawai.tmt_jabatan,
-            boxes: &history,
-            last_development,
+            boxes: boxes.get(nip).map_or(&[], Vec::as_slice),
+            last_development: last_development.get(nip).copied(),
         };
         let found = flags(rules, &record, periode, periode.end());
         if !found.is_empty() {
             rows.push(RetentionRow {
-                nama: pegawai.nama.clone(),
-                opd: pegawai.opd.clone(),
-                nip,
-                watched: why,
+                watched: watched.remove(nip).unwrap_or_default(),
+                nip: nip.to_owned(),
+                nama: pegawai.nama,
+                opd: pegawai.opd,
                 flags: found,
             });
         }
     }
     rows.sort_by(|a, b| (&a.opd, &a.nip).cmp(&(&b.opd, &b.nip)));
     Ok(rows)
+}
+
+/// The final box (after calibration) of each of `nips` in every mapped
+/// period up to `periode`, oldest first.
+async fn final_boxes_among(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    nips: &[&str],
+) -> Result<HashMap<String, Vec<(Periode, Kotak)>>, CycleError> {
+    let mut mapped: Vec<Periode> = db
+        .periodes(instansi_id)
+        .await?
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| *p <= periode)
+        .collect();
+    mapped.sort();
+    let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
+    for p in mapped {
+        let key = p.to_string();
+        let calibrated: HashMap<String, Kotak> = db
+            .records_among::<KalibrasiRow>(instansi_id, &key, nips)
+            .await?
+            .into_iter()
+            .map(|k| (k.nip, k.kotak_akhir))
+            .collect();
+        for row in db
+            .records_among::<SnapshotRow>(instansi_id, &key, nips)
+            .await?
+        {
+            if let Some(k) = calibrated.get(&row.nip).copied().or(row.kotak) {
+                boxes.entry(row.nip).or_default().push((p, k));
+            }
+        }
+    }
+    Ok(boxes)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -33,8 +33,8 @@ use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{RuleKind, StatusKepegawaian};
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial, UMUM};
 use talenta_domain::personnel::{
-    Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, RiwayatJabatan, RiwayatPendidikan, Skp,
-    SumberAsesmen,
+    Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatJabatan, RiwayatPendidikan,
+    Skp, SumberAsesmen,
 };
 use talenta_domain::pool::PoolKind;
 use talenta_domain::readiness::Readiness;
@@ -52,6 +52,8 @@ const BUDI: &str = "198001012005011001";
 const AYU: &str = "198102022005012002";
 const CITRA: &str = "198203032005012003";
 const DEDI: &str = "198304042005011004";
+/// Born 1 June 1970: an administrator retires on 1 July 2028.
+const EKO: &str = "197006011995031005";
 
 fn nip(text: &str) -> Nip {
     text.parse().unwrap()
@@ -459,19 +461,80 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             ]
         );
 
-        // Retention: everyone in a pool has been Kepala Seksi since 2018.
+        // Retention: everyone in a pool has been Kepala Seksi since 2018;
+        // Budi and Citra sat in box 9 in both periods with no development,
+        // Dedi's first box was calibrated to 8.
+        let kinds = |rows: &[talenta_app::talent::RetentionRow]| -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
+            rows.iter()
+                .map(|r| {
+                    let flags = r.flags.iter().map(|f| f.kind).collect();
+                    (r.nip.clone(), r.watched.clone(), flags)
+                })
+                .collect()
+        };
+        let stagnant = vec![FlagKind::LamaDiJabatan, FlagKind::Kotak9TanpaPengembangan];
         let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
             .await
             .unwrap();
         assert_eq!(
-            nips(flagged.iter().map(|r| r.nip.as_str())),
-            [BUDI, CITRA, DEDI]
+            kinds(&flagged),
+            [
+                (BUDI.to_owned(), vec!["krs"], stagnant.clone()),
+                (CITRA.to_owned(), vec!["krs"], stagnant.clone()),
+                (DEDI.to_owned(), vec!["krs"], vec![FlagKind::LamaDiJabatan]),
+            ]
         );
-        assert!(
-            flagged
-                .iter()
-                .all(|r| r.flags.iter().any(|f| f.kind == FlagKind::LamaDiJabatan))
+
+        // A diklat in the first period counts as development for Citra; the
+        // holder of the key position is watched though in no pool, and is
+        // 18 months from retirement (administrator, BUP 58).
+        let mut tx = db.begin_write().await.unwrap();
+        let c = tx.record_change(T0, "uji", "retensi", "").await.unwrap();
+        tx.upsert(
+            1,
+            c,
+            &[RiwayatDiklat {
+                nip: nip(CITRA),
+                nama: "Pelatihan Kepemimpinan Pengawas".into(),
+                mulai: date!(2026 - 03 - 02),
+                selesai: Some(date!(2026 - 05 - 29)),
+                jenis: None,
+                jam: None,
+                penyelenggara: None,
+            }],
+        )
+        .await
+        .unwrap();
+        tx.upsert(
+            1,
+            c,
+            &[Pegawai {
+                jabatan: Some("KABID".into()),
+                tmt_jabatan: Some(date!(2015 - 01 - 02)),
+                ..pegawai(EKO, "Eko", TingkatPendidikan::S2, "Kesehatan Masyarakat")
+            }],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
+            .await
+            .unwrap();
+        assert_eq!(
+            kinds(&flagged),
+            [
+                (
+                    EKO.to_owned(),
+                    vec!["jabatan_kunci"],
+                    vec![FlagKind::MendekatiBup, FlagKind::LamaDiJabatan]
+                ),
+                (BUDI.to_owned(), vec!["krs"], stagnant.clone()),
+                (CITRA.to_owned(), vec!["krs"], vec![FlagKind::LamaDiJabatan]),
+                (DEDI.to_owned(), vec!["krs"], vec![FlagKind::LamaDiJabatan]),
+            ]
         );
+        let bup = &flagged[0].flags[0].reason;
+        assert!(bup.contains("TMT 2028-07-01"), "{bup}");
 
         // IDP: Dedi towards KABID, Komunikasi at 1 of 3.
         let draft = idp_draft(&db, None, DEDI, "KABID", &rules, "admin", T0)

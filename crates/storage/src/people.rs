@@ -72,17 +72,21 @@ impl Db {
 }
 
 impl Db {
-    /// The NIPs of the employees whose current position is `jabatan`.
-    pub async fn holders_of(
+    /// The NIPs of the employees whose current position is one of
+    /// `jabatan`, by NIP (index `pegawai_jabatan`).
+    pub async fn holders_among(
         &self,
         instansi: i64,
-        jabatan: &str,
+        jabatan: &[impl AsRef<str>],
     ) -> Result<Vec<String>, StorageError> {
-        const SQL: &str =
-            "SELECT nip FROM pegawai WHERE instansi_id = $1 AND jabatan = $2 ORDER BY nip";
-        let rows: Vec<(String,)> = crate::on_read!(self, pool => sqlx::query_as(SQL)
+        let sql = format!(
+            "SELECT nip FROM pegawai WHERE instansi_id = $1 AND jabatan IN ({}) ORDER BY nip",
+            self.json_list("$2")
+        );
+        let list = crate::stored::json_list_text(jabatan);
+        let rows: Vec<(String,)> = crate::on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(instansi)
-            .bind(jabatan)
+            .bind(list)
             .fetch_all(pool)
             .await?);
         Ok(rows.into_iter().map(|(nip,)| nip).collect())

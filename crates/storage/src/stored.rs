@@ -512,11 +512,7 @@ impl Db {
         let column = T::COLUMNS
             .get(usize::from(by_period))
             .map_or("nip", |(c, _)| *c);
-        // The list travels as one JSON text, so any length is one bind.
-        let list = match self.engine() {
-            Engine::Sqlite => "SELECT value FROM json_each($2)",
-            Engine::Postgres => "SELECT json_array_elements_text($2::json)",
-        };
+        let list = self.json_list("$2");
         let sql = format!(
             "SELECT {cols} FROM {table} WHERE instansi_id = $1 {period}AND {column} IN ({list}) \
              ORDER BY {key}",
@@ -525,13 +521,21 @@ impl Db {
             period = if by_period { "AND periode = $3 " } else { "" },
             key = key_list::<T>(),
         );
-        let keys: Vec<&str> = keys.iter().map(AsRef::as_ref).collect();
-        let json = serde_json::Value::from(keys).to_string();
-        let mut binds = vec![Value::int(instansi_id), Value::text(json)];
+        let mut binds = vec![Value::int(instansi_id), Value::text(json_list_text(keys))];
         if by_period {
             binds.push(Value::text(periode));
         }
         self.fetch_records(sql, binds).await
+    }
+
+    /// A subquery of the texts of the JSON array bound at `param`: a list
+    /// of any length travels as one JSON text, one bind
+    /// ([`json_list_text`]).
+    pub(crate) fn json_list(&self, param: &str) -> String {
+        match self.engine() {
+            Engine::Sqlite => format!("SELECT value FROM json_each({param})"),
+            Engine::Postgres => format!("SELECT json_array_elements_text({param}::json)"),
+        }
     }
 
     /// The records of `T` that `sql` selects (the columns of `T` in order),
@@ -1211,4 +1215,10 @@ impl WriteTx {
         }
         Ok(())
     }
+}
+
+/// `keys` as the JSON text that [`Db::json_list`] reads.
+pub(crate) fn json_list_text(keys: &[impl AsRef<str>]) -> String {
+    let keys: Vec<&str> = keys.iter().map(AsRef::as_ref).collect();
+    serde_json::Value::from(keys).to_string()
 }
