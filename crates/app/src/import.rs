@@ -128,8 +128,9 @@ pub enum ImportError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: {source}; nothing was written")]
-    File { path: String, source: FileError },
+    /// Shown whole, not chained: the reason is part of the sentence.
+    #[error("{path}: {error}; nothing was written")]
+    File { path: String, error: FileError },
     #[error("{} bad value(s); nothing was written", .total)]
     Rows { errors: Vec<BadRow>, total: u64 },
     #[error(
@@ -561,7 +562,7 @@ impl ParseFailure {
         let path = path.to_owned();
         match self {
             ParseFailure::Io(source) => ImportError::Io { path, source },
-            ParseFailure::File(source) => ImportError::File { path, source },
+            ParseFailure::File(error) => ImportError::File { path, error },
         }
     }
 }

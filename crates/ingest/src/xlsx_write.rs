@@ -25,7 +25,7 @@ pub enum XlsxWriteError {
         expected: usize,
     },
     /// Past Excel's own limits: 1,048,576 rows, 32,767 characters a cell.
-    #[error("writing the workbook failed: {0}")]
+    #[error("writing the workbook failed")]
     Xlsx(#[from] XlsxError),
 }
 

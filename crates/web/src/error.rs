@@ -22,6 +22,14 @@ pub enum WebError {
     Internal(String),
 }
 
+/// `error` and its sources, `a: b: c`, for the log.
+pub(crate) fn with_sources(error: &dyn std::error::Error) -> String {
+    std::iter::successors(Some(error), |e| e.source())
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
 impl From<talenta_storage::StorageError> for WebError {
     fn from(error: talenta_storage::StorageError) -> Self {
         WebError::Internal(error.to_string())

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use talenta_ingest::Column;
 use talenta_ingest::xlsx_write::XlsxSink;
 
-use crate::error::WebError;
+use crate::error::{WebError, with_sources};
 
 const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -18,8 +18,9 @@ pub fn attachment(
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<Response, WebError> {
     let columns: Vec<Column> = headings.iter().map(|h| Column::required(h)).collect();
-    let fail =
-        |e: talenta_ingest::xlsx_write::XlsxWriteError| WebError::Internal(format!("xlsx: {e}"));
+    let fail = |e: talenta_ingest::xlsx_write::XlsxWriteError| {
+        WebError::Internal(format!("xlsx: {}", with_sources(&e)))
+    };
     let mut sink = XlsxSink::new(&columns).map_err(fail)?;
     for row in rows {
         sink.push(&row).map_err(fail)?;
