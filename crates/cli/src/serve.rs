@@ -27,6 +27,19 @@ impl Clock for SystemClock {
     }
 }
 
+/// The server's log, on stderr: a request that failed (with its cause,
+/// which the browser is never shown) and sqlx's warning for a statement
+/// slower than a second. `RUST_LOG` overrides the level, as in
+/// `RUST_LOG=sqlx=debug` for every statement.
+fn init_log() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on
@@ -56,6 +69,7 @@ pub struct DemoArgs {
 }
 
 pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    init_log();
     runtime()?.block_on(async {
         let db = args.db.open().await?;
         let listener = tokio::net::TcpListener::bind(&args.bind)
@@ -80,6 +94,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
+    init_log();
     runtime()?.block_on(async {
         let db = DbArgs {
             url: args.db.clone(),
