@@ -318,10 +318,7 @@ impl Db {
         instansi: i64,
         kode: &str,
     ) -> Result<Vec<String>, StorageError> {
-        const SQL: &str = "WITH RECURSIVE bawah (kode) AS ( \
-               SELECT kode FROM opd WHERE instansi_id = $1 AND kode = $2 \
-               UNION SELECT o.kode FROM opd o JOIN bawah b ON o.induk = b.kode WHERE o.instansi_id = $1) \
-             SELECT kode FROM bawah ORDER BY kode";
+        const SQL: &str = crate::scope::with_bawah!("SELECT kode FROM bawah ORDER BY kode");
         let units: Vec<String> = on_read!(self, pool => sqlx::query_scalar(SQL).bind(instansi).bind(kode).fetch_all(pool).await?);
         Ok(units)
     }

@@ -24,8 +24,8 @@ macro_rules! with_grup {
             "WITH RECURSIVE grup (kode, grup) AS ( \
                SELECT kode, kode FROM opd WHERE instansi_id = $1 \
                  AND (CASE WHEN $2 IS NULL THEN induk IS NULL ELSE (kode = $2 OR induk = $2) END) \
-               UNION SELECT o.kode, g.grup FROM opd o JOIN grup g ON o.induk = g.kode \
-                 WHERE o.instansi_id = $1 AND ($2 IS NULL OR g.kode <> $2)) ",
+               UNION SELECT o.kode, g.grup FROM grup g CROSS JOIN opd o \
+                 WHERE o.instansi_id = $1 AND o.induk = g.kode AND ($2 IS NULL OR g.kode <> $2)) ",
             $($query)*
         )
     };

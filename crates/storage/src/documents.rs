@@ -6,7 +6,7 @@
 
 use time::OffsetDateTime;
 
-use crate::usulan::in_scope;
+use crate::scope::with_bawah;
 use crate::{Db, StorageError, on_read};
 
 /// Where a document stands.
@@ -175,14 +175,14 @@ impl Db {
         limit: i64,
     ) -> Result<(Vec<Document>, i64), StorageError> {
         const FILTER: &str = " WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NULL \
-             AND p.opd IN (SELECT kode FROM lingkup)";
+             AND ($2 IS NULL OR p.opd IN (SELECT kode FROM bawah))";
         let list = format!(
             "{}SELECT {COLUMNS}{FILTER} ORDER BY d.perubahan_id, d.nip, d.sha256 LIMIT $3",
-            in_scope!()
+            with_bawah!()
         );
         let count = format!(
             "{}SELECT COUNT(*) FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip{FILTER}",
-            in_scope!()
+            with_bawah!()
         );
         let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(list))
             .bind(instansi).bind(root).bind(limit).fetch_all(pool).await?);

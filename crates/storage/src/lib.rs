@@ -14,6 +14,7 @@ mod documents;
 mod lists;
 mod people;
 mod records;
+mod scope;
 mod snapshot;
 mod stored;
 mod usulan;

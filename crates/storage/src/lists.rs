@@ -6,6 +6,7 @@
 use talenta_domain::Score;
 
 use crate::dashboard::small_kotak;
+use crate::scope::with_bawah;
 use crate::{Db, StorageError, on_read};
 
 /// What a search box asks for.
@@ -58,19 +59,6 @@ impl Search {
             Search::Name(pattern) => (None, None, Some(pattern)),
         }
     }
-}
-
-/// The units of a scope: `$2` the root unit (with its sub-units), or NULL
-/// for the whole instansi.
-macro_rules! with_bawah {
-    ($($query:tt)*) => {
-        concat!(
-            "WITH RECURSIVE bawah (kode) AS ( \
-               SELECT kode FROM opd WHERE instansi_id = $1 AND kode = $2 \
-               UNION SELECT o.kode FROM opd o JOIN bawah b ON o.induk = b.kode WHERE o.instansi_id = $1) ",
-            $($query)*
-        )
-    };
 }
 
 /// `$3..=$4` a NIP range, `$5` a name pattern (each NULL when unused).

@@ -53,13 +53,14 @@ impl Db {
         periode: &str,
         limit: i64,
     ) -> Result<Vec<(String, String)>, StorageError> {
-        const SQL: &str = "WITH RECURSIVE bawah (kode) AS ( \
-               SELECT kode FROM opd WHERE instansi_id = $1 AND kode = $2 \
-               UNION SELECT o.kode FROM opd o JOIN bawah b ON o.induk = b.kode WHERE o.instansi_id = $1) \
-             SELECT p.nip, p.nama FROM pegawai p JOIN bawah b ON p.opd = b.kode \
+        // Each unit's people through the index by unit (`CROSS JOIN`
+        // keeps that order on SQLite).
+        const SQL: &str = crate::scope::with_bawah!(
+            "SELECT p.nip, p.nama FROM bawah b CROSS JOIN pegawai p \
              LEFT JOIN peta_talenta_pegawai t ON t.instansi_id = p.instansi_id AND t.periode = $3 AND t.nip = p.nip \
-             WHERE p.instansi_id = $1 \
-             ORDER BY CASE WHEN t.kotak IS NULL THEN 1 ELSE 0 END, p.nip LIMIT $4";
+             WHERE p.instansi_id = $1 AND p.opd = b.kode \
+             ORDER BY CASE WHEN t.kotak IS NULL THEN 1 ELSE 0 END, p.nip LIMIT $4"
+        );
         let rows: Vec<(String, String)> = crate::on_read!(self, pool => sqlx::query_as(SQL)
             .bind(instansi)
             .bind(unit)

@@ -4,21 +4,8 @@
 
 use talenta_domain::usulan::{Kolom, Status, UsulanError};
 
+use crate::scope::with_bawah;
 use crate::{Db, StorageError, WriteTx, on_db, on_read, on_tx};
-
-/// The units in scope, by code: all of the instansi (`$2` NULL) or the
-/// unit `$2` and everything below it. `UNION` ends the walk on a cycle.
-macro_rules! in_scope {
-    ($($query:tt)*) => {
-        concat!(
-            "WITH RECURSIVE lingkup (kode) AS ( \
-               SELECT kode FROM opd WHERE instansi_id = $1 AND ($2 IS NULL OR kode = $2) \
-               UNION SELECT o.kode FROM opd o JOIN lingkup l ON o.induk = l.kode WHERE o.instansi_id = $1) ",
-            $($query)*
-        )
-    };
-}
-pub(crate) use in_scope;
 
 /// A stored proposal, with the name and unit of the employee it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,14 +146,14 @@ impl Db {
         limit: i64,
     ) -> Result<(Vec<Usulan>, i64), StorageError> {
         const FILTER: &str = " WHERE u.instansi_id = $1 AND u.status = 'menunggu' \
-             AND p.opd IN (SELECT kode FROM lingkup)";
+             AND ($2 IS NULL OR p.opd IN (SELECT kode FROM bawah))";
         let list = format!(
             "{}SELECT {COLUMNS}{FILTER} ORDER BY u.diajukan, u.nomor LIMIT $3",
-            in_scope!()
+            with_bawah!()
         );
         let count = format!(
             "{}SELECT COUNT(*) FROM usulan u JOIN pegawai p ON p.instansi_id = u.instansi_id AND p.nip = u.nip{FILTER}",
-            in_scope!()
+            with_bawah!()
         );
         let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(list))
             .bind(instansi).bind(root).bind(limit).fetch_all(pool).await?);
