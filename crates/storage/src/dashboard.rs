@@ -73,13 +73,22 @@ const BOXES: &str = with_grup!(
      GROUP BY g.grup, j.jenjang, kotak_final ORDER BY g.grup, j.jenjang, kotak_final"
 );
 
-/// Pending proposals and pending documents of employees in scope.
+/// Pending proposals and pending documents of employees in scope: each
+/// pending row (`CROSS JOIN` keeps them first on SQLite) finds its
+/// employee by key, then asks whether the employee's unit is in scope
+/// (`EXISTS`). With `p.opd IN (…)` SQLite 3.51 sought every unit in scope
+/// for every pending row: 80,045 units times 39,860 pending documents in
+/// a city of a million, where this takes 0.1 s.
 const QUEUE: &str = with_grup!(
     "SELECT \
-       (SELECT COUNT(*) FROM usulan u JOIN pegawai p ON p.instansi_id = u.instansi_id AND p.nip = u.nip \
-          WHERE u.instansi_id = $1 AND u.status = 'menunggu' AND p.opd IN (SELECT kode FROM grup)), \
-       (SELECT COUNT(*) FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip \
-          WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NULL AND p.opd IN (SELECT kode FROM grup))"
+       (SELECT COUNT(*) FROM usulan u CROSS JOIN pegawai p \
+          WHERE u.instansi_id = $1 AND u.status = 'menunggu' \
+            AND p.instansi_id = u.instansi_id AND p.nip = u.nip \
+            AND EXISTS (SELECT 1 FROM grup g WHERE g.kode = p.opd)), \
+       (SELECT COUNT(*) FROM dokumen d CROSS JOIN pegawai p \
+          WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NULL \
+            AND p.instansi_id = d.instansi_id AND p.nip = d.nip \
+            AND EXISTS (SELECT 1 FROM grup g WHERE g.kode = p.opd))"
 );
 
 /// A row group of a dashboard: a unit and everything counted under it.
