@@ -18,7 +18,7 @@ use talenta_domain::pool::{Member, Pool, PoolKind, feeders, pools};
 use talenta_domain::readiness::Readiness;
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::succession::{KeyPosition, Plan, plan, rank};
+use talenta_domain::succession::{KeyPosition, Plan, plan, ready_now_up_to};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
 use talenta_storage::{
     Db, Fact, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, SnapshotRow, StorageError,
@@ -477,7 +477,8 @@ pub struct Shortfall {
 /// the final boxes of the latest mapped period, eligibility checked on
 /// `on`; empty before any map. The dashboards' notice: one read of the
 /// positions and one batch of the records of the people in line, then a
-/// plan per key position in memory (never a query per position).
+/// count of ready-now candidates per key position in memory, which stops
+/// at the rule set's minimum (never a query per position).
 pub async fn short_of_successors(
     db: &Db,
     instansi_id: i64,
@@ -535,14 +536,13 @@ pub async fn short_of_successors(
         }
         // Holders are not candidates for their own position; they are in
         // `people` only if their box puts them in line.
-        let candidates: Vec<Talent<'_>> = people
+        let candidates = people
             .iter()
             .zip(&talents)
             .filter(|(p, _)| p.jabatan_kode.as_deref() != Some(jabatan.kode.as_str()))
-            .map(|(_, t)| *t)
-            .collect();
+            .map(|(_, t)| t);
         let position = key_position(jabatan);
-        let ready_now = rank(rules, &position, &candidates, on, None).ready_now;
+        let ready_now = ready_now_up_to(rules, &position, candidates, on, min_ready);
         if ready_now < min_ready {
             out.push(Shortfall {
                 kode: jabatan.kode.clone(),

@@ -23,6 +23,7 @@ use time::Date;
 
 use crate::cycle::{Talent, by_talent};
 use crate::eligibility::{Check, Position, Verdict};
+use crate::jabatan::Jenjang;
 use crate::kompetensi::{Levels, jpm};
 use crate::nine_box::Kotak;
 use crate::pool::feeders;
@@ -156,8 +157,7 @@ pub fn rank<'p, 'a>(
     // order is exactly `by_talent`.
     let mut in_line: Vec<(u64, &Talent<'_>)> = people
         .iter()
-        .filter(|t| policy.population_boxes.contains(&t.kotak))
-        .filter(|t| t.jenjang.is_some_and(|j| feeders.contains(&j)))
+        .filter(|t| is_in_line(rules, feeders, t))
         .filter(|t| holder != Some(t.nip))
         .map(|t| (talent_key(t), t))
         .collect();
@@ -166,10 +166,7 @@ pub fn rank<'p, 'a>(
     for (_, talent) in in_line {
         let verdict = rule.verdict(&position.requirements, &talent.candidate, on);
         if verdict.is_eligible() {
-            let jpm = talent
-                .kompetensi
-                .and_then(|k| jpm(position.standar, k, rules.jpm.capping).ok())
-                .map(|j| j.percent_hundredths());
+            let jpm = jpm_of(rules, position, talent);
             ranking.candidates.push(Ranked {
                 talent,
                 readiness: readiness(&policy.readiness, talent.kotak, jpm),
@@ -188,6 +185,56 @@ pub fn rank<'p, 'a>(
         .count();
     ranking.kurang_suksesor = ranking.ready_now < usize::from(policy.min_ready);
     ranking
+}
+
+/// How many of `people` are ready now for `position` on `on`, counted up
+/// to `cap`: [`rank`]'s `ready_now` over the same people when that is below
+/// `cap`, else `cap`. A person's readiness is theirs alone, so nobody is
+/// sorted or kept, the hard rules are checked only for those whose box and
+/// JPM make them ready now, and the count stops at `cap`: the dashboards'
+/// notice asks only whether a key position has fewer ready-now successors
+/// than the rule set's minimum. The caller leaves the holders out.
+pub fn ready_now_up_to<'p, 'a: 'p>(
+    rules: &RuleSet,
+    position: &KeyPosition<'_>,
+    people: impl IntoIterator<Item = &'p Talent<'a>>,
+    on: Date,
+    cap: usize,
+) -> usize {
+    let target = position.requirements.jenjang;
+    let Some(rule) = rules.promotion_rule(target) else {
+        return 0;
+    };
+    let feeders = feeders(rules, target);
+    people
+        .into_iter()
+        .filter(|t| is_in_line(rules, feeders, t))
+        .filter(|t| {
+            let jpm = jpm_of(rules, position, t);
+            readiness(&rules.succession.readiness, t.kotak, jpm) == Readiness::SiapSekarang
+        })
+        .filter(|t| {
+            rule.verdict(&position.requirements, &t.candidate, on)
+                .is_eligible()
+        })
+        .take(cap)
+        .count()
+}
+
+/// Whether `talent` is in line for a position whose jenjang `feeders`
+/// feed: a final box of the succession population, and a feeding jenjang.
+fn is_in_line(rules: &RuleSet, feeders: &[Jenjang], talent: &Talent<'_>) -> bool {
+    rules.succession.population_boxes.contains(&talent.kotak)
+        && talent.jenjang.is_some_and(|j| feeders.contains(&j))
+}
+
+/// `talent`'s JPM against the position's standard, in hundredths of a
+/// percent; `None` without an assessment.
+fn jpm_of(rules: &RuleSet, position: &KeyPosition<'_>, talent: &Talent<'_>) -> Option<u32> {
+    talent
+        .kompetensi
+        .and_then(|k| jpm(position.standar, k, rules.jpm.capping).ok())
+        .map(|j| j.percent_hundredths())
 }
 
 /// Ascending in the order of [`by_talent`] up to the NIP: each score

@@ -52,7 +52,7 @@ use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::pool::{PoolKind, pools};
 use talenta_domain::readiness::Readiness;
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::succession::{KeyPosition, plan};
+use talenta_domain::succession::{KeyPosition, plan, ready_now_up_to};
 use talenta_domain::{
     BidangIlmu, Golongan, Jenjang, Kotak, Pendidikan, Predikat, RuleSet, Score, TingkatPendidikan,
 };
@@ -320,6 +320,13 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
     );
     assert_eq!(plan.ready_now, 2);
     assert!(plan.kurang_suksesor);
+    // The dashboards' count: the plan's two, never more than asked, and
+    // without the holder (Ayu) one.
+    let all = talents(&people);
+    assert_eq!(ready_now_up_to(&rules, &position, &all, ON, usize::MAX), 2);
+    assert_eq!(ready_now_up_to(&rules, &position, &all, ON, 1), 1);
+    let others = all.iter().filter(|t| t.nip != people[1].nip.as_str());
+    assert_eq!(ready_now_up_to(&rules, &position, others, ON, 3), 1);
 
     let excluded: Vec<(&str, Vec<RuleKind>, Option<Date>)> = plan
         .excluded
