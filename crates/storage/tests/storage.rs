@@ -91,3 +91,40 @@ async fn unsupported_urls_are_rejected() {
     let error = Db::connect("mysql://localhost/x").await.unwrap_err();
     assert!(error.to_string().contains("unsupported database URL"));
 }
+
+/// A connection plans with the statistics it read with the schema, and
+/// ANALYZE alone leaves the schema as it was: `Db::analyze` must move the
+/// schema version, so that a reader opened before (this process's, or a
+/// server's beside an import) reads the new statistics before its next
+/// plan.
+#[tokio::test]
+async fn statistics_reach_readers_opened_before_them() {
+    let file = talenta_testkit::sqlite();
+    let db = Db::connect(&file.url).await.unwrap();
+    db.migrate().await.unwrap();
+    let Db::Sqlite { read, .. } = &db else {
+        panic!("a SQLite URL opened {:?}", db.engine());
+    };
+    // The first ANALYZE creates the statistics table: a schema change.
+    db.analyze().await.unwrap();
+    let mut reader = read.acquire().await.unwrap();
+    const VERSION: &str = "PRAGMA schema_version";
+    let before: i64 = sqlx::query_scalar(VERSION)
+        .fetch_one(&mut *reader)
+        .await
+        .unwrap();
+    db.analyze().await.unwrap();
+    let after: i64 = sqlx::query_scalar(VERSION)
+        .fetch_one(&mut *reader)
+        .await
+        .unwrap();
+    assert!(after > before, "schema version {before} -> {after}");
+    let stale: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'statistik_baru'")
+            .fetch_one(&mut *reader)
+            .await
+            .unwrap();
+    assert_eq!(stale, 0, "the marker table is gone");
+    drop(reader);
+    db.close().await;
+}
