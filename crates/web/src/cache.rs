@@ -5,12 +5,13 @@
 //! verification, an upload) or, for writes by other processes (`talenta
 //! import`, `talenta map`), for at most [`TTL`].
 //!
-//! The dashboards' notice of key positions short of ready successors runs
-//! a succession plan per key position, far dearer than the counts: it is
+//! The dashboards' notice of key positions short of ready successors
+//! counts the ready candidates of every key position, far dearer than the
+//! counts: it is
 //! kept per instansi per day ([`SUCCESSION_TTL`]), still dropped when
 //! this server answers a write (a calibration moves people in and out of
-//! line). So is an OPD's retention count, which reads each watched
-//! person's box history and development.
+//! line). So is an OPD's retention count, which reads the box history and
+//! development of everyone it watches.
 
 use std::collections::HashMap;
 use std::future::Future;
