@@ -48,15 +48,27 @@ const EMPLOYEES: &str = with_grup!(
 );
 
 /// Employees per group, status and document kind with a verified document
-/// of that kind (verified: decided, with no rejection note). `CROSS JOIN`
-/// keeps SQLite's join order (unit, its people, their documents), so a
-/// unit's dashboard reads only its own people's documents; PostgreSQL
-/// plans it as an inner join.
-const DOCUMENTS: &str = with_grup!(
+/// of that kind (verified: decided, with no rejection note), for a unit:
+/// `CROSS JOIN` keeps SQLite's join order (unit, its people, their
+/// documents), so a unit's dashboard reads only its own people's
+/// documents. PostgreSQL plans either statement as an inner join.
+const DOCUMENTS_OF_UNIT: &str = with_grup!(
     "SELECT g.grup, p.status, d.jenis, COUNT(DISTINCT p.nip) \
      FROM grup g CROSS JOIN pegawai p CROSS JOIN dokumen d \
      WHERE p.instansi_id = $1 AND p.opd = g.kode AND d.instansi_id = p.instansi_id AND d.nip = p.nip \
        AND d.diverifikasi_at IS NOT NULL AND d.catatan IS NULL \
+     GROUP BY g.grup, p.status, d.jenis ORDER BY g.grup, p.status, d.jenis"
+);
+
+/// The same for the whole instansi, from the documents: every unit is in
+/// scope, so each document finds its employee by key and the employee's
+/// group, rather than every employee looking for documents (6.6 s against
+/// 21 s over a million employees and 3.8 million documents).
+const DOCUMENTS_OF_INSTANSI: &str = with_grup!(
+    "SELECT g.grup, p.status, d.jenis, COUNT(DISTINCT p.nip) \
+     FROM dokumen d CROSS JOIN pegawai p CROSS JOIN grup g \
+     WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NOT NULL AND d.catatan IS NULL \
+       AND p.instansi_id = d.instansi_id AND p.nip = d.nip AND g.kode = p.opd \
      GROUP BY g.grup, p.status, d.jenis ORDER BY g.grup, p.status, d.jenis"
 );
 
@@ -174,7 +186,11 @@ impl Db {
             .bind(instansi).bind(root).fetch_all(pool).await?);
         let employees: Vec<(String, String, i64, i64)> = on_read!(self, pool => sqlx::query_as(EMPLOYEES)
             .bind(instansi).bind(root).bind(assessed_from).bind(today).fetch_all(pool).await?);
-        let documents: Vec<(String, String, String, i64)> = on_read!(self, pool => sqlx::query_as(DOCUMENTS)
+        let documents_sql = match root {
+            Some(_) => DOCUMENTS_OF_UNIT,
+            None => DOCUMENTS_OF_INSTANSI,
+        };
+        let documents: Vec<(String, String, String, i64)> = on_read!(self, pool => sqlx::query_as(documents_sql)
             .bind(instansi).bind(root).fetch_all(pool).await?);
         let boxes: Vec<(String, Option<String>, Option<i64>, i64)> = match &periode {
             Some(periode) => on_read!(self, pool => sqlx::query_as(BOXES)
