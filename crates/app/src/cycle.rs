@@ -337,6 +337,46 @@ pub async fn box_history(
         .collect())
 }
 
+/// The final box of each of `nips` in every mapped period up to `upto`,
+/// oldest first, by NIP: [`box_history`] for many people, a statement per
+/// period and table.
+pub async fn boxes_among(
+    db: &Db,
+    instansi_id: i64,
+    upto: Periode,
+    nips: &[&str],
+) -> Result<HashMap<String, Vec<(Periode, Kotak)>>, CycleError> {
+    let mut mapped: Vec<Periode> = db
+        .periodes(instansi_id)
+        .await?
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| *p <= upto)
+        .collect();
+    mapped.sort();
+    let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
+    for periode in mapped {
+        let key = periode.to_string();
+        let calibrations: HashMap<String, KalibrasiRow> = db
+            .records_among::<KalibrasiRow>(instansi_id, &key, nips)
+            .await?
+            .into_iter()
+            .map(|k| (k.nip.clone(), k))
+            .collect();
+        for row in db
+            .records_among::<SnapshotRow>(instansi_id, &key, nips)
+            .await?
+        {
+            let c = calibrations.get(&row.nip);
+            let row = final_row(row, c);
+            if let Some(k) = row.final_box {
+                boxes.entry(row.nip).or_default().push((periode, k));
+            }
+        }
+    }
+    Ok(boxes)
+}
+
 /// The movement of final boxes from one period to another, for the
 /// instansi or for one OPD (the unit and its sub-units, by the unit each
 /// snapshot recorded).

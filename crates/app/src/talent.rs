@@ -20,9 +20,7 @@ use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan, ready_now_up_to};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{
-    Db, Fact, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, SnapshotRow, StorageError,
-};
+use talenta_storage::{Db, Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
 use time::{Date, OffsetDateTime};
 
 use crate::cycle::{CycleError, subtree};
@@ -622,7 +620,7 @@ pub async fn retention(
         .into_iter()
         .map(|j| (j.kode, j.jenjang))
         .collect();
-    let boxes = final_boxes_among(db, instansi_id, periode, &nips).await?;
+    let boxes = crate::cycle::boxes_among(db, instansi_id, periode, &nips).await?;
     let mut last_development: HashMap<String, Date> = HashMap::new();
     let mut developed = |nip: String, on: Date| {
         let last = last_development.entry(nip).or_insert(on);
@@ -669,43 +667,6 @@ pub async fn retention(
     }
     rows.sort_by(|a, b| (&a.opd, &a.nip).cmp(&(&b.opd, &b.nip)));
     Ok(rows)
-}
-
-/// The final box (after calibration) of each of `nips` in every mapped
-/// period up to `periode`, oldest first.
-async fn final_boxes_among(
-    db: &Db,
-    instansi_id: i64,
-    periode: Periode,
-    nips: &[&str],
-) -> Result<HashMap<String, Vec<(Periode, Kotak)>>, CycleError> {
-    let mut mapped: Vec<Periode> = db
-        .periodes(instansi_id)
-        .await?
-        .iter()
-        .filter_map(|p| p.parse().ok())
-        .filter(|p| *p <= periode)
-        .collect();
-    mapped.sort();
-    let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
-    for p in mapped {
-        let key = p.to_string();
-        let calibrated: HashMap<String, Kotak> = db
-            .records_among::<KalibrasiRow>(instansi_id, &key, nips)
-            .await?
-            .into_iter()
-            .map(|k| (k.nip, k.kotak_akhir))
-            .collect();
-        for row in db
-            .records_among::<SnapshotRow>(instansi_id, &key, nips)
-            .await?
-        {
-            if let Some(k) = calibrated.get(&row.nip).copied().or(row.kotak) {
-                boxes.entry(row.nip).or_default().push((p, k));
-            }
-        }
-    }
-    Ok(boxes)
 }
 
 #[derive(Debug, thiserror::Error)]
