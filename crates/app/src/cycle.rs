@@ -42,10 +42,19 @@ pub enum CycleError {
         mapped: String,
         given: String,
     },
+    #[error(
+        "the rule set stored with the map of {periode} does not load ({reason}): map the period again under today's rules"
+    )]
+    StoredRules {
+        periode: Periode,
+        reason: talenta_domain::RuleSetError,
+    },
     #[error("{nip} is not in the talent map of {periode}")]
     NotInMap { periode: Periode, nip: String },
     #[error(transparent)]
     Calibration(#[from] CalibrationError),
+    #[error(transparent)]
+    Rules(#[from] talenta_domain::RuleSetError),
 }
 
 /// Opens `periode` (idempotent: an open period stays as it is). A closed
@@ -89,17 +98,33 @@ pub async fn open_period(
     }
 }
 
-/// Closes `periode`: it must be open and mapped, and `rules` must be the
-/// rule set its map was computed with (same fingerprint). The talent pools
-/// are computed with those rules and stored as they are now.
+/// A closed period and the rule set its talent pools were set under.
+#[derive(Debug, Clone)]
+pub struct Closed {
+    pub period: PeriodeRow,
+    pub rules: RuleSet,
+    /// The rules are those stored with the period's map; `false` for a map
+    /// computed before rule sets were stored with it (migration 0013), closed
+    /// under the rules given.
+    pub stored: bool,
+}
+
+/// Closes `periode`: it must be open and mapped. The talent pools are
+/// computed and stored as they are now, under the rule set stored with the
+/// period's map, so a period closes under the rules it was mapped with
+/// whatever the rules of today. Rules `given` must be those (same
+/// fingerprint). A map computed before rule sets were stored with it
+/// closes under the rules `given` (the bundled set when none is): its boxes
+/// stay those of its map; map the period again first to have both under
+/// today's rules (a map run again keeps the calibrations).
 pub async fn close_period(
     db: &Db,
     instansi: Option<&str>,
     periode: Periode,
-    rules: &RuleSet,
+    given: Option<&RuleSet>,
     actor: &str,
     now: OffsetDateTime,
-) -> Result<PeriodeRow, CycleError> {
+) -> Result<Closed, CycleError> {
     let (instansi_id, _) = resolve_instansi(db, instansi).await?;
     let key = periode.to_string();
     let state = db
@@ -109,21 +134,27 @@ pub async fn close_period(
     if state.status == StatusPeriode::Ditutup {
         return Err(CycleError::AlreadyClosed(periode));
     }
-    if db.snapshot(instansi_id, &key).await?.is_none() {
-        return Err(CycleError::NoSnapshot(periode));
-    }
-    let fingerprint = rules.fingerprint();
-    if state.rule_set_fingerprint.as_deref() != Some(fingerprint.as_str()) {
-        return Err(CycleError::OtherRules {
-            periode,
-            mapped: format!(
-                "{} ({})",
-                state.rule_set.as_deref().unwrap_or("?"),
-                state.rule_set_fingerprint.as_deref().unwrap_or("?")
-            ),
-            given: format!("{} ({fingerprint})", rules.id),
-        });
-    }
+    let snapshot = db
+        .snapshot(instansi_id, &key)
+        .await?
+        .ok_or(CycleError::NoSnapshot(periode))?;
+    let (rules, stored) = match (snapshot.rule_set_toml, given) {
+        (Some(text), given) => {
+            let mapped = RuleSet::from_toml(&text)
+                .map_err(|reason| CycleError::StoredRules { periode, reason })?;
+            if let Some(given) = given.filter(|g| g.fingerprint() != mapped.fingerprint()) {
+                return Err(CycleError::OtherRules {
+                    periode,
+                    mapped: format!("{} ({})", mapped.id, mapped.fingerprint()),
+                    given: format!("{} ({})", given.id, given.fingerprint()),
+                });
+            }
+            (mapped, true)
+        }
+        (None, Some(given)) => (given.clone(), false),
+        (None, None) => (RuleSet::bundled()?, false),
+    };
+    let rules = &rules;
     let pools = crate::talent::live_pools(db, instansi_id, periode, rules).await?;
     let mut tx = db.begin_write().await?;
     // Checked again inside the transaction: a concurrent close or map.
@@ -134,7 +165,23 @@ pub async fn close_period(
             return Err(CycleError::AlreadyClosed(periode));
         }
     }
-    let change = tx.record_change(now, actor, "period close", &key).await?;
+    let change = tx
+        .record_change(
+            now,
+            actor,
+            "period close",
+            &format!(
+                "{key}: KRS under rule set {} ({}){}",
+                rules.id,
+                rules.fingerprint(),
+                if stored {
+                    ""
+                } else {
+                    ", given: the map predates stored rule sets"
+                }
+            ),
+        )
+        .await?;
     tx.delete_krs(instansi_id, &key).await?;
     let rows: Vec<KrsRow> = pools
         .iter()
@@ -162,7 +209,11 @@ pub async fn close_period(
     tx.upsert(instansi_id, change, std::slice::from_ref(&closed))
         .await?;
     tx.commit().await?;
-    Ok(closed)
+    Ok(Closed {
+        period: closed,
+        rules: rules.clone(),
+        stored,
+    })
 }
 
 /// Every period of the instansi, oldest first.

@@ -59,6 +59,8 @@ pub enum MapError {
     Storage(#[from] StorageError),
     #[error("scoring a page of employees stopped")]
     Task(#[from] tokio::task::JoinError),
+    #[error("the rule set cannot be stored with the map: {0}")]
+    Rules(#[from] talenta_domain::ruleset::RuleSetError),
 }
 
 /// What a computed map holds.
@@ -246,6 +248,7 @@ async fn start_snapshot(
                 rule_set: rules.id.clone(),
                 cutoffs,
                 dihitung_at: now,
+                rule_set_toml: Some(rules.to_toml()?),
             },
         )
         .await?;

@@ -389,12 +389,13 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         assert_eq!(plan.plan.excluded[0].failures[0].rule, RuleKind::BidangIlmu);
 
         // Close: the pools are frozen.
-        let closed = close_period(&db, None, s1(), &rules, "ketua", T0)
+        let closed = close_period(&db, None, s1(), Some(&rules), "ketua", T0)
             .await
             .unwrap();
-        assert_eq!(closed.status, StatusPeriode::Ditutup);
+        assert_eq!(closed.period.status, StatusPeriode::Ditutup);
+        assert!(closed.stored);
         assert!(matches!(
-            close_period(&db, None, s1(), &rules, "ketua", T0).await,
+            close_period(&db, None, s1(), None, "ketua", T0).await,
             Err(CycleError::AlreadyClosed(_))
         ));
         assert!(matches!(
@@ -441,7 +442,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         );
         assert_ne!(w.fingerprint, rules.fingerprint());
         assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
-        assert_eq!(periods(&db, None).await.unwrap()[0], closed);
+        assert_eq!(periods(&db, None).await.unwrap()[0], closed.period);
 
         // The next period: Ayu in pool gates now fails (SKP 2025 below Baik).
         compute(&db, None, s2(), &rules, "admin", T0).await.unwrap();
@@ -564,5 +565,72 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             Err(IdpError::Invalid { .. })
         ));
         db.close().await;
+    }
+}
+
+/// A period closes under the rule set stored with its map, whatever the
+/// rules of today; a map computed before rule sets were stored with it
+/// (migration 0013 left its column empty) closes under the rules given.
+#[tokio::test]
+async fn a_period_closes_under_the_rules_of_its_own_map() {
+    let bundled = RuleSet::bundled().unwrap();
+    let instansi_rules = RuleSet {
+        id: "kota-contoh-2026".into(),
+        ..bundled.clone()
+    };
+    let mut databases = vec![talenta_testkit::sqlite()];
+    databases.extend(talenta_testkit::postgres().await);
+    for database in databases {
+        let db = Db::connect(&database.url).await.unwrap();
+        db.migrate().await.unwrap();
+        seed(&db).await;
+        let engine = db.engine();
+
+        // Mapped under the instansi's own rules; today's are the bundled.
+        compute(&db, None, s1(), &instansi_rules, "admin", T0)
+            .await
+            .unwrap();
+        let refused = close_period(&db, None, s1(), Some(&bundled), "ketua", T0).await;
+        assert!(
+            matches!(&refused, Err(CycleError::OtherRules { mapped, .. }) if mapped.starts_with("kota-contoh-2026")),
+            "{engine:?}: {refused:?}"
+        );
+        let closed = close_period(&db, None, s1(), None, "ketua", T0)
+            .await
+            .unwrap();
+        assert!(closed.stored, "{engine:?}");
+        assert_eq!(closed.rules, instansi_rules, "{engine:?}");
+        assert_eq!(closed.period.status, StatusPeriode::Ditutup);
+
+        // A map from before migration 0013: no rule set beside it, and the
+        // fingerprint of rules that no longer load.
+        compute(&db, None, s2(), &bundled, "admin", T0)
+            .await
+            .unwrap();
+        const FORGET: &str =
+            "UPDATE peta_talenta SET rule_set_toml = NULL WHERE periode = '2026-S2'";
+        const OLD: &str = "UPDATE periode_talenta SET rule_set = 'talenta-default-2026', \
+             rule_set_fingerprint = '5d1f0c2a9e7b3f41' WHERE periode = '2026-S2'";
+        match &db {
+            Db::Sqlite { write, .. } => {
+                sqlx::query(FORGET).execute(write).await.unwrap();
+                sqlx::query(OLD).execute(write).await.unwrap();
+            }
+            Db::Postgres(pool) => {
+                sqlx::query(FORGET).execute(pool).await.unwrap();
+                sqlx::query(OLD).execute(pool).await.unwrap();
+            }
+        }
+        let closed = close_period(&db, None, s2(), None, "ketua", T0)
+            .await
+            .unwrap();
+        assert!(!closed.stored, "{engine:?}");
+        assert_eq!(closed.rules, bundled, "{engine:?}");
+        let pools = talent_pools(&db, None, s2(), &bundled).await.unwrap();
+        assert!(pools.frozen, "{engine:?}");
+        assert!(
+            pools.pools.iter().any(|p| !p.members.is_empty()),
+            "{engine:?}: the KRS were set at closing"
+        );
     }
 }

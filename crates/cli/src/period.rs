@@ -44,7 +44,9 @@ pub struct PeriodArgs {
 pub struct CloseArgs {
     #[command(flatten)]
     period: PeriodArgs,
-    /// The rule set the period was mapped with, if not the bundled one
+    /// The rule set to check against the one stored with the period's map;
+    /// for a map computed before rule sets were stored with it, the rules
+    /// to close under (the bundled set when absent)
     #[arg(long, value_name = "FILE.toml")]
     rules: Option<PathBuf>,
 }
@@ -83,24 +85,33 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                 eprintln!("periode {} {}", row.periode, row.status);
             }
             PeriodCommand::Close(args) => {
-                let rules = rules(args.rules.as_ref())?;
+                let given = args
+                    .rules
+                    .as_ref()
+                    .map(|path| rules(Some(path)))
+                    .transpose()?;
                 let p = &args.period;
                 let db = p.db.open().await?;
-                let row = close_period(
+                let closed = close_period(
                     &db,
                     p.instansi.as_deref(),
                     p.period,
-                    &rules,
+                    given.as_ref(),
                     &actor(),
                     now(),
                 )
                 .await?;
                 db.close().await;
                 eprintln!(
-                    "periode {} ditutup ({} {})",
-                    row.periode,
-                    row.rule_set.as_deref().unwrap_or("-"),
-                    row.rule_set_fingerprint.as_deref().unwrap_or("-")
+                    "periode {} ditutup: KRS menurut aturan {} ({}){}",
+                    closed.period.periode,
+                    closed.rules.id,
+                    closed.rules.fingerprint(),
+                    if closed.stored {
+                        ", aturan yang disimpan bersama peta"
+                    } else {
+                        "; peta dihitung sebelum aturan disimpan bersama peta, kotaknya tetap"
+                    }
                 );
             }
             PeriodCommand::List(args) => {

@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// Secure when it is https
     #[arg(long, env = "TALENTA_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// The largest document an employee may upload, in bytes (an
+    /// operational cap, not a rule of the rule set)
+    #[arg(long, env = "TALENTA_UPLOAD_MAX_BYTES", default_value_t = Config::default().upload_max_bytes, value_name = "BYTES")]
+    upload_max_bytes: u32,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -89,7 +93,12 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             eprintln!("no administrator yet; create the first one (link valid 24 hours, once):");
             eprintln!("  {public_url}/penyiapan?token={token}");
         }
-        run_server(db, listener, public_url, false).await
+        let config = Config {
+            public_url,
+            demo: false,
+            upload_max_bytes: args.upload_max_bytes,
+        };
+        run_server(db, listener, config).await
     })
 }
 
@@ -142,29 +151,25 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
                 account.role, account.nip, account.password
             );
         }
-        run_server(db, listener, public_url, true).await
+        let config = Config {
+            public_url,
+            demo: true,
+            ..Config::default()
+        };
+        run_server(db, listener, config).await
     })
 }
 
 async fn run_server(
     db: Db,
     listener: tokio::net::TcpListener,
-    public_url: String,
-    demo: bool,
+    config: Config,
 ) -> anyhow::Result<ExitCode> {
     // Fresh planner statistics for a database written by an older release
     // or by hand (imports and maps refresh them themselves).
     db.analyze().await.context("analyzing the database")?;
-    let state = AppState::new(
-        db,
-        Arc::new(SystemClock),
-        Config {
-            public_url: public_url.clone(),
-            demo,
-        },
-        RuleSet::bundled()?,
-    );
-    eprintln!("listening on {public_url} (Ctrl-C to stop)");
+    eprintln!("listening on {} (Ctrl-C to stop)", config.public_url);
+    let state = AppState::new(db, Arc::new(SystemClock), config, RuleSet::bundled()?);
     talenta_web::serve(listener, state)
         .await
         .context("serving")?;

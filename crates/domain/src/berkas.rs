@@ -1,7 +1,7 @@
 //! Uploaded files: what an employee may upload as a personnel document.
 //! The type is read from the content, never from the name or the browser's
-//! claim, so a renamed executable is refused; the size limit is the rule
-//! set's (`[dokumen] max_bytes`).
+//! claim, so a renamed executable is refused; the size limit is the
+//! server's configuration (`talenta serve --upload-max-bytes`).
 
 use std::fmt;
 

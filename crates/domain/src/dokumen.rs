@@ -16,8 +16,6 @@ pub struct DokumenPolicy {
     /// The date by which every file should be complete.
     #[serde(with = "crate::ruleset::iso_date")]
     pub target: Date,
-    /// Largest upload, in bytes.
-    pub max_bytes: u32,
     pub wajib: Vec<DokumenWajib>,
     pub source: String,
 }

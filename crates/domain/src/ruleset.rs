@@ -279,11 +279,19 @@ impl RuleSet {
     pub fn fingerprint(&self) -> String {
         const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
         const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let text = toml::to_string(self).unwrap_or_else(|_| format!("{self:?}"));
+        let text = self.to_toml().unwrap_or_else(|_| format!("{self:?}"));
         let hash = text
             .bytes()
             .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
         format!("{hash:016x}")
+    }
+
+    /// The canonical TOML of every value (comments and layout of the file
+    /// it came from are not kept): what a talent map stores beside itself,
+    /// so that its period is closed under the same rules after the bundled
+    /// ones change; [`RuleSet::from_toml`] reads it back to an equal set.
+    pub fn to_toml(&self) -> Result<String, RuleSetError> {
+        toml::to_string(self).map_err(|e| RuleSetError::Syntax(e.to_string()))
     }
 
     /// The default rule set shipped with Talenta.
@@ -515,6 +523,41 @@ mod tests {
         assert_eq!(RuleSet::from_toml(&no_years), Err(RuleSetError::NoSkpYears));
         let no_section = text.replace("[talent_map]", "[talent_map_old]");
         assert!(RuleSet::from_toml(&no_section).is_err());
+    }
+
+    /// A rule file written for an earlier version lacks the sections added
+    /// since: it does not load, and the message names what is missing.
+    #[test]
+    fn a_rule_file_without_a_section_fails_naming_it() {
+        let bundled: toml::Table = toml::from_str(RuleSet::bundled_text()).unwrap();
+        let sections: Vec<&String> = bundled
+            .iter()
+            .filter(|(_, value)| value.is_table() || value.is_array())
+            .map(|(key, _)| key)
+            .collect();
+        assert!(sections.len() >= 12, "{sections:?}");
+        for section in sections {
+            let mut older = bundled.clone();
+            older.remove(section);
+            let error = RuleSet::from_toml(&toml::to_string(&older).unwrap()).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .contains(&format!("missing field `{section}`")),
+                "{section}: {error}"
+            );
+        }
+    }
+
+    /// What a talent map stores of its rule set reads back to the same
+    /// rules, with the same fingerprint.
+    #[test]
+    fn the_canonical_text_reads_back_to_the_same_rules() {
+        let rules = RuleSet::bundled().unwrap();
+        let text = rules.to_toml().unwrap();
+        let back = RuleSet::from_toml(&text).unwrap();
+        assert_eq!(back, rules);
+        assert_eq!(back.fingerprint(), rules.fingerprint());
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Snapshot {
     pub rule_set: String,
     pub cutoffs: String,
     pub dihitung_at: OffsetDateTime,
+    /// The whole rule set the map was computed with (canonical TOML);
+    /// `None` for a map computed before rule sets were kept (migration
+    /// 0013).
+    pub rule_set_toml: Option<String>,
 }
 
 fn score(value: Option<Score>) -> Value {
@@ -113,11 +117,11 @@ impl WriteTx {
         const HAS_ROWS: &str = "SELECT EXISTS (SELECT 1 FROM peta_talenta_pegawai \
              WHERE instansi_id = $1 AND periode = $2)";
         const UPSERT: &str = "INSERT INTO peta_talenta \
-             (instansi_id, periode, rule_set, cutoffs, dihitung_at, perubahan_id) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
+             (instansi_id, periode, rule_set, cutoffs, dihitung_at, perubahan_id, rule_set_toml) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (instansi_id, periode) DO UPDATE SET rule_set = excluded.rule_set, \
              cutoffs = excluded.cutoffs, dihitung_at = excluded.dihitung_at, \
-             perubahan_id = excluded.perubahan_id";
+             perubahan_id = excluded.perubahan_id, rule_set_toml = excluded.rule_set_toml";
         let at = snapshot
             .dihitung_at
             .replace_nanosecond(0)
@@ -131,6 +135,7 @@ impl WriteTx {
                     .bind(&snapshot.cutoffs)
                     .bind(at)
                     .bind(perubahan_id)
+                    .bind(snapshot.rule_set_toml.as_deref())
                     .execute(&mut **$tx)
                     .await?;
                 sqlx::query_scalar(HAS_ROWS)
@@ -194,9 +199,10 @@ impl Db {
         instansi_id: i64,
         periode: &str,
     ) -> Result<Option<Snapshot>, StorageError> {
-        const SQL: &str = "SELECT periode, rule_set, cutoffs, dihitung_at FROM peta_talenta \
-             WHERE instansi_id = $1 AND periode = $2";
-        let row: Option<(String, String, String, OffsetDateTime)> = match self {
+        const SQL: &str = "SELECT periode, rule_set, cutoffs, dihitung_at, rule_set_toml \
+             FROM peta_talenta WHERE instansi_id = $1 AND periode = $2";
+        type Row = (String, String, String, OffsetDateTime, Option<String>);
+        let row: Option<Row> = match self {
             Db::Sqlite { read, .. } => {
                 sqlx::query_as(SQL)
                     .bind(instansi_id)
@@ -212,13 +218,14 @@ impl Db {
                     .await?
             }
         };
-        Ok(
-            row.map(|(periode, rule_set, cutoffs, dihitung_at)| Snapshot {
+        Ok(row.map(
+            |(periode, rule_set, cutoffs, dihitung_at, rule_set_toml)| Snapshot {
                 periode,
                 rule_set,
                 cutoffs,
                 dihitung_at,
-            }),
-        )
+                rule_set_toml,
+            },
+        ))
     }
 }

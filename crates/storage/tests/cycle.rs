@@ -418,5 +418,6 @@ fn header() -> Snapshot {
         rule_set: "r".into(),
         cutoffs: "c".into(),
         dihitung_at: AT,
+        rule_set_toml: Some("id = \"r\"".into()),
     }
 }

@@ -24,7 +24,7 @@ use crate::error::WebError;
 use crate::session::CsrfToken;
 
 /// Room for the fields of an upload form beside the file, whose limit is
-/// the rule set's (`[dokumen] max_bytes`); other forms are small.
+/// the server's (`Config::upload_max_bytes`); other forms are small.
 const MULTIPART_FIELDS: usize = 64 * 1024;
 const MAX_FORM: usize = 256 * 1024;
 
@@ -72,7 +72,7 @@ async fn verified(state: &AppState, request: Request) -> Result<Request, WebErro
     let (parts, body) = request.into_parts();
     let multipart = content_type.starts_with("multipart/form-data");
     let limit = if multipart {
-        usize::try_from(state.rules().dokumen.max_bytes).unwrap_or(usize::MAX) + MULTIPART_FIELDS
+        usize::try_from(state.config().upload_max_bytes).unwrap_or(usize::MAX) + MULTIPART_FIELDS
     } else {
         MAX_FORM
     };

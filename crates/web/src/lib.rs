@@ -44,6 +44,21 @@ pub struct Config {
     /// Demo mode: the login page lists nothing, but the server allows the
     /// generated demo accounts. Never set by `talenta serve`.
     pub demo: bool,
+    /// The largest document an employee may upload, in bytes: an
+    /// operational cap of this server, not a rule (the rule set's
+    /// fingerprint does not change with it).
+    pub upload_max_bytes: u32,
+}
+
+impl Default for Config {
+    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB.
+    fn default() -> Config {
+        Config {
+            public_url: "http://127.0.0.1:8080".into(),
+            demo: false,
+            upload_max_bytes: 5 * 1024 * 1024,
+        }
+    }
 }
 
 impl Config {

@@ -110,14 +110,14 @@ pub(crate) async fn respond(
     };
     let edit = user
         .may(Action::EditOwnProfile, target)
-        .then(|| edit_forms(state.rules(), &here));
+        .then(|| edit_forms(state.rules(), state.config().upload_max_bytes, &here));
     let chrome = super::chrome_with(user, &here, flash);
     let mut response = render(&page(state.rules(), chrome, &profile, sensitive, edit))?;
     *response.status_mut() = status;
     Ok(response.into_response())
 }
 
-fn edit_forms(rules: &RuleSet, base: &str) -> EditForms {
+fn edit_forms(rules: &RuleSet, upload_max_bytes: u32, base: &str) -> EditForms {
     EditForms {
         base: base.to_owned(),
         kolom: usulan::Kolom::ALL
@@ -134,7 +134,7 @@ fn edit_forms(rules: &RuleSet, base: &str) -> EditForms {
             .iter()
             .map(|d| (d.kode.clone(), d.nama.clone()))
             .collect(),
-        batas: ukuran(i64::from(rules.dokumen.max_bytes)),
+        batas: ukuran(i64::from(upload_max_bytes)),
     }
 }
 

@@ -227,7 +227,7 @@ async fn upload(
     let Some(kind) = policy.kind(&form.jenis) else {
         return refused(&state, &user, &nip, "jenis dokumen tidak dikenal").await;
     };
-    let mime = match berkas::check(&form.content, policy.max_bytes) {
+    let mime = match berkas::check(&form.content, state.config().upload_max_bytes) {
         Ok(mime) => mime,
         Err(reason) => return refused(&state, &user, &nip, reason).await,
     };

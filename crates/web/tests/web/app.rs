@@ -188,7 +188,7 @@ impl TestApp {
             clock.clone(),
             Config {
                 public_url: base.clone(),
-                demo: false,
+                ..Config::default()
             },
             rules,
         );

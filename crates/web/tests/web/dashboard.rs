@@ -391,10 +391,7 @@ impl App {
         let state = AppState::new(
             db.clone(),
             Arc::new(Fixed),
-            Config {
-                public_url: "http://127.0.0.1:8080".into(),
-                demo: false,
-            },
+            Config::default(),
             RuleSet::bundled().unwrap(),
         );
         App {

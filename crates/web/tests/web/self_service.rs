@@ -3,6 +3,7 @@
 //! refusal shown and nothing half-written.
 
 use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_web::Config;
 
 use crate::app::{TestApp, Who};
 use crate::on_both_engines;
@@ -263,7 +264,7 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     assert!(unknown.body.contains("jenis dokumen tidak dikenal"));
     let mut big = pdf("besar");
     big.resize(
-        usize::try_from(rules.dokumen.max_bytes).unwrap() + 100_000,
+        usize::try_from(Config::default().upload_max_bytes).unwrap() + 100_000,
         b' ',
     );
     let too_big = me
