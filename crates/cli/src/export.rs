@@ -1,7 +1,5 @@
 //! `talenta export`: stored records of one kind in the import format.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +11,7 @@ use talenta_domain::Periode;
 use talenta_ingest::Kind;
 
 use crate::db::{DbArgs, runtime};
+use crate::output::Output;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum FileFormat {
@@ -73,12 +72,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .map(Format::from)
         .or_else(|| args.out.as_deref().and_then(Format::of_path))
         .unwrap_or(Format::Csv);
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = Output::to(args.out.as_deref())?;
     let kind = match args.kind {
         What::Records(kind) => kind,
         What::PetaTalenta => {
@@ -103,7 +97,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 db.close().await;
                 anyhow::Ok(written?)
             })?;
-            out.flush()?;
+            out.finish()?;
             eprintln!("{placed} placed employee(s) of the {period} talent map exported");
             return Ok(ExitCode::SUCCESS);
         }
@@ -114,7 +108,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         db.close().await;
         anyhow::Ok(count?)
     })?;
-    out.flush()?;
+    out.finish()?;
     eprintln!("{count} {kind} record(s) exported");
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ mod generate;
 mod import;
 mod map;
 mod nip;
+mod output;
 mod period;
 mod pools;
 mod serve;

@@ -1,8 +1,7 @@
 //! `talenta map`: the talent map (peta talenta) of a period from the stored
 //! records, kept as the period's snapshot and written out.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,6 +11,7 @@ use talenta_domain::{Periode, RuleSet};
 
 use crate::db::{DbArgs, runtime};
 use crate::import::{actor, now};
+use crate::output::Output;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -77,12 +77,6 @@ pub fn format_of(asked: Option<Format>, out: Option<&Path>, fallback: Format) ->
         .unwrap_or(fallback)
 }
 
-pub fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
-    Ok(BufWriter::new(
-        File::create(path).with_context(|| format!("creating {}", path.display()))?,
-    ))
-}
-
 pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
     let rules = match &args.rules {
         Some(path) => {
@@ -99,13 +93,10 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
                 talenta_app::cycle::what_if(&db, args.instansi.as_deref(), args.period, &rules)
                     .await?;
             db.close().await;
-            let mut out: Box<dyn Write> = match &args.out {
-                Some(path) => Box::new(create(path)?),
-                None => Box::new(BufWriter::new(std::io::stdout().lock())),
-            };
+            let mut out = Output::to(args.out.as_deref())?;
             serde_json::to_writer(&mut out, &result)?;
             out.write_all(b"\n")?;
-            out.flush()?;
+            out.finish()?;
             let changed = result.rows.iter().filter(|r| r.stored != r.what_if).count();
             eprintln!(
                 "what-if {} under {} ({}): {} employees, {} in another box than stored; nothing stored",
@@ -119,12 +110,13 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let format = format_of(args.format, args.out.as_deref(), Format::Json);
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(create(path)?),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = Output::to(args.out.as_deref())?;
     let missing_format = format_of(args.format, args.missing.as_deref(), format);
-    let mut missing = args.missing.as_deref().map(create).transpose()?;
+    let mut missing = args
+        .missing
+        .as_deref()
+        .map(|path| Output::to(Some(path)))
+        .transpose()?;
     runtime()?.block_on(async {
         let db = args.db.open().await?;
         let mut writer = MapWriter::new(
@@ -147,9 +139,9 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         .await?;
         db.close().await;
         writer.finish()?;
-        out.flush()?;
-        if let Some(m) = missing.as_mut() {
-            m.flush()?;
+        out.finish()?;
+        if let Some(m) = missing {
+            m.finish()?;
         }
         eprintln!(
             "talent map {} of instansi {} ({}): {} placed, {} left out for missing data",

@@ -622,3 +622,56 @@ fn a_map_needs_a_valid_period_and_an_imported_instansi() {
         assert_eq!(never.status.code(), Some(1));
     }
 }
+
+/// An export writes beside its destination and renames when complete: a
+/// failure leaves an existing file as it was and no partial one, and a
+/// success replaces it whole.
+#[test]
+fn a_failed_export_leaves_an_existing_file_as_it_was() {
+    let dir = TempDir::new("talenta_export_keep");
+    let keep = dir.path().join("keep.xlsx");
+    std::fs::write(&keep, b"the good export of yesterday").unwrap();
+    let empty = format!("sqlite://{}", dir.path().join("empty.db").display());
+    let out = talenta(&[
+        "export",
+        "pegawai",
+        "--out",
+        keep.to_str().unwrap(),
+        "--db",
+        &empty,
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no instansi"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&keep).unwrap(),
+        b"the good export of yesterday"
+    );
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with("empty.db"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(files(), ["keep.xlsx"], "no temporary file is left");
+
+    let generated = generate(40, 7, false);
+    let db = talenta_testkit::sqlite();
+    ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    ok(&[
+        "export",
+        "pegawai",
+        "--out",
+        keep.to_str().unwrap(),
+        "--db",
+        &db.url,
+    ]);
+    let workbook = std::fs::read(&keep).unwrap();
+    assert!(
+        workbook.starts_with(b"PK"),
+        "an XLSX (zip) replaced the old file"
+    );
+    assert_eq!(files(), ["keep.xlsx"]);
+}

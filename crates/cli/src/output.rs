@@ -1,0 +1,80 @@
+//! Where a command writes its result: standard output, or a file that
+//! appears only when complete. A file is written beside its destination
+//! under a temporary name and renamed over it at [`Output::finish`], so a
+//! failure half-way (a value too long for a workbook, a full disk, a
+//! database error) leaves an existing file as it was and no partial one.
+
+use std::fs::File;
+use std::io::{self, BufWriter, StdoutLock, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tempfile::NamedTempFile;
+
+pub enum Output {
+    Stdout(BufWriter<StdoutLock<'static>>),
+    File {
+        temp: BufWriter<NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    /// Standard output, or a temporary file beside `path`.
+    pub fn to(path: Option<&Path>) -> anyhow::Result<Output> {
+        let Some(path) = path else {
+            return Ok(Output::Stdout(BufWriter::new(io::stdout().lock())));
+        };
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".talenta-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("creating {}", path.display()))?;
+        Ok(Output::File {
+            temp: BufWriter::new(temp),
+            path: path.to_owned(),
+        })
+    }
+
+    /// Flushes everything and, for a file, puts it in place of `path`.
+    /// Dropped without it, the temporary file is removed.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::File { temp, path } => {
+                let temp = temp
+                    .into_inner()
+                    .map_err(io::IntoInnerError::into_error)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                temp.as_file()
+                    .sync_all()
+                    .with_context(|| format!("writing {}", path.display()))?;
+                let file: File = temp
+                    .persist(&path)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                drop(file);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File { temp, .. } => temp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File { temp, .. } => temp.flush(),
+        }
+    }
+}
