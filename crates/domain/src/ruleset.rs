@@ -594,6 +594,56 @@ mod tests {
         assert_eq!(first.tmt, date!(2026 - 02 - 01));
     }
 
+    /// Each source cites the article that holds its value (issue 20): the
+    /// JPT age limits are Pasal 107 ayat (1) angka 6; Pasal 107 holds no
+    /// SKP requirement, so the 2 years of baik for JPT cite PermenPANRB
+    /// 15/2019; UU 5/2014 is repealed; the 5 years in one position is PP
+    /// 11/2017 Pasal 190 ayat (3), verified.
+    #[test]
+    fn sources_cite_the_articles_that_hold_the_values() {
+        let rules = RuleSet::bundled().unwrap();
+        let rule = |target| rules.promotion_rule(target).unwrap();
+        for (target, huruf, age) in [
+            (Jenjang::JptUtama, "a", 58),
+            (Jenjang::JptMadya, "b", 58),
+            (Jenjang::JptPratama, "c", 56),
+        ] {
+            let usia = rule(target).usia.as_ref().unwrap();
+            assert_eq!(usia.max_years, age);
+            let angka_6 = format!("Pasal 107 ayat (1) huruf {huruf} angka 6");
+            assert!(usia.source.contains(&angka_6), "{}", usia.source);
+            let skp = &rule(target).skp.as_ref().unwrap().source;
+            assert!(
+                skp.starts_with("PermenPANRB 15/2019") && skp.contains("bukan syarat"),
+                "{skp}"
+            );
+        }
+        let lama = &rules.retention.lama_di_jabatan;
+        assert_eq!(lama.max_years, 5);
+        assert!(lama.source.starts_with("PP 11/2017 Pasal 190 ayat (3)"));
+        assert!(!lama.source.contains("[R]"), "{}", lama.source);
+        let mut sources: Vec<&str> = vec![
+            &rules.bup.source,
+            &rules.retention.mendekati_bup.source,
+            &lama.source,
+            &rules.retention.kotak9_tanpa_pengembangan.source,
+        ];
+        sources.extend(rules.bup.fungsional.values().map(|f| f.source.as_str()));
+        for r in &rules.promotion {
+            sources.extend(r.status.iter().map(|p| p.source.as_str()));
+            sources.extend(r.pendidikan.iter().map(|p| p.source.as_str()));
+            sources.extend(r.bidang_ilmu.iter().map(|p| p.source.as_str()));
+            sources.extend(r.golongan.iter().map(|p| p.source.as_str()));
+            sources.extend(r.pengalaman.iter().map(|p| p.source.as_str()));
+            sources.extend(r.skp.iter().map(|p| p.source.as_str()));
+            sources.extend(r.disiplin.iter().map(|p| p.source.as_str()));
+            sources.extend(r.usia.iter().map(|p| p.source.as_str()));
+        }
+        for source in sources {
+            assert!(!source.contains("UU 5/2014"), "{source}");
+        }
+    }
+
     #[test]
     fn integrity_score_by_heaviest_sanction() {
         let t = RuleSet::bundled().unwrap().scores.integritas;
