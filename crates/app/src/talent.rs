@@ -614,11 +614,11 @@ pub async fn retention(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let jenjang: HashMap<String, Jenjang> = db
+    let positions: HashMap<String, Jabatan> = db
         .records_among::<Jabatan>(instansi_id, "", &codes)
         .await?
         .into_iter()
-        .map(|j| (j.kode, j.jenjang))
+        .map(|j| (j.kode.clone(), j))
         .collect();
     let boxes = crate::cycle::boxes_among(db, instansi_id, periode, &nips).await?;
     let mut last_development: HashMap<String, Date> = HashMap::new();
@@ -645,11 +645,7 @@ pub async fn retention(
         let nip = pegawai.nip.as_str();
         let record = RetentionRecord {
             birth_date: pegawai.tanggal_lahir,
-            jenjang: pegawai
-                .jabatan
-                .as_ref()
-                .and_then(|k| jenjang.get(k))
-                .copied(),
+            jabatan: pegawai.jabatan.as_ref().and_then(|k| positions.get(k)),
             tmt_jabatan: pegawai.tmt_jabatan,
             boxes: boxes.get(nip).map_or(&[], Vec::as_slice),
             last_development: last_development.get(nip).copied(),

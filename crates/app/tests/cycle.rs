@@ -96,6 +96,7 @@ fn jabatan(kode: &str, jenjang: Jenjang) -> Jabatan {
         standar: standard(None),
         kunci: kode == "KABID",
         kebutuhan: 1,
+        bup: None,
     }
 }
 
@@ -536,6 +537,27 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         );
         let bup = &flagged[0].flags[0].reason;
         assert!(bup.contains("TMT 2028-07-01"), "{bup}");
+        // A BUP recorded on the position itself (its `bup` column) is the
+        // one the flag follows: at 60 Eko retires on 1 July 2030, 42 months
+        // away, and is no longer near it.
+        let mut tx = db.begin_write().await.unwrap();
+        let c = tx.record_change(T0, "uji", "bup", "").await.unwrap();
+        let kabid = Jabatan {
+            bup: Some(60),
+            ..jabatan("KABID", Jenjang::Administrator)
+        };
+        tx.upsert(1, c, std::slice::from_ref(&kabid)).await.unwrap();
+        tx.commit().await.unwrap();
+        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
+            .await
+            .unwrap();
+        assert_eq!(kinds(&flagged)[0].2, [FlagKind::LamaDiJabatan]);
+        let mut tx = db.begin_write().await.unwrap();
+        let c = tx.record_change(T0, "uji", "bup", "").await.unwrap();
+        tx.upsert(1, c, &[Jabatan { bup: None, ..kabid }])
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
 
         // IDP: Dedi towards KABID, Komunikasi at 1 of 3.
         let draft = idp_draft(&db, None, DEDI, "KABID", &rules, "admin", T0)

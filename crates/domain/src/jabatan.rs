@@ -100,6 +100,13 @@ impl Jenjang {
             _ => KelompokJabatan::Nonmanajerial,
         }
     }
+
+    /// A jenjang of jabatan fungsional (keahlian or keterampilan): the
+    /// nonmanajerial levels other than pelaksana.
+    pub const fn is_fungsional(self) -> bool {
+        matches!(self.kelompok(), KelompokJabatan::Nonmanajerial)
+            && !matches!(self, Jenjang::Pelaksana)
+    }
 }
 
 /// Why a text is not a jenjang code.
@@ -154,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn managerial_levels_per_uu_20_2023_pasal_14() {
+    fn managerial_and_fungsional_levels_per_uu_20_2023_pasal_14_and_18() {
         let manajerial: Vec<_> = Jenjang::ALL
             .into_iter()
             .filter(|j| j.kelompok() == KelompokJabatan::Manajerial)
@@ -167,6 +174,23 @@ mod tests {
                 Jenjang::JptPratama,
                 Jenjang::Administrator,
                 Jenjang::Pengawas
+            ]
+        );
+        let fungsional: Vec<_> = Jenjang::ALL
+            .into_iter()
+            .filter(|j| j.is_fungsional())
+            .collect();
+        assert_eq!(
+            fungsional,
+            [
+                Jenjang::AhliUtama,
+                Jenjang::AhliMadya,
+                Jenjang::AhliMuda,
+                Jenjang::AhliPertama,
+                Jenjang::Penyelia,
+                Jenjang::Mahir,
+                Jenjang::Terampil,
+                Jenjang::Pemula
             ]
         );
     }

@@ -8,6 +8,11 @@
 //! waktu; unknown codes are accepted), gender and sequence. See
 //! `shared/reference/domain.md` §7.1–7.2.
 //!
+//! A PNS is appointed as CPNS no earlier than the month of the 18th birthday
+//! (PP 11/2017 Pasal 23: applicants are at least 18). A PPPK applies at 20
+//! or older (PP 49/2018) and the NI PPPK carries only the year of
+//! appointment, so its year may not be less than the birth year plus 20.
+//!
 //! Every problem found is reported, each naming the part of the NIP it is in.
 
 use std::fmt;
@@ -140,13 +145,21 @@ pub enum NipError {
     ZeroSequence,
     #[error("first appointment {appointment} precedes the 18th birthday ({adult})")]
     AppointedBeforeAdulthood { appointment: String, adult: String },
+    #[error(
+        "year of appointment as PPPK (digits 9-12) {year} precedes the year of the 20th birthday ({minimum}); PP 49/2018 sets the minimum age at 20"
+    )]
+    PppkUnderAge { year: i32, minimum: i32 },
 }
 
 const LENGTH: usize = 18;
 /// PPPK appointments began in 2019 (the first PPPK intake); a number whose
 /// digits 13–14 are not a month is read as NI PPPK only from then on.
 const FIRST_PPPK_YEAR: i32 = 2019;
+/// The minimum age of a CPNS applicant (PP 11/2017 Pasal 23 ayat (1) huruf
+/// a).
 const ADULT_AGE: i32 = 18;
+/// The minimum age of a PPPK applicant (PP 49/2018).
+const PPPK_MIN_AGE: i32 = 20;
 
 impl Nip {
     /// Parses a PNS NIP or NI PPPK, telling them apart by digits 13–14: a
@@ -316,22 +329,23 @@ fn decode(digits: [u8; LENGTH], kind: Option<AsnKind>) -> Result<Nip, Vec<NipErr
         errors.push(NipError::ZeroSequence);
     }
 
-    if let (Some(birth), Some(appointment)) = (birth_date, appointment) {
-        let adult_year = birth.year() + ADULT_AGE;
-        let too_early = match appointment {
-            Appointment::Cpns { year, month } => {
-                (year, month as u8) < (adult_year, birth.month() as u8)
+    match (birth_date, appointment) {
+        (Some(birth), Some(Appointment::Cpns { year, month })) => {
+            let adult_year = birth.year() + ADULT_AGE;
+            if (year, month as u8) < (adult_year, birth.month() as u8) {
+                errors.push(NipError::AppointedBeforeAdulthood {
+                    appointment: format!("{year:04}-{:02}", month as u8),
+                    adult: format!("{adult_year:04}-{:02}", birth.month() as u8),
+                });
             }
-            Appointment::Pppk { year, .. } => year < adult_year,
-        };
-        if too_early {
-            errors.push(NipError::AppointedBeforeAdulthood {
-                appointment: appointment
-                    .year_month()
-                    .unwrap_or_else(|| appointment.year().to_string()),
-                adult: format!("{adult_year:04}-{:02}", birth.month() as u8),
-            });
         }
+        (Some(birth), Some(Appointment::Pppk { year, .. })) => {
+            let minimum = birth.year() + PPPK_MIN_AGE;
+            if year < minimum {
+                errors.push(NipError::PppkUnderAge { year, minimum });
+            }
+        }
+        _ => {}
     }
 
     match (birth_date, appointment, gender) {
@@ -515,13 +529,36 @@ mod tests {
         assert!(Nip::parse("196608011984081001").is_ok());
         // Appointed before birth.
         assert_eq!(errors("196608011960011001").len(), 1);
-        // PPPK by year.
+    }
+
+    /// PP 49/2018: a PPPK is at least 20. The NI carries only the year, so a
+    /// PPPK born in 2005 may be appointed in 2025, not in 2024.
+    #[test]
+    fn a_pppk_is_appointed_no_earlier_than_the_year_of_the_20th_birthday() {
+        assert!(Nip::parse("200512312025211001").is_ok());
         assert_eq!(
-            errors("201001012025211001"),
-            vec![NipError::AppointedBeforeAdulthood {
-                appointment: "2025".into(),
-                adult: "2028-01".into()
+            errors("200501012024211001"),
+            vec![NipError::PppkUnderAge {
+                year: 2024,
+                minimum: 2025
             }]
+        );
+        assert_eq!(
+            NipError::PppkUnderAge {
+                year: 2024,
+                minimum: 2025
+            }
+            .to_string(),
+            "year of appointment as PPPK (digits 9-12) 2024 precedes the year of the 20th birthday (2025); PP 49/2018 sets the minimum age at 20"
+        );
+        // Between 18 and 20: a CPNS may be appointed, a PPPK not.
+        assert!(Nip::parse("200501012023081001").is_ok());
+        assert_eq!(
+            Nip::parse_as("200501012023211001", AsnKind::Pppk),
+            Err(vec![NipError::PppkUnderAge {
+                year: 2023,
+                minimum: 2025
+            }])
         );
     }
 

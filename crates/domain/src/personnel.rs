@@ -56,6 +56,11 @@ pub struct Jabatan {
     pub kunci: bool,
     /// Seats of this position (formasi).
     pub kebutuhan: u16,
+    /// Batas usia pensiun of its holder in years, where the instansi records
+    /// one for the position itself (a jabatan fungsional whose BUP a law sets,
+    /// PP 11/2017 Pasal 240); `None`: the rule set's default
+    /// ([`crate::ruleset::BupTable::pensiun`]).
+    pub bup: Option<u8>,
 }
 
 /// A golongan of either kind of ASN.

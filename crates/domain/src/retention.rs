@@ -1,34 +1,59 @@
 //! Retention (retensi talenta, PermenPANRB 3/2020 tahap 3): flags on pool
 //! members and key-position holders, each with its reason and source.
 //!
-//! * **Mendekati BUP**: TMT pensiun (BUP of the current jenjang, domain.md
-//!   §7.6, [`crate::ruleset::BupTable::pensiun_on`]) is `bup_months` months
-//!   away or fewer on the reference date.
-//! * **Lama di jabatan**: in the same position `max_years_in_jabatan` years
-//!   or more (from TMT jabatan).
-//! * **Kotak 9 tanpa pengembangan**: in `stagnant_box` in each of the last
-//!   `stagnant_periods` periods up to the reference period, with no
-//!   development (training started, or an IDP activity done) and no move
+//! * **Mendekati BUP**: TMT pensiun (the person's BUP, from their position,
+//!   [`crate::ruleset::BupTable::pensiun`]) is `mendekati_bup.months` months
+//!   away or fewer on the reference date, or has passed.
+//! * **Lama di jabatan**: in the same position `lama_di_jabatan.max_years`
+//!   years or more (from TMT jabatan).
+//! * **Kotak 9 tanpa pengembangan**: in `kotak9_tanpa_pengembangan.kotak`
+//!   in each of the last `periods` periods up to the reference period, with
+//!   no development (training started, or an IDP activity done) and no move
 //!   (a new TMT jabatan) since the first of them began.
 //!
-//! Thresholds are data in the rule set's `[retention]` section.
+//! Thresholds and their sources are data in the rule set's `[retention]`
+//! section, one table per flag.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::calendar::{add_years, months_between, tahun_bulan};
-use crate::jabatan::Jenjang;
 use crate::nine_box::Kotak;
 use crate::periode::Periode;
+use crate::personnel::Jabatan;
 use crate::ruleset::RuleSet;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetentionPolicy {
-    pub bup_months: u16,
-    pub max_years_in_jabatan: u8,
-    pub stagnant_box: Kotak,
-    pub stagnant_periods: u8,
+    pub mendekati_bup: MendekatiBupRule,
+    pub lama_di_jabatan: LamaDiJabatanRule,
+    pub kotak9_tanpa_pengembangan: StagnantRule,
+}
+
+/// Flag when TMT pensiun is `months` months away or fewer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MendekatiBupRule {
+    pub months: u16,
+    pub source: String,
+}
+
+/// Flag after `max_years` years in the same position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LamaDiJabatanRule {
+    pub max_years: u8,
+    pub source: String,
+}
+
+/// Flag `periods` consecutive periods in `kotak` with no development and no
+/// move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StagnantRule {
+    pub kotak: Kotak,
+    pub periods: u8,
     pub source: String,
 }
 
@@ -63,8 +88,8 @@ pub struct Flag {
 #[derive(Debug, Clone, Copy)]
 pub struct RetentionRecord<'a> {
     pub birth_date: Date,
-    /// The jenjang of the current position.
-    pub jenjang: Option<Jenjang>,
+    /// The current position.
+    pub jabatan: Option<&'a Jabatan>,
     pub tmt_jabatan: Option<Date>,
     /// The final box of each period mapped so far, oldest first.
     pub boxes: &'a [(Periode, Kotak)],
@@ -83,48 +108,55 @@ pub fn flags(
     let policy = &rules.retention;
     let mut out = Vec::new();
     if let Some(pensiun) = record
-        .jenjang
-        .and_then(|j| rules.bup.pensiun_on(record.birth_date, j))
+        .jabatan
+        .and_then(|j| rules.bup.pensiun(record.birth_date, j))
     {
-        let left = months_between(on, pensiun);
-        if pensiun > on && left <= u32::from(policy.bup_months) {
+        let left = months_between(on, pensiun.tmt);
+        let rule = &policy.mendekati_bup;
+        if pensiun.tmt > on && left <= u32::from(rule.months) {
             out.push(Flag {
                 kind: FlagKind::MendekatiBup,
                 reason: format!(
-                    "pensiun (BUP {} tahun) TMT {pensiun}, {} lagi",
-                    record.jenjang.and_then(|j| rules.bup.years(j)).unwrap_or(0),
+                    "pensiun (BUP {} tahun) TMT {}, {} lagi",
+                    pensiun.bup,
+                    pensiun.tmt,
                     tahun_bulan(left)
                 ),
-                source: rules.bup.source.clone(),
+                source: format!("{}; {}", pensiun.source, rule.source),
             });
-        } else if pensiun <= on {
+        } else if pensiun.tmt <= on {
             out.push(Flag {
                 kind: FlagKind::MendekatiBup,
-                reason: format!("sudah mencapai BUP, TMT pensiun {pensiun}"),
-                source: rules.bup.source.clone(),
+                reason: format!(
+                    "sudah mencapai BUP {} tahun, TMT pensiun {}",
+                    pensiun.bup, pensiun.tmt
+                ),
+                source: pensiun.source.to_owned(),
             });
         }
     }
     if let Some(tmt) = record.tmt_jabatan {
-        let due = add_years(tmt, u32::from(policy.max_years_in_jabatan));
+        let rule = &policy.lama_di_jabatan;
+        let due = add_years(tmt, u32::from(rule.max_years));
         if due.is_some_and(|d| d <= on) {
             out.push(Flag {
                 kind: FlagKind::LamaDiJabatan,
                 reason: format!(
                     "{} di jabatan yang sama sejak {tmt} (batas {} tahun)",
                     tahun_bulan(months_between(tmt, on)),
-                    policy.max_years_in_jabatan
+                    rule.max_years
                 ),
-                source: policy.source.clone(),
+                source: rule.source.clone(),
             });
         }
     }
-    let n = usize::from(policy.stagnant_periods);
+    let rule = &policy.kotak9_tanpa_pengembangan;
+    let n = usize::from(rule.periods);
     let upto: Vec<&(Periode, Kotak)> = record.boxes.iter().filter(|(p, _)| *p <= periode).collect();
     let last_n = upto.get(upto.len().saturating_sub(n)..).unwrap_or_default();
     if n > 0
         && last_n.len() == n
-        && last_n.iter().all(|(_, k)| *k == policy.stagnant_box)
+        && last_n.iter().all(|(_, k)| *k == rule.kotak)
         && consecutive(last_n)
         && last_n.last().is_some_and(|(p, _)| *p == periode)
         && let Some((first, _)) = last_n.first()
@@ -137,9 +169,9 @@ pub fn flags(
                 kind: FlagKind::Kotak9TanpaPengembangan,
                 reason: format!(
                     "kotak {} selama {n} periode ({}-{periode}) tanpa pengembangan atau perpindahan jabatan sejak {since}",
-                    policy.stagnant_box, first
+                    rule.kotak, first
                 ),
-                source: policy.source.clone(),
+                source: rule.source.clone(),
             });
         }
     }
@@ -157,7 +189,25 @@ fn consecutive(periods: &[&(Periode, Kotak)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jabatan::Jenjang;
+    use crate::kompetensi::Levels;
     use time::macros::date;
+
+    fn jabatan(nama: &str, jenjang: Jenjang) -> Jabatan {
+        Jabatan {
+            kode: "J".into(),
+            nama: nama.into(),
+            opd: "OPD".into(),
+            jenjang,
+            min_pendidikan: None,
+            bidang_ilmu: Vec::new(),
+            min_golongan: None,
+            standar: Levels::new(),
+            kunci: false,
+            kebutuhan: 1,
+            bup: None,
+        }
+    }
 
     fn p(text: &str) -> Periode {
         text.parse().unwrap()
@@ -178,10 +228,11 @@ mod tests {
         let periode = p("2026-S2");
         let on = periode.end();
         let nine_twice = [(p("2026-S1"), k(9)), (p("2026-S2"), k(9))];
+        let kabid = jabatan("Kepala Bidang Pelayanan Kesehatan", Jenjang::Administrator);
         let base = RetentionRecord {
             // Administrator, BUP 58: pensiun 1 Feb 2030, 37 months away.
             birth_date: date!(1972 - 01 - 15),
-            jenjang: Some(Jenjang::Administrator),
+            jabatan: Some(&kabid),
             tmt_jabatan: Some(date!(2023 - 01 - 01)),
             boxes: &[],
             last_development: None,
@@ -198,6 +249,20 @@ mod tests {
         assert_eq!(
             f[0].reason,
             "pensiun (BUP 58 tahun) TMT 2027-02-01, 1 bulan lagi"
+        );
+        assert!(
+            f[0].source.starts_with("PP 11/2017 Pasal 239 ayat (2)"),
+            "{}",
+            f[0].source
+        );
+        // Past BUP and still recorded in post.
+        let past = RetentionRecord {
+            birth_date: date!(1968 - 11 - 30),
+            ..base
+        };
+        assert_eq!(
+            flags(&rules, &past, periode, on)[0].reason,
+            "sudah mencapai BUP 58 tahun, TMT pensiun 2026-12-01"
         );
         // Exactly 24 months away: flagged; 25: not.
         let at = |birth| RetentionRecord {
@@ -255,5 +320,45 @@ mod tests {
             let r = RetentionRecord { boxes, ..stuck };
             assert!(flags(&rules, &r, periode, on).is_empty(), "{boxes:?}");
         }
+    }
+
+    /// PP 11/2017 Pasal 240 with UU 14/2005 Pasal 30 ayat (4): a guru aged
+    /// 59 is not past BUP, though the 58 of their jenjang (ahli muda) has
+    /// passed; they retire at 60.
+    #[test]
+    fn a_guru_of_59_retires_at_60() {
+        let rules = RuleSet::bundled().unwrap();
+        let periode = p("2026-S2");
+        let on = periode.end();
+        let guru = jabatan("Guru Kelas SD Negeri 3 Serang", Jenjang::AhliMuda);
+        let record = RetentionRecord {
+            // 59 on 10 March 2026; 60 on 10 March 2027.
+            birth_date: date!(1967 - 03 - 10),
+            jabatan: Some(&guru),
+            tmt_jabatan: None,
+            boxes: &[],
+            last_development: None,
+        };
+        let f = flags(&rules, &record, periode, on);
+        assert_eq!(kinds(&f), [FlagKind::MendekatiBup]);
+        assert_eq!(
+            f[0].reason,
+            "pensiun (BUP 60 tahun) TMT 2027-04-01, 3 bulan lagi"
+        );
+        assert!(
+            f[0].source.contains("UU 14/2005 Pasal 30 ayat (4)"),
+            "{}",
+            f[0].source
+        );
+        // The same person in a JF of no family has reached BUP 58.
+        let analis = jabatan("Analis Kebijakan Ahli Muda", Jenjang::AhliMuda);
+        let record = RetentionRecord {
+            jabatan: Some(&analis),
+            ..record
+        };
+        assert_eq!(
+            flags(&rules, &record, periode, on)[0].reason,
+            "sudah mencapai BUP 58 tahun, TMT pensiun 2025-04-01"
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::jabatan::Jenjang;
 use crate::kompetensi::{JpmCapping, JpmScheme};
 use crate::nine_box::Cutoffs;
 use crate::pendidikan::TingkatPendidikan;
+use crate::personnel::Jabatan;
 use crate::score::Score;
 use crate::skp::Predikat;
 use crate::talent::{Weights, WeightsError};
@@ -192,26 +193,136 @@ pub struct JpmPolicy {
     pub capping: JpmCapping,
 }
 
-/// Batas usia pensiun per jenjang.
+/// Batas usia pensiun (BUP): per jenjang (PP 11/2017 Pasal 239 ayat (2),
+/// UU 20/2023 Pasal 55), and per family of jabatan fungsional whose BUP a
+/// law sets, which PNS in it keep (PP 11/2017 Pasal 240).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BupTable {
     pub source: String,
     pub years: BTreeMap<Jenjang, u8>,
+    /// Families of jabatan fungsional by name (`guru`, `dosen`).
+    pub fungsional: BTreeMap<String, BupFungsional>,
 }
+
+/// The BUP a law sets for one family of jabatan fungsional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BupFungsional {
+    /// How the family's positions are named. A position of a JF jenjang
+    /// belongs to the family when its name begins with one of these, word
+    /// for word and in any case (`Guru` takes `Guru Kelas` and `Guru
+    /// Matematika Ahli Muda`, not `Kepala Bidang Guru`); the longest name
+    /// that matches decides (`Guru Besar` before `Guru`).
+    pub names: Vec<String>,
+    pub years: u8,
+    pub source: String,
+}
+
+/// A person's retirement: the day pension takes effect and the BUP it
+/// follows, with that BUP's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pensiun<'a> {
+    /// TMT pensiun.
+    pub tmt: Date,
+    /// BUP in years.
+    pub bup: u8,
+    pub source: &'a str,
+}
+
+/// The source of a BUP recorded on the position itself.
+const BUP_JABATAN: &str = "BUP yang tercatat pada data jabatan (kolom bup); PP 11/2017 Pasal 240";
 
 impl BupTable {
     pub fn years(&self, jenjang: Jenjang) -> Option<u8> {
         self.years.get(&jenjang).copied()
     }
 
-    /// TMT pensiun: the first day of the month after the birthday on which
-    /// the person reaches BUP (pension takes effect at the start of the next
-    /// month [R]).
-    pub fn pensiun_on(&self, birth: Date, jenjang: Jenjang) -> Option<Date> {
-        let birthday = add_years(birth, u32::from(self.years(jenjang)?))?;
-        add_months(birthday.replace_day(1).ok()?, 1)
+    /// When the holder of `jabatan`, born on `birth`, retires. The BUP is
+    /// the position's own (its `bup` column), else its JF family's, else its
+    /// jenjang's. TMT pensiun is the first day of the month after the
+    /// birthday on which the person reaches BUP (pension takes effect at the
+    /// start of the next month [R]).
+    pub fn pensiun(&self, birth: Date, jabatan: &Jabatan) -> Option<Pensiun<'_>> {
+        let (bup, source) = match jabatan.bup {
+            Some(years) => (years, BUP_JABATAN),
+            None => match self.family(jabatan) {
+                Some(family) => (family.years, family.source.as_str()),
+                None => (self.years(jabatan.jenjang)?, self.source.as_str()),
+            },
+        };
+        let birthday = add_years(birth, u32::from(bup))?;
+        Some(Pensiun {
+            tmt: add_months(birthday.replace_day(1).ok()?, 1)?,
+            bup,
+            source,
+        })
     }
+
+    /// The JF family `jabatan` belongs to, by the longest of the families'
+    /// names its name begins with; none for a position outside the JF
+    /// jenjang (a `Kepala Sekolah` filed as administrator is not a guru).
+    fn family(&self, jabatan: &Jabatan) -> Option<&BupFungsional> {
+        if !jabatan.jenjang.is_fungsional() {
+            return None;
+        }
+        self.fungsional
+            .values()
+            .flat_map(|family| {
+                family
+                    .names
+                    .iter()
+                    .filter_map(|name| leading_words(name, &jabatan.nama))
+                    .map(move |words| (words, family))
+            })
+            .max_by_key(|(words, _)| *words)
+            .map(|(_, family)| family)
+    }
+
+    fn validate(&self) -> Result<(), RuleSetError> {
+        if let Some(missing) = Jenjang::ALL.into_iter().find(|j| self.years(*j).is_none()) {
+            return Err(RuleSetError::MissingBup(missing));
+        }
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        for (family, bup) in &self.fungsional {
+            if bup.names.is_empty() {
+                return Err(RuleSetError::BupWithoutNames(family.clone()));
+            }
+            for name in &bup.names {
+                let key: Vec<String> = words(name).map(str::to_lowercase).collect();
+                if key.is_empty() || seen.contains(&key) {
+                    return Err(RuleSetError::BupName(name.clone()));
+                }
+                seen.push(key);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The words of a name: its runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// How many words `prefix` has, when `name` begins with all of them (in any
+/// case); `None` when it does not.
+fn leading_words(prefix: &str, name: &str) -> Option<usize> {
+    let mut name = words(name);
+    let mut count = 0;
+    for word in words(prefix) {
+        let same = |w: &str| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .eq(word.chars().flat_map(char::to_lowercase))
+        };
+        if !name.next().is_some_and(same) {
+            return None;
+        }
+        count += 1;
+    }
+    (count > 0).then_some(count)
 }
 
 /// Why a rule set cannot be used.
@@ -225,6 +336,10 @@ pub enum RuleSetError {
     DuplicateTarget(Jenjang),
     #[error("no BUP for {0}")]
     MissingBup(Jenjang),
+    #[error("bup.fungsional.{0}: no names")]
+    BupWithoutNames(String),
+    #[error("bup.fungsional: the name {0:?} has no words or is listed twice")]
+    BupName(String),
     #[error("no kualifikasi score for pendidikan {0}")]
     MissingPendidikanScore(TingkatPendidikan),
     #[error("talent_map.skp_years must be at least 1")]
@@ -255,12 +370,7 @@ impl RuleSet {
                 return Err(RuleSetError::DuplicateTarget(rule.target));
             }
         }
-        if let Some(missing) = Jenjang::ALL
-            .into_iter()
-            .find(|j| rules.bup.years(*j).is_none())
-        {
-            return Err(RuleSetError::MissingBup(missing));
-        }
+        rules.bup.validate()?;
         if let Some(target) = rules
             .pool
             .targets
@@ -371,28 +481,175 @@ mod tests {
         assert_eq!(pratama.pengalaman.len(), 2);
     }
 
-    /// BUP by jenjang, domain.md §7.6.
+    /// BUP by jenjang, PP 11/2017 Pasal 239 ayat (2), cell by cell: 58 for
+    /// pejabat administrasi, JF ahli muda, ahli pertama and keterampilan; 60
+    /// for JPT and JF ahli madya; 65 for JF ahli utama.
     #[test]
-    fn bup_table_and_pension_date() {
+    fn bup_per_jenjang_reproduces_pasal_239() {
+        use Jenjang::*;
         let rules = RuleSet::bundled().unwrap();
         let expected = [
-            (Jenjang::JptPratama, 60),
-            (Jenjang::Administrator, 58),
-            (Jenjang::Pengawas, 58),
-            (Jenjang::Pelaksana, 58),
-            (Jenjang::AhliMadya, 60),
-            (Jenjang::AhliUtama, 65),
-            (Jenjang::Terampil, 58),
+            (JptUtama, 60),
+            (JptMadya, 60),
+            (JptPratama, 60),
+            (Administrator, 58),
+            (Pengawas, 58),
+            (Pelaksana, 58),
+            (AhliUtama, 65),
+            (AhliMadya, 60),
+            (AhliMuda, 58),
+            (AhliPertama, 58),
+            (Penyelia, 58),
+            (Mahir, 58),
+            (Terampil, 58),
+            (Pemula, 58),
         ];
+        assert_eq!(expected.len(), Jenjang::ALL.len());
         for (jenjang, years) in expected {
             assert_eq!(rules.bup.years(jenjang), Some(years), "{jenjang:?}");
         }
+    }
+
+    fn jabatan(nama: &str, jenjang: Jenjang, bup: Option<u8>) -> Jabatan {
+        Jabatan {
+            kode: "J".into(),
+            nama: nama.into(),
+            opd: "OPD".into(),
+            jenjang,
+            min_pendidikan: None,
+            bidang_ilmu: Vec::new(),
+            min_golongan: None,
+            standar: crate::kompetensi::Levels::new(),
+            kunci: false,
+            kebutuhan: 1,
+            bup,
+        }
+    }
+
+    /// TMT pensiun and the BUP it follows: the position's own, else its JF
+    /// family's (PP 11/2017 Pasal 240), else its jenjang's.
+    #[test]
+    fn a_persons_bup_by_position_family_and_jenjang() {
+        use Jenjang::*;
+        let rules = RuleSet::bundled().unwrap();
+        let bup = &rules.bup;
+        let born = date!(1968 - 05 - 17);
+        let on = |nama: &str, jenjang, own| {
+            let p = bup.pensiun(born, &jabatan(nama, jenjang, own)).unwrap();
+            (p.bup, p.tmt)
+        };
+        // The jenjang table: 58, pension on the first of the next month.
         assert_eq!(
-            rules
-                .bup
-                .pensiun_on(date!(1968 - 05 - 17), Jenjang::Administrator),
-            Some(date!(2026 - 06 - 01))
+            on("Kepala Bagian Umum", Administrator, None),
+            (58, date!(2026 - 06 - 01))
         );
+        // Guru, UU 14/2005 Pasal 30 ayat (4): 60 at every JF jenjang, though
+        // ahli pertama and muda are 58 and ahli utama 65 by jenjang.
+        for jenjang in [AhliPertama, AhliMuda, AhliMadya, AhliUtama] {
+            assert_eq!(
+                on("Guru Kelas SD Negeri 1", jenjang, None),
+                (60, date!(2028 - 06 - 01)),
+                "{jenjang:?}"
+            );
+        }
+        assert_eq!(on("GURU MATEMATIKA", AhliMuda, None).0, 60);
+        let guru = bup.pensiun(born, &jabatan("Guru", AhliMuda, None)).unwrap();
+        assert!(
+            guru.source.contains("UU 14/2005 Pasal 30 ayat (4)"),
+            "{}",
+            guru.source
+        );
+        // Dosen, UU 14/2005 Pasal 67 ayat (4): 65, by name or jabatan akademik.
+        for nama in [
+            "Dosen Ahli Madya",
+            "Asisten Ahli",
+            "Lektor",
+            "Lektor Kepala",
+        ] {
+            assert_eq!(
+                on(nama, AhliMadya, None),
+                (65, date!(2033 - 06 - 01)),
+                "{nama}"
+            );
+        }
+        // The longest name decides: a guru besar is a profesor, not a guru.
+        assert_eq!(on("Guru Besar", AhliUtama, None).0, 70);
+        // A JF of no family keeps its jenjang's BUP.
+        assert_eq!(on("Perawat Ahli Muda", AhliMuda, None).0, 58);
+        assert_eq!(on("Perawat Ahli Madya", AhliMadya, None).0, 60);
+        // Only whole leading words match, and only at a JF jenjang.
+        assert_eq!(on("Gurulatih Ahli Muda", AhliMuda, None).0, 58);
+        assert_eq!(on("Pengawas Sekolah Guru", AhliMuda, None).0, 58);
+        assert_eq!(
+            on("Guru dan Tenaga Kependidikan", Administrator, None).0,
+            58
+        );
+        assert_eq!(on("Guru Honorer", Pelaksana, None).0, 58);
+        // The position's own BUP overrides family and jenjang.
+        let own = bup
+            .pensiun(born, &jabatan("Guru Kelas", AhliMuda, Some(62)))
+            .unwrap();
+        assert_eq!((own.bup, own.tmt), (62, date!(2030 - 06 - 01)));
+        assert!(own.source.contains("kolom bup"), "{}", own.source);
+        assert_eq!(on("Kepala Sekolah", AhliMadya, Some(60)).0, 60);
+        // A birthday on the first of a month: pension the month after.
+        let first = bup
+            .pensiun(
+                date!(1966 - 01 - 01),
+                &jabatan("Guru Kelas", AhliMuda, None),
+            )
+            .unwrap();
+        assert_eq!(first.tmt, date!(2026 - 02 - 01));
+    }
+
+    /// Each source cites the article that holds its value (issue 20): the
+    /// JPT age limits are Pasal 107 ayat (1) angka 6; Pasal 107 holds no
+    /// SKP requirement, so the 2 years of baik for JPT cite PermenPANRB
+    /// 15/2019; UU 5/2014 is repealed; the 5 years in one position is PP
+    /// 11/2017 Pasal 190 ayat (3), verified.
+    #[test]
+    fn sources_cite_the_articles_that_hold_the_values() {
+        let rules = RuleSet::bundled().unwrap();
+        let rule = |target| rules.promotion_rule(target).unwrap();
+        for (target, huruf, age) in [
+            (Jenjang::JptUtama, "a", 58),
+            (Jenjang::JptMadya, "b", 58),
+            (Jenjang::JptPratama, "c", 56),
+        ] {
+            let usia = rule(target).usia.as_ref().unwrap();
+            assert_eq!(usia.max_years, age);
+            let angka_6 = format!("Pasal 107 ayat (1) huruf {huruf} angka 6");
+            assert!(usia.source.contains(&angka_6), "{}", usia.source);
+            let skp = &rule(target).skp.as_ref().unwrap().source;
+            assert!(
+                skp.starts_with("PermenPANRB 15/2019") && skp.contains("bukan syarat"),
+                "{skp}"
+            );
+        }
+        let lama = &rules.retention.lama_di_jabatan;
+        assert_eq!(lama.max_years, 5);
+        assert!(lama.source.starts_with("PP 11/2017 Pasal 190 ayat (3)"));
+        assert!(!lama.source.contains("[R]"), "{}", lama.source);
+        let mut sources: Vec<&str> = vec![
+            &rules.bup.source,
+            &rules.retention.mendekati_bup.source,
+            &lama.source,
+            &rules.retention.kotak9_tanpa_pengembangan.source,
+        ];
+        sources.extend(rules.bup.fungsional.values().map(|f| f.source.as_str()));
+        for r in &rules.promotion {
+            sources.extend(r.status.iter().map(|p| p.source.as_str()));
+            sources.extend(r.pendidikan.iter().map(|p| p.source.as_str()));
+            sources.extend(r.bidang_ilmu.iter().map(|p| p.source.as_str()));
+            sources.extend(r.golongan.iter().map(|p| p.source.as_str()));
+            sources.extend(r.pengalaman.iter().map(|p| p.source.as_str()));
+            sources.extend(r.skp.iter().map(|p| p.source.as_str()));
+            sources.extend(r.disiplin.iter().map(|p| p.source.as_str()));
+            sources.extend(r.usia.iter().map(|p| p.source.as_str()));
+        }
+        for source in sources {
+            assert!(!source.contains("UU 5/2014"), "{source}");
+        }
     }
 
     #[test]
@@ -499,6 +756,19 @@ mod tests {
         assert_eq!(
             RuleSet::from_toml(&no_bup),
             Err(RuleSetError::MissingBup(Jenjang::Pemula))
+        );
+        let twice = text.replace(
+            r#"names = ["Profesor", "Guru Besar"]"#,
+            r#"names = ["Profesor", "guru"]"#,
+        );
+        assert_eq!(
+            RuleSet::from_toml(&twice).unwrap_err().to_string(),
+            "bup.fungsional: the name \"guru\" has no words or is listed twice"
+        );
+        let nameless = text.replace(r#"names = ["Guru"]"#, "names = []");
+        assert_eq!(
+            RuleSet::from_toml(&nameless),
+            Err(RuleSetError::BupWithoutNames("guru".into()))
         );
         let bad_kualifikasi = text.replace(
             "pendidikan = 50\nbidang = 50",

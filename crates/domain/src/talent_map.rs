@@ -371,6 +371,7 @@ mod tests {
             standar: levels(&STANDARD.map(|k| (k, 4))),
             kunci: false,
             kebutuhan: 1,
+            bup: None,
         }
     }
 

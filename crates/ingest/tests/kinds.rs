@@ -213,13 +213,18 @@ fn jabatan() -> impl Strategy<Value = Jabatan> {
             proptest::collection::vec(bidang(), 0..3),
             proptest::option::of(select(Golongan::ALL.to_vec())),
         ),
-        (levels(), any::<bool>(), 1..=u16::MAX),
+        (
+            levels(),
+            any::<bool>(),
+            1..=u16::MAX,
+            proptest::option::of(50..=75u8),
+        ),
     )
         .prop_map(
             |(
                 (kode, nama, opd, jenjang),
                 (min_pendidikan, bidang_ilmu, min_golongan),
-                (standar, kunci, kebutuhan),
+                (standar, kunci, kebutuhan, bup),
             )| {
                 Jabatan {
                     kode,
@@ -232,6 +237,7 @@ fn jabatan() -> impl Strategy<Value = Jabatan> {
                     standar,
                     kunci,
                     kebutuhan,
+                    bup,
                 }
             },
         )
@@ -594,6 +600,7 @@ fn hand_made_records_round_trip() {
         standar: Levels::new(),
         kunci: false,
         kebutuhan: 1,
+        bup: None,
     };
     let full = Jabatan {
         min_pendidikan: Some(TingkatPendidikan::S1),
@@ -605,6 +612,7 @@ fn hand_made_records_round_trip() {
         standar: all_nine(4),
         kunci: true,
         kebutuhan: 3,
+        bup: Some(60),
         ..jabatan.clone()
     };
     assert_round_trip(&[jabatan, full]);
@@ -742,8 +750,8 @@ fn jabatan_defaults_and_levels() {
         "{JABATAN_HEADER}\nKASI,Kepala Seksi,DINKES,Pengawas,,,,,,,,,,,,,,\n"
     ));
     assert_eq!(
-        (j.jenjang, j.kunci, j.kebutuhan, j.standar.len()),
-        (Jenjang::Pengawas, false, 1, 0)
+        (j.jenjang, j.kunci, j.kebutuhan, j.standar.len(), j.bup),
+        (Jenjang::Pengawas, false, 1, 0, None)
     );
     // Columns may come in any order and optional ones may be missing.
     let j: Jabatan = one(
@@ -767,6 +775,30 @@ fn jabatan_defaults_and_levels() {
             "line 2, column 12 (pelayananPublik): value \"6\": expected a competency level from 1 to 5",
             "line 2, column 17 (jabatanKunci): value \"mungkin\": expected ya or tidak (or y/n, true/false, 1/0)",
             "line 2, column 18 (kebutuhan): value \"0\": expected a whole number from 1 to 65535",
+        ]
+    );
+}
+
+/// A position's own BUP (PP 11/2017 Pasal 240): whole years, 50 to 75;
+/// blank or a file without the column leaves it to the rule set.
+#[test]
+fn jabatan_bup_is_whole_years() {
+    let header = format!("{JABATAN_HEADER},bup");
+    let j: Jabatan = one(&format!(
+        "{header}\nGURU1,Guru Kelas,SDN1,ahli_pertama,,,,,,,,,,,,,,,60\n"
+    ));
+    assert_eq!(j.bup, Some(60));
+    let j: Jabatan = one(&format!(
+        "{header}\nGURU1,Guru Kelas,SDN1,ahli_pertama,,,,,,,,,,,,,,,\n"
+    ));
+    assert_eq!(j.bup, None);
+    assert_eq!(
+        errors::<Jabatan>(&format!(
+            "{header}\nA,Guru,SDN1,ahli_pertama,,,,,,,,,,,,,,,6\nB,Guru,SDN1,ahli_pertama,,,,,,,,,,,,,,,60 tahun\n"
+        )),
+        [
+            "line 2, column 19 (bup): value \"6\": expected a whole number from 50 to 75",
+            "line 3, column 19 (bup): value \"60 tahun\": expected a whole number from 50 to 75",
         ]
     );
 }

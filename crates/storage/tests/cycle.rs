@@ -89,6 +89,7 @@ async fn seeded(db: &Db) -> i64 {
             standar: Levels::new(),
             kunci: true,
             kebutuhan: 1,
+            bup: None,
         }],
     )
     .await

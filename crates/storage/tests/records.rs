@@ -96,6 +96,7 @@ fn jabatans() -> Vec<Jabatan> {
             standar: nine_levels(1),
             kunci: true,
             kebutuhan: 1,
+            bup: None,
         },
         Jabatan {
             kode: "PELAKSANA".into(),
@@ -108,6 +109,7 @@ fn jabatans() -> Vec<Jabatan> {
             standar: Levels::new(),
             kunci: false,
             kebutuhan: 65_535,
+            bup: None,
         },
         Jabatan {
             kode: "BAPPEDA-PERENCANA".into(),
@@ -123,6 +125,8 @@ fn jabatans() -> Vec<Jabatan> {
                 .collect(),
             kunci: false,
             kebutuhan: 0,
+            // A BUP recorded on the position itself: stored and read back.
+            bup: Some(58),
         },
     ]
 }
@@ -912,11 +916,18 @@ async fn rebuilding_employees_and_positions_keeps_every_row_and_reference() {
         .run_to(10, write)
         .await
         .unwrap();
+    // Today's writer names the `bup` column of migration 0012: it is there
+    // while the records are written, then gone, as in a database of 0010.
+    let bup_column = |sql: &'static str| async move {
+        sqlx::query(sql).execute(write).await.unwrap();
+    };
+    bup_column("ALTER TABLE jabatan ADD COLUMN bup INTEGER").await;
     let (mut tx, instansi, first) = begin_first(&db).await;
     store_needs(&mut tx, instansi, first, Needs::Pegawai).await;
     tx.upsert(instansi, first, &skps()).await.unwrap();
     tx.upsert(instansi, first, &asesmens()).await.unwrap();
     tx.commit().await.unwrap();
+    bup_column("ALTER TABLE jabatan DROP COLUMN bup").await;
 
     db.migrate().await.unwrap();
 
@@ -928,7 +939,14 @@ async fn rebuilding_employees_and_positions_keeps_every_row_and_reference() {
     .await
     .unwrap();
     assert_eq!(rowid_tables, Vec::<String>::new());
-    assert_eq!(read_all::<Jabatan>(&db, instansi).await, sorted(jabatans()));
+    let without_bup = jabatans()
+        .into_iter()
+        .map(|j| Jabatan { bup: None, ..j })
+        .collect();
+    assert_eq!(
+        read_all::<Jabatan>(&db, instansi).await,
+        sorted(without_bup)
+    );
     assert_eq!(read_all::<Pegawai>(&db, instansi).await, sorted(pegawais()));
     assert_eq!(read_all::<Skp>(&db, instansi).await, sorted(skps()));
     assert_eq!(read_all::<Asesmen>(&db, instansi).await, sorted(asesmens()));

@@ -255,5 +255,6 @@ fn jabatan(position: &Position, unit_code: &str, unit_nama: &str) -> Jabatan {
         standar: position.standar(),
         kunci: position.kunci,
         kebutuhan: u16::try_from(position.seats).unwrap_or(u16::MAX),
+        bup: None,
     }
 }

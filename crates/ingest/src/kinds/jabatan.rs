@@ -17,6 +17,10 @@ const GOLONGAN_MIN: usize = 6;
 const KOMPETENSI: usize = 7;
 const KUNCI: usize = KOMPETENSI + kompetensi::COUNT;
 const KEBUTUHAN: usize = KUNCI + 1;
+const BUP: usize = KEBUTUHAN + 1;
+/// The BUP a position may record: the laws set from 58 (PP 11/2017 Pasal
+/// 239) to 70 (a profesor); outside 50 to 75 is a typing error.
+const BUP_YEARS: std::ops::RangeInclusive<u16> = 50..=75;
 
 impl RecordKind for Jabatan {
     const KIND: Kind = Kind::Jabatan;
@@ -39,6 +43,7 @@ impl RecordKind for Jabatan {
         Column::optional("perekatBangsa"),
         Column::optional("jabatanKunci"),
         Column::optional("kebutuhan"),
+        Column::optional("bup"),
     ];
     type Key = String;
 
@@ -60,6 +65,10 @@ impl RecordKind for Jabatan {
             let standar = kompetensi::read(row, KOMPETENSI);
             let kunci = row.opt(KUNCI, parse_yes_no);
             let kebutuhan = row.opt(KEBUTUHAN, |text| parse_whole(text, 1..=u16::MAX));
+            let bup = row.opt(BUP, |text| {
+                parse_whole(text, BUP_YEARS)
+                    .and_then(|years| u8::try_from(years).map_err(|e| e.to_string()))
+            });
             Some(Jabatan {
                 kode: kode?,
                 nama: nama?,
@@ -71,6 +80,7 @@ impl RecordKind for Jabatan {
                 standar: standar?,
                 kunci: kunci?.unwrap_or(false),
                 kebutuhan: kebutuhan?.unwrap_or(1),
+                bup: bup?,
             })
         })
     }
@@ -86,6 +96,7 @@ impl RecordKind for Jabatan {
         kompetensi::write(row, &self.standar);
         row.text(yes_no(self.kunci));
         row.value(self.kebutuhan);
+        row.opt_value(self.bup);
     }
 
     fn references(&self) -> Vec<Reference> {

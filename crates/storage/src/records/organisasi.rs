@@ -41,7 +41,11 @@ impl Stored for Jabatan {
             ("bidang_ilmu", Ty::Text),
             ("min_golongan", Ty::Text),
         ],
-        [("kunci", Ty::Bool), ("kebutuhan", Ty::Int)]
+        [
+            ("kunci", Ty::Bool),
+            ("kebutuhan", Ty::Int),
+            ("bup", Ty::Int)
+        ]
     );
     const KEY_LEN: usize = 1;
 
@@ -64,6 +68,7 @@ impl Stored for Jabatan {
         values.extend(level_values(&self.standar));
         values.push(Value::Bool(Some(self.kunci)));
         values.push(Value::int(self.kebutuhan));
+        values.push(Value::opt_int(self.bup));
         values
     }
 
@@ -79,6 +84,7 @@ impl Stored for Jabatan {
             standar: read_levels(row)?,
             kunci: row.bool()?,
             kebutuhan: row.int()?,
+            bup: row.opt_small()?,
         })
     }
 }
