@@ -18,11 +18,12 @@
 //! to box 8. Each has 24 JP of training in 2024 and in 2025.
 //!
 //! The KRS for administrator takes Budi, Ayu and Citra: Dedi's Komunikasi
-//! at level 1 is below the level 3 the bundled rules ask of every
-//! competency for the administrator pool (PP 11/2017 Pasal 199 ayat (2)
-//! huruf a), so since issue 20 he is left out of it (and so watched by
-//! retention no more), though he stays a ready successor for KABID: the
-//! succession plan checks the promotion rule, which has no competency gate.
+//! at level 1 is below the level 2 (that of the pengawas he is) which the
+//! bundled rules ask of every competency for the administrator pool (PP
+//! 11/2017 Pasal 199 ayat (2) huruf a), so since issue 20 he is left out
+//! of it (and so watched by retention no more), though he stays a ready
+//! successor for KABID: the succession plan checks the promotion rule,
+//! which has no competency gate.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 

@@ -4,7 +4,8 @@
 //! 17/2020): the KRS is a group of PNS (PPPK may hold only JF and JPT posts,
 //! PP 49/2018; a CPNS is not a PNS yet) who meet (a) the competencies of
 //! the jabatan's classification: the latest assessment's levels against the
-//! minimum of the target jenjang; (b) the competency-development
+//! minimum set for the target's pool (bundled: the standard of the jenjang
+//! that feeds it, [R]); (b) the competency-development
 //! obligation: 20 JP of training a year (Pasal 203); (c) kinerja at least
 //! baik in the last 2 years; and, from selection practice, no hukuman
 //! disiplin sedang or berat in force. The boxes and gates are data

@@ -593,9 +593,9 @@ mod tests {
         assert_eq!(
             levels,
             [
-                (Jenjang::Pengawas, 2, 2),
-                (Jenjang::Administrator, 3, 3),
-                (Jenjang::JptPratama, 4, 4)
+                (Jenjang::Pengawas, 1, 1),
+                (Jenjang::Administrator, 2, 2),
+                (Jenjang::JptPratama, 3, 3)
             ]
         );
         let k = |n| Kotak::new(n).unwrap();
