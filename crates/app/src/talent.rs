@@ -10,7 +10,9 @@ use serde::Serialize;
 use talenta_domain::cycle::{StatusPeriode, Talent};
 use talenta_domain::development::{DraftItem, StatusIdp, draft};
 use talenta_domain::disiplin::Hukuman;
-use talenta_domain::eligibility::{Candidate, Diklat, MasaJabatan, Position, StatusKepegawaian};
+use talenta_domain::eligibility::{
+    Candidate, Diklat, MasaJabatan, Position, PromotionRule, StatusKepegawaian,
+};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::{Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat};
@@ -182,12 +184,20 @@ fn person(p: InLinePerson, records: &Records<'_>) -> Person {
     }
 }
 
+/// Whether any of `rules` reads training hours: the pool gate does; a
+/// promotion rule only if it has one. Hours are read only then, as a
+/// succession plan may read tens of thousands of people.
+fn reads_training<'r>(mut rules: impl Iterator<Item = &'r PromotionRule>) -> bool {
+    rules.any(|r| r.pengembangan.is_some())
+}
+
 /// The placed people [`InLine`] selects in its period, with what the rules
-/// read of their records.
+/// read of their records (training hours only with `training`).
 pub async fn people_in_line(
     db: &Db,
     instansi_id: i64,
     in_line: &InLine<'_>,
+    training: bool,
 ) -> Result<Vec<Person>, CycleError> {
     let mut people = db.in_line(instansi_id, in_line).await?;
     // Stable, and one pass over the NIP order the database gave.
@@ -204,7 +214,14 @@ pub async fn people_in_line(
             db.records_among::<Fact<SkpTahunan>>(instansi_id, periode, &nips),
             db.records_among::<Fact<Hukuman>>(instansi_id, periode, &nips),
             db.records_among::<Fact<Levels>>(instansi_id, periode, &nips),
-            db.records_among::<Fact<Diklat>>(instansi_id, periode, &nips),
+            async {
+                if training {
+                    db.records_among::<Fact<Diklat>>(instansi_id, periode, &nips)
+                        .await
+                } else {
+                    Ok(Vec::new())
+                }
+            },
         )
     })
     .await?;
@@ -256,7 +273,7 @@ pub(crate) async fn live_pools(
         boxes: &boxes_in_line(rules),
         jenjang: None,
     };
-    let people = people_in_line(db, instansi_id, &in_line).await?;
+    let people = people_in_line(db, instansi_id, &in_line, true).await?;
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     Ok(pools(rules, &talents, periode.end()))
 }
@@ -457,7 +474,8 @@ pub async fn succession(
             .map_or(&[], |t| t.population_boxes.as_slice()),
         jenjang: Some(feeders(rules, jabatan.jenjang)),
     };
-    let people = people_in_line(db, instansi_id, &in_line).await?;
+    let training = reads_training(rules.promotion_rule(jabatan.jenjang).into_iter());
+    let people = people_in_line(db, instansi_id, &in_line, training).await?;
     let holders = db.holders_among(instansi_id, &[kode]).await?;
     let talents: Vec<Talent<'_>> = people
         .iter()
@@ -540,7 +558,8 @@ pub async fn short_of_successors(
         boxes: &ready_boxes,
         jenjang: None,
     };
-    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line)
+    let training = reads_training(rules.promotion.iter());
+    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line, training)
         .await?
         .into_iter()
         .filter(|p| p.kompetensi.is_some())

@@ -424,6 +424,26 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             [("KABID", 3, 4)]
         );
         assert_eq!(plan.plan.min_ready, 3);
+        // An instansi that adds the training gate to its promotion rule has
+        // the hours read for the plan too: 24 JP a year falls short of 30.
+        let mut trained = rules.clone();
+        let administrator = trained
+            .promotion
+            .iter_mut()
+            .find(|r| r.target == Jenjang::Administrator)
+            .unwrap();
+        administrator.pengembangan = Some(talenta_domain::eligibility::PengembanganRule {
+            jam: 30,
+            years: 2,
+            source: "Peraturan instansi".into(),
+        });
+        let strict_plan = succession(&db, None, "KABID", None, &trained, on)
+            .await
+            .unwrap();
+        assert!(strict_plan.plan.candidates.is_empty());
+        let why = &strict_plan.plan.excluded[1].failures;
+        assert_eq!(why[0].rule, RuleKind::Pengembangan, "{why:?}");
+        assert_eq!(why[0].actual, "2024: 24 JP, 2025: 24 JP");
         assert_eq!(plan.plan.excluded.len(), 1);
         assert_eq!(plan.plan.excluded[0].nip, BUDI);
         assert_eq!(plan.plan.excluded[0].failures[0].rule, RuleKind::BidangIlmu);
