@@ -10,7 +10,9 @@ use serde::Serialize;
 use talenta_domain::cycle::{StatusPeriode, Talent};
 use talenta_domain::development::{DraftItem, StatusIdp, draft};
 use talenta_domain::disiplin::Hukuman;
-use talenta_domain::eligibility::{Candidate, MasaJabatan, Position, StatusKepegawaian};
+use talenta_domain::eligibility::{
+    Candidate, Diklat, MasaJabatan, Position, PromotionRule, StatusKepegawaian,
+};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::{Asesmen, GolonganAsn, Jabatan, Pegawai, RiwayatDiklat};
@@ -47,6 +49,7 @@ pub struct Person {
     pub skp: Vec<SkpTahunan>,
     pub hukuman: Vec<Hukuman>,
     pub kompetensi: Option<Levels>,
+    pub diklat: Vec<Diklat>,
 }
 
 impl Person {
@@ -60,7 +63,6 @@ impl Person {
             nilai_talenta: self.nilai_talenta,
             kinerja: self.kinerja,
             potensial: self.potensial,
-            kompetensi: self.kompetensi.as_ref(),
             candidate: Candidate {
                 status: self.status,
                 birth_date: self.birth_date,
@@ -69,6 +71,8 @@ impl Person {
                 riwayat_jabatan: &self.jabatan,
                 skp: &self.skp,
                 hukuman: &self.hukuman,
+                kompetensi: self.kompetensi.as_ref(),
+                diklat: &self.diklat,
             },
         }
     }
@@ -120,15 +124,26 @@ fn facts<T: Clone>(records: &[Fact<T>]) -> Vec<T> {
     records.iter().map(|r| r.fact.clone()).collect()
 }
 
+/// What the rules read of one person's records besides their employee row.
+struct Records<'r> {
+    riwayat: &'r [Fact<MasaJabatan>],
+    pendidikan: &'r [Fact<Pendidikan>],
+    skp: &'r [Fact<SkpTahunan>],
+    hukuman: &'r [Fact<Hukuman>],
+    asesmen: &'r [Fact<Levels>],
+    diklat: &'r [Fact<Diklat>],
+}
+
 /// Builds a [`Person`] from what the rules read of their records.
-fn person(
-    p: InLinePerson,
-    riwayat: &[Fact<MasaJabatan>],
-    pendidikan: &[Fact<Pendidikan>],
-    skp: &[Fact<SkpTahunan>],
-    hukuman: &[Fact<Hukuman>],
-    asesmen: &[Fact<Levels>],
-) -> Person {
+fn person(p: InLinePerson, records: &Records<'_>) -> Person {
+    let Records {
+        riwayat,
+        pendidikan,
+        skp,
+        hukuman,
+        asesmen,
+        diklat,
+    } = *records;
     let mut degrees = facts(pendidikan);
     if degrees.is_empty()
         && let Some(tingkat) = p.pendidikan
@@ -165,15 +180,24 @@ fn person(
             .rev()
             .find(|a| !a.fact.is_empty())
             .map(|a| a.fact.clone()),
+        diklat: facts(diklat),
     }
 }
 
+/// Whether any of `rules` reads training hours: the pool gate does; a
+/// promotion rule only if it has one. Hours are read only then, as a
+/// succession plan may read tens of thousands of people.
+fn reads_training<'r>(mut rules: impl Iterator<Item = &'r PromotionRule>) -> bool {
+    rules.any(|r| r.pengembangan.is_some())
+}
+
 /// The placed people [`InLine`] selects in its period, with what the rules
-/// read of their records.
+/// read of their records (training hours only with `training`).
 pub async fn people_in_line(
     db: &Db,
     instansi_id: i64,
     in_line: &InLine<'_>,
+    training: bool,
 ) -> Result<Vec<Person>, CycleError> {
     let mut people = db.in_line(instansi_id, in_line).await?;
     // Stable, and one pass over the NIP order the database gave.
@@ -181,15 +205,23 @@ pub async fn people_in_line(
     let nips: Vec<String> = people.iter().map(|p| p.nip.clone()).collect();
     let periode = in_line.periode;
     // Independent reads, side by side on the pool's connections; boxed, as
-    // five reads in flight make a future too large to keep on the stack of
+    // six reads in flight make a future too large to keep on the stack of
     // every caller.
-    let (riwayat, pendidikan, skp, hukuman, asesmen) = Box::pin(async {
+    let (riwayat, pendidikan, skp, hukuman, asesmen, diklat) = Box::pin(async {
         tokio::try_join!(
             db.records_among::<Fact<MasaJabatan>>(instansi_id, periode, &nips),
             db.records_among::<Fact<Pendidikan>>(instansi_id, periode, &nips),
             db.records_among::<Fact<SkpTahunan>>(instansi_id, periode, &nips),
             db.records_among::<Fact<Hukuman>>(instansi_id, periode, &nips),
             db.records_among::<Fact<Levels>>(instansi_id, periode, &nips),
+            async {
+                if training {
+                    db.records_among::<Fact<Diklat>>(instansi_id, periode, &nips)
+                        .await
+                } else {
+                    Ok(Vec::new())
+                }
+            },
         )
     })
     .await?;
@@ -198,30 +230,31 @@ pub async fn people_in_line(
     let mut skp = Runs::new(skp, |r| r.nip.as_str());
     let mut hukuman = Runs::new(hukuman, |r| r.nip.as_str());
     let mut asesmen = Runs::new(asesmen, |r| r.nip.as_str());
+    let mut diklat = Runs::new(diklat, |r| r.nip.as_str());
     Ok(people
         .into_iter()
         .map(|p| {
             let nip = p.nip.clone();
-            person(
-                p,
-                riwayat.of(&nip),
-                pendidikan.of(&nip),
-                skp.of(&nip),
-                hukuman.of(&nip),
-                asesmen.of(&nip),
-            )
+            let records = Records {
+                riwayat: riwayat.of(&nip),
+                pendidikan: pendidikan.of(&nip),
+                skp: skp.of(&nip),
+                hukuman: hukuman.of(&nip),
+                asesmen: asesmen.of(&nip),
+                diklat: diklat.of(&nip),
+            };
+            person(p, &records)
         })
         .collect())
 }
 
-/// Every box any pool or succession plan reads.
+/// Every box any pool reads.
 fn boxes_in_line(rules: &RuleSet) -> Vec<Kotak> {
     let set: BTreeSet<Kotak> = rules
         .pool
         .instansi
         .iter()
         .chain(&rules.pool.nasional)
-        .chain(&rules.succession.population_boxes)
         .copied()
         .collect();
     set.into_iter().collect()
@@ -240,7 +273,7 @@ pub(crate) async fn live_pools(
         boxes: &boxes_in_line(rules),
         jenjang: None,
     };
-    let people = people_in_line(db, instansi_id, &in_line).await?;
+    let people = people_in_line(db, instansi_id, &in_line, true).await?;
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     Ok(pools(rules, &talents, periode.end()))
 }
@@ -431,13 +464,18 @@ pub async fn succession(
             .ok_or(SuccessionError::NoMap)?,
     };
     // Only the final boxes and jenjang the plan reads: the plan of one
-    // position reads a few percent of a large instansi.
+    // position reads a few percent of a large instansi (none for a jenjang
+    // without a succession policy, which has no plan).
     let in_line = InLine {
         periode: &periode.to_string(),
-        boxes: &rules.succession.population_boxes,
+        boxes: rules
+            .succession
+            .of(jabatan.jenjang)
+            .map_or(&[], |t| t.population_boxes.as_slice()),
         jenjang: Some(feeders(rules, jabatan.jenjang)),
     };
-    let people = people_in_line(db, instansi_id, &in_line).await?;
+    let training = reads_training(rules.promotion_rule(jabatan.jenjang).into_iter());
+    let people = people_in_line(db, instansi_id, &in_line, training).await?;
     let holders = db.holders_among(instansi_id, &[kode]).await?;
     let talents: Vec<Talent<'_>> = people
         .iter()
@@ -461,14 +499,16 @@ pub async fn succession(
     })
 }
 
-/// A key position with fewer ready-now successors than the rule set's
-/// `[succession] min_ready`.
+/// A key position with fewer ready-now successors than the `min_ready` of
+/// its jenjang's `[[succession.target]]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shortfall {
     pub kode: String,
     pub nama: String,
     pub opd: String,
     pub ready_now: usize,
+    /// The ready-now successors its jenjang needs.
+    pub min_ready: u8,
 }
 
 /// Every key position of the instansi short of ready-now successors, from
@@ -476,7 +516,7 @@ pub struct Shortfall {
 /// `on`; empty before any map. The dashboards' notice: one read of the
 /// positions and one batch of the records of the people in line, then a
 /// count of ready-now candidates per key position in memory, which stops
-/// at the rule set's minimum (never a query per position).
+/// at the minimum of its jenjang (never a query per position).
 pub async fn short_of_successors(
     db: &Db,
     instansi_id: i64,
@@ -495,40 +535,51 @@ pub async fn short_of_successors(
         return Ok(Vec::new());
     }
     // Only the count of ready-now candidates is wanted, and a person's
-    // readiness is theirs alone: whoever cannot be ready now (a box no
-    // siap-sekarang level takes, or no assessment, hence no JPM) changes
-    // neither that count nor anyone's readiness, so they are not read.
+    // readiness is theirs alone: whoever cannot be ready now for any target
+    // (a box no siap-sekarang level of its policy takes, or no assessment,
+    // hence no JPM) changes neither that count nor anyone's readiness, so
+    // they are not read.
     let ready_boxes: Vec<Kotak> = rules
         .succession
-        .readiness
+        .targets
         .iter()
-        .filter(|l| l.level == Readiness::SiapSekarang)
-        .flat_map(|l| l.boxes.iter().copied())
-        .filter(|k| rules.succession.population_boxes.contains(k))
+        .flat_map(|t| {
+            t.readiness
+                .iter()
+                .filter(|l| l.level == Readiness::SiapSekarang)
+                .flat_map(|l| l.boxes.iter().copied())
+                .filter(|k| t.population_boxes.contains(k))
+        })
+        .collect::<BTreeSet<Kotak>>()
+        .into_iter()
         .collect();
     let in_line = InLine {
         periode: &periode.to_string(),
         boxes: &ready_boxes,
         jenjang: None,
     };
-    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line)
+    let training = reads_training(rules.promotion.iter());
+    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line, training)
         .await?
         .into_iter()
         .filter(|p| p.kompetensi.is_some())
         .collect();
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
-    let min_ready = usize::from(rules.succession.min_ready);
     let mut out = Vec::new();
     for jabatan in &key_positions {
+        let min_ready = rules.succession.min_ready(jabatan.jenjang);
+        let wanted = usize::from(min_ready);
+        let shortfall = |ready_now| Shortfall {
+            kode: jabatan.kode.clone(),
+            nama: jabatan.nama.clone(),
+            opd: jabatan.opd.clone(),
+            ready_now,
+            min_ready,
+        };
         // Without a standard there is no JPM, so nobody is ready now.
         if jabatan.standar.is_empty() {
-            if min_ready > 0 {
-                out.push(Shortfall {
-                    kode: jabatan.kode.clone(),
-                    nama: jabatan.nama.clone(),
-                    opd: jabatan.opd.clone(),
-                    ready_now: 0,
-                });
+            if wanted > 0 {
+                out.push(shortfall(0));
             }
             continue;
         }
@@ -540,14 +591,9 @@ pub async fn short_of_successors(
             .filter(|(p, _)| p.jabatan_kode.as_deref() != Some(jabatan.kode.as_str()))
             .map(|(_, t)| t);
         let position = key_position(jabatan);
-        let ready_now = ready_now_up_to(rules, &position, candidates, on, min_ready);
-        if ready_now < min_ready {
-            out.push(Shortfall {
-                kode: jabatan.kode.clone(),
-                nama: jabatan.nama.clone(),
-                opd: jabatan.opd.clone(),
-                ready_now,
-            });
+        let ready_now = ready_now_up_to(rules, &position, candidates, on, wanted);
+        if ready_now < wanted {
+            out.push(shortfall(ready_now));
         }
     }
     Ok(out)

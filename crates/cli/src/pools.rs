@@ -1,5 +1,6 @@
 //! `talenta pools`: the talent pools (KRS) of a semester per target
-//! jenjang, members ranked by Nilai Talenta.
+//! jenjang, members ranked by Nilai Talenta, and (open periods) everyone
+//! whose box qualifies but who fails a gate, with every failed rule.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +47,16 @@ pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
                             "rank": m.rank, "nip": m.nip, "name": m.nama, "opd": m.opd,
                             "box": m.kotak.number(), "talent_score": number(m.nilai_talenta),
                         })).collect::<Vec<_>>(),
+                        "left_out": p.left_out.iter().map(|l| serde_json::json!({
+                            "nip": l.nip, "name": l.nama, "box": l.kotak.number(),
+                            "talent_score": number(l.nilai_talenta),
+                            "eligible_from": l.eligible_from.map(|d| d.to_string()),
+                            "reasons": l.failures.iter().map(|f| serde_json::json!({
+                                "rule": f.rule.code(), "source": f.source, "actual": f.actual,
+                                "required": f.required,
+                                "eligible_from": f.eligible_from.map(|d| d.to_string()),
+                            })).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
                 });
                 writeln!(stdout(), "{out}")?;
@@ -80,6 +91,42 @@ pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
                                 .collect::<Vec<_>>()
                         )
                     )?;
+                    if !pool.left_out.is_empty() {
+                        writeln!(stdout(), "Tidak memenuhi syarat: {}", pool.left_out.len())?;
+                        let rows: Vec<Vec<String>> = pool
+                            .left_out
+                            .iter()
+                            .flat_map(|l| {
+                                l.failures.iter().map(move |f| {
+                                    vec![
+                                        l.nip.clone(),
+                                        l.nama.clone(),
+                                        f.rule.code().to_owned(),
+                                        f.actual.clone(),
+                                        f.required.clone(),
+                                        f.eligible_from.map_or("-".to_owned(), |d| d.to_string()),
+                                        f.source.clone(),
+                                    ]
+                                })
+                            })
+                            .collect();
+                        write!(
+                            stdout(),
+                            "{}",
+                            render(
+                                &[
+                                    "nip",
+                                    "nama",
+                                    "syarat",
+                                    "kondisi",
+                                    "ketentuan",
+                                    "memenuhi sejak",
+                                    "dasar"
+                                ],
+                                &rows
+                            )
+                        )?;
+                    }
                     writeln!(stdout())?;
                 }
             }

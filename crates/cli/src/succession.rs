@@ -9,7 +9,7 @@ use std::io::Write;
 
 use serde::Serialize;
 use talenta_app::talent::{Succession, positions, succession};
-use talenta_domain::{Periode, RuleSet};
+use talenta_domain::Periode;
 use time::Date;
 
 use crate::db::{DbArgs, runtime};
@@ -131,6 +131,9 @@ struct CandidateJson<'a> {
     #[serde(rename = "box")]
     kotak: u8,
     readiness: &'static str,
+    /// The last day the age limit keeps them eligible.
+    #[serde(serialize_with = "date")]
+    eligible_until: Option<Date>,
 }
 
 #[derive(Serialize)]
@@ -139,6 +142,8 @@ struct ExcludedJson<'a> {
     name: &'a str,
     #[serde(serialize_with = "date")]
     eligible_from: Option<Date>,
+    #[serde(serialize_with = "date")]
+    eligible_until: Option<Date>,
     reasons: Vec<ReasonJson<'a>>,
 }
 
@@ -152,6 +157,12 @@ struct ReasonJson<'a> {
     eligible_from: Option<Date>,
 }
 
+/// The last day of eligibility as the table shows it: `-` without an age
+/// limit.
+fn until(date: Option<Date>) -> String {
+    date.map_or("-".to_owned(), |d| d.to_string())
+}
+
 /// A date as `YYYY-MM-DD`, or null.
 fn date<S: serde::Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
     match date {
@@ -161,7 +172,7 @@ fn date<S: serde::Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::E
 }
 
 impl<'a> PlanJson<'a> {
-    fn new(s: &'a Succession, rules: &RuleSet) -> PlanJson<'a> {
+    fn new(s: &'a Succession) -> PlanJson<'a> {
         let plan = &s.plan;
         PlanJson {
             position: PositionJson {
@@ -174,7 +185,7 @@ impl<'a> PlanJson<'a> {
                 holders: &s.holders,
                 ready_now: plan.ready_now,
                 fewer_ready_than_required: plan.kurang_suksesor,
-                required_ready: rules.succession.min_ready,
+                required_ready: plan.min_ready,
             },
             candidates: plan
                 .candidates
@@ -187,6 +198,7 @@ impl<'a> PlanJson<'a> {
                     jpm: c.jpm.map(|h| f64::from(h) / 100.0),
                     kotak: c.kotak.number(),
                     readiness: c.readiness.code(),
+                    eligible_until: c.eligible_until,
                 })
                 .collect(),
             excluded: plan
@@ -196,6 +208,7 @@ impl<'a> PlanJson<'a> {
                     nip: &e.nip,
                     name: &e.nama,
                     eligible_from: e.eligible_from,
+                    eligible_until: e.eligible_until,
                     reasons: e
                         .failures
                         .iter()
@@ -232,7 +245,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
         match args.format {
             Format::Json => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                serde_json::to_writer(&mut out, &PlanJson::new(&s, &rules))?;
+                serde_json::to_writer(&mut out, &PlanJson::new(&s))?;
                 writeln!(out)?;
                 out.flush()?;
             }
@@ -251,7 +264,16 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                     stdout(),
                     "{}",
                     render(
-                        &["#", "nip", "nama", "nilai", "jpm", "kotak", "kesiapan"],
+                        &[
+                            "#",
+                            "nip",
+                            "nama",
+                            "nilai",
+                            "jpm",
+                            "kotak",
+                            "kesiapan",
+                            "memenuhi sampai"
+                        ],
                         &plan
                             .candidates
                             .iter()
@@ -267,6 +289,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                                 )),
                                 c.kotak.to_string(),
                                 c.readiness.label().to_owned(),
+                                until(c.eligible_until),
                             ])
                             .collect::<Vec<_>>()
                     )
@@ -276,7 +299,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                         stdout(),
                         "PERHATIAN: {} suksesor siap sekarang, kurang dari {}",
                         plan.ready_now,
-                        rules.succession.min_ready
+                        plan.min_ready
                     )?;
                 }
                 if !plan.excluded.is_empty() {
@@ -293,6 +316,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                                     f.actual.clone(),
                                     f.required.clone(),
                                     f.eligible_from.map_or("-".to_owned(), |d| d.to_string()),
+                                    until(e.eligible_until),
                                     f.source.clone(),
                                 ]
                             })
@@ -309,6 +333,7 @@ pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                                 "kondisi",
                                 "ketentuan",
                                 "memenuhi sejak",
+                                "memenuhi sampai",
                                 "dasar"
                             ],
                             &rows

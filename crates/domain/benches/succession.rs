@@ -154,7 +154,6 @@ fn bench(c: &mut Criterion) {
                 nilai_talenta: nilai,
                 kinerja,
                 potensial,
-                kompetensi: Some(&t.kompetensi[pick(3, 3)]),
                 candidate: Candidate {
                     status: StatusKepegawaian::Pns,
                     birth_date: date!(1980 - 01 - 01),
@@ -167,6 +166,8 @@ fn bench(c: &mut Criterion) {
                     riwayat_jabatan: &t.jabatan[pick(3, 9)],
                     skp: &t.skp[pick(3, 11)],
                     hukuman: &t.hukuman[usize::from(pick(50, 13) == 0)],
+                    kompetensi: Some(&t.kompetensi[pick(3, 3)]),
+                    diklat: &[],
                 },
             }
         })

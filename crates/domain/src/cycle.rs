@@ -16,7 +16,6 @@ use serde::Serialize;
 
 use crate::eligibility::Candidate;
 use crate::jabatan::Jenjang;
-use crate::kompetensi::Levels;
 use crate::nine_box::Kotak;
 use crate::score::Score;
 
@@ -119,7 +118,8 @@ pub fn calibrate(
 
 /// One placed person of a period as pools and succession read them: the
 /// final box (after calibration), the scores of the snapshot, the current
-/// position's jenjang and the record the eligibility rules check.
+/// position's jenjang and the record the eligibility rules check (with the
+/// latest assessment, which succession's JPM reads too).
 #[derive(Debug, Clone, Copy)]
 pub struct Talent<'a> {
     pub nip: &'a str,
@@ -132,8 +132,6 @@ pub struct Talent<'a> {
     pub nilai_talenta: Score,
     pub kinerja: Score,
     pub potensial: Score,
-    /// Attained competency levels of the latest assessment, if any.
-    pub kompetensi: Option<&'a Levels>,
     pub candidate: Candidate<'a>,
 }
 

@@ -1,6 +1,9 @@
 //! Eligibility for promotion into a managerial jenjang (pengawas,
 //! administrator, JPT pratama/madya/utama): PP 11/2017 as amended by PP
-//! 17/2020, Pasal 54 and 107, with the instansi's own additions.
+//! 17/2020, Pasal 54 and 107, with the instansi's own additions; and the
+//! gates of a talent pool (Pasal 199 ayat (2)), which are rules of the same
+//! kind: competencies of the latest assessment, the yearly hours of
+//! competency development, SKP, discipline, status.
 //!
 //! Every rule is evaluated, never only the first failure, and each check says
 //! which rule (and its legal source) it is, the actual and the required value,
@@ -19,6 +22,7 @@ use crate::calendar::{add_months, add_years, age_on, months_between, tahun_bulan
 use crate::disiplin::{Hukuman, TingkatHukuman};
 use crate::golongan::Golongan;
 use crate::jabatan::Jenjang;
+use crate::kompetensi::{Kompetensi, Level, Levels, UMUM};
 use crate::nip::AsnKind;
 use crate::pendidikan::{BidangIlmu, Pendidikan, TingkatPendidikan};
 use crate::skp::{Predikat, SkpTahunan};
@@ -90,6 +94,17 @@ pub struct MasaJabatan {
     pub selesai: Option<Date>,
 }
 
+/// A training (riwayat diklat) as the competency-development rule reads
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Diklat {
+    /// The day it ended, or began when no end is recorded: its hours count
+    /// in this day's year.
+    pub tanggal: Date,
+    /// Jam pelajaran (SIASN `jumlahJam`); `None` when not recorded.
+    pub jam: Option<u16>,
+}
+
 /// The record the rules look at.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
@@ -100,6 +115,9 @@ pub struct Candidate<'a> {
     pub riwayat_jabatan: &'a [MasaJabatan],
     pub skp: &'a [SkpTahunan],
     pub hukuman: &'a [Hukuman],
+    /// Attained competency levels of the latest assessment, if any.
+    pub kompetensi: Option<&'a Levels>,
+    pub diklat: &'a [Diklat],
 }
 
 /// What the target position itself requires.
@@ -130,6 +148,8 @@ pub struct PromotionRule {
     pub skp: Option<SkpRule>,
     pub disiplin: Option<DisiplinRule>,
     pub usia: Option<UsiaRule>,
+    pub kompetensi: Option<KompetensiRule>,
+    pub pengembangan: Option<PengembanganRule>,
 }
 
 /// A rule with nothing to configure but its source.
@@ -200,6 +220,28 @@ pub struct UsiaRule {
     pub source: String,
 }
 
+/// Every managerial competency at least `manajerial` and Perekat Bangsa
+/// (sosial kultural) at least `sosial_kultural` in the latest assessment
+/// (PermenPANRB 38/2017 levels 1-5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KompetensiRule {
+    pub manajerial: Level,
+    pub sosial_kultural: Level,
+    pub source: String,
+}
+
+/// At least `jam` hours (jam pelajaran, JP) of training in each of the last
+/// `years` years (the years before the reference date's year), a training
+/// counting in the year it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PengembanganRule {
+    pub jam: u16,
+    pub years: u8,
+    pub source: String,
+}
+
 /// Which rule a check is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -212,6 +254,8 @@ pub enum RuleKind {
     Skp,
     Disiplin,
     Usia,
+    Kompetensi,
+    Pengembangan,
 }
 
 impl RuleKind {
@@ -225,6 +269,8 @@ impl RuleKind {
             RuleKind::Skp => "skp",
             RuleKind::Disiplin => "disiplin",
             RuleKind::Usia => "usia",
+            RuleKind::Kompetensi => "kompetensi",
+            RuleKind::Pengembangan => "pengembangan_kompetensi",
         }
     }
 }
@@ -249,6 +295,8 @@ pub struct Check {
     pub required: String,
     /// For a failure that time alone cures: the first day it passes.
     pub eligible_from: Option<Date>,
+    /// For a pass that time alone ends (age): the last day it passes.
+    pub eligible_until: Option<Date>,
 }
 
 /// All checks of one person against one target.
@@ -275,6 +323,12 @@ impl Eligibility {
         self.verdict().eligible_from()
     }
 
+    /// The last day the checks that pass now keep passing as time goes by
+    /// (the age limit), `None` when none ends.
+    pub fn eligible_until(&self) -> Option<Date> {
+        self.verdict().eligible_until()
+    }
+
     fn verdict(&self) -> Verdict {
         self.checks.iter().fold(Verdict::new(self.on), Verdict::and)
     }
@@ -286,6 +340,7 @@ impl Eligibility {
 pub struct Verdict {
     eligible: bool,
     eligible_from: Option<Date>,
+    eligible_until: Option<Date>,
 }
 
 impl Verdict {
@@ -294,19 +349,27 @@ impl Verdict {
         Verdict {
             eligible: true,
             eligible_from: Some(on),
+            eligible_until: None,
         }
     }
 
     /// This verdict and one more check.
     fn and(self, check: &Check) -> Verdict {
         if check.outcome == Outcome::Passed {
-            return self;
+            return Verdict {
+                eligible_until: match (self.eligible_until, check.eligible_until) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+                ..self
+            };
         }
         Verdict {
             eligible: false,
             eligible_from: self
                 .eligible_from
                 .and_then(|latest| check.eligible_from.map(|d| latest.max(d))),
+            eligible_until: self.eligible_until,
         }
     }
 
@@ -314,9 +377,17 @@ impl Verdict {
         self.eligible
     }
 
-    /// As [`Eligibility::eligible_from`].
+    /// As [`Eligibility::eligible_from`]; `None` too when the age limit is
+    /// passed before the other rules are met, as waiting then never gets
+    /// there.
     pub fn eligible_from(self) -> Option<Date> {
         self.eligible_from
+            .filter(|from| self.eligible_until.is_none_or(|until| *from <= until))
+    }
+
+    /// As [`Eligibility::eligible_until`].
+    pub fn eligible_until(self) -> Option<Date> {
+        self.eligible_until
     }
 }
 
@@ -413,6 +484,12 @@ impl PromotionRule {
         for rule in &self.pengalaman {
             each(check_pengalaman(rule, candidate, on, detail));
         }
+        if let Some(rule) = &self.kompetensi {
+            each(check_kompetensi(rule, candidate, detail));
+        }
+        if let Some(rule) = &self.pengembangan {
+            each(check_pengembangan(rule, candidate, on, detail));
+        }
         if let Some(rule) = &self.skp {
             each(check_skp(rule, candidate, on, detail));
         }
@@ -464,6 +541,7 @@ fn check(
         actual: if texts { actual() } else { String::new() },
         required: if texts { required() } else { String::new() },
         eligible_from: None,
+        eligible_until: None,
     }
 }
 
@@ -790,15 +868,147 @@ fn check_disiplin(
     result
 }
 
+/// Passes up to the day before the birthday of `max_years` + 1, which is
+/// the check's `eligible_until` while it passes.
 fn check_usia(rule: &UsiaRule, candidate: &Candidate<'_>, on: Date, detail: Detail) -> Check {
     let age = age_on(candidate.birth_date, on);
-    check(
+    let passed = age <= u32::from(rule.max_years);
+    let mut result = check(
         RuleKind::Usia,
         &rule.source,
-        passed_if(age <= u32::from(rule.max_years)),
+        passed_if(passed),
         detail,
         || format!("{age} tahun"),
         || format!("paling tinggi {} tahun", rule.max_years),
+    );
+    if passed {
+        result.eligible_until = add_years(candidate.birth_date, u32::from(rule.max_years) + 1)
+            .and_then(Date::previous_day);
+    }
+    result
+}
+
+/// The level a competency must reach under `rule`.
+fn required_level(rule: &KompetensiRule, kompetensi: &Kompetensi) -> Level {
+    match kompetensi {
+        Kompetensi::PerekatBangsa => rule.sosial_kultural,
+        Kompetensi::Manajerial(_) | Kompetensi::Teknis(_) => rule.manajerial,
+    }
+}
+
+/// Fails when the latest assessment has a competency below its level;
+/// unknown without an assessment, or when one it does not rate might be.
+fn check_kompetensi(rule: &KompetensiRule, candidate: &Candidate<'_>, detail: Detail) -> Check {
+    fn below<'a>(
+        rule: &'a KompetensiRule,
+        levels: &'a Levels,
+    ) -> impl Iterator<Item = &'static Kompetensi> + 'a {
+        UMUM.iter()
+            .filter(move |k| levels.get(k).is_some_and(|l| *l < required_level(rule, k)))
+    }
+    fn unrated(levels: &Levels) -> impl Iterator<Item = &'static Kompetensi> + '_ {
+        UMUM.iter().filter(move |k| levels.get(k).is_none())
+    }
+    let outcome = match candidate.kompetensi {
+        None => Outcome::Unknown,
+        Some(levels) if below(rule, levels).next().is_some() => Outcome::Failed,
+        Some(levels) if unrated(levels).next().is_some() => Outcome::Unknown,
+        Some(_) => Outcome::Passed,
+    };
+    let actual = || {
+        let Some(levels) = candidate.kompetensi else {
+            return "tidak ada data asesmen".to_owned();
+        };
+        let mut parts: Vec<String> = below(rule, levels)
+            .filter_map(|k| levels.get(k).map(|l| format!("{k} level {}", l.get())))
+            .collect();
+        parts.extend(unrated(levels).map(|k| format!("{k} tidak dinilai")));
+        if parts.is_empty() {
+            "semua kompetensi memenuhi".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    };
+    check(
+        RuleKind::Kompetensi,
+        &rule.source,
+        outcome,
+        detail,
+        actual,
+        || {
+            format!(
+                "level {} pada setiap kompetensi manajerial dan level {} Perekat Bangsa (asesmen terakhir)",
+                rule.manajerial.get(),
+                rule.sosial_kultural.get()
+            )
+        },
+    )
+}
+
+/// Fails when a year of the window has fewer than `rule.jam` hours from
+/// trainings with their hours recorded and no training without; a
+/// shortfall that a training without hours might fill is unknown. A
+/// training without hours in a year the others already fill decides
+/// nothing.
+fn check_pengembangan(
+    rule: &PengembanganRule,
+    candidate: &Candidate<'_>,
+    on: Date,
+    detail: Detail,
+) -> Check {
+    let years = || (1..=i32::from(rule.years)).map(|back| on.year() - back);
+    // The hours recorded in `year`, and how many trainings have none.
+    let of_year = |year: i32| {
+        candidate
+            .diklat
+            .iter()
+            .filter(|d| d.tanggal.year() == year)
+            .fold((0u32, 0u32), |(jam, tanpa), d| match d.jam {
+                Some(j) => (jam + u32::from(j), tanpa),
+                None => (jam, tanpa + 1),
+            })
+    };
+    let needed = u32::from(rule.jam);
+    let outcome = years()
+        .map(of_year)
+        .fold(Outcome::Passed, |outcome, (jam, tanpa)| {
+            if jam >= needed {
+                outcome
+            } else if tanpa == 0 {
+                Outcome::Failed
+            } else if outcome == Outcome::Passed {
+                Outcome::Unknown
+            } else {
+                outcome
+            }
+        });
+    let actual = || {
+        years()
+            .rev()
+            .map(|year| match of_year(year) {
+                (jam, 0) => format!("{year}: {jam} JP"),
+                (jam, tanpa) => {
+                    format!("{year}: {jam} JP dan {tanpa} diklat tanpa jumlah jam pelajaran")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let required = || {
+        let listed: Vec<String> = years().rev().map(|y| y.to_string()).collect();
+        format!(
+            "paling sedikit {} JP setiap tahun pada tahun {}",
+            rule.jam,
+            listed.join(" dan ")
+        )
+    };
+    check(
+        RuleKind::Pengembangan,
+        &rule.source,
+        outcome,
+        detail,
+        actual,
+        required,
     )
 }
 
@@ -861,6 +1071,8 @@ mod tests {
                 source: "PP 94/2021".into(),
             }),
             usia: None,
+            kompetensi: None,
+            pengembangan: None,
         }
     }
 
@@ -872,6 +1084,8 @@ mod tests {
         jabatan: Vec<MasaJabatan>,
         skp: Vec<SkpTahunan>,
         hukuman: Vec<Hukuman>,
+        kompetensi: Option<Levels>,
+        diklat: Vec<Diklat>,
     }
 
     impl Record {
@@ -907,6 +1121,8 @@ mod tests {
                     },
                 ],
                 hukuman: vec![],
+                kompetensi: None,
+                diklat: vec![],
             }
         }
 
@@ -919,6 +1135,8 @@ mod tests {
                 riwayat_jabatan: &self.jabatan,
                 skp: &self.skp,
                 hukuman: &self.hukuman,
+                kompetensi: self.kompetensi.as_ref(),
+                diklat: &self.diklat,
             }
         }
     }
@@ -1212,5 +1430,204 @@ mod tests {
             (Outcome::Failed, "57 tahun")
         );
         assert_eq!(c.eligible_from, None);
+    }
+
+    fn jpt_usia() -> UsiaRule {
+        UsiaRule {
+            max_years: 56,
+            source: "PP 11/2017 Pasal 107 huruf c angka 6".into(),
+        }
+    }
+
+    /// Age is checked on the appointment date: a person of 56 stays
+    /// eligible to the day before their 57th birthday.
+    #[test]
+    fn age_gives_the_last_day_of_eligibility() {
+        let mut r = Record::qualified();
+        r.birth = date!(1970 - 03 - 10);
+        let c = check_usia(&jpt_usia(), &r.candidate(), ON, Detail::All);
+        assert_eq!(c.outcome, Outcome::Passed);
+        assert_eq!(c.eligible_until, Some(date!(2027 - 03 - 09)));
+        let on_last_day = check_usia(
+            &jpt_usia(),
+            &r.candidate(),
+            date!(2027 - 03 - 09),
+            Detail::None,
+        );
+        assert_eq!(on_last_day.outcome, Outcome::Passed);
+        let next_day = check_usia(
+            &jpt_usia(),
+            &r.candidate(),
+            date!(2027 - 03 - 10),
+            Detail::None,
+        );
+        assert_eq!(next_day.outcome, Outcome::Failed);
+        assert_eq!(next_day.eligible_until, None);
+        // Born on 29 February: the 57th birthday falls on 28 February.
+        r.birth = date!(1972 - 02 - 29);
+        let c = check_usia(&jpt_usia(), &r.candidate(), ON, Detail::None);
+        assert_eq!(c.eligible_until, Some(date!(2029 - 02 - 27)));
+
+        let mut rule = administrator_rule();
+        rule.usia = Some(jpt_usia());
+        r.birth = date!(1970 - 03 - 10);
+        let fields = health_fields();
+        let position = Position {
+            jenjang: Jenjang::Administrator,
+            bidang_ilmu: &fields,
+            min_pendidikan: None,
+            min_golongan: None,
+        };
+        let e = rule.check(&position, &r.candidate(), ON);
+        assert!(e.is_eligible());
+        assert_eq!(e.eligible_until(), Some(date!(2027 - 03 - 09)));
+        let verdict = rule.verdict(&position, &r.candidate(), ON);
+        assert_eq!(verdict.eligible_until(), Some(date!(2027 - 03 - 09)));
+        // Experience met on 15 December 2026, before the age limit: eligible
+        // from then; met only after the limit: never by waiting.
+        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        let e = rule.check(&position, &r.candidate(), ON);
+        assert_eq!(e.eligible_from(), Some(date!(2026 - 12 - 15)));
+        r.jabatan[1].mulai = date!(2024 - 06 - 01);
+        let e = rule.check(&position, &r.candidate(), ON);
+        assert_eq!(
+            outcome_of(&e, RuleKind::Pengalaman).eligible_from,
+            Some(date!(2027 - 06 - 01))
+        );
+        assert_eq!(e.eligible_from(), None);
+        assert_eq!(
+            rule.verdict(&position, &r.candidate(), ON).eligible_from(),
+            None
+        );
+        // Without an age rule nothing ends.
+        assert_eq!(check_one(&Record::qualified()).eligible_until(), None);
+    }
+
+    fn kompetensi_rule() -> KompetensiRule {
+        KompetensiRule {
+            manajerial: Level::new(3).unwrap(),
+            sosial_kultural: Level::new(3).unwrap(),
+            source: "PermenPANRB 38/2017 [R]".into(),
+        }
+    }
+
+    fn assessed(each: u8) -> Levels {
+        UMUM.iter()
+            .cloned()
+            .map(|k| (k, Level::new(each).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn competencies_of_the_latest_assessment_against_the_levels() {
+        let rule = kompetensi_rule();
+        let mut r = Record::qualified();
+        let c = check_kompetensi(&rule, &r.candidate(), Detail::All);
+        assert_eq!(c.outcome, Outcome::Unknown);
+        assert_eq!(c.actual, "tidak ada data asesmen");
+        assert_eq!(
+            c.required,
+            "level 3 pada setiap kompetensi manajerial dan level 3 Perekat Bangsa (asesmen terakhir)"
+        );
+
+        r.kompetensi = Some(assessed(3));
+        let c = check_kompetensi(&rule, &r.candidate(), Detail::All);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Passed, "semua kompetensi memenuhi")
+        );
+
+        // One below fails, whatever is unrated.
+        let mut levels = assessed(4);
+        levels.insert(
+            Kompetensi::Manajerial(crate::kompetensi::Manajerial::KerjaSama),
+            Level::new(2).unwrap(),
+        );
+        levels.remove(&Kompetensi::PerekatBangsa);
+        r.kompetensi = Some(levels.clone());
+        let c = check_kompetensi(&rule, &r.candidate(), Detail::All);
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.actual, "Kerja Sama level 2, Perekat Bangsa tidak dinilai");
+        assert_eq!(c.eligible_from, None);
+
+        // Only unrated: it might be met.
+        levels.insert(
+            Kompetensi::Manajerial(crate::kompetensi::Manajerial::KerjaSama),
+            Level::new(3).unwrap(),
+        );
+        r.kompetensi = Some(levels);
+        let c = check_kompetensi(&rule, &r.candidate(), Detail::All);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Unknown, "Perekat Bangsa tidak dinilai")
+        );
+    }
+
+    fn pengembangan_rule() -> PengembanganRule {
+        PengembanganRule {
+            jam: 20,
+            years: 2,
+            source: "PP 11/2017 Pasal 203 jo. PP 17/2020".into(),
+        }
+    }
+
+    fn diklat(tanggal: Date, jam: Option<u16>) -> Diklat {
+        Diklat { tanggal, jam }
+    }
+
+    /// PP 11/2017 Pasal 203: at least 20 JP a year, for each year of the
+    /// window (2024 and 2025 on 23 November 2026).
+    #[test]
+    fn twenty_hours_of_training_in_each_year() {
+        let rule = pengembangan_rule();
+        let mut r = Record::qualified();
+        let run = |r: &Record| check_pengembangan(&rule, &r.candidate(), ON, Detail::All);
+
+        let c = run(&r);
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.actual, "2024: 0 JP, 2025: 0 JP");
+        assert_eq!(
+            c.required,
+            "paling sedikit 20 JP setiap tahun pada tahun 2024 dan 2025"
+        );
+
+        // 12 + 8 in 2024, 24 in 2025, and 2026 (not in the window) ignored.
+        r.diklat = vec![
+            diklat(date!(2024 - 03 - 01), Some(12)),
+            diklat(date!(2024 - 12 - 31), Some(8)),
+            diklat(date!(2025 - 01 - 01), Some(24)),
+            diklat(date!(2026 - 01 - 01), Some(2)),
+        ];
+        let c = run(&r);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Passed, "2024: 20 JP, 2025: 24 JP")
+        );
+
+        // 19 JP in 2024: short by one hour, with the year and the hours.
+        r.diklat[1].jam = Some(7);
+        let c = run(&r);
+        assert_eq!(
+            (c.outcome, c.actual.as_str()),
+            (Outcome::Failed, "2024: 19 JP, 2025: 24 JP")
+        );
+        assert_eq!(c.eligible_from, None);
+
+        // The same training without its hours: it might fill the year.
+        r.diklat[1].jam = None;
+        let c = run(&r);
+        assert_eq!(c.outcome, Outcome::Unknown);
+        assert_eq!(
+            c.actual,
+            "2024: 12 JP dan 1 diklat tanpa jumlah jam pelajaran, 2025: 24 JP"
+        );
+        // A year short with no training to fill it still fails.
+        r.diklat[2].jam = Some(10);
+        assert_eq!(run(&r).outcome, Outcome::Failed);
+        // A training without hours in a year already filled decides nothing.
+        r.diklat[2].jam = Some(24);
+        r.diklat[1].jam = Some(8);
+        r.diklat.push(diklat(date!(2025 - 06 - 01), None));
+        assert_eq!(run(&r).outcome, Outcome::Passed);
     }
 }

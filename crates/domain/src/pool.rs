@@ -1,10 +1,17 @@
 //! Talent pools (kelompok rencana suksesi, KRS) of a period, per target
 //! jenjang: KRS Instansi from boxes 7, 8 and 9, KRS Nasional from box 9
-//! (BKN KMS, domain.md §2.3), each member with SKP of at least Baik in the
-//! last 2 years (PP 11/2017 Pasal 199) and no hukuman disiplin sedang or
-//! berat in force. The boxes and gates are data ([`PoolPolicy`]); the gates
-//! are checked by the promotion-eligibility engine ([`PromotionRule`]), so a
-//! person left out sees the same rule, source and date as anywhere else.
+//! (BKN KMS, domain.md §2.3). PP 11/2017 Pasal 199 ayat (2) (jo. PP
+//! 17/2020): the KRS is a group of PNS (PPPK may hold only JF and JPT posts,
+//! PP 49/2018; a CPNS is not a PNS yet) who meet (a) the competencies of
+//! the jabatan's classification: the latest assessment's levels against the
+//! minimum set for the target's pool (bundled: the standard of the jenjang
+//! that feeds it, [R]); (b) the competency-development
+//! obligation: 20 JP of training a year (Pasal 203); (c) kinerja at least
+//! baik in the last 2 years; and, from selection practice, no hukuman
+//! disiplin sedang or berat in force. The boxes and gates are data
+//! ([`PoolPolicy`]); the gates are checked by the promotion-eligibility
+//! engine ([`PromotionRule`]), so a person left out sees the same rule,
+//! source, actual and required values and date as anywhere else.
 //!
 //! A pool is ranked by the continuous Nilai Talenta, not by box alone
 //! ([`crate::cycle::by_talent`]).
@@ -13,8 +20,12 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::cycle::{Talent, by_talent};
-use crate::eligibility::{Check, DisiplinRule, Position, PromotionRule, SkpRule};
+use crate::eligibility::{
+    Check, DisiplinRule, KompetensiRule, PengembanganRule, Position, PromotionRule, SkpRule,
+    StatusRule,
+};
 use crate::jabatan::Jenjang;
+use crate::kompetensi::Level;
 use crate::nine_box::Kotak;
 use crate::ruleset::RuleSet;
 use crate::score::Score;
@@ -30,8 +41,25 @@ pub struct PoolPolicy {
     pub instansi: Vec<Kotak>,
     /// Boxes of KRS Nasional.
     pub nasional: Vec<Kotak>,
+    /// Who may be in a pool at all: PNS.
+    pub status: StatusRule,
+    /// Competency development: hours of training a year.
+    pub pengembangan: PengembanganRule,
     pub skp: SkpRule,
     pub disiplin: DisiplinRule,
+    /// Minimum competency levels, one entry per target.
+    pub kompetensi: Vec<PoolKompetensi>,
+    pub source: String,
+}
+
+/// The minimum competency levels of the latest assessment for the pool of
+/// one target jenjang ([`KompetensiRule`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolKompetensi {
+    pub target: Jenjang,
+    pub manajerial: Level,
+    pub sosial_kultural: Level,
     pub source: String,
 }
 
@@ -102,11 +130,17 @@ impl PoolPolicy {
         }
     }
 
-    /// The gates as a promotion rule with only SKP and discipline.
+    /// The competency minimum of `target`'s pool.
+    pub fn kompetensi(&self, target: Jenjang) -> Option<&PoolKompetensi> {
+        self.kompetensi.iter().find(|k| k.target == target)
+    }
+
+    /// The gates of `target`'s pool as a promotion rule: status,
+    /// competencies, competency development, SKP and discipline.
     fn gates(&self, target: Jenjang) -> PromotionRule {
         PromotionRule {
             target,
-            status: None,
+            status: Some(self.status.clone()),
             pendidikan: None,
             bidang_ilmu: None,
             golongan: None,
@@ -114,6 +148,12 @@ impl PoolPolicy {
             skp: Some(self.skp.clone()),
             disiplin: Some(self.disiplin.clone()),
             usia: None,
+            kompetensi: self.kompetensi(target).map(|k| KompetensiRule {
+                manajerial: k.manajerial,
+                sosial_kultural: k.sosial_kultural,
+                source: k.source.clone(),
+            }),
+            pengembangan: Some(self.pengembangan.clone()),
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Readiness (kesiapan) of an eligible successor for a key position: siap
 //! sekarang, 1-2 tahun, or lebih dari 2 tahun.
 //!
-//! The rule, as data in the rule set's `[[succession.readiness]]` levels:
-//! a person is at the first level whose boxes include their final box and
-//! whose minimum JPM (against the target position's competency standard,
-//! inclusive) they reach; otherwise lebih dari 2 tahun. With the bundled
-//! rules: siap sekarang = box 8 or 9 and JPM ≥ 80% (MS); 1-2 tahun = box 7,
-//! 8 or 9 and JPM ≥ 68% (MMS); everyone else, and anyone without a JPM (no
-//! assessment or no standard), lebih dari 2 tahun. Readiness is only given
+//! The rule, as data in the rule set's `[[succession.target.readiness]]`
+//! levels of the position's jenjang: a person is at the first level whose
+//! boxes include their final box and whose minimum JPM (against the target
+//! position's competency standard, inclusive) they reach; otherwise lebih
+//! dari 2 tahun. With the bundled rules, for administrator and pengawas:
+//! siap sekarang = box 8 or 9 and JPM ≥ 80% (MS); 1-2 tahun = box 7, 8 or
+//! 9 and JPM ≥ 68% (MMS); for JPT, whose successors come from box 9 only:
+//! siap sekarang = JPM ≥ 80%, 1-2 tahun = JPM ≥ 68%; everyone else, and
+//! anyone without a JPM (no assessment or no standard), lebih dari 2 tahun. Readiness is only given
 //! to people who pass every hard eligibility rule: someone who is not yet
 //! eligible is excluded with the date they will be, not called "1-2 tahun".
 
@@ -80,24 +82,69 @@ pub fn readiness(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RuleSet;
+    use crate::{Jenjang, RuleSet};
 
-    /// The bundled rule, cell by cell: box × JPM band.
+    /// The bundled rule for administrator and pengawas, cell by cell: box ×
+    /// JPM band.
     #[test]
     fn bundled_levels_by_box_and_jpm() {
         let rules = RuleSet::bundled().unwrap();
-        let levels = &rules.succession.readiness;
+        for jenjang in [Jenjang::Administrator, Jenjang::Pengawas] {
+            let levels = &rules.succession.of(jenjang).unwrap().readiness;
+            assert_levels(levels, &administrator_table());
+        }
+    }
+
+    /// For JPT only box 9 is in line; its readiness is by JPM band.
+    #[test]
+    fn bundled_levels_of_jpt() {
         use Readiness::*;
-        // JPM: unknown, 67.99, 68.00, 79.99, 80.00, 100.
-        let jpms = [
-            None,
-            Some(6799),
-            Some(6800),
-            Some(7999),
-            Some(8000),
-            Some(10_000),
+        let rules = RuleSet::bundled().unwrap();
+        let table: [(u8, [Readiness; 6]); 3] = [
+            (
+                9,
+                [
+                    LebihDariDuaTahun,
+                    LebihDariDuaTahun,
+                    SatuDuaTahun,
+                    SatuDuaTahun,
+                    SiapSekarang,
+                    SiapSekarang,
+                ],
+            ),
+            (8, [LebihDariDuaTahun; 6]),
+            (7, [LebihDariDuaTahun; 6]),
         ];
-        let table: [(u8, [Readiness; 6]); 5] = [
+        for jenjang in [Jenjang::JptPratama, Jenjang::JptMadya, Jenjang::JptUtama] {
+            assert_levels(&rules.succession.of(jenjang).unwrap().readiness, &table);
+        }
+    }
+
+    // JPM: unknown, 67.99, 68.00, 79.99, 80.00, 100.
+    const JPMS: [Option<u32>; 6] = [
+        None,
+        Some(6799),
+        Some(6800),
+        Some(7999),
+        Some(8000),
+        Some(10_000),
+    ];
+
+    fn assert_levels(levels: &[ReadinessLevel], table: &[(u8, [Readiness; 6])]) {
+        for (kotak, expected) in table {
+            for (jpm, want) in JPMS.iter().zip(expected) {
+                assert_eq!(
+                    readiness(levels, Kotak::new(*kotak).unwrap(), *jpm),
+                    *want,
+                    "box {kotak}, jpm {jpm:?}"
+                );
+            }
+        }
+    }
+
+    fn administrator_table() -> [(u8, [Readiness; 6]); 5] {
+        use Readiness::*;
+        [
             (
                 9,
                 [
@@ -133,16 +180,7 @@ mod tests {
             ),
             (5, [LebihDariDuaTahun; 6]),
             (1, [LebihDariDuaTahun; 6]),
-        ];
-        for (kotak, expected) in table {
-            for (jpm, want) in jpms.iter().zip(expected) {
-                assert_eq!(
-                    readiness(levels, Kotak::new(kotak).unwrap(), *jpm),
-                    want,
-                    "box {kotak}, jpm {jpm:?}"
-                );
-            }
-        }
+        ]
     }
 
     #[test]

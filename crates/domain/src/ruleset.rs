@@ -346,6 +346,16 @@ pub enum RuleSetError {
     NoSkpYears,
     #[error("pool.targets: no promotion rule for {0}")]
     PoolTarget(Jenjang),
+    #[error("pool.kompetensi: no minimum levels for the pool of {0}")]
+    PoolKompetensiMissing(Jenjang),
+    #[error("pool.kompetensi: {0} is not in pool.targets, or is listed twice")]
+    PoolKompetensiExtra(Jenjang),
+    #[error("succession.target: no promotion rule for {0}")]
+    SuccessionTarget(Jenjang),
+    #[error("succession.target: {0} is in more than one target")]
+    SuccessionDuplicate(Jenjang),
+    #[error("succession.target: no succession target for {0}, which has a promotion rule")]
+    SuccessionMissing(Jenjang),
 }
 
 const BUNDLED: &str = include_str!("../rules/default.toml");
@@ -379,7 +389,49 @@ impl RuleSet {
         {
             return Err(RuleSetError::PoolTarget(*target));
         }
+        rules.validate_pool_kompetensi()?;
+        rules.validate_succession()?;
         Ok(rules)
+    }
+
+    /// One competency minimum per pool target, and none for anything else.
+    fn validate_pool_kompetensi(&self) -> Result<(), RuleSetError> {
+        let pool = &self.pool;
+        if let Some(target) = pool.targets.iter().find(|t| pool.kompetensi(**t).is_none()) {
+            return Err(RuleSetError::PoolKompetensiMissing(*target));
+        }
+        for (i, k) in pool.kompetensi.iter().enumerate() {
+            let twice = pool
+                .kompetensi
+                .iter()
+                .skip(i + 1)
+                .any(|o| o.target == k.target);
+            if twice || !pool.targets.contains(&k.target) {
+                return Err(RuleSetError::PoolKompetensiExtra(k.target));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every jenjang of a succession target has a promotion rule (its
+    /// hard rules and feeders), is in one target only, and every promotion
+    /// rule's jenjang has a succession target.
+    fn validate_succession(&self) -> Result<(), RuleSetError> {
+        let named = || self.succession.targets.iter().flat_map(|t| &t.jenjang);
+        if let Some(j) = named().find(|j| self.promotion_rule(**j).is_none()) {
+            return Err(RuleSetError::SuccessionTarget(*j));
+        }
+        if let Some(j) = named().find(|j| named().filter(|o| o == j).count() > 1) {
+            return Err(RuleSetError::SuccessionDuplicate(*j));
+        }
+        if let Some(rule) = self
+            .promotion
+            .iter()
+            .find(|r| self.succession.of(r.target).is_none())
+        {
+            return Err(RuleSetError::SuccessionMissing(rule.target));
+        }
+        Ok(())
     }
 
     /// A fingerprint of every value of the rule set (64-bit FNV-1a of its
@@ -439,6 +491,7 @@ impl RuleBook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Kotak;
     use crate::disiplin::TingkatHukuman;
     use time::macros::date;
 
@@ -828,6 +881,100 @@ mod tests {
         let back = RuleSet::from_toml(&text).unwrap();
         assert_eq!(back, rules);
         assert_eq!(back.fingerprint(), rules.fingerprint());
+    }
+
+    /// The KRS gates of PP 11/2017 Pasal 199 ayat (2) and the succession
+    /// policies per target jenjang, as bundled.
+    #[test]
+    fn the_bundled_pool_gates_and_succession_targets() {
+        use crate::eligibility::StatusKepegawaian;
+        use crate::succession::RankBy;
+        let rules = RuleSet::bundled().unwrap();
+        assert_eq!(rules.pool.status.allowed, [StatusKepegawaian::Pns]);
+        assert!(rules.pool.status.source.contains("Pasal 199 ayat (2)"));
+        assert_eq!(
+            (rules.pool.pengembangan.jam, rules.pool.pengembangan.years),
+            (20, 2)
+        );
+        assert!(rules.pool.pengembangan.source.contains("Pasal 203"));
+        let levels: Vec<(Jenjang, u8, u8)> = rules
+            .pool
+            .kompetensi
+            .iter()
+            .map(|k| (k.target, k.manajerial.get(), k.sosial_kultural.get()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (Jenjang::Pengawas, 1, 1),
+                (Jenjang::Administrator, 2, 2),
+                (Jenjang::JptPratama, 3, 3)
+            ]
+        );
+        let k = |n| Kotak::new(n).unwrap();
+        for jpt in [Jenjang::JptPratama, Jenjang::JptMadya, Jenjang::JptUtama] {
+            let t = rules.succession.of(jpt).unwrap();
+            assert_eq!(t.population_boxes, [k(9)]);
+            assert_eq!((t.min_ready, t.ranking), (1, RankBy::Talenta));
+            assert!(t.source.contains("kotak 9"), "{}", t.source);
+        }
+        for below in [Jenjang::Administrator, Jenjang::Pengawas] {
+            let t = rules.succession.of(below).unwrap();
+            assert_eq!(t.population_boxes, [k(7), k(8), k(9)]);
+            assert_eq!((t.min_ready, t.ranking), (3, RankBy::Kesiapan));
+            assert!(t.source.contains("[R]"), "{}", t.source);
+        }
+        assert_eq!(rules.succession.min_ready(Jenjang::AhliMadya), 0);
+    }
+
+    #[test]
+    fn pool_and_succession_sections_must_name_jenjang_with_rules() {
+        let text = RuleSet::bundled_text();
+        let no_levels = text.replacen(
+            "[[pool.kompetensi]]\ntarget = \"pengawas\"",
+            "[[pool.kompetensi]]\ntarget = \"administrator\"",
+            1,
+        );
+        assert_eq!(
+            RuleSet::from_toml(&no_levels).unwrap_err().to_string(),
+            "pool.kompetensi: no minimum levels for the pool of Pengawas"
+        );
+        let no_section = text.replace("[[pool.kompetensi]]", "[[pool.levels]]");
+        assert!(RuleSet::from_toml(&no_section).is_err());
+        let extra = text.replace(
+            "targets = [\"pengawas\", \"administrator\", \"jpt_pratama\"]",
+            "targets = [\"administrator\", \"jpt_pratama\"]",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&extra),
+            Err(RuleSetError::PoolKompetensiExtra(Jenjang::Pengawas))
+        );
+        let unruled = text.replace(
+            "jenjang = [\"administrator\", \"pengawas\"]",
+            "jenjang = [\"administrator\", \"pengawas\", \"ahli_madya\"]",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&unruled).unwrap_err().to_string(),
+            "succession.target: no promotion rule for Fungsional Ahli Madya"
+        );
+        let twice = text.replace(
+            "jenjang = [\"administrator\", \"pengawas\"]",
+            "jenjang = [\"administrator\", \"pengawas\", \"jpt_madya\"]",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&twice),
+            Err(RuleSetError::SuccessionDuplicate(Jenjang::JptMadya))
+        );
+        let missing = text.replace(
+            "jenjang = [\"administrator\", \"pengawas\"]",
+            "jenjang = [\"administrator\"]",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&missing),
+            Err(RuleSetError::SuccessionMissing(Jenjang::Pengawas))
+        );
+        let bad_ranking = text.replace("ranking = \"talenta\"", "ranking = \"kotak\"");
+        assert!(RuleSet::from_toml(&bad_ranking).is_err());
     }
 
     #[test]

@@ -1,22 +1,30 @@
 //! Succession plans (rencana suksesi) for key positions (jabatan kritikal
 //! or target, PermenPANRB 3/2020; Peraturan KPK 2/2024): for one position,
 //! the ranked candidates with Nilai Talenta, JPM against the position's
-//! competency standard, box and readiness, and everyone excluded by a hard
-//! eligibility rule, with every failed rule, its source, and the day they
-//! would become eligible.
+//! competency standard, box, readiness and the last day their age keeps
+//! them eligible, and everyone excluded by a hard eligibility rule, with
+//! every failed rule, its source, and the day they would become eligible.
 //!
-//! Who is considered: placed people of the period whose final box is in
-//! `population_boxes` (the KRS Instansi boxes) and whose current jenjang
-//! feeds the position's jenjang ([`crate::pool::feeders`]). The hard rules
-//! are the promotion rule of the position's jenjang with the position's own
+//! Everything below is set per target jenjang ([`TargetPolicy`]): KASN
+//! (before UU 20/2023 moved its role to BKN) takes the successor to a JPT
+//! as the top-ranked person in box 9, no longer "one of three", and an
+//! instansi approved by BKN (Kota Semarang) takes box 9 for JPT pratama and
+//! boxes 7-9 for administrator and pengawas.
+//!
+//! Who is considered: placed people of the period whose final box is in the
+//! target's `population_boxes` and whose current jenjang feeds the
+//! position's jenjang ([`crate::pool::feeders`]). The hard rules are the
+//! promotion rule of the position's jenjang with the position's own
 //! accepted fields of study, minimum education and golongan
 //! ([`PromotionRule::check`]): education level and field, golongan, years in
-//! the lower jabatan, SKP, discipline, age.
+//! the lower jabatan, SKP, discipline, age (on the plan's date, the
+//! appointment date).
 //!
-//! Ranking of the eligible: readiness first (siap sekarang, then 1-2 tahun,
-//! then lebih dari 2 tahun), then [`crate::cycle::by_talent`] (Nilai
-//! Talenta, kinerja, potensial, highest first; NIP as the last resort).
-//! The excluded are listed in the same talent order.
+//! Ranking of the eligible ([`RankBy`]): by readiness first (siap sekarang,
+//! then 1-2 tahun, then lebih dari 2 tahun) or by talent alone; either way
+//! ending in [`crate::cycle::by_talent`] (Nilai Talenta, kinerja,
+//! potensial, highest first; NIP as the last resort). The excluded are
+//! listed in the same talent order.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -34,13 +42,49 @@ use crate::score::Score;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SuccessionPolicy {
+    /// One policy per group of target jenjang; a jenjang is in at most one.
+    #[serde(rename = "target")]
+    pub targets: Vec<TargetPolicy>,
+    pub source: String,
+}
+
+/// How the successors to positions of some jenjang are found and ranked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetPolicy {
+    /// The jenjang of the positions this applies to.
+    pub jenjang: Vec<Jenjang>,
     /// Final boxes that put a person in line.
     pub population_boxes: Vec<Kotak>,
     /// Fewer ready-now successors than this flags the position.
     pub min_ready: u8,
+    pub ranking: RankBy,
     /// Readiness levels, readiest first ([`crate::readiness`]).
     pub readiness: Vec<ReadinessLevel>,
     pub source: String,
+}
+
+/// The order of the eligible, before the talent order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankBy {
+    /// Readiness first, then talent.
+    Kesiapan,
+    /// Talent only; readiness is shown, not ranked on.
+    Talenta,
+}
+
+impl SuccessionPolicy {
+    /// The policy of positions of `jenjang`, if the rule set has one.
+    pub fn of(&self, jenjang: Jenjang) -> Option<&TargetPolicy> {
+        self.targets.iter().find(|t| t.jenjang.contains(&jenjang))
+    }
+
+    /// How many ready-now successors positions of `jenjang` need; 0 for a
+    /// jenjang no policy covers (no plan is made for it).
+    pub fn min_ready(&self, jenjang: Jenjang) -> u8 {
+        self.of(jenjang).map_or(0, |t| t.min_ready)
+    }
 }
 
 /// A key position and what it requires.
@@ -67,6 +111,8 @@ pub struct Successor {
     pub jpm: Option<u32>,
     pub kotak: Kotak,
     pub readiness: Readiness,
+    /// The last day the age limit keeps them eligible; `None` without one.
+    pub eligible_until: Option<Date>,
 }
 
 /// Someone in line who fails a hard rule.
@@ -81,6 +127,8 @@ pub struct Excluded {
     pub failures: Vec<Check>,
     /// The first day every rule passes, if time alone gets there.
     pub eligible_from: Option<Date>,
+    /// The last day the age limit lets them in; `None` without one.
+    pub eligible_until: Option<Date>,
 }
 
 /// The succession plan of one position.
@@ -90,6 +138,8 @@ pub struct Plan {
     pub excluded: Vec<Excluded>,
     /// Candidates ready now.
     pub ready_now: usize,
+    /// The ready-now candidates the position's jenjang needs.
+    pub min_ready: u8,
     /// Fewer than `min_ready` ready now: the position needs attention.
     pub kurang_suksesor: bool,
 }
@@ -106,6 +156,7 @@ pub struct Ranking<'p, 'a> {
     /// Those who fail a hard rule, in talent order.
     pub excluded: Vec<(&'p Talent<'a>, Verdict)>,
     pub ready_now: usize,
+    pub min_ready: u8,
     pub kurang_suksesor: bool,
 }
 
@@ -116,6 +167,8 @@ pub struct Ranked<'p, 'a> {
     pub readiness: Readiness,
     /// JPM in hundredths of a percent, as in [`Successor::jpm`].
     pub jpm: Option<u32>,
+    /// As [`Successor::eligible_until`].
+    pub eligible_until: Option<Date>,
 }
 
 /// The plan for `position` over the placed people of a period, checked on
@@ -139,25 +192,27 @@ pub fn rank<'p, 'a>(
     on: Date,
     holder: Option<&str>,
 ) -> Ranking<'p, 'a> {
-    let policy = &rules.succession;
     let target = position.requirements.jenjang;
     let mut ranking = Ranking {
         on,
         candidates: Vec::new(),
         excluded: Vec::new(),
         ready_now: 0,
-        kurang_suksesor: policy.min_ready > 0,
+        min_ready: 0,
+        kurang_suksesor: false,
     };
-    let Some(rule) = rules.promotion_rule(target) else {
+    let (Some(rule), Some(policy)) = (rules.promotion_rule(target), rules.succession.of(target))
+    else {
         return ranking;
     };
+    ranking.min_ready = policy.min_ready;
     let feeders = feeders(rules, target);
     // Sorted by the three scores packed in one integer, so that most
     // comparisons read no person; the NIP settles the rare full ties. The
     // order is exactly `by_talent`.
     let mut in_line: Vec<(u64, &Talent<'_>)> = people
         .iter()
-        .filter(|t| is_in_line(rules, feeders, t))
+        .filter(|t| is_in_line(policy, feeders, t))
         .filter(|t| holder != Some(t.nip))
         .map(|t| (talent_key(t), t))
         .collect();
@@ -171,13 +226,17 @@ pub fn rank<'p, 'a>(
                 talent,
                 readiness: readiness(&policy.readiness, talent.kotak, jpm),
                 jpm,
+                eligible_until: verdict.eligible_until(),
             });
         } else {
             ranking.excluded.push((talent, verdict));
         }
     }
-    // Stable: within a readiness level the talent order stays.
-    ranking.candidates.sort_by_key(|r| r.readiness);
+    match policy.ranking {
+        // Stable: within a readiness level the talent order stays.
+        RankBy::Kesiapan => ranking.candidates.sort_by_key(|r| r.readiness),
+        RankBy::Talenta => {}
+    }
     ranking.ready_now = ranking
         .candidates
         .iter()
@@ -193,7 +252,8 @@ pub fn rank<'p, 'a>(
 /// sorted or kept, the hard rules are checked only for those whose box and
 /// JPM make them ready now, and the count stops at `cap`: the dashboards'
 /// notice asks only whether a key position has fewer ready-now successors
-/// than the rule set's minimum. The caller leaves the holders out.
+/// than its jenjang's minimum ([`SuccessionPolicy::min_ready`]). The caller
+/// leaves the holders out.
 pub fn ready_now_up_to<'p, 'a: 'p>(
     rules: &RuleSet,
     position: &KeyPosition<'_>,
@@ -202,16 +262,17 @@ pub fn ready_now_up_to<'p, 'a: 'p>(
     cap: usize,
 ) -> usize {
     let target = position.requirements.jenjang;
-    let Some(rule) = rules.promotion_rule(target) else {
+    let (Some(rule), Some(policy)) = (rules.promotion_rule(target), rules.succession.of(target))
+    else {
         return 0;
     };
     let feeders = feeders(rules, target);
     people
         .into_iter()
-        .filter(|t| is_in_line(rules, feeders, t))
+        .filter(|t| is_in_line(policy, feeders, t))
         .filter(|t| {
             let jpm = jpm_of(rules, position, t);
-            readiness(&rules.succession.readiness, t.kotak, jpm) == Readiness::SiapSekarang
+            readiness(&policy.readiness, t.kotak, jpm) == Readiness::SiapSekarang
         })
         .filter(|t| {
             rule.verdict(&position.requirements, &t.candidate, on)
@@ -222,9 +283,9 @@ pub fn ready_now_up_to<'p, 'a: 'p>(
 }
 
 /// Whether `talent` is in line for a position whose jenjang `feeders`
-/// feed: a final box of the succession population, and a feeding jenjang.
-fn is_in_line(rules: &RuleSet, feeders: &[Jenjang], talent: &Talent<'_>) -> bool {
-    rules.succession.population_boxes.contains(&talent.kotak)
+/// feed: a final box of the target's population, and a feeding jenjang.
+fn is_in_line(policy: &TargetPolicy, feeders: &[Jenjang], talent: &Talent<'_>) -> bool {
+    policy.population_boxes.contains(&talent.kotak)
         && talent.jenjang.is_some_and(|j| feeders.contains(&j))
 }
 
@@ -232,6 +293,7 @@ fn is_in_line(rules: &RuleSet, feeders: &[Jenjang], talent: &Talent<'_>) -> bool
 /// percent; `None` without an assessment.
 fn jpm_of(rules: &RuleSet, position: &KeyPosition<'_>, talent: &Talent<'_>) -> Option<u32> {
     talent
+        .candidate
         .kompetensi
         .and_then(|k| jpm(position.standar, k, rules.jpm.capping).ok())
         .map(|j| j.percent_hundredths())
@@ -260,6 +322,7 @@ impl Ranking<'_, '_> {
                 jpm: c.jpm,
                 kotak: c.talent.kotak,
                 readiness: c.readiness,
+                eligible_until: c.eligible_until,
             })
             .collect();
         let excluded = self
@@ -276,12 +339,14 @@ impl Ranking<'_, '_> {
                         .checks
                 }),
                 eligible_from: verdict.eligible_from(),
+                eligible_until: verdict.eligible_until(),
             })
             .collect();
         Plan {
             candidates,
             excluded,
             ready_now: self.ready_now,
+            min_ready: self.min_ready,
             kurang_suksesor: self.kurang_suksesor,
         }
     }

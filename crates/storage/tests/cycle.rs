@@ -10,13 +10,13 @@ mod common;
 use common::fresh;
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
-use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_domain::eligibility::{Diklat, StatusKepegawaian};
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
-use talenta_domain::personnel::{Jabatan, Opd, Pegawai};
+use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
 use talenta_storage::{
-    Db, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search,
+    Db, Fact, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search,
     Snapshot, SnapshotRow, Stored, Window,
 };
 use time::OffsetDateTime;
@@ -254,6 +254,64 @@ async fn cycle_tables_round_trip_on_both_engines() {
         // A table keyed by period reads the period asked for only.
         let rows: Vec<SnapshotRow> = db.records_among(id, "2025-S2", &pool).await.unwrap();
         assert!(rows.is_empty(), "{:?}", db.engine());
+
+        // Training hours as the competency-development gate reads them: in
+        // the year each training ended (began, without an end), `None`
+        // where no jumlahJam was recorded; only the people asked for.
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "diklat", "").await.unwrap();
+        let diklat = |nip: &str, nama: &str, mulai, selesai, jam| RiwayatDiklat {
+            nip: nip.parse().unwrap(),
+            nama: nama.into(),
+            mulai,
+            selesai,
+            jenis: None,
+            jam,
+            penyelenggara: None,
+        };
+        tx.upsert(
+            id,
+            change,
+            &[
+                diklat(
+                    NIPS[0],
+                    "Latsar",
+                    date!(2024 - 12 - 20),
+                    Some(date!(2025 - 01 - 10)),
+                    Some(40),
+                ),
+                diklat(NIPS[0], "Webinar", date!(2025 - 03 - 01), None, None),
+                diklat(NIPS[2], "Kursus", date!(2025 - 04 - 01), None, Some(8)),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let hours: Vec<Fact<Diklat>> = db.records_among(id, "2026-S1", &pool).await.unwrap();
+        let mut hours: Vec<(&str, Diklat)> =
+            hours.iter().map(|f| (f.nip.as_str(), f.fact)).collect();
+        hours.sort_by_key(|(nip, d)| (*nip, d.tanggal));
+        assert_eq!(
+            hours,
+            [
+                (
+                    NIPS[0],
+                    Diklat {
+                        tanggal: date!(2025 - 01 - 10),
+                        jam: Some(40)
+                    }
+                ),
+                (
+                    NIPS[0],
+                    Diklat {
+                        tanggal: date!(2025 - 03 - 01),
+                        jam: None
+                    }
+                ),
+            ],
+            "{:?}",
+            db.engine()
+        );
 
         // Narrowed by the jenjang of the current position: the box-6-to-7
         // person now holds an administrator position; the box-9 person

@@ -256,6 +256,8 @@ pub struct SuksesiKurang {
     pub kode: String,
     pub opd: String,
     pub siap: usize,
+    /// The ready-now successors its jenjang needs.
+    pub minimal: u8,
     /// The succession plan, for those who may open it.
     pub href: Option<String>,
 }

@@ -1,10 +1,11 @@
 //! Views of records reduced to the columns a computation over many people
 //! reads: the people in line for a pool or a succession plan (tens of
-//! thousands at a time; the whole records would be four times the data) and
+//! thousands at a time; the whole records would be four times the data:
+//! their history, SKP, sanctions, latest assessment and training hours) and
 //! the employees of a talent map (all of them).
 
 use talenta_domain::disiplin::{Hukuman, JenisHukuman};
-use talenta_domain::eligibility::{MasaJabatan, StatusKepegawaian};
+use talenta_domain::eligibility::{Diklat, MasaJabatan, StatusKepegawaian};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::GolonganAsn;
@@ -316,10 +317,37 @@ impl View for Fact<Levels> {
     }
 }
 
+/// A training's hours, in the year it ended (began, without an end): what
+/// the competency-development gate of a pool reads.
+impl View for Fact<Diklat> {
+    const TABLE: &'static str = "riwayat_diklat";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("nip", Ty::Text),
+        ("mulai", Ty::Date),
+        ("selesai", Ty::Date),
+        ("jam", Ty::Int),
+    ];
+    const KEY_LEN: usize = 1;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        let nip = row.text()?;
+        let mulai = row.date()?;
+        let selesai = row.opt_date()?;
+        Ok(Fact {
+            nip,
+            fact: Diklat {
+                tanggal: selesai.unwrap_or(mulai),
+                jam: row.opt_small()?,
+            },
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use talenta_domain::personnel::{
-        Asesmen, Jabatan, Pegawai, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan, Skp,
+        Asesmen, Jabatan, Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan,
+        Skp,
     };
 
     use super::*;
@@ -355,6 +383,7 @@ mod tests {
         reads_columns_of::<Fact<SkpTahunan>, Skp>();
         reads_columns_of::<Fact<Hukuman>, RiwayatHukdis>();
         reads_columns_of::<Fact<Levels>, Asesmen>();
+        reads_columns_of::<Fact<Diklat>, RiwayatDiklat>();
         reads_columns_of::<MapSubject, Pegawai>();
         reads_columns_of::<Fact<NilaiSkp>, Skp>();
         reads_columns_of::<SyaratJabatan, Jabatan>();

@@ -14,6 +14,7 @@ use talenta_app::cycle::{CycleError, FinalRow, calibrate, final_map, movement};
 use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::succession::RankBy;
 use talenta_domain::{Kotak, Periode};
 use talenta_views::Flash;
 use talenta_views::charts;
@@ -451,7 +452,27 @@ fn rule_label(rule: talenta_domain::eligibility::RuleKind) -> &'static str {
         RuleKind::Skp => "SKP",
         RuleKind::Disiplin => "Hukuman disiplin",
         RuleKind::Usia => "Usia",
+        RuleKind::Kompetensi => "Kompetensi",
+        RuleKind::Pengembangan => "Pengembangan kompetensi",
     }
+}
+
+/// Every rule a person fails: what they have, what the rule asks, and its
+/// source.
+fn reasons(failures: &[talenta_domain::eligibility::Check]) -> String {
+    failures
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {} (syarat {}; {})",
+                rule_label(f.rule),
+                f.actual,
+                f.required,
+                f.source
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 const KOTAK_COLUMNS: [&str; 9] = [
@@ -470,12 +491,12 @@ async fn pools_page(
     let pools = talent_pools(state.db(), Some(&kode), periode, state.rules())
         .await
         .map_err(cycle_error)?;
-    let tables = pools
-        .pools
-        .iter()
-        .map(|pool| LinkTable {
+    let mut tables = Vec::new();
+    for pool in &pools.pools {
+        let menuju = format!("{} menuju {}", pool.kind.label(), pool.target.label());
+        tables.push(LinkTable {
             id: "kelompok",
-            caption: format!("{} menuju {}", pool.kind.label(), pool.target.label()),
+            caption: menuju.clone(),
             note: format!("{} anggota, urut nilai talenta.", pool.members.len()),
             columns: vec!["Peringkat", "Pegawai", "NIP", "Kotak", "Nilai talenta"],
             rows: pool
@@ -493,15 +514,55 @@ async fn pools_page(
                 })
                 .collect(),
             empty: "Belum ada anggota.",
-        })
-        .collect();
+        });
+        // A closed period keeps its members only.
+        if !pools.frozen {
+            tables.push(LinkTable {
+                id: "tidak-memenuhi",
+                caption: format!("{menuju}: tidak memenuhi syarat ({})", pool.left_out.len()),
+                note: "Pegawai dengan kotak yang memenuhi, tetapi tidak memenuhi syarat kelompok: setiap aturan, dasar hukumnya, dan kapan memenuhi syarat bila waktu saja yang kurang.".to_owned(),
+                columns: vec!["Pegawai", "NIP", "Kotak", "Nilai talenta", "Aturan tidak terpenuhi", "Memenuhi syarat mulai"],
+                rows: pool
+                    .left_out
+                    .iter()
+                    .map(|l| LinkRow {
+                        href: Some(format!("/pegawai/{}", l.nip)),
+                        cells: vec![
+                            l.nama.clone(),
+                            l.nip.clone(),
+                            l.kotak.number().to_string(),
+                            nilai(Some(l.nilai_talenta)),
+                            reasons(&l.failures),
+                            l.eligible_from.map_or_else(|| "—".to_owned(), tanggal),
+                        ],
+                    })
+                    .collect(),
+                empty: "Semua pegawai yang diperiksa memenuhi syarat.",
+            });
+        }
+    }
+    let gates = &state.rules().pool;
     render(&Siklus {
         chrome: super::chrome(&user, "/talenta"),
         judul: format!("Kelompok rencana suksesi {periode}"),
         keterangan: vec![if pools.frozen {
             "Periode ditutup: kelompok seperti pada saat penutupan.".to_owned()
         } else {
-            "Periode terbuka: kelompok dihitung dari kotak akhir saat ini. Syarat: SKP minimal Baik dua tahun terakhir dan tidak sedang menjalani hukuman disiplin.".to_owned()
+            format!(
+                "Periode terbuka: kelompok dihitung dari kotak akhir saat ini. Syarat ({}): {}; kompetensi asesmen terakhir paling rendah level jenjang tujuan; pengembangan kompetensi paling sedikit {} JP setiap tahun dalam {} tahun terakhir; SKP paling rendah {} {} tahun terakhir; tidak sedang menjalani hukuman disiplin tingkat sedang atau berat.",
+                gates.status.source,
+                gates
+                    .status
+                    .allowed
+                    .iter()
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(" atau "),
+                gates.pengembangan.jam,
+                gates.pengembangan.years,
+                gates.skp.minimum.label(),
+                gates.skp.years,
+            )
         }],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
         tables,
@@ -663,17 +724,40 @@ async fn succession_page(
         plan.periode,
         tanggal(plan.on)
     )];
+    let policy = state.rules().succession.of(plan.position.jenjang);
+    match policy {
+        Some(policy) => keterangan.push(format!(
+            "Kandidat dari kotak {} jenjang di bawahnya; paling sedikit {} kandidat siap sekarang ({}).",
+            policy
+                .population_boxes
+                .iter()
+                .map(|k| k.number().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            plan.plan.min_ready,
+            policy.source
+        )),
+        None => keterangan.push(format!(
+            "Aturan suksesi tidak mengatur jenjang {}: tidak ada rencana suksesi.",
+            plan.position.jenjang.label()
+        )),
+    }
     if plan.plan.kurang_suksesor {
         keterangan.push(format!(
-            "Perhatian: hanya {} kandidat siap sekarang (kurang dari 3).",
-            plan.plan.ready_now
+            "Perhatian: hanya {} kandidat siap sekarang (kurang dari {}).",
+            plan.plan.ready_now, plan.plan.min_ready
         ));
     }
+    let urutan = match policy.map(|p| p.ranking) {
+        Some(RankBy::Talenta) => "Urut nilai talenta",
+        _ => "Urut kesiapan, lalu nilai talenta",
+    };
     let candidates = LinkTable {
         id: "kandidat",
         caption: format!("Kandidat ({})", plan.plan.candidates.len()),
-        note: "Urut kesiapan, lalu nilai talenta; JPM terhadap standar kompetensi jabatan ini."
-            .to_owned(),
+        note: format!(
+            "{urutan}; JPM terhadap standar kompetensi jabatan ini; usia diperiksa pada tanggal pelantikan, memenuhi syarat sampai hari terakhir sebelum melewati batas usia."
+        ),
         columns: vec![
             "Peringkat",
             "Pegawai",
@@ -682,6 +766,7 @@ async fn succession_page(
             "JPM",
             "Kotak",
             "Kesiapan",
+            "Memenuhi syarat sampai",
         ],
         rows: plan
             .plan
@@ -700,6 +785,7 @@ async fn succession_page(
                     ),
                     c.kotak.number().to_string(),
                     c.readiness.label().to_owned(),
+                    c.eligible_until.map_or_else(|| "—".to_owned(), tanggal),
                 ],
             })
             .collect(),
@@ -709,7 +795,7 @@ async fn succession_page(
         id: "tidak-memenuhi",
         caption: format!("Tidak memenuhi syarat ({})", plan.plan.excluded.len()),
         note: "Setiap aturan yang tidak terpenuhi, dasar hukumnya, dan kapan pegawai memenuhi syarat bila waktu saja yang kurang.".to_owned(),
-        columns: vec!["Pegawai", "NIP", "Nilai talenta", "Aturan tidak terpenuhi", "Memenuhi syarat mulai"],
+        columns: vec!["Pegawai", "NIP", "Nilai talenta", "Aturan tidak terpenuhi", "Memenuhi syarat mulai", "Memenuhi syarat sampai"],
         rows: plan
             .plan
             .excluded
@@ -720,20 +806,9 @@ async fn succession_page(
                     e.nama.clone(),
                     e.nip.clone(),
                     nilai(Some(e.nilai_talenta)),
-                    e.failures
-                        .iter()
-                        .map(|f| {
-                            format!(
-                                "{}: {} (syarat {}; {})",
-                                rule_label(f.rule),
-                                f.actual,
-                                f.required,
-                                f.source
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · "),
+                    reasons(&e.failures),
                     e.eligible_from.map_or_else(|| "—".to_owned(), tanggal),
+                    e.eligible_until.map_or_else(|| "—".to_owned(), tanggal),
                 ],
             })
             .collect(),

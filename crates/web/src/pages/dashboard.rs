@@ -213,10 +213,10 @@ async fn successor_notice(
         .filter(|s| units.as_ref().is_none_or(|u| u.contains(&s.opd)))
         .collect();
     short.sort_by(|a, b| (a.ready_now, &a.opd, &a.kode).cmp(&(b.ready_now, &b.opd, &b.kode)));
-    let min = state.rules().succession.min_ready;
     let total = short.len();
     let mut text = format!(
-        "{total} jabatan kunci memiliki kurang dari {min} kandidat siap sekarang menurut peta talenta terakhir (syarat diperiksa hari ini)."
+        "{total} jabatan kunci memiliki kandidat siap sekarang kurang dari jumlah minimal jenjangnya ({}) menurut peta talenta terakhir (syarat diperiksa hari ini).",
+        minimums(state.rules())
     );
     if total > NOTICE_SHOWN {
         text.push_str(&format!(
@@ -232,10 +232,26 @@ async fn successor_notice(
             kode: s.kode.clone(),
             opd: s.opd.clone(),
             siap: s.ready_now,
+            minimal: s.min_ready,
             href: may_open.then(|| format!("/jabatan/{}/suksesi", path_segment(&s.kode))),
         })
         .collect();
     Ok((rows, text))
+}
+
+/// The minimum of ready-now successors of each succession target, as the
+/// notice names them: "JPT Pratama, JPT Madya, JPT Utama: 1; ...".
+fn minimums(rules: &talenta_domain::RuleSet) -> String {
+    rules
+        .succession
+        .targets
+        .iter()
+        .map(|t| {
+            let jenjang: Vec<&str> = t.jenjang.iter().map(|j| j.label()).collect();
+            format!("{}: {}", jenjang.join(", "), t.min_ready)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// An OPD's retention block: the people of `unit` and its sub-units

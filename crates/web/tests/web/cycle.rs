@@ -1,8 +1,10 @@
 //! The talent cycle over HTTP: only the committee calibrates, never its
-//! own box, always with a reason; a calibration shows on the profile.
+//! own box, always with a reason; a calibration shows on the profile; a
+//! key position's plan and the pools explain who is out and why.
 
 use talenta_app::cycle::final_map;
-use talenta_domain::{Kotak, Periode};
+use talenta_app::talent::{succession, talent_pools};
+use talenta_domain::{Kotak, Periode, RuleSet};
 
 use crate::app::{START, TestApp, Who};
 use crate::on_both_engines;
@@ -10,6 +12,7 @@ use crate::on_both_engines;
 on_both_engines!(
     calibration_is_the_committees_alone,
     a_key_position_shows_its_plan,
+    the_pools_page_lists_who_is_left_out_and_why,
 );
 
 /// A box other than `kotak`.
@@ -99,8 +102,74 @@ async fn a_key_position_shows_its_plan(app: TestApp) {
     assert_eq!(plan.status, 200, "[{}] {href}", app.engine);
     assert!(plan.body.contains("Kandidat ("));
     assert!(plan.body.contains("Tidak memenuhi syarat ("));
+    let kode = href
+        .trim_start_matches("/jabatan/")
+        .trim_end_matches("/suksesi");
+    let rules = RuleSet::bundled().unwrap();
+    let expected = succession(&app.db, None, kode, None, &rules, START.date())
+        .await
+        .unwrap();
+    // The last day of eligibility by age, for candidates and excluded.
+    let tables = usize::from(!expected.plan.candidates.is_empty())
+        + usize::from(!expected.plan.excluded.is_empty());
+    assert_eq!(
+        plan.body
+            .matches("<th scope=\"col\">Memenuhi syarat sampai</th>")
+            .count(),
+        tables,
+        "[{}]",
+        app.engine
+    );
+    // The minimum of the position's jenjang, as the app's plan has it.
+    assert!(
+        plan.body.contains(&format!(
+            "paling sedikit {} kandidat siap sekarang",
+            expected.plan.min_ready
+        )),
+        "[{}] {}",
+        app.engine,
+        plan.body
+    );
+    assert_eq!(
+        plan.body
+            .contains(&format!("(kurang dari {}).", expected.plan.min_ready)),
+        expected.plan.kurang_suksesor
+    );
     assert_eq!(
         committee.get("/jabatan/TIDAK-ADA/suksesi").await.status,
         404
     );
+}
+
+async fn the_pools_page_lists_who_is_left_out_and_why(app: TestApp) {
+    let periode = Periode::containing(START.date()).unwrap();
+    let rules = RuleSet::bundled().unwrap();
+    let pools = talent_pools(&app.db, None, periode, &rules).await.unwrap();
+    let committee = app.signed_in(Who::TimPenilai).await;
+    let page = committee.get(&format!("/talenta/{periode}/kelompok")).await;
+    assert_eq!(page.status, 200, "[{}]", app.engine);
+    assert!(
+        page.body
+            .contains("PP 11/2017 Pasal 199 ayat (2) jo. PP 17/2020"),
+        "[{}] the gates and their source",
+        app.engine
+    );
+    assert!(page.body.contains("paling sedikit 20 JP setiap tahun"));
+    for pool in &pools.pools {
+        let caption = format!(
+            "{} menuju {}: tidak memenuhi syarat ({})",
+            pool.kind.label(),
+            pool.target.label(),
+            pool.left_out.len()
+        );
+        assert!(page.body.contains(&caption), "[{}] {caption}", app.engine);
+    }
+    // A PNS-only pool: everyone left out for status is named with the rule.
+    if let Some(left) = pools.pools.iter().flat_map(|p| &p.left_out).find(|l| {
+        l.failures
+            .iter()
+            .any(|f| f.source.contains("Pasal 199 ayat (2)"))
+    }) {
+        assert!(page.body.contains(&left.nip), "[{}]", app.engine);
+    }
 }

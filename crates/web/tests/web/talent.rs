@@ -49,8 +49,16 @@ async fn the_dashboards_name_key_positions_short_of_successors(app: TestApp) {
             .unwrap();
         let listed = short.iter().find(|s| s.kode == position.kode);
         assert_eq!(
-            listed.map(|s| s.ready_now),
-            plan.plan.kurang_suksesor.then_some(plan.plan.ready_now),
+            listed.map(|s| (s.ready_now, s.min_ready)),
+            plan.plan
+                .kurang_suksesor
+                .then_some((plan.plan.ready_now, plan.plan.min_ready)),
+            "[{engine}] {}",
+            position.kode
+        );
+        assert_eq!(
+            plan.plan.min_ready,
+            rules.succession.min_ready(position.jenjang),
             "[{engine}] {}",
             position.kode
         );
@@ -59,15 +67,23 @@ async fn the_dashboards_name_key_positions_short_of_successors(app: TestApp) {
     let bkpsdm = app.signed_in(Who::AdminBkpsdm).await;
     let page = bkpsdm.get("/dasbor").await;
     assert_eq!(page.status, 200);
+    // The minimum of each jenjang, as the rule set gives it, not a fixed 3.
     assert!(page.body.contains(&format!(
-        "{} jabatan kunci memiliki kurang dari 3 kandidat siap sekarang",
+        "{} jabatan kunci memiliki kandidat siap sekarang kurang dari jumlah minimal jenjangnya (JPT Pratama, JPT Madya, JPT Utama: 1; Administrator, Pengawas: 3)",
         short.len()
-    )));
+    )), "[{engine}]");
     let shown = notice(&page.body);
     assert_eq!(shown.len(), short.len().min(10), "[{engine}]");
     let fewest = short.iter().map(|s| s.ready_now).min().unwrap();
     let top = short.iter().find(|s| s.kode == shown[0]).unwrap();
     assert_eq!(top.ready_now, fewest, "[{engine}] fewest first");
+    assert!(
+        page.body.contains(&format!(
+            "{} siap sekarang dari minimal {}</li>",
+            top.ready_now, top.min_ready
+        )),
+        "[{engine}]"
+    );
     for kode in &shown {
         assert!(
             page.body
