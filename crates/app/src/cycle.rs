@@ -316,6 +316,9 @@ pub struct FinalRow {
     pub nilai_talenta: Option<talenta_domain::Score>,
     pub kinerja: Option<talenta_domain::Score>,
     pub potensial: Option<talenta_domain::Score>,
+    /// The codes of the components the map found no data for, when left
+    /// out.
+    pub missing: Vec<String>,
     /// Reason, who and when, when calibrated.
     pub alasan: Option<String>,
     pub oleh: Option<String>,
@@ -330,6 +333,14 @@ fn final_row(row: SnapshotRow, calibration: Option<&KalibrasiRow>) -> FinalRow {
         alasan: calibration.map(|c| c.alasan.clone()),
         oleh: calibration.map(|c| c.oleh.clone()),
         at: calibration.map(|c| c.at),
+        missing: row
+            .kurang
+            .as_deref()
+            .unwrap_or_default()
+            .split('|')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
         periode: row.periode,
         nip: row.nip,
         nama: row.nama,
@@ -388,6 +399,32 @@ pub async fn box_history(
         .collect())
 }
 
+/// The rows of `nips` in the map of `periode` with every calibration
+/// applied: [`final_map`] for some people, a statement per table.
+pub async fn final_among(
+    db: &Db,
+    instansi_id: i64,
+    periode: Periode,
+    nips: &[&str],
+) -> Result<Vec<FinalRow>, CycleError> {
+    let key = periode.to_string();
+    let calibrations: HashMap<String, KalibrasiRow> = db
+        .records_among::<KalibrasiRow>(instansi_id, &key, nips)
+        .await?
+        .into_iter()
+        .map(|k| (k.nip.clone(), k))
+        .collect();
+    Ok(db
+        .records_among::<SnapshotRow>(instansi_id, &key, nips)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let c = calibrations.get(&row.nip);
+            final_row(row, c)
+        })
+        .collect())
+}
+
 /// The final box of each of `nips` in every mapped period up to `upto`,
 /// oldest first, by NIP: [`box_history`] for many people, a statement per
 /// period and table.
@@ -407,19 +444,7 @@ pub async fn boxes_among(
     mapped.sort();
     let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
     for periode in mapped {
-        let key = periode.to_string();
-        let calibrations: HashMap<String, KalibrasiRow> = db
-            .records_among::<KalibrasiRow>(instansi_id, &key, nips)
-            .await?
-            .into_iter()
-            .map(|k| (k.nip.clone(), k))
-            .collect();
-        for row in db
-            .records_among::<SnapshotRow>(instansi_id, &key, nips)
-            .await?
-        {
-            let c = calibrations.get(&row.nip);
-            let row = final_row(row, c);
+        for row in final_among(db, instansi_id, periode, nips).await? {
             if let Some(k) = row.final_box {
                 boxes.entry(row.nip).or_default().push((periode, k));
             }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 pub mod cycle;
 pub mod dashboard;
+pub mod evaluation;
 pub mod export;
 pub mod import;
 pub mod map;

@@ -6,6 +6,7 @@
 mod assign;
 mod classify;
 mod db;
+mod evaluate;
 mod export;
 mod generate;
 mod import;
@@ -68,6 +69,8 @@ enum Command {
     Positions(succession::PositionsArgs),
     /// The succession plan of a position: ranked candidates and everyone excluded, with reasons
     Succession(succession::SuccessionArgs),
+    /// The six-monthly evaluation of officeholders: holders of structural positions to evaluate, with every rule and its source
+    Evaluate(evaluate::EvaluateArgs),
     /// Write a realistic synthetic instansi (a city of N employees) as import files
     Generate(generate::GenerateArgs),
     /// Run the web application
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Command::Pools(args) => pools::run(&args),
         Command::Positions(args) => succession::run_positions(&args),
         Command::Succession(args) => succession::run_succession(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Serve(args) => serve::serve(&args),
         Command::Demo(args) => serve::demo(&args),

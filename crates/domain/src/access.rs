@@ -17,7 +17,8 @@
 //! | `pengawas`      | the instansi, aggregates only (DPRD)    | dashboards and decision logs, no person         |
 //!
 //! Everyone may edit their own account (password) and, when they are an
-//! employee, see their own profile.
+//! employee, see their own profile. The six-monthly evaluation of
+//! officeholders is read by the BKPSDM, the committee and the PPK.
 
 use std::fmt;
 use std::str::FromStr;
@@ -128,6 +129,11 @@ pub enum Action {
     /// (IDP): the committee and the admins who keep the person's records;
     /// the person reads it on their profile but does not set it.
     PlanDevelopment,
+    /// See the six-monthly evaluation of officeholders: which holders of
+    /// structural positions are listed for evaluation, and why. A matter
+    /// for the PPK, the BKPSDM and the talent committee, not for an OPD's
+    /// admin.
+    ReadEvaluation,
 }
 
 /// What the action is done to.
@@ -192,7 +198,7 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             Target::Unit { unit, .. } => in_units(unit),
             Target::Person { .. } | Target::Instansi(_) => false,
         },
-        (Role::AdminOpd, Action::ManageAccounts) => false,
+        (Role::AdminOpd, Action::ManageAccounts | Action::ReadEvaluation) => false,
 
         (Role::AdminBkpsdm, _) => true,
         (
@@ -202,6 +208,7 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         // The committee plans development; the PPK reads it.
         (Role::TimPenilai, Action::PlanDevelopment) => true,
         (Role::Pimpinan, Action::PlanDevelopment) => false,
+        (Role::TimPenilai | Role::Pimpinan, Action::ReadEvaluation) => true,
         (
             Role::TimPenilai | Role::Pimpinan,
             Action::ReadSensitive | Action::Verify | Action::ManageAccounts,
@@ -315,6 +322,16 @@ mod tests {
             (TimPenilai, PlanDevelopment, OWN, false),
             (Pimpinan, PlanDevelopment, IN_UNIT, false),
             (Pengawas, PlanDevelopment, IN_UNIT, false),
+            (Pegawai, ReadEvaluation, instansi, false),
+            (Pegawai, ReadEvaluation, OWN, false),
+            (AdminOpd, ReadEvaluation, unit, false),
+            (AdminOpd, ReadEvaluation, instansi, false),
+            (AdminBkpsdm, ReadEvaluation, instansi, true),
+            (TimPenilai, ReadEvaluation, instansi, true),
+            (TimPenilai, ReadEvaluation, unit, true),
+            (Pimpinan, ReadEvaluation, instansi, true),
+            (Pimpinan, ReadEvaluation, unit, true),
+            (Pengawas, ReadEvaluation, instansi, false),
         ];
         for &(role, action, target, allowed) in table {
             assert_eq!(
@@ -339,6 +356,7 @@ mod tests {
                 ManageAccounts,
                 Calibrate,
                 PlanDevelopment,
+                ReadEvaluation,
             ] {
                 assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
                 assert!(!authorize(&actor(role), action, Target::Instansi(2)));

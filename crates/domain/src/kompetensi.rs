@@ -319,6 +319,24 @@ pub enum JpmScheme {
     Optimal,
 }
 
+impl JpmScheme {
+    /// The scheme's categories, best first.
+    pub const fn categories(self) -> [JpmCategory; 3] {
+        match self {
+            JpmScheme::MemenuhiSyarat => [
+                JpmCategory::MemenuhiSyarat,
+                JpmCategory::MasihMemenuhiSyarat,
+                JpmCategory::KurangMemenuhiSyarat,
+            ],
+            JpmScheme::Optimal => [
+                JpmCategory::Optimal,
+                JpmCategory::CukupOptimal,
+                JpmCategory::KurangOptimal,
+            ],
+        }
+    }
+}
+
 /// A JPM category, best first within each scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -340,6 +358,18 @@ impl JpmCategory {
             JpmCategory::Optimal => "Optimal",
             JpmCategory::CukupOptimal => "Cukup Optimal",
             JpmCategory::KurangOptimal => "Kurang Optimal",
+        }
+    }
+
+    /// The lowest JPM of the category, in whole percent, inclusive: the
+    /// schemes' cut-offs (domain.md §4.3).
+    pub const fn min_percent(self) -> u32 {
+        match self {
+            JpmCategory::MemenuhiSyarat => 80,
+            JpmCategory::MasihMemenuhiSyarat => 68,
+            JpmCategory::Optimal => 90,
+            JpmCategory::CukupOptimal => 78,
+            JpmCategory::KurangMemenuhiSyarat | JpmCategory::KurangOptimal => 0,
         }
     }
 }
@@ -435,16 +465,21 @@ impl Jpm {
         f64::from(self.percent_hundredths()) / 100.0
     }
 
+    /// Whether the JPM is at least the lower bound of `category`, decided
+    /// exactly (no rounding at the boundary).
+    pub fn reaches(&self, category: JpmCategory) -> bool {
+        self.attained * 100 >= category.min_percent() * self.required
+    }
+
     /// The category, decided exactly (no rounding at the boundaries).
     pub fn category(&self, scheme: JpmScheme) -> JpmCategory {
-        let at_least = |percent: u32| self.attained * 100 >= percent * self.required;
-        match scheme {
-            JpmScheme::MemenuhiSyarat if at_least(80) => JpmCategory::MemenuhiSyarat,
-            JpmScheme::MemenuhiSyarat if at_least(68) => JpmCategory::MasihMemenuhiSyarat,
-            JpmScheme::MemenuhiSyarat => JpmCategory::KurangMemenuhiSyarat,
-            JpmScheme::Optimal if at_least(90) => JpmCategory::Optimal,
-            JpmScheme::Optimal if at_least(78) => JpmCategory::CukupOptimal,
-            JpmScheme::Optimal => JpmCategory::KurangOptimal,
+        let [top, middle, bottom] = scheme.categories();
+        if self.reaches(top) {
+            top
+        } else if self.reaches(middle) {
+            middle
+        } else {
+            bottom
         }
     }
 

@@ -5,7 +5,8 @@
 //! disiplin), SKP predikat, competencies and JPM, the talent score, the
 //! nine-box, the talent map of a period, promotion eligibility, and the
 //! talent cycle (calibration, pools, succession, readiness, retention,
-//! movement, development plans). Every
+//! movement, development plans, the six-monthly evaluation of
+//! officeholders). Every
 //! rule carries its legal source; values the sources leave uncertain are
 //! configuration ([`RuleSet`]).
 //!
@@ -40,6 +41,7 @@ pub mod development;
 pub mod disiplin;
 pub mod dokumen;
 pub mod eligibility;
+pub mod evaluasi;
 pub mod golongan;
 pub mod jabatan;
 pub mod kompetensi;

@@ -46,6 +46,8 @@ pub struct RuleSet {
     pub retention: crate::retention::RetentionPolicy,
     /// Suggested development types of an individual development plan.
     pub development: crate::development::DevelopmentPolicy,
+    /// The six-monthly evaluation of officeholders.
+    pub evaluasi: crate::evaluasi::EvaluasiPolicy,
 }
 
 /// Sub-scores that turn records into axis components.
@@ -356,6 +358,8 @@ pub enum RuleSetError {
     SuccessionDuplicate(Jenjang),
     #[error("succession.target: no succession target for {0}, which has a promotion rule")]
     SuccessionMissing(Jenjang),
+    #[error("evaluasi.jpm.minimum: {} is not a category of the [jpm] scheme", .0.label())]
+    EvaluasiJpm(crate::kompetensi::JpmCategory),
 }
 
 const BUNDLED: &str = include_str!("../rules/default.toml");
@@ -391,6 +395,10 @@ impl RuleSet {
         }
         rules.validate_pool_kompetensi()?;
         rules.validate_succession()?;
+        let minimum = rules.evaluasi.jpm.minimum;
+        if !rules.jpm.scheme.categories().contains(&minimum) {
+            return Err(RuleSetError::EvaluasiJpm(minimum));
+        }
         Ok(rules)
     }
 
@@ -975,6 +983,46 @@ mod tests {
         );
         let bad_ranking = text.replace("ranking = \"talenta\"", "ranking = \"kotak\"");
         assert!(RuleSet::from_toml(&bad_ranking).is_err());
+    }
+
+    /// `[evaluasi]`: the defaults, a file without the section (one written
+    /// before it existed) names it, and the JPM minimum must be a category
+    /// of the scheme in use.
+    #[test]
+    fn the_evaluasi_section_is_required_and_checked() {
+        use crate::kompetensi::JpmCategory;
+        let rules = RuleSet::bundled().unwrap();
+        let boxes: Vec<u8> = rules.evaluasi.boxes.iter().map(|k| k.number()).collect();
+        assert_eq!(boxes, [1, 2, 3]);
+        assert_eq!(rules.evaluasi.skp.minimum, Predikat::Baik);
+        assert_eq!(rules.evaluasi.jpm.minimum, JpmCategory::MasihMemenuhiSyarat);
+        let text = RuleSet::bundled_text();
+        let start = text.find("[evaluasi]").unwrap();
+        let without = format!("{}{}", &text[..start], after_section(&text[start..]));
+        let error = RuleSet::from_toml(&without).unwrap_err().to_string();
+        assert!(error.contains("evaluasi"), "{error}");
+        let optimal = text.replace("scheme = \"memenuhi_syarat\"", "scheme = \"optimal\"");
+        assert_eq!(
+            RuleSet::from_toml(&optimal),
+            Err(RuleSetError::EvaluasiJpm(JpmCategory::MasihMemenuhiSyarat))
+        );
+        let cukup = optimal.replace(
+            "minimum = \"masih_memenuhi_syarat\"",
+            "minimum = \"cukup_optimal\"",
+        );
+        assert_eq!(
+            RuleSet::from_toml(&cukup).unwrap().evaluasi.jpm.minimum,
+            JpmCategory::CukupOptimal
+        );
+    }
+
+    /// The text after the TOML section at the start of `text`: from the
+    /// next line that opens another top-level section, if any.
+    fn after_section(text: &str) -> &str {
+        text.match_indices("\n[")
+            .map(|(i, _)| &text[i + 1..])
+            .find(|rest| !rest.starts_with("[evaluasi"))
+            .unwrap_or("")
     }
 
     #[test]

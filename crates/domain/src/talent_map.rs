@@ -176,6 +176,27 @@ fn current_asesmen(
     })
 }
 
+/// The assessment whose competency levels the map of `periode` reads: the
+/// latest with levels among those current on the period's last day. The
+/// evaluation of officeholders (`crate::evaluasi`) measures JPM on the same.
+pub fn assessment<'a>(
+    rules: &RuleSet,
+    periode: Periode,
+    asesmen: &'a [Asesmen],
+) -> Option<&'a Asesmen> {
+    latest_with_levels(current_asesmen(
+        asesmen,
+        periode.end(),
+        rules.talent_map.asesmen_max_age_years,
+    ))
+}
+
+fn latest_with_levels<'a>(asesmen: impl Iterator<Item = &'a Asesmen>) -> Option<&'a Asesmen> {
+    asesmen
+        .filter(|a| !a.kompetensi.is_empty())
+        .max_by_key(|a| a.tanggal)
+}
+
 /// JPM of the latest assessment with competency levels against the current
 /// position's standard, capped at 100 whatever the capping rule: the axis is
 /// on a 0-100 scale. Missing without a position, a standard, an assessment,
@@ -186,9 +207,7 @@ fn kompetensi<'a>(
     jabatan: Option<Syarat<'_>>,
     asesmen: impl Iterator<Item = &'a Asesmen>,
 ) -> Option<Score> {
-    let latest = asesmen
-        .filter(|a| !a.kompetensi.is_empty())
-        .max_by_key(|a| a.tanggal)?;
+    let latest = latest_with_levels(asesmen)?;
     let result = jpm(jabatan?.standar, &latest.kompetensi, rules.jpm.capping).ok()?;
     let capped = result
         .percent_hundredths()

@@ -396,6 +396,31 @@ impl Db {
         );
         self.fetch_records(sql, vec![Value::int(instansi_id)]).await
     }
+
+    /// The positions of an instansi of any of `jenjang`, by code, found
+    /// through the index by jenjang: the structural positions without the
+    /// others.
+    pub async fn positions_of(
+        &self,
+        instansi_id: i64,
+        jenjang: &[Jenjang],
+    ) -> Result<Vec<Jabatan>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND jenjang IN ({}) ORDER BY kode",
+            column_list::<Jabatan>(),
+            Jabatan::TABLE,
+            self.json_list("$2")
+        );
+        let codes: Vec<&str> = jenjang.iter().map(|j| j.code()).collect();
+        self.fetch_records(
+            sql,
+            vec![
+                Value::int(instansi_id),
+                Value::text(crate::stored::json_list_text(&codes)),
+            ],
+        )
+        .await
+    }
 }
 
 impl Db {

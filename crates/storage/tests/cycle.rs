@@ -480,3 +480,68 @@ fn header() -> Snapshot {
         rule_set_toml: Some("id = \"r\"".into()),
     }
 }
+
+/// The positions of some jenjang, by code, without the others: the
+/// structural positions whose holders the six-monthly evaluation reads.
+#[tokio::test]
+async fn positions_of_some_jenjang_on_both_engines() {
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "jabatan", "").await.unwrap();
+        let position = |kode: &str, jenjang| Jabatan {
+            kode: kode.into(),
+            nama: format!("Jabatan {kode}"),
+            opd: "DINKES".into(),
+            jenjang,
+            min_pendidikan: None,
+            bidang_ilmu: vec![],
+            min_golongan: None,
+            standar: Levels::new(),
+            kunci: false,
+            kebutuhan: 1,
+            bup: None,
+        };
+        tx.upsert(
+            id,
+            change,
+            &[
+                position("KADIS", Jenjang::JptPratama),
+                position("KASI", Jenjang::Pengawas),
+                position("PERAWAT", Jenjang::AhliMuda),
+                position("STAF", Jenjang::Pelaksana),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let codes = |positions: Vec<Jabatan>| -> Vec<String> {
+            positions.into_iter().map(|j| j.kode).collect()
+        };
+        let structural = [
+            Jenjang::JptPratama,
+            Jenjang::Administrator,
+            Jenjang::Pengawas,
+        ];
+        assert_eq!(
+            codes(db.positions_of(id, &structural).await.unwrap()),
+            ["KABID", "KADIS", "KASI"],
+            "{:?}",
+            db.engine()
+        );
+        assert_eq!(
+            codes(db.positions_of(id, &[Jenjang::AhliMuda]).await.unwrap()),
+            ["PERAWAT"],
+            "{:?}",
+            db.engine()
+        );
+        assert!(db.positions_of(id, &[]).await.unwrap().is_empty());
+        assert!(
+            db.positions_of(id + 1, &structural)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

@@ -247,6 +247,8 @@ pub struct Dasbor {
     /// The OPD dashboard's retention block: the flags counted, and the
     /// retention page filtered to the OPD for those who may list people.
     pub retensi: Option<Retensi>,
+    /// The officeholders in scope to evaluate in the latest mapped period.
+    pub evaluasi: Option<EvaluasiPejabat>,
 }
 
 /// A key position short of ready successors, in the dashboard's notice.
@@ -270,6 +272,23 @@ pub struct Retensi {
     pub jumlah: usize,
     /// Flags per reason: (reason, count).
     pub alasan: Vec<(String, usize)>,
+    pub href: Option<String>,
+}
+
+/// The dashboards' count of officeholders to evaluate (the six-monthly
+/// evaluation of the latest mapped period).
+#[derive(Debug, Clone)]
+pub struct EvaluasiPejabat {
+    pub periode: String,
+    /// Holders to evaluate.
+    pub jumlah: usize,
+    /// Holders per rule: (rule, count).
+    pub alasan: Vec<(String, usize)>,
+    /// The rules in one sentence.
+    pub aturan: String,
+    /// Holders left out of the map.
+    pub belum_dipetakan: usize,
+    /// The evaluation page, for those who may open it.
     pub href: Option<String>,
 }
 

@@ -11,7 +11,8 @@
 //! kept per instansi per day ([`SUCCESSION_TTL`]), still dropped when
 //! this server answers a write (a calibration moves people in and out of
 //! line). So is an OPD's retention count, which reads the box history and
-//! development of everyone it watches.
+//! development of everyone it watches, and the evaluation of officeholders
+//! the dashboards count, computed for the whole instansi.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -19,6 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use talenta_app::dashboard::Dashboard;
+use talenta_app::evaluation::Evaluation;
 use talenta_app::talent::{RetentionRow, Shortfall};
 use time::{Date, Duration, OffsetDateTime};
 
@@ -51,6 +53,8 @@ pub struct Cache<V> {
 pub type DashboardCache = Cache<Dashboard>;
 pub type SuccessionCache = Cache<Vec<Shortfall>>;
 pub type RetentionCache = Cache<Vec<RetentionRow>>;
+/// The latest mapped period's evaluation; `None` before any map.
+pub type EvaluationCache = Cache<Option<Evaluation>>;
 
 impl<V> Cache<V> {
     pub fn new(ttl: Duration) -> Cache<V> {
@@ -121,6 +125,7 @@ pub async fn invalidate_on_write(
         state.dashboards().changed();
         state.successions().changed();
         state.retentions().changed();
+        state.evaluations().changed();
     }
     response
 }

@@ -93,6 +93,7 @@ pub struct Inner {
     dashboards: cache::DashboardCache,
     successions: cache::SuccessionCache,
     retentions: cache::RetentionCache,
+    evaluations: cache::EvaluationCache,
 }
 
 impl AppState {
@@ -105,6 +106,7 @@ impl AppState {
             dashboards: cache::DashboardCache::new(cache::TTL),
             successions: cache::SuccessionCache::new(cache::SUCCESSION_TTL),
             retentions: cache::RetentionCache::new(cache::SUCCESSION_TTL),
+            evaluations: cache::EvaluationCache::new(cache::SUCCESSION_TTL),
         }))
     }
 
@@ -134,6 +136,10 @@ impl AppState {
 
     pub(crate) fn retentions(&self) -> &cache::RetentionCache {
         &self.0.retentions
+    }
+
+    pub(crate) fn evaluations(&self) -> &cache::EvaluationCache {
+        &self.0.evaluations
     }
 }
 

@@ -107,6 +107,18 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
             "Jabatan kunci dan suksesi".to_owned(),
         ));
     }
+    // The latest mapped period (a period may be opened before its map).
+    if let Some(latest) = sorted.iter().find(|p| p.rule_set.is_some())
+        && user.may(
+            Action::ReadEvaluation,
+            Target::Instansi(user.actor.instansi),
+        )
+    {
+        tautan.push((
+            super::evaluation::href(&latest.periode, None),
+            format!("Evaluasi pejabat {}", latest.periode),
+        ));
+    }
     let rows = sorted
         .iter()
         .map(|p| LinkRow {

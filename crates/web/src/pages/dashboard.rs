@@ -2,9 +2,11 @@
 //! sub-units (`/dasbor/opd/{kode}`): profiling progress, document
 //! completeness, the nine-box of the latest talent map with its spread per
 //! unit and jenjang, the verification queue, a notice of the key positions
-//! short of ready successors and, on an OPD's, its retention count. Counts
+//! short of ready successors, the count of officeholders to evaluate (the
+//! six-monthly evaluation) and, on an OPD's, its retention count. Counts
 //! and positions only, never a person's name; the nine-box, the positions
-//! and the retention count link on only for viewers who may list people.
+//! and the retention count link on only for viewers who may list people,
+//! the evaluation count for those who may read the evaluation.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -119,6 +121,7 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
         }
         None => None,
     };
+    let evaluasi = super::evaluation::dashboard_block(state, user, root, today).await?;
     render(&Dasbor {
         chrome: super::chrome(user, &here),
         judul,
@@ -169,6 +172,7 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
         suksesi,
         suksesi_teks,
         retensi,
+        evaluasi,
     })
 }
 

@@ -4,6 +4,7 @@ mod account;
 mod cycle;
 mod dashboard;
 mod development;
+mod evaluation;
 mod lists;
 mod login;
 mod profile;
@@ -30,6 +31,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(self_service::routes())
         .merge(cycle::routes())
         .merge(development::routes())
+        .merge(evaluation::routes())
         .merge(verification::routes())
 }
 

@@ -362,7 +362,7 @@ fn calibration_of<'a>(p: &'a Profile, periode: &str) -> Option<&'a talenta_stora
     p.calibrations.iter().find(|c| c.periode == periode)
 }
 
-fn komponen_label(code: &str) -> &str {
+pub(super) fn komponen_label(code: &str) -> &str {
     [
         (Komponen::KinerjaUtama, "kinerja utama (SKP)"),
         (Komponen::KinerjaPenguat, "kinerja penguat"),

@@ -35,6 +35,8 @@ enum Scope {
     Verify,
     /// A person's development plan (`Action::PlanDevelopment`).
     Plan,
+    /// A unit's evaluation of officeholders (`Action::ReadEvaluation`).
+    UnitEvaluation,
 }
 
 /// The routes with an id, `{id}` standing for the target's (and `{sha}`
@@ -50,6 +52,7 @@ const ROUTES: &[(&str, Scope)] = &[
     ("/peta?opd={id}&kotak=9", Scope::UnitList),
     ("/peta?opd={id}&format=xlsx", Scope::UnitList),
     ("/talenta/2026-S1/retensi?opd={id}", Scope::UnitList),
+    ("/talenta/2026-S1/evaluasi?opd={id}", Scope::UnitEvaluation),
     (
         "/talenta/perpindahan?dari=2025-S2&ke=2026-S1&opd={id}",
         Scope::UnitAggregates,
@@ -205,6 +208,20 @@ fn expected(scope: Scope) -> (&'static [Target], [(Who, &'static [u16]); 7]) {
                 (Who::Pengawas, &[NO, NO, NO, NO]),
             ],
         ),
+        // The BKPSDM, the committee and the PPK; never an OPD's admin,
+        // even for their own unit.
+        Scope::UnitEvaluation => (
+            &[Opd, OpdLain, MissingOpd],
+            [
+                (Who::Pegawai, &[NO, NO, NO]),
+                (Who::AdminOpd, &[NO, NO, NO]),
+                (Who::AdminOpdLain, &[NO, NO, NO]),
+                (Who::AdminBkpsdm, &[OK, OK, NO]),
+                (Who::TimPenilai, &[OK, OK, NO]),
+                (Who::Pimpinan, &[OK, OK, NO]),
+                (Who::Pengawas, &[NO, NO, NO]),
+            ],
+        ),
     }
 }
 
@@ -229,6 +246,7 @@ const PAGES: &[(&str, [u16; 7])] = &[
     ("/talenta/2026-S1/kalibrasi", [NO, NO, NO, OK, OK, OK, NO]),
     ("/talenta/2026-S1/kelompok", [NO, NO, NO, OK, OK, OK, NO]),
     ("/talenta/2026-S1/retensi", [NO, NO, NO, OK, OK, OK, NO]),
+    ("/talenta/2026-S1/evaluasi", [NO, NO, NO, OK, OK, OK, NO]),
     ("/jabatan", [NO, NO, NO, OK, OK, OK, NO]),
 ];
 

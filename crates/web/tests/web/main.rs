@@ -18,6 +18,7 @@ mod cycle;
 mod dashboard;
 mod development;
 mod e2e;
+mod evaluation;
 mod headers;
 mod self_service;
 mod sessions;

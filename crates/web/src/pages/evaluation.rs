@@ -1,0 +1,247 @@
+//! The six-monthly evaluation of officeholders in the browser: the page of
+//! a period (`/talenta/{periode}/evaluasi`, optionally `?opd=` a unit and
+//! its sub-units) for the BKPSDM, the talent committee and the PPK, and the
+//! dashboards' count of it. The rules are the domain's (`evaluasi`), the
+//! reads `talenta_app::evaluation`'s.
+
+use std::collections::HashSet;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use talenta_app::cycle::CycleError;
+use talenta_app::evaluation::{Evaluation, evaluation};
+use talenta_domain::access::{Action, Target};
+use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
+use talenta_domain::{Periode, RuleSet};
+use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
+use time::Date;
+
+use super::cycle::{cycle_error, instansi_kode};
+use super::dashboard::path_segment;
+use super::profile::komponen_label;
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::session::SignedIn;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/talenta/{periode}/evaluasi", get(page))
+}
+
+/// The page of `periode`'s evaluation, scoped to `opd` if given.
+pub(super) fn href(periode: &str, opd: Option<&str>) -> String {
+    match opd {
+        Some(unit) => format!("/talenta/{periode}/evaluasi?opd={}", path_segment(unit)),
+        None => format!("/talenta/{periode}/evaluasi"),
+    }
+}
+
+fn rule_label(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Kotak => "Kotak talenta",
+        Rule::Skp => "SKP terakhir",
+        Rule::Jpm => "JPM terhadap jabatannya",
+    }
+}
+
+/// The rules of the rule set in one sentence.
+fn rules_text(rules: &RuleSet) -> String {
+    let policy = &rules.evaluasi;
+    let boxes: Vec<String> = policy.boxes.iter().map(ToString::to_string).collect();
+    format!(
+        "Dievaluasi bila kotak akhirnya {}, SKP tahunan terakhirnya di bawah {}, atau JPM terhadap standar kompetensi jabatannya di bawah {}% ({}); aturan {}.",
+        boxes.join(", "),
+        policy.skp.minimum.label(),
+        policy.jpm.minimum.min_percent(),
+        policy.jpm.minimum.label(),
+        rules.id
+    )
+}
+
+fn missing_label(code: &str) -> &str {
+    if code == NOT_IN_MAP {
+        "belum ada di peta talenta (dihitung sebelum menjabat atau sebelum datanya masuk)"
+    } else {
+        komponen_label(code)
+    }
+}
+
+#[derive(Deserialize)]
+struct Unit {
+    opd: Option<String>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(periode): Path<String>,
+    Query(unit): Query<Unit>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let opd = unit.opd.filter(|o| !o.is_empty());
+    let target = match &opd {
+        Some(unit) => Target::Unit { instansi, unit },
+        None => Target::Instansi(instansi),
+    };
+    if !user.may(Action::ReadEvaluation, target) {
+        return Err(WebError::NotFound);
+    }
+    if let Some(unit) = &opd
+        && !state.db().unit_exists(instansi, unit).await?
+    {
+        return Err(WebError::NotFound);
+    }
+    let periode: Periode = periode.parse().map_err(|_| WebError::NotFound)?;
+    let kode = instansi_kode(&state, &user).await?;
+    let rules = state.rules();
+    let evaluated = evaluation(state.db(), Some(&kode), periode, opd.as_deref(), rules)
+        .await
+        .map_err(cycle_error)?;
+    let scope = opd.as_deref().map_or_else(
+        || "seluruh instansi".to_owned(),
+        |unit| format!("unit {unit} dan sub-unitnya"),
+    );
+    let holders = LinkTable {
+        id: "perlu-evaluasi",
+        caption: format!("Perlu dievaluasi ({})", evaluated.holders.len()),
+        note: "Kotak akhir terendah dahulu, lalu nilai talenta terendah; setiap aturan dengan nilai pegawai, syaratnya, dan dasar hukumnya.".to_owned(),
+        columns: vec!["Pegawai", "NIP", "Jabatan", "Unit", "Kotak", "Alasan"],
+        rows: evaluated
+            .holders
+            .iter()
+            .map(|h| LinkRow {
+                href: Some(format!("/pegawai/{}", h.holder.nip)),
+                cells: vec![
+                    h.holder.nama.clone(),
+                    h.holder.nip.clone(),
+                    format!("{} ({})", h.holder.jabatan_nama, h.holder.jenjang.label()),
+                    h.holder.opd.clone(),
+                    h.kotak.to_string(),
+                    h.reasons
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "{}: {} (syarat {}; {})",
+                                rule_label(r.rule),
+                                r.actual,
+                                r.required,
+                                r.source
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                ],
+            })
+            .collect(),
+        empty: "Tidak ada pejabat yang perlu dievaluasi.",
+    };
+    let unmapped = LinkTable {
+        id: "tidak-dipetakan",
+        caption: format!("Tidak ada di peta talenta ({})", evaluated.unmapped.len()),
+        note: "Pejabat yang tidak dipetakan belum dapat dievaluasi; lengkapi datanya, lalu hitung ulang peta periode ini.".to_owned(),
+        columns: vec!["Pegawai", "NIP", "Jabatan", "Unit", "Data yang kurang"],
+        rows: evaluated
+            .unmapped
+            .iter()
+            .map(|u| LinkRow {
+                href: Some(format!("/pegawai/{}", u.holder.nip)),
+                cells: vec![
+                    u.holder.nama.clone(),
+                    u.holder.nip.clone(),
+                    format!("{} ({})", u.holder.jabatan_nama, u.holder.jenjang.label()),
+                    u.holder.opd.clone(),
+                    u.missing
+                        .iter()
+                        .map(|m| missing_label(m))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ],
+            })
+            .collect(),
+        empty: "Semua pejabat struktural ada di peta talenta.",
+    };
+    render(&Siklus {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Evaluasi pejabat {periode}"),
+        keterangan: vec![
+            format!(
+                "Pejabat struktural (pengawas, administrator, JPT) dievaluasi setiap semester menurut peta talenta periode ini, kotak akhir setelah kalibrasi. Cakupan: {scope}."
+            ),
+            rules_text(rules),
+        ],
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tables: vec![holders, unmapped],
+    })
+}
+
+/// The dashboards' block: the holders in scope (the instansi, or `root`
+/// and its sub-units) to evaluate in the latest mapped period, counted per
+/// rule. The instansi's evaluation is computed once a day
+/// ([`crate::cache::SUCCESSION_TTL`]) and filtered here; `None` before any
+/// map.
+pub(super) async fn dashboard_block(
+    state: &AppState,
+    user: &SignedIn,
+    root: Option<&str>,
+    today: Date,
+) -> Result<Option<EvaluasiPejabat>, WebError> {
+    let instansi = user.actor.instansi;
+    let kode = instansi_kode(state, user).await?;
+    let (db, rules) = (state.db(), state.rules());
+    let cached = state
+        .evaluations()
+        .get_or_load(instansi, None, today, state.now(), async {
+            let latest = db.latest_periode(instansi).await?;
+            match latest.and_then(|p| p.parse::<Periode>().ok()) {
+                Some(periode) => evaluation(db, Some(&kode), periode, None, rules)
+                    .await
+                    .map(Some),
+                None => Ok::<Option<Evaluation>, CycleError>(None),
+            }
+        })
+        .await
+        .map_err(cycle_error)?;
+    let Some(evaluated) = cached.as_ref() else {
+        return Ok(None);
+    };
+    let units: Option<HashSet<String>> = match root {
+        Some(unit) => Some(db.unit_subtree(instansi, unit).await?.into_iter().collect()),
+        None => None,
+    };
+    let in_scope = |opd: &str| units.as_ref().is_none_or(|u| u.contains(opd));
+    let holders: Vec<_> = evaluated
+        .holders
+        .iter()
+        .filter(|h| in_scope(&h.holder.opd))
+        .collect();
+    let alasan = [Rule::Kotak, Rule::Skp, Rule::Jpm]
+        .into_iter()
+        .filter_map(|rule| {
+            let n = holders
+                .iter()
+                .filter(|h| h.reasons.iter().any(|r| r.rule == rule))
+                .count();
+            (n > 0).then(|| (rule_label(rule).to_owned(), n))
+        })
+        .collect();
+    let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
+        instansi,
+        unit,
+    });
+    Ok(Some(EvaluasiPejabat {
+        periode: evaluated.periode.clone(),
+        jumlah: holders.len(),
+        alasan,
+        aturan: rules_text(rules),
+        belum_dipetakan: evaluated
+            .unmapped
+            .iter()
+            .filter(|u| in_scope(&u.holder.opd))
+            .count(),
+        href: user
+            .may(Action::ReadEvaluation, target)
+            .then(|| href(&evaluated.periode, root)),
+    }))
+}
