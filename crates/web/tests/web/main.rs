@@ -18,6 +18,7 @@ mod cycle;
 mod dashboard;
 mod development;
 mod e2e;
+mod hardening;
 mod headers;
 mod self_service;
 mod sessions;
