@@ -430,11 +430,21 @@ async fn current_origin(browser: &Browser) -> String {
     url.origin().ascii_serialization()
 }
 
-/// Waits until the page's heading is `heading`.
+/// Waits until the page's heading is `heading`. Read by a script, which
+/// holds no element that the page loading meanwhile could make stale.
 async fn heading(browser: &Browser, heading: &str) {
     let start = std::time::Instant::now();
     loop {
-        let shown = browser.text("h1").await;
+        let shown = browser
+            .client()
+            .execute(
+                "return document.querySelector('h1')?.textContent ?? ''",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         if shown == heading {
             return;
         }
