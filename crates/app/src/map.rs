@@ -19,8 +19,8 @@ use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::personnel::{Asesmen, RiwayatHukdis};
 use talenta_domain::talent_map::{NilaiSkp, Rekam, score, skp_years};
 use talenta_domain::{Periode, RuleSet, Score};
-use talenta_ingest::Column;
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
+use talenta_ingest::{Column, CsvTable};
 use talenta_storage::{
     Batch, Db, Fact, MapSubject, PeriodeRow, Persyaratan, Snapshot, SnapshotRow, StorageError,
     SyaratJabatan, WriteTx, Written,
@@ -451,8 +451,15 @@ struct Placed<'a> {
 }
 
 impl<'a> Placed<'a> {
-    const COLUMNS: &'static [&'static str] =
-        &["nip", "name", "opd", "kinerja", "potensial", "box", "label"];
+    const COLUMNS: &'static [Column] = &[
+        Column::required("nip"),
+        Column::required("name"),
+        Column::required("opd"),
+        Column::required("kinerja").number(),
+        Column::required("potensial").number(),
+        Column::required("box").number(),
+        Column::required("label"),
+    ];
 
     fn of(row: &'a SnapshotRow) -> Option<Placed<'a>> {
         let (kinerja, potensial, kotak) = (row.kinerja?, row.potensial?, row.kotak?);
@@ -502,7 +509,12 @@ struct LeftOut<'a> {
 }
 
 impl LeftOut<'_> {
-    const COLUMNS: &'static [&'static str] = &["nip", "name", "opd", "missing"];
+    const COLUMNS: &'static [Column] = &[
+        Column::required("nip"),
+        Column::required("name"),
+        Column::required("opd"),
+        Column::required("missing"),
+    ];
 }
 
 impl Line for LeftOut<'_> {
@@ -615,7 +627,7 @@ impl<'w> MapWriter<'w> {
 /// at the end.
 enum TableSink<'w> {
     Json { out: &'w mut dyn Write, empty: bool },
-    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Csv(Box<CsvTable<&'w mut dyn Write>>),
     Xlsx(Box<XlsxSink>, &'w mut dyn Write),
 }
 
@@ -631,7 +643,7 @@ impl std::fmt::Debug for MapWriter<'_> {
 impl<'w> TableSink<'w> {
     fn new(
         format: MapFormat,
-        columns: &[&'static str],
+        columns: &[Column],
         out: &'w mut dyn Write,
     ) -> Result<TableSink<'w>, MapError> {
         Ok(match format {
@@ -639,15 +651,8 @@ impl<'w> TableSink<'w> {
                 out.write_all(b"[")?;
                 TableSink::Json { out, empty: true }
             }
-            MapFormat::Csv => {
-                let mut writer = csv::Writer::from_writer(out);
-                writer.write_record(columns)?;
-                TableSink::Csv(Box::new(writer))
-            }
-            MapFormat::Xlsx => {
-                let header: Vec<Column> = columns.iter().map(|c| Column::required(c)).collect();
-                TableSink::Xlsx(Box::new(XlsxSink::new(&header)?), out)
-            }
+            MapFormat::Csv => TableSink::Csv(Box::new(CsvTable::new(out, columns)?)),
+            MapFormat::Xlsx => TableSink::Xlsx(Box::new(XlsxSink::new(columns)?), out),
         })
     }
 
@@ -658,7 +663,7 @@ impl<'w> TableSink<'w> {
                 *empty = false;
                 serde_json::to_writer(&mut **out, line)?;
             }
-            TableSink::Csv(writer) => writer.write_record(line.cells())?,
+            TableSink::Csv(table) => table.write(line.cells().iter().map(String::as_str))?,
             TableSink::Xlsx(sink, _) => sink.push(&line.cells())?,
         }
         Ok(())
@@ -669,7 +674,7 @@ impl<'w> TableSink<'w> {
             TableSink::Json { out, empty } => {
                 out.write_all(if empty { b"]\n" } else { b"\n]\n" })?;
             }
-            TableSink::Csv(mut writer) => writer.flush()?,
+            TableSink::Csv(table) => table.finish()?.flush()?,
             TableSink::Xlsx(sink, out) => out.write_all(&sink.finish()?)?,
         }
         Ok(())

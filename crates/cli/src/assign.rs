@@ -12,6 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use talenta_assign::matrix_csv::{self, LabeledMatrix};
 use talenta_assign::{AssignError, Assignment, Objective, Side};
+use talenta_ingest::{Column, CsvTable};
 
 /// Most ids listed when explaining an infeasible instance.
 const MAX_IDS_SHOWN: usize = 10;
@@ -170,16 +171,22 @@ fn write_csv(
     assignment: &Assignment,
     matrix: &LabeledMatrix,
 ) -> anyhow::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(["row", "col", "cost"])?;
+    // The labels are the input's text; a cost may be negative and stays a
+    // number.
+    let columns = [
+        Column::required("row"),
+        Column::required("col"),
+        Column::required("cost").number(),
+    ];
+    let mut table = CsvTable::new(out, &columns)?;
     for (row_id, col_id, row, col) in labelled_pairs(assignment, matrix) {
         let cost = matrix
             .costs
             .cost(row, col)?
             .map(|c| c.to_string())
             .unwrap_or_default();
-        writer.write_record([row_id, col_id, cost.as_str()])?;
+        table.write([row_id, col_id, cost.as_str()])?;
     }
-    writer.flush()?;
+    table.finish()?.flush()?;
     Ok(())
 }

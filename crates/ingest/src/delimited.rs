@@ -8,7 +8,8 @@ use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
 
-use crate::record::{Column, Field, Place, Record, Unreadable, column_letters};
+use crate::formula::unguard;
+use crate::record::{Cell, Column, Field, Place, Record, Unreadable, column_letters};
 
 /// A problem with the file as a whole; nothing in it can be read.
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +85,9 @@ pub struct Table<R: Read> {
     reader: csv::Reader<Tee<BufReader<R>>>,
     window: Rc<RefCell<Window>>,
     columns: Vec<(&'static str, Option<usize>)>,
+    /// What each of `columns` holds: a text cell loses the mark the writer
+    /// put in front of it ([`crate::formula`]).
+    cells: Vec<Cell>,
 }
 
 impl<R: Read> fmt::Debug for Table<R> {
@@ -120,11 +124,13 @@ impl<R: Read> Table<R> {
             let name = std::str::from_utf8(raw).map_err(|_| FileError::HeaderEncoding)?;
             found.push(name.to_owned());
         }
+        let cells = columns.iter().map(|c| c.cell).collect();
         let columns = match_columns(&found, columns, Place::Line(1))?;
         Ok(Table {
             reader,
             window,
             columns,
+            cells,
         })
     }
 
@@ -144,13 +150,14 @@ impl<R: Read> Table<R> {
         let fields = self
             .columns
             .iter()
-            .map(|(name, index)| Field {
+            .zip(&self.cells)
+            .map(|((name, index), cell)| Field {
                 column: index.map(|i| i + 1),
                 name,
                 value: match index.and_then(|i| row.get(i)) {
                     None => Ok(String::new()),
                     Some(bytes) => std::str::from_utf8(bytes)
-                        .map(str::to_owned)
+                        .map(|text| unguard(*cell, text).to_owned())
                         .map_err(|_| Unreadable::not_utf8(bytes)),
                 },
             })

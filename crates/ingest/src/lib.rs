@@ -10,6 +10,7 @@
 
 pub mod delimited;
 pub mod export;
+pub mod formula;
 /// Shared with `fuzz/` and the corpus replay test; not an API.
 #[doc(hidden)]
 pub mod fuzzing;
@@ -22,7 +23,7 @@ pub mod xlsx;
 pub mod xlsx_write;
 
 pub use delimited::FileError;
-pub use export::CsvSink;
+pub use export::{CsvSink, CsvTable};
 pub use kinds::{Kind, RecordKind, Reference, Row, Target};
-pub use record::{Column, Place, Record, RowError};
+pub use record::{Cell, Column, Place, Record, RowError};
 pub use source::Rows;

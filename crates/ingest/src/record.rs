@@ -76,6 +76,19 @@ pub fn column_letters(column: usize) -> String {
 pub struct Column {
     pub name: &'static str,
     pub required: bool,
+    pub cell: Cell,
+}
+
+/// What a column holds, as its declaration says: this, never the value,
+/// decides whether a CSV cell is guarded against formulas
+/// ([`crate::formula`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// Text, codes and dates: guarded.
+    Text,
+    /// A number (a score, a level, a year, a count, a cost), written and
+    /// read as it is, so `-5` stays a number.
+    Number,
 }
 
 impl Column {
@@ -83,6 +96,7 @@ impl Column {
         Column {
             name,
             required: true,
+            cell: Cell::Text,
         }
     }
 
@@ -90,6 +104,15 @@ impl Column {
         Column {
             name,
             required: false,
+            cell: Cell::Text,
+        }
+    }
+
+    /// The same column, holding numbers.
+    pub const fn number(self) -> Column {
+        Column {
+            cell: Cell::Number,
+            ..self
         }
     }
 }

@@ -13,8 +13,8 @@ use crate::record::{Column, Record, RowError};
 
 pub const COLUMNS: [Column; 3] = [
     Column::required("nip"),
-    Column::required("kinerja"),
-    Column::required("potensial"),
+    Column::required("kinerja").number(),
+    Column::required("potensial").number(),
 ];
 
 /// One valid row.

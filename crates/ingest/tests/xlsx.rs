@@ -393,6 +393,43 @@ fn an_export_reads_back_unchanged() {
     assert_eq!(records[3].place, Place::Row(5));
 }
 
+/// An XLSX export cannot carry a formula: every cell is a shared-string
+/// text cell in the Text format (so editing it in Excel keeps it text), and
+/// the sheet has no formula element; formula-like text reads back as it
+/// was, with no mark (the `'` mark is for CSV only).
+#[test]
+fn formula_like_text_is_exported_as_text_cells() {
+    let rows = [
+        [
+            "196608011988031001",
+            "=HYPERLINK(\"http://evil.example\",\"klik\")",
+            "",
+        ],
+        ["196608011988031002", "+cmd|' /C calc'!A0", ""],
+        ["196608011988031003", "-5", ""],
+        ["196608011988031004", "@SUM(1+1)", ""],
+        ["196608011988031005", "'quoted", ""],
+    ];
+    let mut sink = XlsxSink::new(&COLUMNS).unwrap();
+    for row in &rows {
+        sink.push(&row.map(str::to_owned)).unwrap();
+    }
+    let bytes = sink.finish().unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "{sheet}");
+    let cells = sheet.matches("<c ").count();
+    assert_eq!(cells, 3 + 2 * rows.len(), "{sheet}");
+    assert_eq!(sheet.matches(" t=\"s\"").count(), cells, "{sheet}");
+    let read: Vec<Vec<String>> = read(&bytes).unwrap().iter().map(values).collect();
+    assert_eq!(read, rows.map(|r| r.map(str::to_owned)).to_vec());
+}
+
 #[test]
 fn an_export_row_must_fit_the_columns() {
     let mut sink = XlsxSink::new(&COLUMNS).unwrap();

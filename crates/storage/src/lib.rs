@@ -106,7 +106,7 @@ pub enum Db {
 pub enum StorageError {
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
-    #[error("cannot create the directory for {path}: {source}")]
+    #[error("cannot create the directory or the file {path}: {source}")]
     Directory {
         path: String,
         source: std::io::Error,
@@ -135,6 +135,22 @@ pub enum StorageError {
 /// (`.cargo/config.toml`).
 const MMAP_SIZE: &str = "1099511627776";
 
+/// Creates the SQLite file at `path`, when missing, readable and writable by
+/// its owner only (0600): it holds personal data, and SQLite gives its
+/// `-wal` and `-shm` files the permissions of the database file. An empty
+/// file is an empty database. An existing file keeps its permissions.
+fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 impl Db {
     /// Opens the database at `url` (`sqlite://PATH`, `sqlite::memory:` or
     /// `postgres://…`). A SQLite file and its directory are created if
@@ -162,6 +178,12 @@ impl Db {
         let path = options.get_filename();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StorageError::Directory {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        if !url.contains(":memory:") && !url.contains("mode=memory") {
+            create_private(path).map_err(|source| StorageError::Directory {
                 path: path.display().to_string(),
                 source,
             })?;

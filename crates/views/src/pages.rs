@@ -21,7 +21,7 @@ pub struct Masuk {
 pub struct Galat {
     pub chrome: Chrome,
     pub heading: &'static str,
-    pub message: &'static str,
+    pub message: String,
 }
 
 /// The one-time setup of the first administrator.

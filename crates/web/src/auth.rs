@@ -2,9 +2,10 @@
 //!
 //! Passwords are hashed with argon2id at the OWASP parameters (the crate's
 //! defaults: m = 19 MiB, t = 2, p = 1), on the blocking pool so a login
-//! never stalls the executor. An unknown NIP is checked against a dummy
-//! hash, so the answer takes as long as for a known one. Tokens (sessions,
-//! CSRF, setup links) are 256 random bits; only their SHA-256 is stored.
+//! never stalls the executor, in their NFKC form ([`crate::password`]). An
+//! unknown NIP is checked against a dummy hash, so the answer takes as long
+//! as for a known one. Tokens (sessions, CSRF, setup links) are 256 random
+//! bits; only their SHA-256 is stored.
 
 use std::sync::LazyLock;
 
@@ -13,9 +14,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use sha2::{Digest, Sha256};
 
 use crate::error::WebError;
-
-/// The shortest password accepted when one is chosen.
-pub const MIN_PASSWORD: usize = 12;
+use crate::password::normalise;
 
 /// A hash of a password nobody has, to verify against for unknown NIPs.
 static DUMMY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
@@ -26,11 +25,11 @@ static DUMMY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
         .map(|h| h.to_string())
 });
 
-/// Hashes a new password into a PHC string.
+/// Hashes a new password, in its NFKC form, into a PHC string.
 pub async fn hash_password(password: String) -> Result<String, WebError> {
     tokio::task::spawn_blocking(move || {
         Argon2::default()
-            .hash_password(password.as_bytes())
+            .hash_password(normalise(&password).as_bytes())
             .map(|h| h.to_string())
             .map_err(|e| WebError::Internal(format!("hashing a password: {e}")))
     })
@@ -39,16 +38,23 @@ pub async fn hash_password(password: String) -> Result<String, WebError> {
 }
 
 /// Whether `password` matches the stored `hash`; with no hash (unknown
-/// account) it still does the work of a check and answers `false`.
+/// account) it still does the work of a check and answers `false`. The
+/// NFKC form is tried first; a password that NFKC changes is also tried as
+/// typed, so a hash made before passwords were normalised still verifies
+/// (the next password change stores the NFKC form).
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     let known = hash.is_some();
     let result = tokio::task::spawn_blocking(move || {
         let Some(hash) = hash.or_else(|| DUMMY_HASH.clone()) else {
             return false;
         };
-        Argon2::default()
-            .verify_password(password.as_bytes(), hash.as_str())
-            .is_ok()
+        let normal = normalise(&password);
+        let verifies = |candidate: &str| {
+            Argon2::default()
+                .verify_password(candidate.as_bytes(), hash.as_str())
+                .is_ok()
+        };
+        verifies(&normal) || (normal != password && verifies(&password))
     })
     .await;
     known && result.unwrap_or(false)
@@ -101,6 +107,26 @@ mod tests {
         assert!(verify_password("benar-sekali-123".into(), Some(hash.clone())).await);
         assert!(!verify_password("salah-sekali-123".into(), Some(hash)).await);
         assert!(!verify_password("benar-sekali-123".into(), None).await);
+    }
+
+    /// The same password typed in another Unicode form (a full-width
+    /// digit, a non-breaking space, a ligature) gives the same hash input;
+    /// a hash of a password stored as typed before normalisation still
+    /// verifies.
+    #[tokio::test]
+    async fn passwords_are_hashed_and_verified_in_nfkc() {
+        let hash = hash_password("kopi\u{a0}hitam ﬁlter １２".into())
+            .await
+            .unwrap();
+        assert!(verify_password("kopi hitam filter 12".into(), Some(hash.clone())).await);
+        assert!(verify_password("kopi\u{a0}hitam ﬁlter １２".into(), Some(hash)).await);
+
+        let before = Argon2::default()
+            .hash_password_with_salt("kopi\u{a0}hitam ﬁlter １２".as_bytes(), &[1u8; 16])
+            .unwrap()
+            .to_string();
+        assert!(verify_password("kopi\u{a0}hitam ﬁlter １２".into(), Some(before.clone())).await);
+        assert!(!verify_password("kopi hitam filter 12".into(), Some(before)).await);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! but GET, HEAD and OPTIONS), before any handler runs:
 //!
 //! 1. The request must come from this site: an `Origin` header, when sent,
-//!    must be the server's public origin; otherwise `Sec-Fetch-Site`, when
-//!    sent, must be `same-origin` or `none`.
+//!    must be the server's public origin (or, for a server on this machine's
+//!    loopback address, the same port under `localhost`, `127.0.0.1` or
+//!    `[::1]`); otherwise `Sec-Fetch-Site`, when sent, must be `same-origin`
+//!    or `none`.
 //! 2. It must carry the page's CSRF token (the session's, or before login
 //!    the CSRF cookie's): in the `X-CSRF-Token` header (htmx sends it from
 //!    `hx-headers` on `<body>`), or as the `_csrf` field of a form,
@@ -48,7 +50,7 @@ async fn verified(state: &AppState, request: Request) -> Result<Request, WebErro
     let headers = request.headers();
     let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let same_site = match (header_text("origin"), header_text("sec-fetch-site")) {
-        (Some(origin), _) => origin == state.config().origin(),
+        (Some(origin), _) => state.config().is_own_origin(origin),
         (None, Some(site)) => matches!(site, "same-origin" | "none"),
         // Neither header: not a browser request from another site.
         (None, None) => true,

@@ -16,8 +16,10 @@ mod cache;
 pub mod csrf;
 pub mod demo;
 pub mod error;
+mod extract;
 mod format;
 mod pages;
+pub mod password;
 pub mod security;
 pub mod session;
 mod xlsx;
@@ -77,6 +79,27 @@ impl Config {
             Some(slash) => url.get(..after_scheme + slash).unwrap_or(url),
             None => url,
         }
+    }
+
+    /// Whether a browser's `Origin` is this server: the public origin, or,
+    /// when that is this machine's loopback address (`talenta demo`,
+    /// `talenta serve` without a proxy), the same scheme and port under
+    /// another name of this machine (`http://localhost:8080` for
+    /// `http://127.0.0.1:8080`).
+    pub fn is_own_origin(&self, origin: &str) -> bool {
+        const LOOPBACK: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
+        let split = |origin: &str| -> Option<(String, String)> {
+            let (scheme, rest) = origin.split_once("://")?;
+            let (host, port) = match rest.rsplit_once(':') {
+                Some((host, port)) if !port.contains(']') => (host, port),
+                _ => (rest, ""),
+            };
+            LOOPBACK
+                .contains(&host.to_ascii_lowercase().as_str())
+                .then(|| (scheme.to_owned(), port.to_owned()))
+        };
+        origin == self.origin()
+            || matches!((split(self.origin()), split(origin)), (Some(ours), Some(theirs)) if ours == theirs)
     }
 }
 
@@ -158,7 +181,11 @@ pub fn router(state: AppState) -> Router {
         .layer(invalidate)
         .layer(layered)
         .layer(sessions)
-        .layer(axum::middleware::map_response(security::headers))
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            security::headers,
+        ))
+        .layer(axum::middleware::from_fn(error::log_failures))
         .with_state(state)
 }
 
@@ -169,4 +196,43 @@ async fn not_found() -> error::WebError {
 /// Serves the application on `listener` until the process ends.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     axum::serve(listener, router(state)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loopback_server_is_its_own_origin_under_any_loopback_name() {
+        let demo = Config {
+            public_url: "http://127.0.0.1:8080".into(),
+            demo: true,
+            ..Config::default()
+        };
+        for origin in [
+            "http://127.0.0.1:8080",
+            "http://localhost:8080",
+            "http://LocalHost:8080",
+            "http://[::1]:8080",
+        ] {
+            assert!(demo.is_own_origin(origin), "{origin}");
+        }
+        for origin in [
+            "http://localhost:8081",
+            "https://localhost:8080",
+            "http://localhost",
+            "http://localhost.evil.example:8080",
+            "http://evil.example:8080",
+            "null",
+        ] {
+            assert!(!demo.is_own_origin(origin), "{origin}");
+        }
+        let public = Config {
+            public_url: "https://talenta.example.go.id/".into(),
+            ..Config::default()
+        };
+        assert!(public.is_own_origin("https://talenta.example.go.id"));
+        assert!(!public.is_own_origin("https://localhost"));
+        assert!(!public.is_own_origin("http://talenta.example.go.id"));
+    }
 }

@@ -209,7 +209,7 @@ impl RecordKind for RiwayatPendidikan {
     const COLUMNS: &'static [Column] = &[
         Column::required("nipBaru"),
         Column::required("tkPendidikan"),
-        Column::required("tahunLulus"),
+        Column::required("tahunLulus").number(),
         Column::optional("bidangIlmu"),
         Column::optional("namaSekolah"),
     ];
@@ -268,7 +268,7 @@ impl RecordKind for RiwayatDiklat {
         Column::required("tanggalMulai"),
         Column::optional("tanggalSelesai"),
         Column::optional("jenisDiklat"),
-        Column::optional("jumlahJam"),
+        Column::optional("jumlahJam").number(),
         Column::optional("penyelenggara"),
     ];
     /// The NIP's digits, the training's name and its first day.

@@ -23,11 +23,11 @@ impl RecordKind for Skp {
     const KIND: Kind = Kind::Skp;
     const COLUMNS: &'static [Column] = &[
         Column::required("nipBaru"),
-        Column::required("tahun"),
+        Column::required("tahun").number(),
         Column::required("hasilKinerja"),
         Column::required("perilakuKerja"),
         Column::optional("kuadranKinerja"),
-        Column::optional("nilaiKinerjaPenguat"),
+        Column::optional("nilaiKinerjaPenguat").number(),
         Column::optional("nipNrpPenilai"),
         Column::optional("namaPenilai"),
     ];

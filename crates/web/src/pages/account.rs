@@ -1,19 +1,26 @@
 //! Changing one's own password: it needs the current one, and ends every
 //! session of the account (the current one is replaced by a new session).
+//! A wrong current password counts as a failed sign-in: the fifth in a row
+//! locks the account as the sign-in does and ends this session, so a
+//! session left open or stolen cannot be used to guess the password. The
+//! new password must pass [`crate::password::check`].
 
+use axum::Router;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_views::Flash;
 use talenta_views::pages::Sandi;
 
+use super::login::{LOCK_SECONDS, MAX_FAILURES};
 use crate::AppState;
-use crate::auth::{MIN_PASSWORD, hash_password, random_token, token_hash, verify_password};
+use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
-use crate::session::{SignedIn, session_set_cookie};
+use crate::extract::Form;
+use crate::password::{self, MIN_CHARS, Owner};
+use crate::session::{SignedIn, session_clear_cookie, session_set_cookie};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/akun/sandi", get(form).post(change))
@@ -25,7 +32,7 @@ async fn form(user: SignedIn) -> Result<Response, WebError> {
     render(&Sandi {
         chrome: super::chrome(&user, HERE),
         error: None,
-        min_password: MIN_PASSWORD,
+        min_password: MIN_CHARS,
     })
 }
 
@@ -46,11 +53,11 @@ async fn change(
     user: SignedIn,
     Form(input): Form<Change>,
 ) -> Result<Response, WebError> {
-    let refuse = |message: &str| {
+    let refuse = |message: String| {
         render(&Sandi {
             chrome: super::chrome(&user, HERE),
-            error: Some(message.to_owned()),
-            min_password: MIN_PASSWORD,
+            error: Some(message),
+            min_password: MIN_CHARS,
         })
     };
     let db = state.db();
@@ -58,11 +65,36 @@ async fn change(
     let Some(account) = db.account(instansi, &user.actor.nip).await? else {
         return Err(WebError::NotFound);
     };
-    if !verify_password(input.lama, Some(account.password_hash)).await {
-        return refuse("Kata sandi sekarang salah.");
+    let now = state.now().unix_timestamp();
+    if let Some(until) = account.locked_until.filter(|until| *until > now) {
+        let minutes = (until - now + 59) / 60;
+        return refuse(format!(
+            "Terlalu banyak percobaan kata sandi yang salah. Coba lagi dalam {minutes} menit."
+        ));
     }
-    if input.baru.chars().count() < MIN_PASSWORD {
-        return refuse("Kata sandi baru terlalu pendek.");
+    if !verify_password(input.lama, Some(account.password_hash)).await {
+        let failures = db
+            .login_failed(instansi, &account.nip, MAX_FAILURES, now + LOCK_SECONDS)
+            .await?;
+        if failures < MAX_FAILURES {
+            return refuse("Kata sandi sekarang salah.".to_owned());
+        }
+        db.end_session(instansi, &user.token_hash).await?;
+        let mut response = refuse(
+            "Kata sandi sekarang salah terlalu sering: akun terkunci 15 menit dan sesi ini diakhiri."
+                .to_owned(),
+        )?;
+        if let Some(cookie) = session_clear_cookie(&state) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+        return Ok(response);
+    }
+    let owner = Owner {
+        nip: &account.nip,
+        nama: &account.nama,
+    };
+    if let Err(weak) = password::check(&input.baru, owner) {
+        return refuse(weak.message());
     }
     let hash = hash_password(input.baru).await?;
     db.set_password(instansi, &user.actor.nip, &hash).await?;
@@ -87,7 +119,7 @@ async fn change(
             )),
         ),
         error: None,
-        min_password: MIN_PASSWORD,
+        min_password: MIN_CHARS,
     })?;
     if let Some(cookie) = session_set_cookie(&state, instansi, &token) {
         response.headers_mut().append(header::SET_COOKIE, cookie);

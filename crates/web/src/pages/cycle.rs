@@ -4,11 +4,11 @@
 //! key positions. The rules are the domain's and the reads `talenta-app`'s
 //! (`cycle`, `talent`); these handlers only choose, check access and show.
 
-use axum::extract::{Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_app::cycle::{CycleError, FinalRow, calibrate, final_map, movement};
 use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
@@ -25,6 +25,7 @@ use talenta_views::pages::{
 use super::profile::person;
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::{Form, Query};
 use crate::format::{nilai, tanggal};
 use crate::session::SignedIn;
 
@@ -270,7 +271,7 @@ async fn calibrate_one(
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::Calibrate).await?;
     let periode = parse_periode(&periode_text)?;
-    let to = Kotak::new(input.kotak).ok_or(WebError::BadRequest("no such box"))?;
+    let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
     let kode = instansi_kode(&state, &user).await?;
     match calibrate(
         state.db(),

@@ -12,11 +12,11 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_app::talent::{IdpBasis, IdpError, idp, idp_basis, idp_draft, idp_save, positions};
 use talenta_domain::access::{Action, Target};
@@ -34,6 +34,7 @@ use super::dashboard::path_segment;
 use super::profile::person;
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::{Form, Query};
 use crate::format::{opt_tanggal, tanggal};
 use crate::session::SignedIn;
 
@@ -308,11 +309,10 @@ impl Submitted {
                     let Some((field, index)) = name.split_once('.') else {
                         continue;
                     };
-                    let index: usize = index
-                        .parse()
-                        .map_err(|_| WebError::BadRequest("malformed IDP row"))?;
+                    let index: usize =
+                        index.parse().map_err(|_| WebError::Invalid(field.into()))?;
                     if index >= MAX_ROWS * 2 {
-                        return Err(WebError::BadRequest("too many IDP rows"));
+                        return Err(WebError::Invalid(field.into()));
                     }
                     let row = rows.entry(index).or_default();
                     match field {
@@ -447,7 +447,7 @@ async fn save(
             .as_ref()
             .and_then(|k| basis.standar.get_key_value(k))
         else {
-            return Err(WebError::BadRequest("no such competency in the standard"));
+            return Err(WebError::Invalid("tambah".into()));
         };
         let attained = basis.attained.as_ref().and_then(|a| a.get(kompetensi));
         let gap = required

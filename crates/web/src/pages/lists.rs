@@ -4,7 +4,7 @@
 //! XLSX with `format=xlsx` (same filters, same scope, every row).
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::Query;
 use crate::format::nilai;
 use crate::session::SignedIn;
 use crate::xlsx;

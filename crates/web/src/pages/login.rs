@@ -4,11 +4,12 @@
 //! resets on success. A successful login always starts a new session (the
 //! token the browser came with, if any, is ended: no session fixation).
 
-use axum::extract::{Query, State};
+use axum::Router;
+use axum::extract::State;
+use axum::http::uri::PathAndQuery;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_domain::access::Role;
 use talenta_views::pages::Masuk;
@@ -16,6 +17,7 @@ use talenta_views::pages::Masuk;
 use crate::AppState;
 use crate::auth::{random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
+use crate::extract::{Form, Query};
 use crate::session::{
     CsrfToken, SignedIn, presented_token_hash, session_clear_cookie, session_set_cookie,
 };
@@ -48,12 +50,30 @@ struct Next {
     lanjut: Option<String>,
 }
 
-/// A path on this site to go to after login; anything else goes home.
-fn local_path(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
-        _ => "/".to_owned(),
+/// Where to go after login: home when `lanjut` is absent or blank, else
+/// `lanjut` when it is a path on this site; anything else is refused (400),
+/// never followed.
+fn next_path(lanjut: Option<&str>) -> Result<String, WebError> {
+    match lanjut {
+        None | Some("") => Ok("/".to_owned()),
+        Some(path) if same_origin_path(path) => Ok(path.to_owned()),
+        Some(_) => Err(WebError::Invalid("lanjut".into())),
     }
+}
+
+/// Whether `path` stays on this site whatever a browser does with it: one
+/// `/` not followed by `/` or `\` (`//host` and `/\host` are another host),
+/// no backslash, control character or white space anywhere (browsers drop
+/// tabs and line breaks, so `/\t/host` is `//host`), and a valid path and
+/// query.
+fn same_origin_path(path: &str) -> bool {
+    let mut chars = path.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !path
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+        && path.parse::<PathAndQuery>().is_ok()
 }
 
 async fn form(
@@ -67,7 +87,7 @@ async fn form(
     render(&Masuk {
         chrome: super::anonymous(&csrf),
         error: None,
-        next: local_path(next.lanjut.as_deref()),
+        next: next_path(next.lanjut.as_deref())?,
         nip: String::new(),
     })
 }
@@ -93,8 +113,8 @@ async fn login(
     headers: HeaderMap,
     Form(input): Form<Login>,
 ) -> Result<Response, WebError> {
+    let next = next_path(input.lanjut.as_deref())?;
     let nip = input.nip.trim().to_owned();
-    let next = local_path(input.lanjut.as_deref());
     let refuse = |message: &str| {
         render(&Masuk {
             chrome: super::anonymous(&csrf),
@@ -177,4 +197,51 @@ async fn logout(
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn only_a_path_on_this_site_is_followed() {
+        for path in [
+            "/",
+            "/pegawai/198503152010012003",
+            "/daftar?q=siti&hal=2",
+            "/a/b//c",
+            "/%2F/evil.example",
+            "/%09/evil.example",
+        ] {
+            assert_eq!(next_path(Some(path)).unwrap(), path);
+        }
+        assert_eq!(next_path(None).unwrap(), "/");
+        assert_eq!(next_path(Some("")).unwrap(), "/");
+        for path in [
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "\t//evil.example",
+            "/ /evil.example",
+            "/a\\b",
+            "/a\u{0}b",
+            "/a\u{7f}b",
+            "/a\u{85}b",
+            "/a\u{3000}b",
+            "https://evil.example/",
+            "evil.example",
+            "javascript:alert(1)",
+            ".//evil.example",
+            " /x",
+        ] {
+            assert!(
+                matches!(next_path(Some(path)), Err(WebError::Invalid(f)) if f == "lanjut"),
+                "{path:?}"
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! their place in the talent map with the numbers behind it.
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -20,6 +20,7 @@ use talenta_views::{Flash, Table};
 
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::Query;
 use crate::format::{nilai, opt, opt_tanggal, tanggal, tanggal_unix, ukuran};
 use crate::session::SignedIn;
 
@@ -111,8 +112,16 @@ pub(crate) async fn respond(
     let edit = user
         .may(Action::EditOwnProfile, target)
         .then(|| edit_forms(state.rules(), state.config().upload_max_bytes, &here));
+    let files = user.may(Action::ReadDocuments, target);
     let chrome = super::chrome_with(user, &here, flash);
-    let mut response = render(&page(state.rules(), chrome, &profile, sensitive, edit))?;
+    let mut response = render(&page(
+        state.rules(),
+        chrome,
+        &profile,
+        sensitive,
+        files,
+        edit,
+    ))?;
     *response.status_mut() = status;
     Ok(response.into_response())
 }
@@ -151,6 +160,7 @@ fn page(
     chrome: talenta_views::Chrome,
     profile: &Profile,
     sensitive: Vec<(&'static str, String)>,
+    files: bool,
     edit: Option<EditForms>,
 ) -> Profil {
     let p = &profile.pegawai;
@@ -204,7 +214,7 @@ fn page(
         sensitive,
         talent: talent_position(rules, profile),
         branding: branding_view(profile),
-        dokumen: dokumen_view(rules, profile),
+        dokumen: dokumen_view(rules, profile, files),
         usulan: profile.usulan.iter().map(usulan_row).collect(),
         edit,
         sections: sections(profile),
@@ -229,7 +239,9 @@ fn branding_view(profile: &Profile) -> BrandingView {
     }
 }
 
-fn dokumen_view(rules: &RuleSet, profile: &Profile) -> DokumenView {
+/// The checklist, and the files themselves only when `files` (the person
+/// and the admins who keep the records).
+fn dokumen_view(rules: &RuleSet, profile: &Profile, files: bool) -> DokumenView {
     let policy = &rules.dokumen;
     let list = checklist(policy, profile.pegawai.status, &profile.documents);
     let nip = profile.pegawai.nip.as_str();
@@ -253,6 +265,7 @@ fn dokumen_view(rules: &RuleSet, profile: &Profile) -> DokumenView {
         files: profile
             .documents
             .iter()
+            .filter(|_| files)
             .map(|d| BerkasRow {
                 jenis: policy
                     .kind(&d.jenis)

@@ -4,12 +4,12 @@
 //! that employee, and redirects to the profile (303) with a fixed message
 //! code, or shows the profile again with the reason (422).
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_app::self_service::{SelfServiceError, propose};
 use talenta_domain::access::Action;
@@ -22,6 +22,7 @@ use super::profile::{person, respond};
 use crate::AppState;
 use crate::auth::sha256_hex;
 use crate::error::WebError;
+use crate::extract::Form;
 use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -181,7 +182,7 @@ struct UploadForm {
 
 async fn read_upload(mut multipart: Multipart) -> Result<UploadForm, WebError> {
     let mut form = UploadForm::default();
-    let malformed = |_| WebError::BadRequest("malformed upload");
+    let malformed = |_| WebError::Invalid("berkas".into());
     while let Some(field) = multipart.next_field().await.map_err(malformed)? {
         match field.name() {
             Some("jenis") => form.jenis = field.text().await.map_err(malformed)?,
@@ -246,14 +247,15 @@ async fn upload(
     Ok(done(&nip, "dokumen", "dokumen"))
 }
 
-/// A document's file, to whoever may read the profile. Served as an
-/// attachment with the type it was checked to be, under a generated name.
+/// A document's file, to the person and the admins who keep the records
+/// (`Action::ReadDocuments`). Served as an attachment with the type it was
+/// checked to be, under a generated name.
 async fn download(
     State(state): State<AppState>,
     user: SignedIn,
     Path((nip, sha256)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::ReadProfile).await?;
+    person(&state, &user, &nip, Action::ReadDocuments).await?;
     let (document, stored_mime, content) = state
         .db()
         .document_file(user.actor.instansi, &nip, &sha256)

@@ -2,22 +2,27 @@
 //! prints it when no Admin BKPSDM account exists; it is valid for 24 hours
 //! and for one use, and there is never a default password.
 
-use axum::extract::{Query, State};
+use axum::Router;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use serde::Deserialize;
+use talenta_domain::Nip;
 use talenta_domain::access::Role;
 use talenta_storage::NewAccount;
 use talenta_views::pages::Penyiapan;
 
 use crate::AppState;
-use crate::auth::{MIN_PASSWORD, hash_password, token_hash};
+use crate::auth::{hash_password, token_hash};
 use crate::error::{WebError, render};
+use crate::extract::{Form, Query};
+use crate::password::{self, MIN_CHARS, Owner};
 use crate::session::CsrfToken;
 
 /// How long a setup link stays valid.
 pub const SETUP_SECONDS: i64 = 24 * 60 * 60;
+/// The fewest letters of the administrator's name: a real name, not `x`.
+const MIN_NAME_LETTERS: usize = 3;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/penyiapan", get(form).post(complete))
@@ -46,7 +51,7 @@ async fn page(
         error,
         token,
         instansi,
-        min_password: MIN_PASSWORD,
+        min_password: MIN_CHARS,
     })
 }
 
@@ -96,12 +101,18 @@ async fn complete(
     }
     let nip = input.nip.trim();
     let nama = input.nama.trim();
-    let problem = if nip.is_empty() || nip.len() > 32 || !nip.bytes().all(|b| b.is_ascii_digit()) {
-        Some("NIP harus berupa angka.")
-    } else if nama.is_empty() {
-        Some("Nama wajib diisi.")
-    } else if input.sandi.chars().count() < MIN_PASSWORD {
-        Some("Kata sandi terlalu pendek.")
+    let owner = Owner { nip, nama };
+    let problem = if Nip::parse(nip).is_err() {
+        Some(
+            "NIP tidak sah: NIP terdiri dari 18 angka (tanggal lahir, TMT CPNS, jenis kelamin, nomor urut)."
+                .to_owned(),
+        )
+    } else if nama.chars().filter(|c| c.is_alphabetic()).count() < MIN_NAME_LETTERS {
+        Some(format!(
+            "Nama terlalu pendek: tulis nama lengkap (paling sedikit {MIN_NAME_LETTERS} huruf)."
+        ))
+    } else if let Err(weak) = password::check(&input.sandi, owner) {
+        Some(weak.message())
     } else if !state
         .db()
         .instansi_all()
@@ -109,12 +120,12 @@ async fn complete(
         .iter()
         .any(|(id, _)| *id == input.instansi)
     {
-        Some("Instansi tidak dikenal.")
+        Some("Instansi tidak dikenal.".to_owned())
     } else {
         None
     };
     if let Some(problem) = problem {
-        return page(&state, &csrf, input.token, Some(problem.into())).await;
+        return page(&state, &csrf, input.token, Some(problem)).await;
     }
     let hash = hash_password(input.sandi).await?;
     let now = state.now().unix_timestamp();

@@ -3,11 +3,11 @@
 //! sub-units, the BKPSDM admin those of the whole instansi. A rejection
 //! needs a reason, which the employee reads on their profile.
 
-use axum::extract::{Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use talenta_app::self_service::{SelfServiceError, decide_usulan};
 use talenta_domain::access::{Action, Target};
@@ -19,6 +19,7 @@ use talenta_views::pages::{AntrianDokumen, AntrianUsulan, Verifikasi};
 use super::profile::person;
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::{Form, Query};
 use crate::format::{opt, tanggal_unix, ukuran};
 use crate::session::SignedIn;
 

@@ -25,6 +25,8 @@ on_both_engines!(
 enum Scope {
     /// One person's data (`Action::ReadProfile`).
     Person,
+    /// One person's uploaded documents (`Action::ReadDocuments`).
+    Documents,
     /// A unit's counts (`Action::ReadAggregates` on a unit).
     UnitAggregates,
     /// The people of a unit (`Action::ListPeople` on a unit).
@@ -44,7 +46,7 @@ enum Scope {
 /// [`with_pending`]).
 const ROUTES: &[(&str, Scope)] = &[
     ("/pegawai/{id}", Scope::Person),
-    ("/pegawai/{id}/dokumen/{sha}", Scope::Person),
+    ("/pegawai/{id}/dokumen/{sha}", Scope::Documents),
     ("/dasbor/opd/{id}", Scope::UnitAggregates),
     ("/pegawai?opd={id}", Scope::UnitList),
     ("/pegawai?opd={id}&format=xlsx", Scope::UnitList),
@@ -141,6 +143,20 @@ fn expected(scope: Scope) -> (&'static [Target], [(Who, &'static [u16]); 7]) {
                 (Who::Pimpinan, &[OK, OK, OK, NO]),
                 // Oversight sees no person, but may open its own
                 // account's profile like anyone.
+                (Who::Pengawas, &[OK, NO, NO, NO]),
+            ],
+        ),
+        // The person and the admins who keep the records; never those
+        // who assess or decide on talent (data minimisation).
+        Scope::Documents => (
+            &[Own, Colleague, Outsider, MissingNip],
+            [
+                (Who::Pegawai, &[OK, NO, NO, NO]),
+                (Who::AdminOpd, &[OK, OK, NO, NO]),
+                (Who::AdminOpdLain, &[OK, NO, OK, NO]),
+                (Who::AdminBkpsdm, &[OK, OK, OK, NO]),
+                (Who::TimPenilai, &[OK, NO, NO, NO]),
+                (Who::Pimpinan, &[OK, NO, NO, NO]),
                 (Who::Pengawas, &[OK, NO, NO, NO]),
             ],
         ),

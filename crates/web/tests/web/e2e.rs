@@ -423,3 +423,85 @@ async fn an_idp_is_drafted_and_saved_in_the_browser() {
     clean(&browser, "the saved plan").await;
     browser.close().await;
 }
+
+/// The page's origin as the browser sees it.
+async fn current_origin(browser: &Browser) -> String {
+    let url = browser.client().current_url().await.unwrap();
+    url.origin().ascii_serialization()
+}
+
+/// Waits until the page's heading is `heading`. Read by a script, which
+/// holds no element that the page loading meanwhile could make stale.
+async fn heading(browser: &Browser, heading: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let shown = browser
+            .client()
+            .execute(
+                "return document.querySelector('h1')?.textContent ?? ''",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if shown == heading {
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the page shows {shown:?}, expected {heading:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// A `lanjut` that a URL parser resolves to another origin (a tab or line
+/// break is dropped, so `/\t/host` is `//host`) is refused with a 400
+/// page, from a link and from a tampered form alike, and the browser stays
+/// on this site, signed out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_after_login_never_leaves_the_site_in_a_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let person = app.people.of(Who::Pegawai);
+    for lanjut in ["/\t/evil.example", "//evil.example", "/\\evil.example"] {
+        let encoded: String = form_urlencoded::byte_serialize(lanjut.as_bytes()).collect();
+        browser
+            .goto(&app.url(&format!("/masuk?lanjut={encoded}")))
+            .await;
+        heading(&browser, "Isian tidak sah").await;
+        assert_eq!(current_origin(&browser).await, app.base, "{lanjut:?}");
+        browser.js_errors().await; // the 400 itself
+
+        browser.goto(&app.url("/masuk")).await;
+        browser
+            .client()
+            .execute(
+                // A Rust string literal of these is a JavaScript one too.
+                &format!("document.querySelector('input[name=lanjut]').value = {lanjut:?}"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        browser.fill("#nip", &person.nip).await;
+        browser.fill("#sandi", PASSWORD).await;
+        browser.click("button[type=submit]").await;
+        heading(&browser, "Isian tidak sah").await;
+        assert_eq!(current_origin(&browser).await, app.base, "{lanjut:?}");
+        browser.js_errors().await;
+
+        // Not signed in: home is the login page.
+        browser.goto(&app.url("/")).await;
+        arrive(&browser, "/masuk").await;
+    }
+    // A path on this site is followed.
+    let own = format!("/pegawai/{}", person.nip);
+    sign_in(&browser, &app, Who::Pegawai, &own).await;
+    arrive(&browser, &own).await;
+    assert_eq!(current_origin(&browser).await, app.base);
+    clean(&browser, "after a sign-in to a path of this site").await;
+    browser.close().await;
+}

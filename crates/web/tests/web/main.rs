@@ -19,6 +19,7 @@ mod dashboard;
 mod development;
 mod e2e;
 mod evaluation;
+mod hardening;
 mod headers;
 mod self_service;
 mod sessions;
