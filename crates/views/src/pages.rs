@@ -474,3 +474,15 @@ pub struct Perpindahan {
     pub grafik: String,
     pub table: LinkTable,
 }
+
+/// The answer to a write the database could not take now (an import holds
+/// it): what was not saved, when to try again, and that reading goes on.
+#[derive(Debug, Template)]
+#[template(path = "sibuk.html")]
+pub struct Sibuk {
+    pub chrome: Chrome,
+    /// When to try again: "dalam sekitar 3 menit", "dalam beberapa saat".
+    pub tunggu: String,
+    /// Whether an import is what holds the database.
+    pub impor: bool,
+}

@@ -13,7 +13,7 @@ use talenta_views::pages::Sandi;
 use crate::AppState;
 use crate::auth::{MIN_PASSWORD, hash_password, random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
-use crate::session::{SignedIn, session_set_cookie};
+use crate::session::{SignedIn, password_stamp, session_set_cookie};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/akun/sandi", get(form).post(change))
@@ -66,7 +66,8 @@ async fn change(
     }
     let hash = hash_password(input.baru).await?;
     db.set_password(instansi, &user.actor.nip, &hash).await?;
-    // Every session ended with the change; this browser continues in a new one.
+    // Every session ended with the change (each remembers the password it
+    // was opened under); this browser continues in a new one.
     let token = random_token()?;
     let now = state.now().unix_timestamp();
     db.login_succeeded(
@@ -75,6 +76,7 @@ async fn change(
         None,
         &token_hash(&token),
         &random_token()?,
+        &password_stamp(&hash),
         now,
     )
     .await?;

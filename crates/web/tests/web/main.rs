@@ -12,6 +12,7 @@
 
 mod access;
 mod app;
+mod beside_import;
 mod client;
 mod csrf;
 mod cycle;
