@@ -45,6 +45,8 @@ pub struct RuleSet {
     pub retention: crate::retention::RetentionPolicy,
     /// Suggested development types of an individual development plan.
     pub development: crate::development::DevelopmentPolicy,
+    /// The smallest count shown to those who see counts but not persons.
+    pub privasi: crate::privasi::Privasi,
 }
 
 /// Sub-scores that turn records into axis components.

@@ -236,8 +236,11 @@ pub struct Dasbor {
     pub kotak_svg: String,
     pub kotak_teks: String,
     pub tables: Vec<UnitTable>,
-    pub antrean_usulan: u64,
-    pub antrean_dokumen: u64,
+    /// The verification queue: proposals and documents, and both (counts
+    /// as printed, `×` when hidden).
+    pub antrean: String,
+    pub antrean_usulan: String,
+    pub antrean_dokumen: String,
     /// The verification page, for those who may verify.
     pub verifikasi_href: Option<String>,
     /// Key positions in scope short of ready-now successors (at most a
@@ -255,7 +258,8 @@ pub struct SuksesiKurang {
     pub nama: String,
     pub kode: String,
     pub opd: String,
-    pub siap: usize,
+    /// Ready-now successors, as printed.
+    pub siap: String,
     /// The succession plan, for those who may open it.
     pub href: Option<String>,
 }
@@ -264,10 +268,10 @@ pub struct SuksesiKurang {
 #[derive(Debug, Clone)]
 pub struct Retensi {
     pub periode: String,
-    /// People flagged.
-    pub jumlah: usize,
-    /// Flags per reason: (reason, count).
-    pub alasan: Vec<(String, usize)>,
+    /// People flagged, as printed.
+    pub jumlah: String,
+    /// Flags per reason: (reason, count as printed).
+    pub alasan: Vec<(String, String)>,
     pub href: Option<String>,
 }
 

@@ -20,6 +20,7 @@ mod dashboard;
 mod development;
 mod e2e;
 mod headers;
+mod privasi;
 mod self_service;
 mod sessions;
 mod talent;
