@@ -247,3 +247,33 @@ async fn failed_sign_ins_lock_until_the_account_is_reset() {
         );
     }
 }
+
+/// A first load of a kind for an instansi (`WriteTx::start_load`) locks
+/// that table whole on PostgreSQL until the import commits (it drops and
+/// re-adds the table's foreign keys): a server's read of it fails busy
+/// within the server's wait rather than hanging. SQLite's readers go on.
+#[tokio::test]
+async fn a_first_load_locks_its_table_whole_on_postgresql_only() {
+    let fresh = fresh().await;
+    for (db, database) in fresh.dbs.iter().zip(&fresh.databases) {
+        let mut tx = db.begin_write().await.unwrap();
+        let (instansi, _) = tx.upsert_instansi("KOTA", "Kota Uji").await.unwrap();
+        tx.commit().await.unwrap();
+        let server = Db::connect_serving(&database.url).await.unwrap();
+        let mut import = db.begin_import().await.unwrap();
+        let load = import
+            .start_load::<talenta_domain::personnel::Pegawai>(instansi)
+            .await
+            .unwrap();
+        assert!(load.is_some(), "{:?}: not a first load", db.engine());
+        let read = server
+            .read_all::<talenta_domain::personnel::Pegawai>(instansi, |_| Ok(()))
+            .await;
+        match db.engine() {
+            Engine::Sqlite => assert_eq!(read.unwrap(), 0),
+            Engine::Postgres => assert!(read.unwrap_err().is_busy()),
+        }
+        import.rollback().await.unwrap();
+        server.close().await;
+    }
+}

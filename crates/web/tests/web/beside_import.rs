@@ -94,7 +94,11 @@ async fn pages_and_sign_in_go_on_while_an_import_holds_the_database(app: TestApp
     .await;
     if engine == "sqlite" {
         assert_eq!(page.status, 503, "{}", page.body);
-        assert!(page.body.contains("belum disimpan"), "{}", page.body);
+        assert!(
+            page.body.contains("tidak ada yang disimpan"),
+            "{}",
+            page.body
+        );
         assert!(
             page.body.contains("Coba lagi dalam sekitar 9 menit"),
             "{}",
@@ -220,7 +224,7 @@ async fn a_browser_shows_when_to_try_again_during_an_import() {
     browser.wait_for("#sibuk").await;
     assert_eq!(browser.text("h1").await, "Data sedang diperbarui");
     let text = browser.text("#sibuk").await;
-    assert!(text.contains("belum disimpan"), "{text}");
+    assert!(text.contains("tidak ada yang disimpan"), "{text}");
     assert_eq!(
         browser.text("#sibuk-tunggu").await,
         "Coba lagi dalam sekitar 3 menit: gunakan tombol Kembali pada peramban, lalu kirim ulang isian Anda."
