@@ -152,11 +152,30 @@ pub enum ImportError {
 }
 
 /// Imports `files` (any order; they are taken in dependency order) in one
-/// transaction.
+/// transaction. While it holds the write lock, it tells a server on the
+/// same database how far it has come (`Db::import_begins`), so that a
+/// write the server must refuse meanwhile says how long to wait.
 pub async fn import(
+    db: &Db,
+    files: Vec<ImportFile>,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let mut announced = None;
+    let outcome = import_announced(db, files, options, &mut announced).await;
+    if let Some(perubahan) = announced {
+        // Advisory, as the progress itself.
+        let _ = db.import_ends(perubahan).await;
+    }
+    outcome
+}
+
+/// [`import`], setting `announced` to the change-log entry it announced
+/// its progress under.
+async fn import_announced(
     db: &Db,
     mut files: Vec<ImportFile>,
     options: &ImportOptions,
+    announced: &mut Option<i64>,
 ) -> Result<ImportReport, ImportError> {
     files.sort_by_key(|f| f.kind);
     if let Some(twice) = files
@@ -187,6 +206,19 @@ pub async fn import(
     let perubahan = tx
         .record_change(options.now, &options.actor, "import", &detail)
         .await?;
+    let size = files
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .sum();
+    // Advisory: a failure to tell a server how far the import has come
+    // does not stop the import.
+    if db
+        .import_begins(perubahan, options.now.unix_timestamp(), size)
+        .await
+        .is_ok()
+    {
+        *announced = Some(perubahan);
+    }
     let mut instansi_id = stored
         .iter()
         .find(|(_, i)| i.kode == kode)
@@ -224,51 +256,59 @@ pub async fn import(
             let (report, back) = match file.kind {
                 Kind::Instansi => continue,
                 Kind::Opd => {
-                    import_file::<Opd>(&mut tx, target, file, known, options, &mut state).await?
+                    import_file::<Opd>(db, &mut tx, target, file, known, options, &mut state)
+                        .await?
                 }
                 Kind::Jabatan => {
-                    import_file::<Jabatan>(&mut tx, target, file, known, options, &mut state)
+                    import_file::<Jabatan>(db, &mut tx, target, file, known, options, &mut state)
                         .await?
                 }
                 Kind::Pegawai => {
-                    import_file::<Pegawai>(&mut tx, target, file, known, options, &mut state)
+                    import_file::<Pegawai>(db, &mut tx, target, file, known, options, &mut state)
                         .await?
                 }
                 Kind::RiwayatJabatan => {
-                    import_file::<RiwayatJabatan>(&mut tx, target, file, known, options, &mut state)
-                        .await?
+                    import_file::<RiwayatJabatan>(
+                        db, &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
                 }
                 Kind::RiwayatGolongan => {
                     import_file::<RiwayatGolongan>(
-                        &mut tx, target, file, known, options, &mut state,
+                        db, &mut tx, target, file, known, options, &mut state,
                     )
                     .await?
                 }
                 Kind::RiwayatPendidikan => {
                     import_file::<RiwayatPendidikan>(
-                        &mut tx, target, file, known, options, &mut state,
+                        db, &mut tx, target, file, known, options, &mut state,
                     )
                     .await?
                 }
                 Kind::RiwayatDiklat => {
-                    import_file::<RiwayatDiklat>(&mut tx, target, file, known, options, &mut state)
-                        .await?
+                    import_file::<RiwayatDiklat>(
+                        db, &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
                 }
                 Kind::RiwayatPenghargaan => {
                     import_file::<RiwayatPenghargaan>(
-                        &mut tx, target, file, known, options, &mut state,
+                        db, &mut tx, target, file, known, options, &mut state,
                     )
                     .await?
                 }
                 Kind::RiwayatHukdis => {
-                    import_file::<RiwayatHukdis>(&mut tx, target, file, known, options, &mut state)
-                        .await?
+                    import_file::<RiwayatHukdis>(
+                        db, &mut tx, target, file, known, options, &mut state,
+                    )
+                    .await?
                 }
                 Kind::Skp => {
-                    import_file::<Skp>(&mut tx, target, file, known, options, &mut state).await?
+                    import_file::<Skp>(db, &mut tx, target, file, known, options, &mut state)
+                        .await?
                 }
                 Kind::Asesmen => {
-                    import_file::<Asesmen>(&mut tx, target, file, known, options, &mut state)
+                    import_file::<Asesmen>(db, &mut tx, target, file, known, options, &mut state)
                         .await?
                 }
             };
@@ -340,6 +380,8 @@ struct State {
     errors: Vec<BadRow>,
     total: u64,
     max_errors: usize,
+    /// Bytes of the files parsed whole so far.
+    read: u64,
 }
 
 impl State {
@@ -348,6 +390,7 @@ impl State {
             errors: Vec::new(),
             total: 0,
             max_errors: options.max_errors,
+            read: 0,
         }
     }
 
@@ -460,6 +503,29 @@ impl Importable for RiwayatHukdis {}
 impl Importable for Skp {}
 impl Importable for Asesmen {}
 
+/// The caller's progress, and the bytes of the current file read so far,
+/// which the writer reports to a server beside the import
+/// (`Db::import_reads`).
+struct Measured {
+    shown: Arc<dyn Progress>,
+    read: AtomicU64,
+}
+
+impl Progress for Measured {
+    fn file(&self, kind: Kind, path: &Path, bytes: u64) {
+        self.shown.file(kind, path, bytes);
+    }
+
+    fn advance(&self, bytes: u64, rows: u64) {
+        self.read.store(bytes, Ordering::Relaxed);
+        self.shown.advance(bytes, rows);
+    }
+
+    fn done(&self) {
+        self.shown.done();
+    }
+}
+
 /// What the parser thread gives back.
 struct Parsed {
     known: Known,
@@ -468,6 +534,7 @@ struct Parsed {
 }
 
 async fn import_file<K: Importable>(
+    db: &Db,
     tx: &mut WriteTx,
     target: Destination,
     file: &ImportFile,
@@ -480,7 +547,11 @@ async fn import_file<K: Importable>(
     let format = file.format()?;
     let source = file.path.clone();
     let limits = options.limits.clone();
-    let progress = Arc::clone(&options.progress);
+    let measured = Arc::new(Measured {
+        shown: Arc::clone(&options.progress),
+        read: AtomicU64::new(0),
+    });
+    let progress = Arc::clone(&measured);
     let clean = state.total == 0;
     let parser = tokio::task::spawn_blocking(move || {
         parse_file::<K>(
@@ -523,6 +594,9 @@ async fn import_file<K: Importable>(
             Ok(w) => written += w,
             Err(e) => write_error = Some(e),
         }
+        let read = state.read + measured.read.load(Ordering::Relaxed);
+        // Advisory, as in `import`.
+        let _ = db.import_reads(target.perubahan, read).await;
     }
     drop(receiver);
     if write_error.is_none()
@@ -540,6 +614,7 @@ async fn import_file<K: Importable>(
     }
     let parsed = parsed.map_err(|e| e.at(&path))?;
     state.add(&path, parsed.errors);
+    state.read += measured.read.load(Ordering::Relaxed);
     Ok((
         FileReport {
             kind: file.kind,

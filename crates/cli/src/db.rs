@@ -13,9 +13,17 @@ pub struct DbArgs {
 impl DbArgs {
     /// Connects and applies any migration not applied yet.
     pub async fn open(&self) -> anyhow::Result<Db> {
-        let db = Db::connect(&self.url)
-            .await
-            .with_context(|| format!("opening the database {}", redact(&self.url)))?;
+        self.migrated(Db::connect(&self.url).await).await
+    }
+
+    /// [`DbArgs::open`] for a web server: a write gives up waiting for
+    /// another's lock (an import's) after a second ([`Db::connect_serving`]).
+    pub async fn open_serving(&self) -> anyhow::Result<Db> {
+        self.migrated(Db::connect_serving(&self.url).await).await
+    }
+
+    async fn migrated(&self, db: Result<Db, talenta_storage::StorageError>) -> anyhow::Result<Db> {
+        let db = db.with_context(|| format!("opening the database {}", redact(&self.url)))?;
         db.migrate().await.context("migrating the database")?;
         Ok(db)
     }

@@ -75,7 +75,7 @@ pub struct DemoArgs {
 pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     init_log();
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
+        let db = args.db.open_serving().await?;
         let listener = tokio::net::TcpListener::bind(&args.bind)
             .await
             .with_context(|| format!("listening on {}", args.bind))?;
@@ -108,7 +108,7 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         let db = DbArgs {
             url: args.db.clone(),
         }
-        .open()
+        .open_serving()
         .await?;
         if db.instansi_all().await?.is_empty() {
             eprintln!(
@@ -166,8 +166,15 @@ async fn run_server(
     config: Config,
 ) -> anyhow::Result<ExitCode> {
     // Fresh planner statistics for a database written by an older release
-    // or by hand (imports and maps refresh them themselves).
-    db.analyze().await.context("analyzing the database")?;
+    // or by hand (imports and maps refresh them themselves). A server
+    // started during an import goes without: the import refreshes them
+    // when it ends.
+    match db.analyze().await {
+        Err(e) if e.is_busy() => {
+            eprintln!("the database is busy (an import?): statistics not refreshed");
+        }
+        other => other.context("analyzing the database")?,
+    }
     eprintln!("listening on {} (Ctrl-C to stop)", config.public_url);
     let state = AppState::new(db, Arc::new(SystemClock), config, RuleSet::bundled()?);
     talenta_web::serve(listener, state)

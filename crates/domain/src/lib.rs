@@ -52,6 +52,7 @@ pub mod pendidikan;
 pub mod periode;
 pub mod personnel;
 pub mod pool;
+pub mod privasi;
 pub mod readiness;
 pub mod retention;
 pub mod ruleset;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::nine_box::Kotak;
+use crate::privasi::{Cell, Privasi, Table};
 
 /// Counts of a transition matrix. `counts[a][b]`: people in box `a + 1`
 /// before and box `b + 1` after.
@@ -62,6 +63,98 @@ impl Matrix {
                     .unwrap_or(0)
             })
             .sum()
+    }
+}
+
+/// A [`Matrix`] as a reader sees it: every count, or without those
+/// `[privasi]` hides from a reader who may not see the persons behind them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownMatrix {
+    pub counts: [[Option<u32>; 9]; 9],
+    pub entered: [Option<u32>; 9],
+    pub left: [Option<u32>; 9],
+    pub up: Option<u32>,
+    pub same: Option<u32>,
+    pub down: Option<u32>,
+}
+
+impl Matrix {
+    /// The matrix as a reader sees it: with `None`, every count; with the
+    /// rule of a reader who may not see the persons behind the counts,
+    /// without those it hides ([`crate::privasi`]). The sums a reader can
+    /// check are those the movement page prints (moved up, stayed, moved
+    /// down) and those the dashboards give: a row with its exits is the
+    /// box's people before, a column with its entries the box's people
+    /// after.
+    pub fn shown(&self, privasi: Option<&Privasi>) -> ShownMatrix {
+        let mut table = Table::default();
+        let counts: [[Cell; 9]; 9] = self.counts.map(|row| row.map(|n| table.cell(n.into())));
+        let entered = self.entered.map(|n| table.cell(n.into()));
+        let left = self.left.map(|n| table.cell(n.into()));
+        let mut lines: [Vec<Cell>; 3] = Default::default();
+        for (a, row) in counts.iter().enumerate() {
+            for (b, cell) in row.iter().enumerate() {
+                if let Some(line) = lines.get_mut(usize::from(b <= a) + usize::from(b < a)) {
+                    line.push(*cell);
+                }
+            }
+        }
+        let [up, same, down] = [self.up(), self.same(), self.down()].map(|n| table.cell(n.into()));
+        for (line, total) in lines.into_iter().zip([up, same, down]) {
+            table.sum(line, total);
+        }
+        for a in 0..9 {
+            let parts: Vec<Cell> = counts
+                .get(a)
+                .into_iter()
+                .flatten()
+                .chain(left.get(a))
+                .copied()
+                .collect();
+            let before = self.counts.get(a).into_iter().flatten().sum::<u32>()
+                + self.left.get(a).copied().unwrap_or(0);
+            let total = table.cell(before.into());
+            table.sum(parts, total);
+        }
+        for b in 0..9 {
+            let parts: Vec<Cell> = counts
+                .iter()
+                .filter_map(|row| row.get(b))
+                .chain(entered.get(b))
+                .copied()
+                .collect();
+            let after = self.counts.iter().filter_map(|row| row.get(b)).sum::<u32>()
+                + self.entered.get(b).copied().unwrap_or(0);
+            let total = table.cell(after.into());
+            table.sum(parts, total);
+        }
+        let hidden = privasi.map(|rule| table.suppress(rule));
+        let show = |cell: Cell, n: u32| match &hidden {
+            Some(hidden) if hidden.contains(cell) => None,
+            _ => Some(n),
+        };
+        let mut shown = ShownMatrix {
+            counts: [[None; 9]; 9],
+            entered: [None; 9],
+            left: [None; 9],
+            up: show(up, self.up()),
+            same: show(same, self.same()),
+            down: show(down, self.down()),
+        };
+        for (row, (cells, values)) in shown.counts.iter_mut().zip(counts.iter().zip(&self.counts)) {
+            for (slot, (cell, n)) in row.iter_mut().zip(cells.iter().zip(values)) {
+                *slot = show(*cell, *n);
+            }
+        }
+        for (slots, cells, values) in [
+            (&mut shown.entered, &entered, &self.entered),
+            (&mut shown.left, &left, &self.left),
+        ] {
+            for (slot, (cell, n)) in slots.iter_mut().zip(cells.iter().zip(values)) {
+                *slot = show(*cell, *n);
+            }
+        }
+        shown
     }
 }
 
@@ -135,5 +228,54 @@ mod tests {
             (m.stayed_placed(), m.up(), m.down(), m.same()),
             (4, 2, 1, 1)
         );
+    }
+
+    #[test]
+    fn a_reader_of_counts_sees_no_small_move_nor_one_the_sums_give_back() {
+        let rule = Privasi {
+            min_cell: 5,
+            source: String::new(),
+        };
+        let mut m = Matrix::default();
+        // Forty stayed in box 5, thirty in box 8, twenty moved 5 → 8, one
+        // (a unit's head) moved 8 → 9.
+        m.counts[4][4] = 40;
+        m.counts[7][7] = 30;
+        m.counts[4][7] = 20;
+        m.counts[7][8] = 1;
+        m.entered[4] = 6;
+        let everything = m.shown(None);
+        assert_eq!(everything.counts[7][8], Some(1));
+        assert_eq!(everything.up, Some(21));
+
+        let shown = m.shown(Some(&rule));
+        assert_eq!(shown.counts[7][8], None);
+        assert_eq!(shown.counts[4][4], Some(40));
+        for (row, values) in shown.counts.iter().zip(&m.counts) {
+            for (shown, n) in row.iter().zip(values) {
+                assert!(shown.is_none_or(|s| s == *n && s >= 5), "{shown:?} of {n}");
+            }
+        }
+        // Moved up, stayed, moved down: none gives a hidden count back.
+        let line = |keep: fn(usize, usize) -> bool| {
+            let mut hidden = Vec::new();
+            for (a, row) in shown.counts.iter().enumerate() {
+                for (b, cell) in row.iter().enumerate() {
+                    if keep(a, b) && cell.is_none() {
+                        hidden.push(m.counts[a][b]);
+                    }
+                }
+            }
+            hidden
+        };
+        for (total, hidden) in [
+            (shown.up, line(|a, b| b > a)),
+            (shown.same, line(|a, b| b == a)),
+            (shown.down, line(|a, b| b < a)),
+        ] {
+            if total.is_some() && !hidden.is_empty() {
+                assert!(hidden.len() >= 2 && hidden.iter().sum::<u32>() >= 5);
+            }
+        }
     }
 }

@@ -48,6 +48,8 @@ pub struct RuleSet {
     pub development: crate::development::DevelopmentPolicy,
     /// The six-monthly evaluation of officeholders.
     pub evaluasi: crate::evaluasi::EvaluasiPolicy,
+    /// The smallest count shown to those who see counts but not persons.
+    pub privasi: crate::privasi::Privasi,
 }
 
 /// Sub-scores that turn records into axis components.

@@ -1,9 +1,10 @@
-//! Accounts, sessions and one-time setup links (migration 0003).
+//! Accounts and one-time setup links (migration 0003); their sessions and
+//! failed sign-ins are in the sign-in store (`sesi`).
 //!
-//! Only hashes are stored: the password as an argon2id PHC string, session
-//! and setup tokens as their SHA-256 (hex); the caller hashes. Times are
-//! unix seconds, which both engines compare as integers; the caller passes
-//! them (this crate reads no clock).
+//! Only hashes are stored: the password as an argon2id PHC string, setup
+//! tokens as their SHA-256 (hex); the caller hashes. Times are unix
+//! seconds, which both engines compare as integers; the caller passes them
+//! (this crate reads no clock).
 
 use talenta_domain::access::Role;
 
@@ -19,10 +20,6 @@ pub struct Account {
     /// The unit an `admin_opd` administers.
     pub opd: Option<String>,
     pub password_hash: String,
-    /// Consecutive failed logins.
-    pub failures: i64,
-    /// End of a lockout, unix seconds.
-    pub locked_until: Option<i64>,
 }
 
 /// An account to create, or to reset (role, unit and password replaced).
@@ -36,34 +33,12 @@ pub struct NewAccount<'a> {
     pub password_hash: &'a str,
 }
 
-/// A stored session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub instansi: i64,
-    pub nip: String,
-    pub csrf: String,
-    /// Created (login), unix seconds: the absolute timeout runs from here.
-    pub created: i64,
-    /// Last request, unix seconds: the idle timeout runs from here.
-    pub active: i64,
-}
+type AccountRow = (i64, String, String, String, Option<String>, String);
 
-type AccountRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    i64,
-    Option<i64>,
-);
-
-const ACCOUNT_COLUMNS: &str =
-    "instansi_id, nip, nama, peran, opd, password_hash, gagal, terkunci_sampai";
+const ACCOUNT_COLUMNS: &str = "instansi_id, nip, nama, peran, opd, password_hash";
 
 fn account(row: AccountRow) -> Result<Account, StorageError> {
-    let (instansi, nip, nama, role, opd, password_hash, failures, locked_until) = row;
+    let (instansi, nip, nama, role, opd, password_hash) = row;
     let role =
         role.parse().map_err(
             |e: talenta_domain::access::UnknownRole| StorageError::Corrupt {
@@ -80,8 +55,6 @@ fn account(row: AccountRow) -> Result<Account, StorageError> {
         role,
         opd,
         password_hash,
-        failures,
-        locked_until,
     })
 }
 
@@ -101,143 +74,37 @@ impl Db {
     }
 
     /// Creates the account, or replaces the name, role, unit and password
-    /// of an existing one (clearing a lockout and ending its sessions).
+    /// of an existing one, then clears its failed sign-ins. Its sessions
+    /// end with the password they were opened under.
     pub async fn put_account(&self, new: &NewAccount<'_>, now: i64) -> Result<(), StorageError> {
-        const UPSERT: &str = "INSERT INTO akun (instansi_id, nip, nama, peran, opd, password_hash, gagal, terkunci_sampai, dibuat) \
-             VALUES ($1, $2, $3, $4, $5, $6, 0, NULL, $7) \
+        const UPSERT: &str = "INSERT INTO akun (instansi_id, nip, nama, peran, opd, password_hash, dibuat) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (instansi_id, nip) DO UPDATE SET nama = excluded.nama, peran = excluded.peran, \
-             opd = excluded.opd, password_hash = excluded.password_hash, gagal = 0, terkunci_sampai = NULL";
-        const END_SESSIONS: &str = "DELETE FROM sesi WHERE instansi_id = $1 AND nip = $2";
-        on_db!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query(UPSERT)
-                .bind(new.instansi)
-                .bind(new.nip)
-                .bind(new.nama)
-                .bind(new.role.code())
-                .bind(new.opd)
-                .bind(new.password_hash)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(END_SESSIONS).bind(new.instansi).bind(new.nip).execute(&mut *tx).await?;
-            tx.commit().await?;
-        });
-        Ok(())
+             opd = excluded.opd, password_hash = excluded.password_hash";
+        on_db!(self, pool => sqlx::query(UPSERT)
+            .bind(new.instansi)
+            .bind(new.nip)
+            .bind(new.nama)
+            .bind(new.role.code())
+            .bind(new.opd)
+            .bind(new.password_hash)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop)?);
+        self.clear_attempts(new.instansi, new.nip).await
     }
 
-    /// Replaces the password and ends every session of the account, in one
-    /// transaction.
+    /// Replaces the password. The account's sessions end with the password
+    /// they were opened under ([`Session::sandi`](crate::Session::sandi)).
     pub async fn set_password(
         &self,
         instansi: i64,
         nip: &str,
         password_hash: &str,
     ) -> Result<(), StorageError> {
-        const SET: &str = "UPDATE akun SET password_hash = $3, gagal = 0, terkunci_sampai = NULL WHERE instansi_id = $1 AND nip = $2";
-        const END_SESSIONS: &str = "DELETE FROM sesi WHERE instansi_id = $1 AND nip = $2";
-        on_db!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query(SET).bind(instansi).bind(nip).bind(password_hash).execute(&mut *tx).await?;
-            sqlx::query(END_SESSIONS).bind(instansi).bind(nip).execute(&mut *tx).await?;
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
-    /// Counts a failed login; the `max_failures`-th consecutive one locks
-    /// the account until `lock_until`. Returns the new failure count.
-    pub async fn login_failed(
-        &self,
-        instansi: i64,
-        nip: &str,
-        max_failures: i64,
-        lock_until: i64,
-    ) -> Result<i64, StorageError> {
-        const SQL: &str = "UPDATE akun SET gagal = gagal + 1, \
-             terkunci_sampai = CASE WHEN gagal + 1 >= $3 THEN $4 ELSE terkunci_sampai END \
-             WHERE instansi_id = $1 AND nip = $2 RETURNING gagal";
-        let count: Option<i64> = on_db!(self, pool => sqlx::query_scalar(SQL)
-            .bind(instansi)
-            .bind(nip)
-            .bind(max_failures)
-            .bind(lock_until)
-            .fetch_optional(pool)
-            .await?);
-        Ok(count.unwrap_or(0))
-    }
-
-    /// A successful login: clears the failure count and lockout, ends the
-    /// session the browser came with (if any) and starts a new one.
-    pub async fn login_succeeded(
-        &self,
-        instansi: i64,
-        nip: &str,
-        old_token_hash: Option<&str>,
-        token_hash: &str,
-        csrf: &str,
-        now: i64,
-    ) -> Result<(), StorageError> {
-        const RESET: &str =
-            "UPDATE akun SET gagal = 0, terkunci_sampai = NULL WHERE instansi_id = $1 AND nip = $2";
-        const END: &str = "DELETE FROM sesi WHERE token_hash = $1";
-        const START: &str = "INSERT INTO sesi (instansi_id, token_hash, nip, csrf, dibuat, aktif) VALUES ($1, $2, $3, $4, $5, $5)";
-        on_db!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query(RESET).bind(instansi).bind(nip).execute(&mut *tx).await?;
-            if let Some(old) = old_token_hash {
-                sqlx::query(END).bind(old).execute(&mut *tx).await?;
-            }
-            sqlx::query(START)
-                .bind(instansi)
-                .bind(token_hash)
-                .bind(nip)
-                .bind(csrf)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
-    /// The session of a token hash, if it exists.
-    pub async fn session(
-        &self,
-        instansi: i64,
-        token_hash: &str,
-    ) -> Result<Option<Session>, StorageError> {
-        const SQL: &str = "SELECT instansi_id, nip, csrf, dibuat, aktif FROM sesi WHERE instansi_id = $1 AND token_hash = $2";
-        let row: Option<(i64, String, String, i64, i64)> = on_read!(self, pool => sqlx::query_as(SQL)
-            .bind(instansi)
-            .bind(token_hash)
-            .fetch_optional(pool)
-            .await?);
-        Ok(row.map(|(instansi, nip, csrf, created, active)| Session {
-            instansi,
-            nip,
-            csrf,
-            created,
-            active,
-        }))
-    }
-
-    /// Marks the session active at `now`. Callers skip it when the last mark
-    /// is recent, so a burst of requests writes once.
-    pub async fn touch_session(
-        &self,
-        instansi: i64,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "UPDATE sesi SET aktif = $3 WHERE instansi_id = $1 AND token_hash = $2";
-        on_db!(self, pool => sqlx::query(SQL).bind(instansi).bind(token_hash).bind(now).execute(pool).await.map(drop)?);
-        Ok(())
-    }
-
-    pub async fn end_session(&self, instansi: i64, token_hash: &str) -> Result<(), StorageError> {
-        const SQL: &str = "DELETE FROM sesi WHERE instansi_id = $1 AND token_hash = $2";
-        on_db!(self, pool => sqlx::query(SQL).bind(instansi).bind(token_hash).execute(pool).await.map(drop)?);
+        const SET: &str = "UPDATE akun SET password_hash = $3 WHERE instansi_id = $1 AND nip = $2";
+        on_db!(self, pool => sqlx::query(SET).bind(instansi).bind(nip).bind(password_hash).execute(pool).await.map(drop)?);
         Ok(())
     }
 
@@ -281,8 +148,8 @@ impl Db {
         const TAKE: &str = "DELETE FROM penyiapan WHERE token_hash = $1 AND dibuat >= $2 \
              AND NOT EXISTS (SELECT 1 FROM akun WHERE peran = 'admin_bkpsdm') RETURNING token_hash";
         const CLEAR: &str = "DELETE FROM penyiapan";
-        const INSERT: &str = "INSERT INTO akun (instansi_id, nip, nama, peran, opd, password_hash, gagal, terkunci_sampai, dibuat) \
-             VALUES ($1, $2, $3, $4, $5, $6, 0, NULL, $7)";
+        const INSERT: &str = "INSERT INTO akun (instansi_id, nip, nama, peran, opd, password_hash, dibuat) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)";
         let done = on_db!(self, pool => {
             let mut tx = pool.begin().await?;
             let taken: Option<String> = sqlx::query_scalar(TAKE)

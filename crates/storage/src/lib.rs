@@ -15,18 +15,20 @@ mod lists;
 mod people;
 mod records;
 mod scope;
+mod sesi;
 mod snapshot;
 mod stored;
 mod usulan;
 mod value;
 
-pub use accounts::{Account, NewAccount, Session};
+pub use accounts::{Account, NewAccount};
 pub use branding::{Branding, BrandingItem};
 pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use records::{Fact, InLinePerson, MapSubject, Persyaratan, SyaratJabatan};
+pub use sesi::{Attempts, RunningImport, Session};
 pub use snapshot::{Snapshot, SnapshotRow};
 pub use stored::{Batch, Columns, Load, Stored, View, WriteTx, Written};
 pub use usulan::Usulan;
@@ -35,7 +37,7 @@ pub use value::{Ty, Value};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -64,6 +66,19 @@ macro_rules! on_read {
         }
     };
 }
+
+/// Like [`on_db!`], with `$pool` the pool of the sign-in store: on SQLite
+/// a file of its own beside the database (see [`Db`]), on PostgreSQL the
+/// database itself.
+macro_rules! on_sesi {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite { sesi: $pool, .. } => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_sesi;
 
 /// Runs the same expression on the connection of a [`WriteTx`], bound to
 /// `$conn` (`&mut` the engine's connection).
@@ -95,10 +110,20 @@ pub enum Engine {
 
 /// A connection pool to either engine. SQLite has one writer connection
 /// (SQLite serialises writes anyway; one writer avoids `SQLITE_BUSY`) and a
-/// pool of readers.
+/// pool of readers over the database file, and a pool over the sign-in
+/// store (`sesi`): sessions, failed sign-ins and the progress of a running
+/// import, in a file of its own beside the database
+/// ([`sesi_path`]: `talenta.db` → `talenta.sesi.db`). SQLite locks a whole
+/// file for a write, and an import holds that lock for minutes; with the
+/// store apart, signing in and the session's own writes never wait for it.
+/// On PostgreSQL, whose writers lock rows, the store is the database.
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+        sesi: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -124,6 +149,51 @@ pub enum StorageError {
     },
     #[error("decoding stored rows stopped")]
     Task(#[from] tokio::task::JoinError),
+}
+
+impl StorageError {
+    /// Whether a write gave up waiting for a lock that another connection
+    /// or process holds (SQLite `BUSY`/`LOCKED`, PostgreSQL's
+    /// `lock_timeout`, or no connection free in time): nothing was written,
+    /// and the same request may succeed once the other write ends.
+    pub fn is_busy(&self) -> bool {
+        let StorageError::Sql(error) = self else {
+            return false;
+        };
+        match error {
+            sqlx::Error::PoolTimedOut => true,
+            sqlx::Error::Database(e) => match e.code() {
+                // SQLite reports extended codes: the primary one is the low byte.
+                Some(code) => match code.parse::<i32>() {
+                    Ok(sqlite) => matches!(sqlite & 0xff, SQLITE_BUSY | SQLITE_LOCKED),
+                    Err(_) => code == PG_LOCK_NOT_AVAILABLE,
+                },
+                None => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+const SQLITE_BUSY: i32 = 5;
+const SQLITE_LOCKED: i32 = 6;
+/// SQLSTATE of a statement stopped by `lock_timeout`.
+const PG_LOCK_NOT_AVAILABLE: &str = "55P03";
+
+/// How long a write of the command line waits for a lock another
+/// connection holds (SQLite; on PostgreSQL it waits as long as it takes).
+const PATIENT_WAIT: Duration = Duration::from_secs(5);
+
+/// How long a write of a web server waits for a lock another connection
+/// or process holds before it fails busy ([`StorageError::is_busy`]): an
+/// import holds SQLite's lock for minutes, and a page that says "try again"
+/// in a second beats one that hangs.
+pub const SERVING_WAIT: Duration = Duration::from_secs(1);
+
+/// The sign-in store of the SQLite database at `path`: the same name with
+/// `.sesi.db` for its extension, in the same directory.
+pub fn sesi_path(path: &std::path::Path) -> std::path::PathBuf {
+    path.with_extension("sesi.db")
 }
 
 /// How much of a SQLite file the readers map into memory (1 TiB: all of
@@ -153,12 +223,38 @@ fn create_private(path: &std::path::Path) -> std::io::Result<()> {
 
 impl Db {
     /// Opens the database at `url` (`sqlite://PATH`, `sqlite::memory:` or
-    /// `postgres://…`). A SQLite file and its directory are created if
-    /// missing; it runs in WAL mode with `synchronous=FULL` (personnel
-    /// records of record) and foreign keys on.
+    /// `postgres://…`). A SQLite file, its sign-in store and their
+    /// directory are created if missing; both run in WAL mode with
+    /// `synchronous=FULL` (personnel records of record) and foreign keys
+    /// on. A write waits up to 5 s for SQLite's lock, and as long as it
+    /// takes for PostgreSQL's.
     pub async fn connect(url: &str) -> Result<Db, StorageError> {
+        Db::open(url, None).await
+    }
+
+    /// [`Db::connect`] for a web server, which runs beside imports and
+    /// other writers: a write waits at most [`SERVING_WAIT`] for a lock
+    /// another connection or process holds, then fails busy
+    /// ([`StorageError::is_busy`]). Reads never wait on SQLite (WAL
+    /// readers), nor on PostgreSQL except for a table an import is
+    /// loading for the first time, which it locks whole; they fail busy
+    /// the same way. The sign-in store keeps the patient wait: nothing
+    /// holds it for long.
+    pub async fn connect_serving(url: &str) -> Result<Db, StorageError> {
+        Db::open(url, Some(SERVING_WAIT)).await
+    }
+
+    async fn open(url: &str, wait: Option<Duration>) -> Result<Db, StorageError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = PgPoolOptions::new().max_connections(8).connect(url).await?;
+            let mut options = PgConnectOptions::from_str(url)?;
+            if let Some(wait) = wait {
+                let millis = format!("{}ms", wait.as_millis());
+                options = options.options([("lock_timeout", millis)]);
+            }
+            let pool = PgPoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await?;
             return Ok(Db::Postgres(pool));
         }
         if !url.starts_with("sqlite:") {
@@ -169,7 +265,7 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
+            .busy_timeout(PATIENT_WAIT)
             // The driver runs SQLite on its own thread and hands rows over a
             // channel; with its default of 50 rows the reader wakes the
             // caller every few rows (a futex round trip each), which
@@ -183,20 +279,37 @@ impl Db {
             })?;
         }
         if !url.contains(":memory:") && !url.contains("mode=memory") {
-            create_private(path).map_err(|source| StorageError::Directory {
-                path: path.display().to_string(),
-                source,
-            })?;
+            for file in [path.to_owned(), sesi_path(path)] {
+                create_private(&file).map_err(|source| StorageError::Directory {
+                    path: file.display().to_string(),
+                    source,
+                })?;
+            }
         }
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
+        // In memory (tests), the store is another in-memory database.
+        let sesi_options = if url.contains(":memory:") {
+            SqliteConnectOptions::from_str(url)?
+        } else {
+            options.clone().filename(sesi_path(path))
+        };
+        let sesi = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(sesi_options.foreign_keys(false))
             .await?;
+        // The one writer waits for the lock (busy_timeout) and callers
+        // wait for the writer (acquire_timeout) alike.
+        let mut write = SqlitePoolOptions::new().max_connections(1);
+        let mut write_options = options.clone();
+        if let Some(wait) = wait {
+            write = write.acquire_timeout(wait);
+            write_options = write_options.busy_timeout(wait);
+        }
+        let write = write.connect_with(write_options).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options.read_only(true).pragma("mmap_size", MMAP_SIZE))
             .await?;
-        Ok(Db::Sqlite { write, read })
+        Ok(Db::Sqlite { write, read, sesi })
     }
 
     /// Refreshes the planner's statistics after a bulk write. Without them
@@ -256,7 +369,10 @@ impl Db {
     /// Applies the engine's embedded migrations that are not applied yet.
     pub async fn migrate(&self) -> Result<(), StorageError> {
         match self {
-            Db::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await?,
+            Db::Sqlite { write, sesi, .. } => {
+                sqlx::migrate!("migrations/sqlite").run(write).await?;
+                sqlx::migrate!("migrations/sqlite_sesi").run(sesi).await?;
+            }
             Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
         }
         Ok(())
@@ -279,9 +395,10 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { write, read } => {
+            Db::Sqlite { write, read, sesi } => {
                 write.close().await;
                 read.close().await;
+                sesi.close().await;
             }
             Db::Postgres(pool) => pool.close().await,
         }

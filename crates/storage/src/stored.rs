@@ -319,9 +319,12 @@ impl Db {
     pub async fn begin_import(&self) -> Result<WriteTx, StorageError> {
         match self {
             Db::Sqlite { write, .. } => {
+                // The import waits patiently for the lock whatever the
+                // writer's own wait (a server's is short).
                 let options = (*write.connect_options())
                     .clone()
                     .foreign_keys(false)
+                    .busy_timeout(crate::PATIENT_WAIT)
                     .pragma("cache_size", "-262144");
                 let pool = sqlx::sqlite::SqlitePoolOptions::new()
                     .max_connections(1)

@@ -909,7 +909,7 @@ async fn every_kind_matches_its_table() {
 async fn rebuilding_employees_and_positions_keeps_every_row_and_reference() {
     let file = talenta_testkit::sqlite();
     let db = Db::connect(&file.url).await.unwrap();
-    let Db::Sqlite { write, read } = &db else {
+    let Db::Sqlite { write, read, .. } = &db else {
         panic!("a SQLite URL opened {:?}", db.engine());
     };
     sqlx::migrate!("migrations/sqlite")

@@ -7,7 +7,9 @@ mod common;
 
 use common::fresh;
 use sqlx::Row;
-use talenta_storage::{Db, Engine};
+use talenta_domain::access::Role;
+use talenta_storage::{Attempts, Db, Engine, NewAccount, RunningImport};
+use time::macros::datetime;
 
 #[tokio::test]
 async fn connects_and_migrates_both_engines_idempotently() {
@@ -22,19 +24,20 @@ async fn connects_and_migrates_both_engines_idempotently() {
     }
 }
 
-/// Columns, nullability and primary-key order per table, as each engine reports them.
+/// Columns, nullability and primary-key order per table, as each engine
+/// reports them; on SQLite, of the database file and its sign-in store
+/// together (PostgreSQL keeps both in one database).
 async fn schema(db: &Db) -> Vec<(String, String, bool)> {
+    const SQLITE: &str = "SELECT m.name, p.name, p.\"notnull\" OR p.pk > 0 FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'";
     let mut columns: Vec<(String, String, bool)> = match db {
-        Db::Sqlite { read, .. } => sqlx::query(
-            "SELECT m.name, p.name, p.\"notnull\" OR p.pk > 0 FROM sqlite_master m, pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
-        )
-        .fetch_all(read)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<bool, _>(2)))
-        .collect(),
+        Db::Sqlite { read, sesi, .. } => {
+            let mut rows = sqlx::query(SQLITE).fetch_all(read).await.unwrap();
+            rows.extend(sqlx::query(SQLITE).fetch_all(sesi).await.unwrap());
+            rows.into_iter()
+                .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<bool, _>(2)))
+                .collect()
+        }
         Db::Postgres(pool) => sqlx::query(
             "SELECT table_name::text, column_name::text, is_nullable = 'NO' FROM information_schema.columns \
              WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'",
@@ -127,4 +130,150 @@ async fn statistics_reach_readers_opened_before_them() {
     assert_eq!(stale, 0, "the marker table is gone");
     drop(reader);
     db.close().await;
+}
+
+/// A server beside an import (`talenta serve` while `talenta import`
+/// runs): the import holds the write lock, and signing in, a session's
+/// writes, failed sign-ins and the import's own progress still go through,
+/// to the sign-in store; the records still read. A write to the records
+/// fails busy within the server's short wait on SQLite, and proceeds on
+/// PostgreSQL, whose import locks only the rows it writes.
+#[tokio::test]
+async fn sign_in_state_is_written_while_an_import_holds_the_write_lock() {
+    const NIP: &str = "199001012015011001";
+    let fresh = fresh().await;
+    for (db, database) in fresh.dbs.iter().zip(&fresh.databases) {
+        let mut tx = db.begin_write().await.unwrap();
+        let (instansi, _) = tx.upsert_instansi("KOTA", "Kota Uji").await.unwrap();
+        tx.commit().await.unwrap();
+        let account = NewAccount {
+            instansi,
+            nip: NIP,
+            nama: "Uji",
+            role: Role::Pegawai,
+            opd: None,
+            password_hash: "hash",
+        };
+        db.put_account(&account, 0).await.unwrap();
+        if let Some(path) = database.sqlite_path() {
+            assert!(talenta_storage::sesi_path(&path).is_file());
+        }
+
+        let server = Db::connect_serving(&database.url).await.unwrap();
+        let mut import = db.begin_import().await.unwrap();
+        let perubahan = import
+            .record_change(datetime!(2026-03-02 08:00 UTC), "uji", "import", "uji")
+            .await
+            .unwrap();
+        db.import_begins(perubahan, 100, 1000).await.unwrap();
+
+        assert_eq!(server.login_failed(instansi, NIP, 5, 900).await.unwrap(), 1);
+        assert_eq!(server.attempts(instansi, NIP).await.unwrap().failures, 1);
+        server
+            .login_succeeded(instansi, NIP, None, "token", "csrf", "sandi", 100)
+            .await
+            .unwrap();
+        assert_eq!(
+            server.attempts(instansi, NIP).await.unwrap(),
+            Attempts::default()
+        );
+        server.touch_session(instansi, "token", 160).await.unwrap();
+        let session = server.session(instansi, "token").await.unwrap().unwrap();
+        assert_eq!((session.active, session.sandi.as_str()), (160, "sandi"));
+        assert!(server.account(instansi, NIP).await.unwrap().is_some());
+        db.import_reads(perubahan, 250).await.unwrap();
+        assert_eq!(
+            server.running_import().await.unwrap(),
+            Some(RunningImport {
+                started: 100,
+                read: 250,
+                size: 1000
+            })
+        );
+
+        let write = server.add_setup_token("a", 100).await;
+        match db.engine() {
+            Engine::Sqlite => assert!(write.unwrap_err().is_busy()),
+            Engine::Postgres => write.unwrap(),
+        }
+        import.rollback().await.unwrap();
+        db.import_ends(perubahan).await.unwrap();
+        assert_eq!(server.running_import().await.unwrap(), None);
+        server.add_setup_token("b", 100).await.unwrap();
+        server.end_session(instansi, "token").await.unwrap();
+        assert_eq!(server.session(instansi, "token").await.unwrap(), None);
+        server.close().await;
+    }
+}
+
+/// The fifth failure in a row locks the account; a reset of the account
+/// (an administrator's, or the demo's) clears the count and the lock.
+#[tokio::test]
+async fn failed_sign_ins_lock_until_the_account_is_reset() {
+    const NIP: &str = "199001012015011001";
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let mut tx = db.begin_write().await.unwrap();
+        let (instansi, _) = tx.upsert_instansi("KOTA", "Kota Uji").await.unwrap();
+        tx.commit().await.unwrap();
+        let account = NewAccount {
+            instansi,
+            nip: NIP,
+            nama: "Uji",
+            role: Role::Pegawai,
+            opd: None,
+            password_hash: "hash",
+        };
+        db.put_account(&account, 0).await.unwrap();
+        for failure in 1..=4 {
+            assert_eq!(
+                db.login_failed(instansi, NIP, 5, 900).await.unwrap(),
+                failure
+            );
+        }
+        assert_eq!(db.attempts(instansi, NIP).await.unwrap().locked_until, None);
+        assert_eq!(db.login_failed(instansi, NIP, 5, 900).await.unwrap(), 5);
+        assert_eq!(
+            db.attempts(instansi, NIP).await.unwrap(),
+            Attempts {
+                failures: 5,
+                locked_until: Some(900)
+            }
+        );
+        db.put_account(&account, 0).await.unwrap();
+        assert_eq!(
+            db.attempts(instansi, NIP).await.unwrap(),
+            Attempts::default()
+        );
+    }
+}
+
+/// A first load of a kind for an instansi (`WriteTx::start_load`) locks
+/// that table whole on PostgreSQL until the import commits (it drops and
+/// re-adds the table's foreign keys): a server's read of it fails busy
+/// within the server's wait rather than hanging. SQLite's readers go on.
+#[tokio::test]
+async fn a_first_load_locks_its_table_whole_on_postgresql_only() {
+    let fresh = fresh().await;
+    for (db, database) in fresh.dbs.iter().zip(&fresh.databases) {
+        let mut tx = db.begin_write().await.unwrap();
+        let (instansi, _) = tx.upsert_instansi("KOTA", "Kota Uji").await.unwrap();
+        tx.commit().await.unwrap();
+        let server = Db::connect_serving(&database.url).await.unwrap();
+        let mut import = db.begin_import().await.unwrap();
+        let load = import
+            .start_load::<talenta_domain::personnel::Pegawai>(instansi)
+            .await
+            .unwrap();
+        assert!(load.is_some(), "{:?}: not a first load", db.engine());
+        let read = server
+            .read_all::<talenta_domain::personnel::Pegawai>(instansi, |_| Ok(()))
+            .await;
+        match db.engine() {
+            Engine::Sqlite => assert_eq!(read.unwrap(), 0),
+            Engine::Postgres => assert!(read.unwrap_err().is_busy()),
+        }
+        import.rollback().await.unwrap();
+        server.close().await;
+    }
 }

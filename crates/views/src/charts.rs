@@ -26,13 +26,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The mark of a count kept from the reader (too small to show to those
+/// who may not see the persons behind it, or one that would give such a
+/// count back), the same for both so neither can be told apart.
+pub const TERSEMBUNYI: &str = "×";
+
+/// A count as printed: the number, or [`TERSEMBUNYI`].
+pub fn angka(count: Option<u64>) -> String {
+    count.map_or_else(|| TERSEMBUNYI.to_owned(), |n| n.to_string())
+}
+
 /// One box of the nine-box grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NineBoxCell {
     /// The box number, 1 to 9.
     pub kotak: u8,
     pub label: String,
-    pub count: u64,
+    /// `None`: hidden ([`TERSEMBUNYI`]).
+    pub count: Option<u64>,
     /// The drill-down of the box; `None` draws no link.
     pub href: Option<String>,
 }
@@ -114,7 +125,11 @@ pub fn nine_box(chart: &NineBox) -> String {
 
 fn cell_svg(svg: &mut String, cell: &NineBoxCell, x: u32, y: u32) {
     let kotak = cell.kotak;
-    let summary = format!("Kotak {kotak}: {}, {} pegawai", cell.label, cell.count);
+    let count = angka(cell.count);
+    let summary = match cell.count {
+        Some(n) => format!("Kotak {kotak}: {}, {n} pegawai", cell.label),
+        None => format!("Kotak {kotak}: {}, jumlah disembunyikan", cell.label),
+    };
     if let Some(href) = &cell.href {
         let _ = write!(
             svg,
@@ -125,11 +140,10 @@ fn cell_svg(svg: &mut String, cell: &NineBoxCell, x: u32, y: u32) {
     }
     let _ = write!(
         svg,
-        "<g class=\"kotak-sel kt-{kotak}\" data-kotak=\"{kotak}\" data-jumlah=\"{}\"><title>{}</title>\
+        "<g class=\"kotak-sel kt-{kotak}\" data-kotak=\"{kotak}\" data-jumlah=\"{count}\"><title>{}</title>\
          <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>\
          <text class=\"kotak-nomor\" x=\"{}\" y=\"{}\">{kotak}</text>\
-         <text class=\"kotak-jumlah\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-        cell.count,
+         <text class=\"kotak-jumlah\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{count}</text>",
         escape(&summary),
         x + 3,
         y + 3,
@@ -139,7 +153,6 @@ fn cell_svg(svg: &mut String, cell: &NineBoxCell, x: u32, y: u32) {
         y + 34,
         x + CELL_W - 14,
         y + 34,
-        cell.count,
     );
     for (line, text) in wrap(&cell.label, 26).iter().enumerate() {
         let _ = write!(
@@ -269,23 +282,30 @@ pub fn percent(value: u64, of: u64) -> u64 {
 /// rows are the box in the earlier period (9 at the top, as the table
 /// reads), columns the box in the later one; `counts[a][b]` people moved
 /// from box `a + 1` to box `b + 1`. Each cell shows its count, is shaded
-/// in five steps of the largest count (`pm-0` for none to `pm-4`), marks
-/// the diagonal (`tetap`: stayed in the same box) and names the move in
-/// its `<title>` for screen readers and hover.
+/// in five steps of the largest count (`pm-0` for none or hidden to
+/// `pm-4`), marks the diagonal (`tetap`: stayed in the same box) and names
+/// the move in its `<title>` for screen readers and hover. A hidden count
+/// (`None`) shows [`TERSEMBUNYI`].
 pub fn transition_matrix(
     id: &str,
     title: &str,
     desc: &str,
     from: &str,
     to: &str,
-    counts: &[[u32; 9]; 9],
+    counts: &[[Option<u32>; 9]; 9],
 ) -> String {
     const CELL: u32 = 44;
     const LEFT: u32 = 70;
     const TOP: u32 = 46;
     let width = LEFT + 9 * CELL + 10;
     let height = TOP + 9 * CELL + 30;
-    let max = counts.iter().flatten().copied().max().unwrap_or(0);
+    let max = counts
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0);
     let id = escape(id);
     let mut svg = String::new();
     let _ = write!(
@@ -324,18 +344,24 @@ pub fn transition_matrix(
                 .get(before as usize - 1)
                 .and_then(|r| r.get(after as usize - 1))
                 .copied()
-                .unwrap_or(0);
-            let step = if count == 0 || max == 0 {
-                0
-            } else {
-                (u64::from(count) * 4).div_ceil(u64::from(max)).clamp(1, 4)
+                .unwrap_or(Some(0));
+            let step = match count {
+                Some(n) if n > 0 && max > 0 => {
+                    (u64::from(n) * 4).div_ceil(u64::from(max)).clamp(1, 4)
+                }
+                _ => 0,
             };
+            let moved = match count {
+                Some(n) => format!("{n} pegawai"),
+                None => "jumlah disembunyikan".to_owned(),
+            };
+            let count = angka(count.map(u64::from));
             let same = if before == after { " tetap" } else { "" };
             let x = LEFT + (after - 1) * CELL;
             let _ = write!(
                 svg,
                 "<g class=\"pm-sel pm-{step}{same}\" data-dari=\"{before}\" data-ke=\"{after}\" data-jumlah=\"{count}\">\
-                 <title>Kotak {before} ke kotak {after}: {count} pegawai</title>\
+                 <title>Kotak {before} ke kotak {after}: {moved}</title>\
                  <rect x=\"{x}\" y=\"{y}\" width=\"{CELL}\" height=\"{CELL}\"/>\
                  <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{count}</text></g>",
                 x + CELL / 2,
@@ -358,7 +384,7 @@ mod tests {
         let cell = |kotak: u8| NineBoxCell {
             kotak,
             label: format!("Label {kotak}"),
-            count: u64::from(kotak) * 10,
+            count: Some(u64::from(kotak) * 10),
             href: links.then(|| format!("/peta?kotak={kotak}&periode=2026-S1")),
         };
         NineBox {
@@ -370,10 +396,11 @@ mod tests {
 
     #[test]
     fn a_transition_matrix_has_every_cell_shaded_by_its_count() {
-        let mut counts = [[0u32; 9]; 9];
-        counts[8][8] = 40;
-        counts[4][7] = 10;
-        counts[0][1] = 1;
+        let mut counts = [[Some(0u32); 9]; 9];
+        counts[8][8] = Some(40);
+        counts[4][7] = Some(10);
+        counts[0][1] = Some(1);
+        counts[2][0] = None;
         let svg = transition_matrix(
             "pm",
             "Perpindahan <uji>",
@@ -399,6 +426,10 @@ mod tests {
         );
         assert!(svg.contains("<title>Kotak 5 ke kotak 8: 10 pegawai</title>"));
         assert!(svg.contains("data-dari=\"3\" data-ke=\"3\" data-jumlah=\"0\""));
+        assert!(svg.contains(
+            "<g class=\"pm-sel pm-0\" data-dari=\"3\" data-ke=\"1\" data-jumlah=\"×\">\
+             <title>Kotak 3 ke kotak 1: jumlah disembunyikan</title>"
+        ));
         // Box 9 is the top row: its first cell comes before box 8's.
         assert!(svg.find("data-dari=\"9\"").unwrap() < svg.find("data-dari=\"8\"").unwrap());
     }
@@ -446,6 +477,16 @@ mod tests {
             TOP + 2 * CELL_H + 3
         )));
         assert!(rect_of(7).contains(&format!("x=\"{}\" y=\"{}\"", LEFT + CELL_W + 3, TOP + 3)));
+    }
+
+    #[test]
+    fn a_hidden_box_shows_the_mark_and_no_number() {
+        let mut c = chart(false);
+        c.grid[1][2].count = None;
+        let svg = nine_box(&c);
+        assert!(svg.contains("data-kotak=\"8\" data-jumlah=\"×\"><title>Kotak 8: Label 8, jumlah disembunyikan</title>"));
+        assert!(svg.contains("text-anchor=\"end\">×</text>"));
+        assert_eq!(angka(Some(7)), "7");
     }
 
     #[test]

@@ -236,8 +236,11 @@ pub struct Dasbor {
     pub kotak_svg: String,
     pub kotak_teks: String,
     pub tables: Vec<UnitTable>,
-    pub antrean_usulan: u64,
-    pub antrean_dokumen: u64,
+    /// The verification queue: proposals and documents, and both (counts
+    /// as printed, `×` when hidden).
+    pub antrean: String,
+    pub antrean_usulan: String,
+    pub antrean_dokumen: String,
     /// The verification page, for those who may verify.
     pub verifikasi_href: Option<String>,
     /// Key positions in scope short of ready-now successors (at most a
@@ -257,7 +260,8 @@ pub struct SuksesiKurang {
     pub nama: String,
     pub kode: String,
     pub opd: String,
-    pub siap: usize,
+    /// Ready-now successors, as printed.
+    pub siap: String,
     /// The ready-now successors its jenjang needs.
     pub minimal: u8,
     /// The succession plan, for those who may open it.
@@ -268,10 +272,10 @@ pub struct SuksesiKurang {
 #[derive(Debug, Clone)]
 pub struct Retensi {
     pub periode: String,
-    /// People flagged.
-    pub jumlah: usize,
-    /// Flags per reason: (reason, count).
-    pub alasan: Vec<(String, usize)>,
+    /// People flagged, as printed.
+    pub jumlah: String,
+    /// Flags per reason: (reason, count as printed).
+    pub alasan: Vec<(String, String)>,
     pub href: Option<String>,
 }
 
@@ -280,14 +284,15 @@ pub struct Retensi {
 #[derive(Debug, Clone)]
 pub struct EvaluasiPejabat {
     pub periode: String,
-    /// Holders to evaluate.
-    pub jumlah: usize,
-    /// Holders per rule: (rule, count).
-    pub alasan: Vec<(String, usize)>,
+    /// Holders to evaluate, as printed (hidden from a reader who may not
+    /// see persons when small).
+    pub jumlah: String,
+    /// Holders per rule: (rule, count as printed).
+    pub alasan: Vec<(String, String)>,
     /// The rules in one sentence.
     pub aturan: String,
-    /// Holders left out of the map.
-    pub belum_dipetakan: usize,
+    /// Holders left out of the map, as printed.
+    pub belum_dipetakan: String,
     /// The evaluation page, for those who may open it.
     pub href: Option<String>,
 }
@@ -494,4 +499,16 @@ pub struct Perpindahan {
     /// SVG drawn by [`crate::charts::transition_matrix`].
     pub grafik: String,
     pub table: LinkTable,
+}
+
+/// The answer to a write the database could not take now (an import holds
+/// it): what was not saved, when to try again, and that reading goes on.
+#[derive(Debug, Template)]
+#[template(path = "sibuk.html")]
+pub struct Sibuk {
+    pub chrome: Chrome,
+    /// When to try again: "dalam sekitar 3 menit", "dalam beberapa saat".
+    pub tunggu: String,
+    /// Whether an import is what holds the database.
+    pub impor: bool,
 }

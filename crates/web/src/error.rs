@@ -27,6 +27,11 @@ pub enum WebError {
     /// An upload beyond the limit, refused before it is read whole.
     #[error("upload too large")]
     TooLarge,
+    /// A write found the database locked by another (an import on SQLite)
+    /// and gave up waiting: nothing was written. [`crate::busy`] tells the
+    /// user how long to wait.
+    #[error("the database is busy")]
+    Busy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -41,7 +46,11 @@ pub(crate) fn with_sources(error: &dyn std::error::Error) -> String {
 
 impl From<talenta_storage::StorageError> for WebError {
     fn from(error: talenta_storage::StorageError) -> Self {
-        WebError::Internal(error.to_string())
+        if error.is_busy() {
+            WebError::Busy
+        } else {
+            WebError::Internal(error.to_string())
+        }
     }
 }
 
@@ -54,6 +63,7 @@ impl From<talenta_views::RenderError> for WebError {
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, heading, message) = match &self {
+            WebError::Busy => return crate::busy::marked(),
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "Tidak ditemukan",

@@ -8,10 +8,13 @@
 //! timeouts), and the CSRF check ([`csrf`]: same origin and a per-session
 //! token on every unsafe method). Handlers then ask the domain's one access
 //! policy ([`talenta_domain::access::authorize`]) and answer 404 for
-//! anything out of scope ([`error::WebError::NotFound`]).
+//! anything out of scope ([`error::WebError::NotFound`]). A write the
+//! database cannot take now (an import holds it) answers 503 with the
+//! expected wait ([`busy`]).
 
 mod assets;
 pub mod auth;
+mod busy;
 mod cache;
 pub mod csrf;
 pub mod demo;
@@ -172,6 +175,7 @@ pub fn router(state: AppState) -> Router {
     let sessions = axum::middleware::from_fn_with_state(state.clone(), session::resolve);
     let invalidate =
         axum::middleware::from_fn_with_state(state.clone(), cache::invalidate_on_write);
+    let busy = axum::middleware::from_fn_with_state(state.clone(), busy::explain);
     pages::routes()
         .merge(assets::routes())
         // An unknown path or a wrong method gets the same page as an id out
@@ -181,6 +185,7 @@ pub fn router(state: AppState) -> Router {
         .layer(invalidate)
         .layer(layered)
         .layer(sessions)
+        .layer(busy)
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
             security::headers,

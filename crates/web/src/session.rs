@@ -1,7 +1,9 @@
 //! Who is signed in. The session cookie holds `INSTANSI.TOKEN`; the
-//! database holds the token's SHA-256 with the session's CSRF token and
-//! times. A session ends after 30 minutes without a request (idle) and 12
-//! hours after login (absolute), on logout, and on a password change.
+//! sign-in store (`talenta_storage::Db`: on SQLite a file of its own, so
+//! none of this waits for an import) holds the token's SHA-256 with the
+//! session's CSRF token and times. A session ends after 30 minutes without
+//! a request (idle) and 12 hours after login (absolute), on logout, and on
+//! a password change.
 //!
 //! [`resolve`] runs before every handler and puts a [`SignedIn`] (when the
 //! cookie names a live session) and the page's [`CsrfToken`] into the
@@ -131,8 +133,17 @@ pub fn presented_token_hash(state: &AppState, headers: &HeaderMap) -> Option<(i6
     Some((instansi.parse().ok()?, token_hash(token)))
 }
 
+/// What a session remembers of its account's password (the SHA-256 of its
+/// hash): the session ends when the password changes. Sessions live in the
+/// sign-in store, apart from the accounts (on SQLite another file), so a
+/// password change cannot delete them in its own transaction.
+pub fn password_stamp(password_hash: &str) -> String {
+    token_hash(password_hash)
+}
+
 /// Middleware: finds the live session of the request, if any, ending it
-/// when it has timed out, and sets the page's CSRF token.
+/// when it has timed out or its account's password has changed, and sets
+/// the page's CSRF token.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let signed = match signed_in(&state, request.headers()).await {
         Ok(signed) => signed,
@@ -176,11 +187,15 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Signe
         return Ok(None);
     };
     let now = state.now().unix_timestamp();
-    if now - session.active > IDLE_SECONDS || now - session.created > ABSOLUTE_SECONDS {
+    let account = db.account(instansi, &session.nip).await?;
+    let live = account
+        .as_ref()
+        .is_some_and(|a| password_stamp(&a.password_hash) == session.sandi);
+    if !live || now - session.active > IDLE_SECONDS || now - session.created > ABSOLUTE_SECONDS {
         db.end_session(instansi, &hash).await?;
         return Ok(None);
     }
-    let Some(account) = db.account(instansi, &session.nip).await? else {
+    let Some(account) = account else {
         return Ok(None);
     };
     if now - session.active > TOUCH_SECONDS {

@@ -8,7 +8,10 @@ use talenta_testkit::TestDb;
 /// A fresh, migrated database of each available engine.
 pub struct Fresh {
     pub dbs: Vec<Db>,
-    _databases: Vec<TestDb>,
+    /// Where each of `dbs` is, in the same order (kept for the whole test:
+    /// dropping one removes its database); not every test binary reads it.
+    #[allow(dead_code)]
+    pub databases: Vec<TestDb>,
 }
 
 pub async fn fresh() -> Fresh {
@@ -20,8 +23,5 @@ pub async fn fresh() -> Fresh {
         db.migrate().await.unwrap();
         dbs.push(db);
     }
-    Fresh {
-        dbs,
-        _databases: databases,
-    }
+    Fresh { dbs, databases }
 }

@@ -20,7 +20,7 @@ use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
 use crate::extract::Form;
 use crate::password::{self, MIN_CHARS, Owner};
-use crate::session::{SignedIn, session_clear_cookie, session_set_cookie};
+use crate::session::{SignedIn, password_stamp, session_clear_cookie, session_set_cookie};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/akun/sandi", get(form).post(change))
@@ -66,7 +66,8 @@ async fn change(
         return Err(WebError::NotFound);
     };
     let now = state.now().unix_timestamp();
-    if let Some(until) = account.locked_until.filter(|until| *until > now) {
+    let attempts = db.attempts(instansi, &account.nip).await?;
+    if let Some(until) = attempts.locked_until.filter(|until| *until > now) {
         let minutes = (until - now + 59) / 60;
         return refuse(format!(
             "Terlalu banyak percobaan kata sandi yang salah. Coba lagi dalam {minutes} menit."
@@ -98,7 +99,8 @@ async fn change(
     }
     let hash = hash_password(input.baru).await?;
     db.set_password(instansi, &user.actor.nip, &hash).await?;
-    // Every session ended with the change; this browser continues in a new one.
+    // Every session ended with the change (each remembers the password it
+    // was opened under); this browser continues in a new one.
     let token = random_token()?;
     let now = state.now().unix_timestamp();
     db.login_succeeded(
@@ -107,6 +109,7 @@ async fn change(
         None,
         &token_hash(&token),
         &random_token()?,
+        &password_stamp(&hash),
         now,
     )
     .await?;

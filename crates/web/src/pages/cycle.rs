@@ -386,7 +386,13 @@ async fn movement_page(
         label: format!("{nama} ({kode})"),
         selected: opd == Some(kode.as_str()),
     }));
-    let matrix = &moved.matrix;
+    let target = opd.map_or(Target::Instansi(instansi), |unit| Target::Unit {
+        instansi,
+        unit,
+    });
+    let privasi = super::privasi(&state, &user, target);
+    let matrix = moved.matrix.shown(privasi);
+    let count = |n: Option<u32>| charts::angka(n.map(u64::from));
     let mut columns = vec!["Kotak sebelumnya"];
     columns.extend(KOTAK_COLUMNS);
     columns.push("Keluar");
@@ -395,39 +401,32 @@ async fn movement_page(
         .rev()
         .map(|&before| {
             let mut cells = vec![format!("{} · {}", before.number(), before.label())];
-            cells.extend(
-                Kotak::ALL
-                    .iter()
-                    .map(|&after| matrix.get(before, after).to_string()),
-            );
-            cells.push(
-                matrix
-                    .left
-                    .get(usize::from(before.number() - 1))
-                    .copied()
-                    .unwrap_or(0)
-                    .to_string(),
-            );
+            let row = usize::from(before.number() - 1);
+            let counts = matrix.counts.get(row).copied().unwrap_or_default();
+            cells.extend(counts.iter().map(|n| count(*n)));
+            cells.push(count(matrix.left.get(row).copied().flatten()));
             LinkRow { href: None, cells }
         })
         .collect();
     let mut entered = vec!["Masuk (baru dipetakan)".to_owned()];
-    entered.extend(matrix.entered.iter().map(u32::to_string));
+    entered.extend(matrix.entered.iter().map(|n| count(*n)));
     entered.push(String::new());
     rows.push(LinkRow {
         href: None,
         cells: entered,
     });
-    let (naik, tetap, turun) = (matrix.up(), matrix.same(), matrix.down());
+    let (naik, tetap, turun) = (count(matrix.up), count(matrix.same), count(matrix.down));
     let summary = format!(
         "{naik} pegawai naik ke kotak bernomor lebih tinggi, {tetap} tetap, {turun} turun."
     );
+    let mut keterangan = vec![format!(
+        "Cakupan: {scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
+    )];
+    keterangan.extend(privasi.map(super::privasi_note));
     render(&Perpindahan {
         chrome: super::chrome(&user, "/talenta"),
         judul: format!("Perpindahan kotak {from} → {to}"),
-        keterangan: vec![format!(
-            "Cakupan: {scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
-        )],
+        keterangan,
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
         dari: from.to_string(),
         ke: to.to_string(),

@@ -7,6 +7,8 @@
 //! and positions only, never a person's name; the nine-box, the positions
 //! and the retention count link on only for viewers who may list people,
 //! the evaluation count for those who may read the evaluation.
+//! The others (`pengawas`) see no count below `[privasi] min_cell`, nor
+//! one that would give such a count back (`super::privasi`).
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -14,12 +16,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use std::collections::HashSet;
 
-use talenta_app::dashboard::{Dashboard, Tally, load};
+use talenta_app::dashboard::{Count, Dashboard, Row, Shown, load};
 use talenta_app::talent::{Shortfall, retention, short_of_successors};
 use talenta_domain::access::{Action, Target};
+use talenta_domain::privasi::Privasi;
 use talenta_domain::retention::FlagKind;
 use talenta_domain::{Jenjang, KinerjaBand, Kotak, Periode, PotensialBand, RuleSet};
-use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, percent};
+use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, angka, percent};
 use talenta_views::pages::{Dasbor, Retensi, SuksesiKurang, UnitRow, UnitTable};
 use time::Date;
 
@@ -106,57 +109,62 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
             format!("Dasbor {nama}")
         }
     };
+    let privasi = super::privasi(state, user, target);
+    let shown = dashboard.shown(privasi);
     let view = View {
         user,
         root,
         may_list: user.may(Action::ListPeople, target),
         dashboard: &dashboard,
+        shown: &shown,
+        privasi,
         rules,
         today,
     };
-    let (suksesi, suksesi_teks) = successor_notice(state, user, root, today).await?;
+    let (suksesi, suksesi_teks) = successor_notice(state, user, root, today, privasi).await?;
     let retensi = match root {
         Some(unit) => {
-            retention_block(state, user, unit, dashboard.periode.as_deref(), today).await?
+            let periode = dashboard.periode.as_deref();
+            retention_block(state, user, unit, periode, today, privasi).await?
         }
         None => None,
     };
-    let evaluasi = super::evaluation::dashboard_block(state, user, root, today).await?;
+    let evaluasi = super::evaluation::dashboard_block(state, user, root, today, privasi).await?;
+    let total = |count| shown.count(Row::Total, count);
+    let (pegawai, profiled) = (total(Count::Pegawai), total(Count::Profiled));
+    let (wajib, ada) = documents(&shown, Row::Total);
     render(&Dasbor {
         chrome: super::chrome(user, &here),
         judul,
         opd: root.unwrap_or_default().to_owned(),
         keterangan: view.notes(),
-        progres_svg: charts::progress(
-            "progres-total",
-            "Pegawai terprofil",
-            dashboard.total.profiled,
-            dashboard.total.pegawai,
-        ),
+        progres_svg: match (profiled, pegawai) {
+            (Some(profiled), Some(pegawai)) => {
+                charts::progress("progres-total", "Pegawai terprofil", profiled, pegawai)
+            }
+            _ => String::new(),
+        },
         progres_teks: format!(
-            "{} dari {} pegawai terprofil ({}%).",
-            dashboard.total.profiled,
-            dashboard.total.pegawai,
-            percent(dashboard.total.profiled, dashboard.total.pegawai)
+            "{} dari {} pegawai terprofil ({}).",
+            angka(profiled),
+            angka(pegawai),
+            persen(profiled, pegawai)
         ),
         progres_opd_svg: view.progress_bars(),
         dokumen_teks: format!(
-            "{} dari {} dokumen wajib sudah terverifikasi ({}%); kurang {}.",
-            dashboard.total.dokumen_ada,
-            dashboard.total.dokumen_wajib,
-            percent(dashboard.total.dokumen_ada, dashboard.total.dokumen_wajib),
-            dashboard
-                .total
-                .dokumen_wajib
-                .saturating_sub(dashboard.total.dokumen_ada),
+            "{} dari {} dokumen wajib sudah terverifikasi ({}); kurang {}.",
+            angka(ada),
+            angka(wajib),
+            persen(ada, wajib),
+            angka(wajib.zip(ada).map(|(w, a)| w.saturating_sub(a))),
         ),
         dokumen_target: target_text(rules.dokumen.target, today),
         periode: dashboard.periode.clone(),
         kotak_svg: view.nine_box(),
         kotak_teks: format!(
             "{} pegawai dipetakan; {} belum dapat dipetakan karena datanya belum lengkap.",
-            dashboard.total.dipetakan(),
-            dashboard.total.belum_dipetakan
+            angka(total(Count::Dipetakan)),
+            angka(total(Count::BelumDipetakan))
         ),
         tables: vec![
             view.progress_table(),
@@ -164,8 +172,9 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
             view.boxes_by_unit(),
             view.boxes_by_jenjang(),
         ],
-        antrean_usulan: u64::try_from(dashboard.queue.usulan).unwrap_or(0),
-        antrean_dokumen: u64::try_from(dashboard.queue.dokumen).unwrap_or(0),
+        antrean: angka(total(Count::Antrean)),
+        antrean_usulan: angka(total(Count::Usulan)),
+        antrean_dokumen: angka(total(Count::Dokumen)),
         verifikasi_href: user
             .may(Action::Verify, target)
             .then(|| "/verifikasi".to_owned()),
@@ -188,6 +197,7 @@ async fn successor_notice(
     user: &SignedIn,
     root: Option<&str>,
     today: Date,
+    privasi: Option<&Privasi>,
 ) -> Result<(Vec<SuksesiKurang>, String), WebError> {
     let instansi = user.actor.instansi;
     let all = state
@@ -235,7 +245,7 @@ async fn successor_notice(
             nama: s.nama.clone(),
             kode: s.kode.clone(),
             opd: s.opd.clone(),
-            siap: s.ready_now,
+            siap: standalone(u64::try_from(s.ready_now).unwrap_or(u64::MAX), privasi),
             minimal: s.min_ready,
             href: may_open.then(|| format!("/jabatan/{}/suksesi", path_segment(&s.kode))),
         })
@@ -266,6 +276,7 @@ async fn retention_block(
     unit: &str,
     periode: Option<&str>,
     today: Date,
+    privasi: Option<&Privasi>,
 ) -> Result<Option<Retensi>, WebError> {
     let Some(periode) = periode.and_then(|p| p.parse::<Periode>().ok()) else {
         return Ok(None);
@@ -283,6 +294,8 @@ async fn retention_block(
         )
         .await
         .map_err(cycle_error)?;
+    let count = |n: usize| standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
+    // A reason left out says none has it: kept from a reader of counts.
     let alasan = FLAG_KINDS
         .into_iter()
         .filter_map(|kind| {
@@ -290,17 +303,39 @@ async fn retention_block(
                 .iter()
                 .filter(|r| r.flags.iter().any(|f| f.kind == kind))
                 .count();
-            (n > 0).then(|| (flag_label(kind).to_owned(), n))
+            (n > 0 || privasi.is_some()).then(|| (flag_label(kind).to_owned(), count(n)))
         })
         .collect();
     Ok(Some(Retensi {
         periode: periode.to_string(),
-        jumlah: rows.len(),
+        jumlah: count(rows.len()),
         alasan,
         href: user
             .may(Action::ListPeople, Target::Unit { instansi, unit })
             .then(|| format!("/talenta/{periode}/retensi?opd={}", path_segment(unit))),
     }))
+}
+
+/// A count shown on its own (no total beside it gives it back), under
+/// `privasi` when the reader may not see the persons behind it.
+pub(super) fn standalone(n: u64, privasi: Option<&Privasi>) -> String {
+    angka((!privasi.is_some_and(|rule| rule.hides(n))).then_some(n))
+}
+
+/// `75%` of two counts, or the mark when either is hidden.
+fn persen(value: Option<u64>, of: Option<u64>) -> String {
+    match (value, of) {
+        (Some(value), Some(of)) => format!("{}%", percent(value, of)),
+        _ => angka(None),
+    }
+}
+
+/// A row's required and verified documents, as shown.
+fn documents(shown: &Shown<'_>, row: Row) -> (Option<u64>, Option<u64>) {
+    (
+        shown.count(row, Count::DokumenWajib),
+        shown.count(row, Count::DokumenAda),
+    )
 }
 
 /// The retention flags, in the order the block lists them.
@@ -334,6 +369,9 @@ struct View<'a> {
     root: Option<&'a str>,
     may_list: bool,
     dashboard: &'a Dashboard,
+    /// The counts as this reader sees them.
+    shown: &'a Shown<'a>,
+    privasi: Option<&'a Privasi>,
     rules: &'a RuleSet,
     today: Date,
 }
@@ -368,6 +406,9 @@ impl View<'_> {
                     .to_owned(),
             );
         }
+        if let Some(rule) = self.privasi {
+            notes.push(super::privasi_note(rule));
+        }
         notes
     }
 
@@ -386,25 +427,24 @@ impl View<'_> {
         .then(|| format!("/dasbor/opd/{}", path_segment(kode)))
     }
 
-    fn rows(&self, cells: impl Fn(&Tally) -> Vec<String>) -> Vec<UnitRow> {
+    fn rows(&self, cells: impl Fn(Row) -> Vec<String>) -> Vec<UnitRow> {
         self.dashboard
             .groups
             .iter()
-            .map(|g| UnitRow {
+            .enumerate()
+            .map(|(i, g)| UnitRow {
                 nama: g.nama.clone(),
                 href: self.unit_href(&g.kode),
-                cells: cells(&g.tally),
+                cells: cells(Row::Group(i)),
             })
             .collect()
     }
 
     fn progress_table(&self) -> UnitTable {
-        let cells = |t: &Tally| {
-            vec![
-                t.pegawai.to_string(),
-                t.profiled.to_string(),
-                format!("{}%", percent(t.profiled, t.pegawai)),
-            ]
+        let cells = |row: Row| {
+            let pegawai = self.shown.count(row, Count::Pegawai);
+            let profiled = self.shown.count(row, Count::Profiled);
+            vec![angka(pegawai), angka(profiled), persen(profiled, pegawai)]
         };
         UnitTable {
             id: "progres-profil",
@@ -412,7 +452,7 @@ impl View<'_> {
             note: String::new(),
             columns: vec!["Pegawai".into(), "Terprofil".into(), "Persen".into()],
             rows: self.rows(cells),
-            total: Some(cells(&self.dashboard.total)),
+            total: Some(cells(Row::Total)),
         }
     }
 
@@ -421,16 +461,21 @@ impl View<'_> {
             .dashboard
             .groups
             .iter()
-            .map(|g| Bar {
-                label: g.nama.clone(),
-                value: g.tally.profiled,
-                of: g.tally.pegawai,
-                text: format!(
-                    "{}% ({}/{})",
-                    percent(g.tally.profiled, g.tally.pegawai),
-                    g.tally.profiled,
-                    g.tally.pegawai
-                ),
+            .enumerate()
+            .map(|(i, g)| {
+                let row = Row::Group(i);
+                let pegawai = self.shown.count(row, Count::Pegawai);
+                let profiled = self.shown.count(row, Count::Profiled);
+                let (value, of) = profiled.zip(pegawai).unwrap_or((0, 0));
+                Bar {
+                    label: g.nama.clone(),
+                    value,
+                    of,
+                    text: match profiled.zip(pegawai) {
+                        Some((p, n)) => format!("{}% ({p}/{n})", percent(p, n)),
+                        None => angka(None),
+                    },
+                }
             })
             .collect();
         charts::bar_chart(
@@ -442,12 +487,13 @@ impl View<'_> {
     }
 
     fn documents_table(&self) -> UnitTable {
-        let cells = |t: &Tally| {
+        let cells = |row: Row| {
+            let (wajib, ada) = documents(self.shown, row);
             vec![
-                t.dokumen_wajib.to_string(),
-                t.dokumen_ada.to_string(),
-                format!("{}%", percent(t.dokumen_ada, t.dokumen_wajib)),
-                t.dokumen_wajib.saturating_sub(t.dokumen_ada).to_string(),
+                angka(wajib),
+                angka(ada),
+                persen(ada, wajib),
+                angka(wajib.zip(ada).map(|(w, a)| w.saturating_sub(a))),
             ]
         };
         UnitTable {
@@ -461,7 +507,7 @@ impl View<'_> {
                 "Kekurangan".into(),
             ],
             rows: self.rows(cells),
-            total: Some(cells(&self.dashboard.total)),
+            total: Some(cells(Row::Total)),
         }
     }
 
@@ -472,11 +518,12 @@ impl View<'_> {
         columns
     }
 
-    fn box_cells(t: &Tally) -> Vec<String> {
-        let mut cells: Vec<String> = t.kotak.iter().map(u64::to_string).collect();
-        cells.push(t.belum_dipetakan.to_string());
-        cells.push((t.dipetakan() + t.belum_dipetakan).to_string());
-        cells
+    fn box_cells(&self, row: Row) -> Vec<String> {
+        (0..9)
+            .map(Count::Kotak)
+            .chain([Count::BelumDipetakan, Count::Jumlah])
+            .map(|count| angka(self.shown.count(row, count)))
+            .collect()
     }
 
     fn boxes_by_unit(&self) -> UnitTable {
@@ -485,8 +532,8 @@ impl View<'_> {
             caption: "Sebaran kotak talenta per unit".into(),
             note: String::new(),
             columns: Self::box_columns(),
-            rows: self.rows(Self::box_cells),
-            total: Some(Self::box_cells(&self.dashboard.total)),
+            rows: self.rows(|row| self.box_cells(row)),
+            total: Some(self.box_cells(Row::Total)),
         }
     }
 
@@ -495,7 +542,8 @@ impl View<'_> {
             .dashboard
             .jenjang
             .iter()
-            .map(|(code, tally)| UnitRow {
+            .enumerate()
+            .map(|(i, (code, _))| UnitRow {
                 nama: match code {
                     Some(code) => code
                         .parse::<Jenjang>()
@@ -503,7 +551,7 @@ impl View<'_> {
                     None => "Tanpa jabatan".to_owned(),
                 },
                 href: None,
-                cells: Self::box_cells(tally),
+                cells: self.box_cells(Row::Jenjang(i)),
             })
             .collect();
         UnitTable {
@@ -512,7 +560,7 @@ impl View<'_> {
             note: String::new(),
             columns: Self::box_columns(),
             rows,
-            total: Some(Self::box_cells(&self.dashboard.total)),
+            total: Some(self.box_cells(Row::Total)),
         }
     }
 
@@ -535,12 +583,8 @@ impl View<'_> {
                 kotak: kotak.number(),
                 label: kotak.label().to_owned(),
                 count: self
-                    .dashboard
-                    .total
-                    .kotak
-                    .get(usize::from(kotak.number()) - 1)
-                    .copied()
-                    .unwrap_or(0),
+                    .shown
+                    .count(Row::Total, Count::Kotak(usize::from(kotak.number()) - 1)),
                 href,
             }
         };
@@ -549,7 +593,7 @@ impl View<'_> {
             desc: format!(
                 "Sembilan kotak: kinerja (sumbu tegak) terhadap potensial (sumbu datar), \
                  dengan jumlah pegawai di setiap kotak; {} pegawai dipetakan.",
-                self.dashboard.total.dipetakan()
+                angka(self.shown.count(Row::Total, Count::Dipetakan))
             ),
             grid: KinerjaBand::ALL.map(|k| PotensialBand::ALL.map(|p| cell(k, p))),
         })

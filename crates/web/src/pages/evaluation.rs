@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use talenta_app::cycle::CycleError;
 use talenta_app::evaluation::{Evaluation, evaluation};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
+use talenta_domain::privasi::Privasi;
 use talenta_domain::{Periode, RuleSet};
 use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
 use time::Date;
@@ -24,6 +25,7 @@ use super::dashboard::path_segment;
 use super::profile::komponen_label;
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::Query;
 use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -186,6 +188,7 @@ pub(super) async fn dashboard_block(
     user: &SignedIn,
     root: Option<&str>,
     today: Date,
+    privasi: Option<&Privasi>,
 ) -> Result<Option<EvaluasiPejabat>, WebError> {
     let instansi = user.actor.instansi;
     let kode = instansi_kode(state, user).await?;
@@ -216,6 +219,10 @@ pub(super) async fn dashboard_block(
         .iter()
         .filter(|h| in_scope(&h.holder.opd))
         .collect();
+    // Officeholders are few and known by name: a reader who may not see
+    // persons sees no count below `[privasi] min_cell`.
+    let count =
+        |n: usize| super::dashboard::standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
     let alasan = [Rule::Kotak, Rule::Skp, Rule::Jpm]
         .into_iter()
         .filter_map(|rule| {
@@ -223,7 +230,7 @@ pub(super) async fn dashboard_block(
                 .iter()
                 .filter(|h| h.reasons.iter().any(|r| r.rule == rule))
                 .count();
-            (n > 0).then(|| (rule_label(rule).to_owned(), n))
+            (n > 0).then(|| (rule_label(rule).to_owned(), count(n)))
         })
         .collect();
     let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
@@ -232,14 +239,16 @@ pub(super) async fn dashboard_block(
     });
     Ok(Some(EvaluasiPejabat {
         periode: evaluated.periode.clone(),
-        jumlah: holders.len(),
+        jumlah: count(holders.len()),
         alasan,
         aturan: rules_text(rules),
-        belum_dipetakan: evaluated
-            .unmapped
-            .iter()
-            .filter(|u| in_scope(&u.holder.opd))
-            .count(),
+        belum_dipetakan: count(
+            evaluated
+                .unmapped
+                .iter()
+                .filter(|u| in_scope(&u.holder.opd))
+                .count(),
+        ),
         href: user
             .may(Action::ReadEvaluation, target)
             .then(|| href(&evaluated.periode, root)),

@@ -19,7 +19,8 @@ use crate::auth::{random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
 use crate::extract::{Form, Query};
 use crate::session::{
-    CsrfToken, SignedIn, presented_token_hash, session_clear_cookie, session_set_cookie,
+    CsrfToken, SignedIn, password_stamp, presented_token_hash, session_clear_cookie,
+    session_set_cookie,
 };
 
 /// Failed logins in a row that lock an account.
@@ -134,11 +135,11 @@ async fn login(
     } else {
         None
     };
-    if let Some(until) = account
-        .as_ref()
-        .and_then(|a| a.locked_until)
-        .filter(|u| *u > now)
-    {
+    let locked_until = match &account {
+        Some(a) => db.attempts(a.instansi, &a.nip).await?.locked_until,
+        None => None,
+    };
+    if let Some(until) = locked_until.filter(|u| *u > now) {
         let minutes = (until - now + 59) / 60;
         return refuse(&format!(
             "Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit."
@@ -172,6 +173,7 @@ async fn login(
         old.as_deref(),
         &token_hash(&token),
         &random_token()?,
+        &password_stamp(&account.password_hash),
         now,
     )
     .await?;

@@ -128,3 +128,25 @@ pub(crate) async fn own_unit(
         .and_then(|a| a.opd)
         .filter(|unit| user.may(action, Target::Unit { instansi, unit })))
 }
+
+/// The disclosure rule for `user`'s view of the counts of `target`: none
+/// for whoever may list the people behind them; `[privasi]` for the rest
+/// (`pengawas`), who see counts but no person, so that a small count names
+/// no one ([`talenta_domain::privasi`]).
+pub(crate) fn privasi<'a>(
+    state: &'a AppState,
+    user: &SignedIn,
+    target: Target<'_>,
+) -> Option<&'a talenta_domain::privasi::Privasi> {
+    (!user.may(Action::ListPeople, target)).then_some(&state.rules().privasi)
+}
+
+/// What the mark of a hidden count means, under `rule`.
+pub(crate) fn privasi_note(rule: &talenta_domain::privasi::Privasi) -> String {
+    let min = rule.min_cell;
+    format!(
+        "Tanda {}: jumlah disembunyikan untuk melindungi data perorangan, karena kurang dari {min} \
+         pegawai atau karena dapat dipakai untuk menghitung jumlah yang kurang dari {min}.",
+        talenta_views::charts::TERSEMBUNYI
+    )
+}

@@ -136,6 +136,8 @@ pub struct TestApp {
     pub engine: &'static str,
     /// `http://127.0.0.1:PORT`, no trailing slash.
     pub base: String,
+    /// The test's own connection, as the command line opens it; the server
+    /// has its own, as `talenta serve` does ([`Db::connect_serving`]).
     pub db: Db,
     pub clock: Arc<TestClock>,
     pub instansi: i64,
@@ -165,7 +167,7 @@ impl TestApp {
     async fn over(database: TestDb) -> TestApp {
         let db = Db::connect(&database.url).await.unwrap();
         db.migrate().await.unwrap();
-        import_city(&db).await;
+        import_city(&db, EMPLOYEES).await;
         let (instansi, _) = db.instansi_all().await.unwrap().into_iter().next().unwrap();
         let periode = Periode::containing(START.date()).unwrap();
         let rules = RuleSet::bundled().unwrap();
@@ -184,7 +186,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = AppState::new(
-            db.clone(),
+            Db::connect_serving(&database.url).await.unwrap(),
             clock.clone(),
             Config {
                 public_url: base.clone(),
@@ -236,14 +238,31 @@ impl TestApp {
             .unwrap()
             .unwrap()
     }
+
+    /// The failed sign-ins of `who`.
+    pub async fn attempts(&self, who: Who) -> talenta_storage::Attempts {
+        self.db
+            .attempts(self.instansi, &self.people.of(who).nip)
+            .await
+            .unwrap()
+    }
 }
 
-/// Generates the city into a temporary directory and imports it, as
-/// `talenta demo` does.
-async fn import_city(db: &Db) {
+/// Generates a city of `employees` into a temporary directory and imports
+/// it, as `talenta demo` does.
+pub async fn import_city(db: &Db, employees: u64) {
+    let dir = write_city(employees);
+    import(db, city_files(&dir), &import_options())
+        .await
+        .unwrap();
+}
+
+/// The files of a generated city of `employees`, as `talenta generate`
+/// writes them, in a temporary directory.
+pub fn write_city(employees: u64) -> TempDir {
     let dir = TempDir::new("talenta_web_city");
     let generator = Generator::new(CityConfig {
-        employees: EMPLOYEES,
+        employees,
         seed: 7,
         dirty: false,
     })
@@ -253,23 +272,31 @@ async fn import_city(db: &Db) {
         std::fs::File::create(&path).map(std::io::BufWriter::new)
     })
     .unwrap();
-    let files = std::fs::read_dir(dir.path())
+    dir
+}
+
+/// The files of a city written by [`write_city`], to import.
+pub fn city_files(dir: &TempDir) -> Vec<ImportFile> {
+    std::fs::read_dir(dir.path())
         .unwrap()
         .map(|entry| {
             let path = entry.unwrap().path();
             let kind: Kind = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
             ImportFile { kind, path }
         })
-        .collect();
-    let options = ImportOptions {
+        .collect()
+}
+
+/// How the fixture imports: at [`START`], as `uji`.
+pub fn import_options() -> ImportOptions {
+    ImportOptions {
         instansi: None,
         actor: "uji".into(),
         now: START,
         max_errors: 10,
         limits: Limits::default(),
         progress: Arc::new(Silent),
-    };
-    import(db, files, &options).await.unwrap();
+    }
 }
 
 /// Picks the fixture's people, renames the hostile one, and creates the

@@ -164,5 +164,5 @@ async fn logout_and_login_need_the_token(app: TestApp) {
     refused(&app, "cross-site login", &page);
     assert!(visitor.session().is_none());
     // Refused requests are not counted as failed logins.
-    assert_eq!(app.account(Who::Pegawai).await.failures, 0);
+    assert_eq!(app.attempts(Who::Pegawai).await.failures, 0);
 }

@@ -383,6 +383,7 @@ impl App {
                 None,
                 &token_hash(&format!("token-{}", role.code())),
                 "csrf",
+                &talenta_web::session::password_stamp("tidak dipakai"),
                 NOW.unix_timestamp(),
             )
             .await

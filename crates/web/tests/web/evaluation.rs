@@ -157,10 +157,32 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
             .contains(&format!("Perlu dievaluasi ({})", in_opd.holders.len()))
     );
 
-    // Oversight counts, never opens; nor does an employee.
+    // Oversight counts, never opens; nor does an employee. Officeholders
+    // are few and known by name: oversight reads no count below
+    // `[privasi] min_cell` of them (the OPD's count is small).
     let pengawas = app.signed_in(Who::Pengawas).await;
     let dashboard = pengawas.get("/dasbor").await;
     assert!(!section(&dashboard.body, "evaluasi-pejabat").contains("href="));
+    let min_cell = usize::try_from(rules.privasi.min_cell).unwrap();
+    assert!(
+        in_opd.holders.len() < min_cell,
+        "[{engine}] a small count to hide"
+    );
+    let dashboard = pengawas.get(&format!("/dasbor/opd/{OPD}")).await;
+    let block = section(&dashboard.body, "evaluasi-pejabat");
+    assert!(
+        !block.contains(&format!("data-jumlah=\"{}\"", in_opd.holders.len())),
+        "[{engine}] {block}"
+    );
+    for (at, _) in block.match_indices("data-jumlah=\"") {
+        let value = &block[at + 13..];
+        let value = &value[..value.find('"').unwrap()];
+        assert!(
+            value.parse::<usize>().is_err_and(|_| !value.is_empty())
+                || value.parse::<usize>().is_ok_and(|n| n >= min_cell),
+            "[{engine}] {value} shown to oversight"
+        );
+    }
     assert!(!pengawas.get("/talenta").await.body.contains(&page_path));
     assert_eq!(pengawas.get(&page_path).await.status, 404);
     let pegawai = app.signed_in(Who::Pegawai).await;

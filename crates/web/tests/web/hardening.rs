@@ -183,7 +183,7 @@ async fn wrong_current_passwords_count_as_failed_sign_ins(app: TestApp) {
             "[{}] {attempt}",
             app.engine
         );
-        assert_eq!(app.account(Who::Pegawai).await.failures, attempt);
+        assert_eq!(app.attempts(Who::Pegawai).await.failures, attempt);
     }
     let page = change_password(&stolen, "tebakan-yang-salah-1", NEW).await;
     assert!(
@@ -216,7 +216,7 @@ async fn wrong_current_passwords_count_as_failed_sign_ins(app: TestApp) {
         app.engine,
         page.body
     );
-    assert_eq!(app.account(Who::Pegawai).await.failures, 0);
+    assert_eq!(app.attempts(Who::Pegawai).await.failures, 0);
 }
 
 async fn the_first_administrator_needs_a_valid_nip_and_name(app: TestApp) {

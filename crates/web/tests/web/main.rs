@@ -12,6 +12,7 @@
 
 mod access;
 mod app;
+mod beside_import;
 mod client;
 mod csrf;
 mod cycle;
@@ -21,6 +22,7 @@ mod e2e;
 mod evaluation;
 mod hardening;
 mod headers;
+mod privasi;
 mod self_service;
 mod sessions;
 mod talent;

@@ -133,7 +133,7 @@ async fn a_wrong_password_is_refused(app: TestApp) {
     let page = client.login(crate::app::MISSING_NIP, PASSWORD).await;
     assert_eq!(page.status, 401);
     assert!(page.body.contains("NIP atau kata sandi salah."));
-    assert_eq!(app.account(Who::Pegawai).await.failures, 1);
+    assert_eq!(app.attempts(Who::Pegawai).await.failures, 1);
 }
 
 async fn five_failures_lock_the_account_for_fifteen_minutes(app: TestApp) {
@@ -143,9 +143,8 @@ async fn five_failures_lock_the_account_for_fifteen_minutes(app: TestApp) {
         let page = client.login(nip, "bukan-sandi-yang-benar").await;
         assert_eq!(page.status, 401, "attempt {attempt}");
     }
-    let account = app.account(Who::Pegawai).await;
     assert!(
-        account.locked_until.is_some(),
+        app.attempts(Who::Pegawai).await.locked_until.is_some(),
         "[{}] not locked",
         app.engine
     );
@@ -169,7 +168,7 @@ async fn five_failures_lock_the_account_for_fifteen_minutes(app: TestApp) {
         app.engine, page.body
     );
     assert!(signed_in(&app, &client, Who::Pegawai).await);
-    assert_eq!(app.account(Who::Pegawai).await.failures, 0);
+    assert_eq!(app.attempts(Who::Pegawai).await.failures, 0);
 
     // Other accounts were never locked.
     app.signed_in(Who::AdminOpd).await;
