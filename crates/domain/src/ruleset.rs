@@ -322,7 +322,7 @@ mod tests {
                 Score::from_hundredths(7999).unwrap()
             )
         );
-        assert_eq!(rules.kinerja.missing_penguat, Score::whole(50).unwrap());
+        assert_eq!(rules.kinerja.missing_penguat, Score::ZERO);
         assert_eq!(
             (
                 rules.talent_map.skp_years,

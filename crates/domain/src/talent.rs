@@ -13,8 +13,8 @@
 //! the same expectations; with Kepka BKN 411/2025's weights inside the axis
 //! (utama 60, penguat 40 [S]) a *Baik* without penguat scored 48, "di bawah
 //! ekspektasi", and the penguat alone moved a person across two bands. SIASN's
-//! SKP records carry no penguat (domain.md §13), so a year without one takes
-//! a neutral place in its range instead of leaving the person unmapped.
+//! SKP records carry no penguat (domain.md §13), so a year without one is
+//! placed by its predikat alone instead of leaving the person unmapped.
 
 use std::fmt;
 
@@ -91,8 +91,8 @@ pub struct PotensialWeights {
 /// What the kinerja axis is made of, as shown beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KinerjaInput {
-    /// The axis from the predikat alone: every year at the neutral place of
-    /// its range ([`KinerjaAxis::missing_penguat`]). `None` without an SKP.
+    /// The axis from the predikat alone: every year placed as if it had no
+    /// penguat ([`KinerjaAxis::missing_penguat`]). `None` without an SKP.
     pub utama: Option<Score>,
     /// The mean kinerja penguat of the years that have one.
     pub penguat: Option<Score>,
@@ -203,10 +203,11 @@ fn weighted(parts: &[(Komponen, u8, Option<Score>)]) -> Result<Score, Missing> {
 /// the predikat starts ([`PredikatFrom`]) to just below where the next one
 /// starts (Sangat Baik's to 100); the year's kinerja penguat places it
 /// within the range, at its start for 0 and at its top for 100, and a year
-/// without a penguat as if it had [`KinerjaAxis::missing_penguat`]. The axis
-/// is the mean of the years, so mixed years land between their ranges: a
-/// year of Sangat Baik and one of Baik around the cut-off between them,
-/// their penguat deciding the side. The rule set is refused when a range
+/// without a penguat as if it had [`KinerjaAxis::missing_penguat`] (by
+/// default 0: the predikat alone, no credit invented). The axis is the mean
+/// of the years, so mixed years land between their ranges: a year of
+/// Sangat Baik and one of Baik below the cut-off between them unless their
+/// penguat average 50 or more. The rule set is refused when a range
 /// crosses a kinerja cut-off ([`KinerjaAxis::validate`]): the predikat, not
 /// the penguat, decides the band of a year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -384,11 +385,11 @@ mod tests {
         Score::from_hundredths(hundredths).unwrap()
     }
 
-    /// The bundled axis: ranges from 80, 60, 40, 20 and 0, penguat 50 when
-    /// missing.
+    /// The bundled axis: ranges from 80, 60, 40, 20 and 0, a missing
+    /// penguat as 0.
     fn axis() -> KinerjaAxis {
         KinerjaAxis {
-            missing_penguat: h(5000),
+            missing_penguat: h(0),
             source: String::new(),
             predikat: PredikatFrom {
                 sangat_baik: h(8000),
@@ -436,18 +437,19 @@ mod tests {
     }
 
     /// One year per predikat and penguat, in hundredths: the predikat's
-    /// start plus the penguat's share of its 20-point range; 100 reaches the
-    /// top, just below the next predikat (Sangat Baik's top is 100).
+    /// start plus the penguat's share of its 20-point range; none is 0, at
+    /// the start; 100 reaches the top, just below the next predikat (Sangat
+    /// Baik's top is 100).
     #[test]
     fn a_year_is_placed_in_its_predikat_range_by_the_penguat() {
         let a = axis();
-        let penguat = [Some(0), Some(25), None, Some(50), Some(99), Some(100)];
+        let penguat = [None, Some(0), Some(25), Some(50), Some(99), Some(100)];
         let table: [(Predikat, [u16; 6]); 5] = [
-            (SangatBaik, [8000, 8500, 9000, 9000, 9980, 10000]),
-            (Baik, [6000, 6500, 7000, 7000, 7980, 7999]),
-            (ButuhPerbaikan, [4000, 4500, 5000, 5000, 5980, 5999]),
-            (Kurang, [2000, 2500, 3000, 3000, 3980, 3999]),
-            (SangatKurang, [0, 500, 1000, 1000, 1980, 1999]),
+            (SangatBaik, [8000, 8000, 8500, 9000, 9980, 10000]),
+            (Baik, [6000, 6000, 6500, 7000, 7980, 7999]),
+            (ButuhPerbaikan, [4000, 4000, 4500, 5000, 5980, 5999]),
+            (Kurang, [2000, 2000, 2500, 3000, 3980, 3999]),
+            (SangatKurang, [0, 0, 500, 1000, 1980, 1999]),
         ];
         for (predikat, row) in table {
             for (p, expected) in penguat.into_iter().zip(row) {
@@ -463,7 +465,8 @@ mod tests {
 
     /// The years average: two Baik stay in 60-80 ("sesuai ekspektasi" with
     /// the 80/60 cut-offs), two Sangat Baik in 80-100; a Sangat Baik and a
-    /// Baik meet at 80 without penguat, and their penguat decide the side.
+    /// Baik are 70 without penguat, and reach 80 when their penguat average
+    /// 50; a Baik and a Butuh Perbaikan are 50 without, 60 likewise.
     #[test]
     fn the_axis_is_the_mean_of_the_years() {
         let a = axis();
@@ -477,30 +480,34 @@ mod tests {
             )
         };
         use crate::KinerjaBand::*;
-        assert_eq!(band(&[(Baik, None), (Baik, None)]), (7000, Sesuai));
+        assert_eq!(band(&[(Baik, None), (Baik, None)]), (6000, Sesuai));
         assert_eq!(
             band(&[(Baik, Some(100)), (Baik, Some(100))]),
             (7999, Sesuai)
         );
-        assert_eq!(band(&[(Baik, Some(0)), (Baik, None)]), (6500, Sesuai));
+        assert_eq!(band(&[(Baik, Some(50)), (Baik, None)]), (6500, Sesuai));
         assert_eq!(
-            band(&[(SangatBaik, Some(0)), (SangatBaik, None)]),
-            (8500, DiAtas)
+            band(&[(SangatBaik, None), (SangatBaik, None)]),
+            (8000, DiAtas)
         );
-        assert_eq!(band(&[(SangatBaik, None), (Baik, None)]), (8000, DiAtas));
+        assert_eq!(band(&[(SangatBaik, None), (Baik, None)]), (7000, Sesuai));
         assert_eq!(
             band(&[(SangatBaik, Some(20)), (Baik, Some(20))]),
             (7400, Sesuai)
         );
         assert_eq!(
-            band(&[(Baik, None), (ButuhPerbaikan, None)]),
-            (6000, Sesuai)
+            band(&[(SangatBaik, Some(40)), (Baik, Some(60))]),
+            (8000, DiAtas)
         );
         assert_eq!(
-            band(&[(Baik, Some(40)), (ButuhPerbaikan, Some(40))]),
-            (5800, DiBawah)
+            band(&[(Baik, None), (ButuhPerbaikan, None)]),
+            (5000, DiBawah)
         );
-        assert_eq!(band(&[(Baik, None), (SangatKurang, None)]), (4000, DiBawah));
+        assert_eq!(
+            band(&[(Baik, Some(50)), (ButuhPerbaikan, Some(50))]),
+            (6000, Sesuai)
+        );
+        assert_eq!(band(&[(Baik, None), (SangatKurang, None)]), (3000, DiBawah));
         assert_eq!(
             a.score(std::iter::empty()),
             Err(Missing(vec![Komponen::KinerjaUtama]))

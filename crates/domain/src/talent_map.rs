@@ -6,9 +6,9 @@
 //! Which records count is set by the rule set's `[talent_map]` section, and
 //! every reference date comes from the [`Periode`], so a past period re-runs
 //! to the same result. A component without data is reported as missing,
-//! never scored as zero: Talenta never invents a score. The one exception
-//! by design is the kinerja penguat, which SIASN does not record: a year
-//! without it takes the neutral place the rule set sets.
+//! never scored as zero: Talenta never invents a score. The kinerja
+//! penguat, which SIASN does not record, is not a component of its own: a
+//! year without it is placed by its predikat alone.
 
 use std::ops::Range;
 
@@ -385,7 +385,7 @@ mod tests {
     /// example (domain.md §4.7), kinerja 80 and potensial 70:
     /// * kinerja: Sangat Baik 2024 with penguat 30 = 80 + 0.3 × 20 = 86,
     ///   Baik 2025 with penguat 70 = 60 + 0.7 × 20 = 74; (86 + 74) / 2 = 80;
-    ///   from the predikat alone (each year mid-range) (90 + 70) / 2 = 80;
+    ///   from the predikat alone (each year at its start) (80 + 60) / 2 = 70;
     /// * kompetensi: 4+3+2+2+2 = 13 of 20 (the 5 counts as the 4 required)
     ///   = 65; potensi 60; kualifikasi S2 90 and a field the position does
     ///   not accept 50 = 70; integritas clean 100;
@@ -443,7 +443,7 @@ mod tests {
             nilai.components,
             Components {
                 kinerja: KinerjaInput {
-                    utama: Some(s(80)),
+                    utama: Some(s(70)),
                     penguat: Some(s(50)),
                 },
                 potensial: PotensialInput {
@@ -488,16 +488,16 @@ mod tests {
                 Ok((7000, 7000, 5, 7000)),
             ),
             (
-                // Sangat Baik in the middle of its range, 90; (90 + 74) / 2.
-                "a year without penguat sits mid-range",
+                // Sangat Baik at the start of its range, 80; (80 + 74) / 2.
+                "a year without penguat sits at its predikat's start",
                 |r| r.skp[0].nilai_penguat = None,
-                Ok((8200, 7000, 7, 7600)),
+                Ok((7700, 7000, 5, 7350)),
             ),
             (
-                // (90 + 70) / 2 = 80: on the cut-off, so di atas.
+                // (80 + 60) / 2 = 70: sesuai ekspektasi.
                 "no penguat at all, as SIASN's SKP: still mapped",
                 |r| r.skp.iter_mut().for_each(|s| s.nilai_penguat = None),
-                Ok((8000, 7000, 7, 7500)),
+                Ok((7000, 7000, 5, 7000)),
             ),
             (
                 // 86 and 40 + 0.7 × 20 = 54: 70.
@@ -688,11 +688,11 @@ mod tests {
             utama: Some(s(utama)),
             penguat: penguat.map(s),
         };
-        assert_eq!(kinerja_with(Some(0)), (s(60), Sesuai, kinerja(70, Some(0))));
-        assert_eq!(kinerja_with(None), (s(70), Sesuai, kinerja(70, None)));
+        assert_eq!(kinerja_with(None), (s(60), Sesuai, kinerja(60, None)));
+        assert_eq!(kinerja_with(Some(0)), (s(60), Sesuai, kinerja(60, Some(0))));
         assert_eq!(
             kinerja_with(Some(90)),
-            (s(78), Sesuai, kinerja(70, Some(90)))
+            (s(78), Sesuai, kinerja(60, Some(90)))
         );
         assert_eq!(
             kinerja_with(Some(100)).0,

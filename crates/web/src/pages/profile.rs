@@ -294,13 +294,13 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
         (
             "Kinerja utama (predikat SKP)",
             nilai(k.utama),
-            "menentukan rentang; nilai di tengah rentang".to_owned(),
+            "menentukan rentang; nilai tanpa penguat".to_owned(),
         ),
         (
             "Kinerja penguat",
             nilai(k.penguat),
             format!(
-                "menggeser dalam rentang; tanpa nilai dianggap {}",
+                "menaikkan dalam rentang; tanpa nilai dianggap {}",
                 nilai(Some(rules.kinerja.missing_penguat))
             ),
         ),
