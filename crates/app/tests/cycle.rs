@@ -4,15 +4,19 @@
 //!
 //! Dinas Kesehatan, four Kepala Seksi (pengawas, since 2 January 2018,
 //! golongan IV/a, standard of nine competencies at level 3), worked out
-//! with the bundled weights (kinerja 60/40, potensial 40/25/20/15,
-//! kualifikasi 50/50):
+//! with the bundled rules (kinerja: Sangat Baik's range 80-100, the penguat
+//! placing each year in it; potensial 40/25/20/15, kualifikasi 50/50):
 //!
 //! | who  | SKP 2024-25, penguat | kinerja | potensi | field, level         | kompetensi | potensial | nilai |
 //! |------|----------------------|---------|---------|----------------------|------------|-----------|-------|
 //! | Budi | SB, 100              | 100     | 100     | S2 Ilmu Pemerintahan: (90+50)/2 = 70 | 100 | 40+25+14+15 = 94 | 97 |
 //! | Ayu  | SB, 100              | 100     | 80      | S1 Kesmas: (80+100)/2 = 90 | 100  | 40+20+18+15 = 93 | 96.5 |
 //! | Citra| SB, 100              | 100     | 60      | S1 Kesmas 90         | 100        | 40+15+18+15 = 88 | 94 |
-//! | Dedi | Baik, 80             | 80      | 60      | S1 Kesmas 90         | komunikasi 1: 25/27 = 92.59 | 37.04+15+18+15 = 85.04 | 82.52 |
+//! | Dedi | SB, 0                | 80      | 60      | S1 Kesmas 90         | komunikasi 1: 25/27 = 92.59 | 37.04+15+18+15 = 85.04 | 82.52 |
+//!
+//! Dedi had Baik with penguat 80, kinerja 80 under the old weights (utama
+//! 60, penguat 40); Baik now stays below 80 ("sesuai ekspektasi") whatever
+//! the penguat, so he has Sangat Baik with penguat 0 to keep kinerja 80.
 //!
 //! All four land in box 9 (both axes ≥ 80). The committee calibrates Dedi
 //! to box 8. Each has 24 JP of training in 2024 and in 2025.
@@ -135,18 +139,14 @@ fn pegawai(text: &str, nama: &str, tingkat: TingkatPendidikan, bidang: &str) -> 
     }
 }
 
-fn skp(text: &str, tahun: i32, sangat_baik: bool) -> Skp {
-    let (hasil, predikat, penguat) = if sangat_baik {
-        (Rating::DiAtasEkspektasi, Predikat::SangatBaik, 100)
-    } else {
-        (Rating::SesuaiEkspektasi, Predikat::Baik, 80)
-    };
+/// An annual SKP of Sangat Baik (both ratings above expectations).
+fn skp(text: &str, tahun: i32, penguat: u8) -> Skp {
     Skp {
         nip: nip(text),
         tahun,
-        hasil_kerja: hasil,
-        perilaku_kerja: hasil,
-        predikat,
+        hasil_kerja: Rating::DiAtasEkspektasi,
+        perilaku_kerja: Rating::DiAtasEkspektasi,
+        predikat: Predikat::SangatBaik,
         nilai_penguat: Score::whole(penguat),
         penilai_nip: None,
         penilai_nama: None,
@@ -184,7 +184,7 @@ async fn seed(db: &Db) {
             "Budi",
             TingkatPendidikan::S2,
             "Ilmu Pemerintahan",
-            true,
+            100,
             100,
             None,
         ),
@@ -193,7 +193,7 @@ async fn seed(db: &Db) {
             "Ayu",
             TingkatPendidikan::S1,
             "Kesehatan Masyarakat",
-            true,
+            100,
             80,
             None,
         ),
@@ -202,7 +202,7 @@ async fn seed(db: &Db) {
             "Citra",
             TingkatPendidikan::S1,
             "Kesehatan Masyarakat",
-            true,
+            100,
             60,
             None,
         ),
@@ -211,12 +211,12 @@ async fn seed(db: &Db) {
             "Dedi",
             TingkatPendidikan::S1,
             "Kesehatan Masyarakat",
-            false,
+            0,
             60,
             Some((Manajerial::Komunikasi, 1)),
         ),
     ];
-    for (text, nama, tingkat, bidang, sb, potensi, except) in people {
+    for (text, nama, tingkat, bidang, penguat, potensi, except) in people {
         let n = nip(text);
         tx.upsert(id, c, &[pegawai(text, nama, tingkat, bidang)])
             .await
@@ -262,7 +262,7 @@ async fn seed(db: &Db) {
         )
         .await
         .unwrap();
-        tx.upsert(id, c, &[skp(text, 2024, sb), skp(text, 2025, sb)])
+        tx.upsert(id, c, &[skp(text, 2024, penguat), skp(text, 2025, penguat)])
             .await
             .unwrap();
         let training = |year: i32| RiwayatDiklat {
@@ -470,8 +470,9 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         // New data after closing: Ayu's 2025 SKP turns out Butuh Perbaikan.
         let mut tx = db.begin_write().await.unwrap();
         let c = tx.record_change(T0, "uji", "import", "").await.unwrap();
-        let mut late = skp(AYU, 2025, false);
+        let mut late = skp(AYU, 2025, 80);
         late.hasil_kerja = Rating::DiBawahEkspektasi;
+        late.perilaku_kerja = Rating::SesuaiEkspektasi;
         late.predikat = Predikat::ButuhPerbaikan;
         tx.upsert(1, c, &[late]).await.unwrap();
         tx.commit().await.unwrap();
@@ -505,13 +506,16 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
         assert_eq!(periods(&db, None).await.unwrap()[0], closed.period);
 
-        // The next period: Ayu in pool gates now fails (SKP 2025 below Baik).
+        // The next period: Ayu in pool gates now fails (SKP 2025 below Baik),
+        // and her kinerja is (100 + 40 + 0.8 × 20) / 2 = 78: box 8 (under the
+        // old weights it was 84 and she stayed in box 9).
         compute(&db, None, s2(), &rules, "admin", T0).await.unwrap();
         let s2_pools = talent_pools(&db, None, s2(), &rules).await.unwrap();
         assert_eq!(admin(&s2_pools, PoolKind::Instansi), [BUDI, CITRA]);
         let moved = movement(&db, 1, s1(), s2(), Some("DINKES")).await.unwrap();
         assert_eq!(moved.matrix.get(kotak(8), kotak(9)), 1);
-        assert_eq!(moved.matrix.get(kotak(9), kotak(9)), 3);
+        assert_eq!(moved.matrix.get(kotak(9), kotak(9)), 2);
+        assert_eq!(moved.matrix.get(kotak(9), kotak(8)), 1);
         let history = box_history(&db, 1, DEDI).await.unwrap();
         let boxes: Vec<(Option<Kotak>, Option<Kotak>)> =
             history.iter().map(|h| (h.computed, h.final_box)).collect();

@@ -17,8 +17,7 @@ use crate::nine_box::Cutoffs;
 use crate::pendidikan::TingkatPendidikan;
 use crate::personnel::Jabatan;
 use crate::score::Score;
-use crate::skp::Predikat;
-use crate::talent::{Weights, WeightsError};
+use crate::talent::{KinerjaAxis, KinerjaAxisError, Weights, WeightsError};
 
 time::serde::format_description!(pub(crate) iso_date, Date, "[year]-[month]-[day]");
 
@@ -32,6 +31,8 @@ pub struct RuleSet {
     pub effective_from: Date,
     pub nine_box: Cutoffs,
     pub weights: Weights,
+    /// The kinerja axis: predikat ranges and the penguat within them.
+    pub kinerja: KinerjaAxis,
     pub scores: ScoreTables,
     pub jpm: JpmPolicy,
     pub talent_map: TalentMapPolicy,
@@ -56,32 +57,8 @@ pub struct RuleSet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreTables {
-    pub predikat: PredikatScores,
     pub kualifikasi: KualifikasiScores,
     pub integritas: IntegritasScores,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PredikatScores {
-    pub sangat_baik: Score,
-    pub baik: Score,
-    pub butuh_perbaikan: Score,
-    pub kurang: Score,
-    pub sangat_kurang: Score,
-    pub source: String,
-}
-
-impl PredikatScores {
-    pub fn score(&self, predikat: Predikat) -> Score {
-        match predikat {
-            Predikat::SangatBaik => self.sangat_baik,
-            Predikat::Baik => self.baik,
-            Predikat::ButuhPerbaikan => self.butuh_perbaikan,
-            Predikat::Kurang => self.kurang,
-            Predikat::SangatKurang => self.sangat_kurang,
-        }
-    }
 }
 
 /// The kualifikasi component: formal education and the fit of the field of
@@ -336,6 +313,8 @@ pub enum RuleSetError {
     Syntax(String),
     #[error(transparent)]
     Weights(#[from] WeightsError),
+    #[error(transparent)]
+    Kinerja(#[from] KinerjaAxisError),
     #[error("more than one promotion rule for {0}")]
     DuplicateTarget(Jenjang),
     #[error("no BUP for {0}")]
@@ -372,6 +351,7 @@ impl RuleSet {
         let rules: RuleSet =
             toml::from_str(text).map_err(|e| RuleSetError::Syntax(e.to_string()))?;
         rules.weights.validate()?;
+        rules.kinerja.validate(rules.nine_box.kinerja)?;
         rules.scores.kualifikasi.validate()?;
         if rules.talent_map.skp_years == 0 {
             return Err(RuleSetError::NoSkpYears);
@@ -503,6 +483,7 @@ mod tests {
     use super::*;
     use crate::Kotak;
     use crate::disiplin::TingkatHukuman;
+    use crate::skp::Predikat;
     use time::macros::date;
 
     #[test]
@@ -511,15 +492,18 @@ mod tests {
         assert_eq!(rules.nine_box.kinerja.high(), Score::whole(80).unwrap());
         assert_eq!(rules.nine_box.potensial.mid(), Score::whole(60).unwrap());
         assert_eq!(rules.weights.nilai_talenta.kinerja, 50);
-        assert_eq!(rules.weights.kinerja.utama, 60);
         assert_eq!(rules.weights.potensial.kompetensi, 40);
         assert_eq!(rules.weights.potensial.potensi, 25);
         assert_eq!(rules.weights.potensial.kualifikasi, 20);
         assert_eq!(rules.weights.potensial.integritas, 15);
         assert_eq!(
-            rules.scores.predikat.score(Predikat::Baik),
-            Score::whole(80).unwrap()
+            rules.kinerja.range(Predikat::Baik),
+            (
+                Score::whole(60).unwrap(),
+                Score::from_hundredths(7999).unwrap()
+            )
         );
+        assert_eq!(rules.kinerja.missing_penguat, Score::ZERO);
         assert_eq!(
             (
                 rules.talent_map.skp_years,
@@ -852,6 +836,11 @@ mod tests {
         assert!(RuleSet::from_toml(&over).is_err());
         let unknown_level = text.replace("S3 = 100", "S3 = 100\nS4 = 100");
         assert!(RuleSet::from_toml(&unknown_level).is_err());
+        let crossing = text.replace("\nbaik = 60", "\nbaik = 65");
+        assert_eq!(
+            RuleSet::from_toml(&crossing).unwrap_err().to_string(),
+            "kinerja.predikat: the range of Butuh Perbaikan (40 to 64.99) crosses the kinerja cut-off 60 of [nine_box.kinerja]: a predikat must decide the band"
+        );
         let no_years = text.replace("skp_years = 2", "skp_years = 0");
         assert_eq!(RuleSet::from_toml(&no_years), Err(RuleSetError::NoSkpYears));
         let no_section = text.replace("[talent_map]", "[talent_map_old]");

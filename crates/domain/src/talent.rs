@@ -1,15 +1,28 @@
-//! The two axes of the nine-box and the talent score (Nilai Talenta), as
-//! weighted means of their components (Kepka BKN 411/2025, domain.md §4.6).
+//! The two axes of the nine-box and the talent score (Nilai Talenta).
 //!
-//! Weights are configuration ([`crate::RuleSet`]); the defaults are the
-//! Kepka's top-level weights. A component with a non-zero weight and no value
-//! makes the axis unknown: Talenta never invents a score.
+//! The potensial axis and Nilai Talenta are weighted means of their
+//! components (Kepka BKN 411/2025, domain.md §4.6); the weights are
+//! configuration ([`crate::RuleSet`]). A component with a non-zero weight
+//! and no value makes the axis unknown: Talenta never invents a score.
+//!
+//! The kinerja axis is not a weighted mean ([`KinerjaAxis`]): each year's SKP
+//! predikat decides the range the year falls in, and the kinerja penguat
+//! places it within that range. PermenPANRB 6/2022 gives *Baik* to work
+//! results as expected and *Sangat Baik* to results above expectations, and
+//! PermenPANRB 20/2025 Pasal 17 ayat (1) names the kinerja categories after
+//! the same expectations; with Kepka BKN 411/2025's weights inside the axis
+//! (utama 60, penguat 40 [S]) a *Baik* without penguat scored 48, "di bawah
+//! ekspektasi", and the penguat alone moved a person across two bands. SIASN's
+//! SKP records carry no penguat (domain.md §13), so a year without one is
+//! placed by its predikat alone instead of leaving the person unmapped.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::nine_box::AxisCutoffs;
 use crate::score::Score;
+use crate::skp::Predikat;
 
 /// A component of an axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -17,7 +30,9 @@ use crate::score::Score;
 pub enum Komponen {
     /// Predikat kinerja (SKP / e-kinerja).
     KinerjaUtama,
-    /// Awards, team assignments, 360° feedback.
+    /// Awards, team assignments, 360° feedback. Never missing since the
+    /// kinerja axis places a year without it ([`KinerjaAxis`]); the code
+    /// stays for maps stored before.
     KinerjaPenguat,
     /// Competency assessment, development and job experience.
     Kompetensi,
@@ -54,7 +69,6 @@ impl fmt::Display for Komponen {
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     pub nilai_talenta: NilaiTalentaWeights,
-    pub kinerja: KinerjaWeights,
     pub potensial: PotensialWeights,
 }
 
@@ -67,13 +81,6 @@ pub struct NilaiTalentaWeights {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KinerjaWeights {
-    pub utama: u8,
-    pub penguat: u8,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PotensialWeights {
     pub kompetensi: u8,
     pub potensi: u8,
@@ -81,10 +88,13 @@ pub struct PotensialWeights {
     pub integritas: u8,
 }
 
-/// Component values of the kinerja axis.
+/// What the kinerja axis is made of, as shown beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KinerjaInput {
+    /// The axis from the predikat alone: every year placed as if it had no
+    /// penguat ([`KinerjaAxis::missing_penguat`]). `None` without an SKP.
     pub utama: Option<Score>,
+    /// The mean kinerja penguat of the years that have one.
     pub penguat: Option<Score>,
 }
 
@@ -113,12 +123,11 @@ pub struct WeightsError {
 impl Weights {
     /// Checks that every group sums to 100.
     pub fn validate(&self) -> Result<(), WeightsError> {
-        let groups: [(&'static str, &[u8]); 3] = [
+        let groups: [(&'static str, &[u8]); 2] = [
             (
                 "nilai_talenta",
                 &[self.nilai_talenta.kinerja, self.nilai_talenta.potensial],
             ),
-            ("kinerja", &[self.kinerja.utama, self.kinerja.penguat]),
             (
                 "potensial",
                 &[
@@ -136,18 +145,6 @@ impl Weights {
             }
         }
         Ok(())
-    }
-
-    /// The kinerja axis (sumbu Y).
-    pub fn kinerja(&self, input: &KinerjaInput) -> Result<Score, Missing> {
-        weighted(&[
-            (Komponen::KinerjaUtama, self.kinerja.utama, input.utama),
-            (
-                Komponen::KinerjaPenguat,
-                self.kinerja.penguat,
-                input.penguat,
-            ),
-        ])
     }
 
     /// The potensial axis (sumbu X).
@@ -200,19 +197,176 @@ fn weighted(parts: &[(Komponen, u8, Option<Score>)]) -> Result<Score, Missing> {
     .ok_or(Missing(Vec::new()))
 }
 
+/// The kinerja axis (sumbu Y) from the annual SKP of a period's window.
+///
+/// Each year's predikat decides the year's range on the axis, from where
+/// the predikat starts ([`PredikatFrom`]) to just below where the next one
+/// starts (Sangat Baik's to 100); the year's kinerja penguat places it
+/// within the range, at its start for 0 and at its top for 100, and a year
+/// without a penguat as if it had [`KinerjaAxis::missing_penguat`] (by
+/// default 0: the predikat alone, no credit invented). The axis is the mean
+/// of the years, so mixed years land between their ranges: a year of
+/// Sangat Baik and one of Baik below the cut-off between them unless their
+/// penguat average 50 or more. The rule set is refused when a range
+/// crosses a kinerja cut-off ([`KinerjaAxis::validate`]): the predikat, not
+/// the penguat, decides the band of a year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KinerjaAxis {
+    /// The penguat a year without one is placed by.
+    pub missing_penguat: Score,
+    pub source: String,
+    pub predikat: PredikatFrom,
+}
+
+/// Where each predikat's range starts on the kinerja axis, rising from
+/// Sangat Kurang to Sangat Baik.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredikatFrom {
+    pub sangat_baik: Score,
+    pub baik: Score,
+    pub butuh_perbaikan: Score,
+    pub kurang: Score,
+    pub sangat_kurang: Score,
+}
+
+impl PredikatFrom {
+    pub fn of(&self, predikat: Predikat) -> Score {
+        match predikat {
+            Predikat::SangatBaik => self.sangat_baik,
+            Predikat::Baik => self.baik,
+            Predikat::ButuhPerbaikan => self.butuh_perbaikan,
+            Predikat::Kurang => self.kurang,
+            Predikat::SangatKurang => self.sangat_kurang,
+        }
+    }
+}
+
+/// Why a kinerja axis is unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KinerjaAxisError {
+    #[error(
+        "kinerja.predikat: {predikat} starts at {from}, not above {below} at {below_from}: the ranges must rise with the predikat"
+    )]
+    NotRising {
+        predikat: Predikat,
+        from: Score,
+        below: Predikat,
+        below_from: Score,
+    },
+    #[error(
+        "kinerja.predikat: the range of {predikat} ({from} to {top}) crosses the kinerja cut-off {cutoff} of [nine_box.kinerja]: a predikat must decide the band"
+    )]
+    CrossesCutoff {
+        predikat: Predikat,
+        from: Score,
+        top: Score,
+        cutoff: Score,
+    },
+}
+
+impl KinerjaAxis {
+    /// The lowest and highest score a year of `predikat` can get.
+    pub fn range(&self, predikat: Predikat) -> (Score, Score) {
+        let (from, _, top) = self.bounds(predikat);
+        (from, top)
+    }
+
+    /// One year on the axis: the start of its predikat's range plus the
+    /// penguat's share of the range's width, rounded down and kept below
+    /// the next predikat's start.
+    pub fn year(&self, predikat: Predikat, penguat: Option<Score>) -> Score {
+        let (from, end, top) = self.bounds(predikat);
+        let width = u32::from(end.hundredths() - from.hundredths());
+        let penguat = u32::from(penguat.unwrap_or(self.missing_penguat).hundredths());
+        let within = width * penguat / u32::from(Score::MAX.hundredths());
+        u16::try_from(within)
+            .ok()
+            .and_then(|w| Score::from_hundredths(from.hundredths() + w).ok())
+            .map_or(top, |placed| placed.min(top))
+    }
+
+    /// Where `predikat`'s range starts, where it ends (the next predikat's
+    /// start, or 100) and its top (just below the end, or 100).
+    fn bounds(&self, predikat: Predikat) -> (Score, Score, Score) {
+        let from = self.predikat.of(predikat);
+        match next_above(predikat).map(|next| self.predikat.of(next)) {
+            Some(end) if end > from => {
+                let top = Score::from_hundredths(end.hundredths() - 1).unwrap_or(from);
+                (from, end, top)
+            }
+            // Not rising: refused by `validate`; the range is the point.
+            Some(_) => (from, from, from),
+            None => (from, Score::MAX, Score::MAX),
+        }
+    }
+
+    /// The axis: the mean of the years, each a `(predikat, penguat)`.
+    /// Without any year, the kinerja utama is missing.
+    pub fn score(
+        &self,
+        years: impl IntoIterator<Item = (Predikat, Option<Score>)>,
+    ) -> Result<Score, Missing> {
+        Score::weighted_mean(
+            years
+                .into_iter()
+                .map(|(predikat, penguat)| (1, self.year(predikat, penguat))),
+        )
+        .ok_or(Missing(vec![Komponen::KinerjaUtama]))
+    }
+
+    /// Checks that the ranges rise with the predikat and that none crosses
+    /// a cut-off of the kinerja axis.
+    pub fn validate(&self, cutoffs: AxisCutoffs) -> Result<(), KinerjaAxisError> {
+        for pair in Predikat::ALL.windows(2) {
+            let [below, predikat] = pair else { continue };
+            let (from, below_from) = (self.predikat.of(*predikat), self.predikat.of(*below));
+            if from <= below_from {
+                return Err(KinerjaAxisError::NotRising {
+                    predikat: *predikat,
+                    from,
+                    below: *below,
+                    below_from,
+                });
+            }
+        }
+        for predikat in Predikat::ALL {
+            let (from, top) = self.range(predikat);
+            if let Some(cutoff) = [cutoffs.mid(), cutoffs.high()]
+                .into_iter()
+                .find(|c| from < *c && *c <= top)
+            {
+                return Err(KinerjaAxisError::CrossesCutoff {
+                    predikat,
+                    from,
+                    top,
+                    cutoff,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The predikat one step better, if any.
+fn next_above(predikat: Predikat) -> Option<Predikat> {
+    Predikat::ALL
+        .into_iter()
+        .skip_while(|p| *p != predikat)
+        .nth(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Predikat::*;
 
     fn kepka_411() -> Weights {
         Weights {
             nilai_talenta: NilaiTalentaWeights {
                 kinerja: 50,
                 potensial: 50,
-            },
-            kinerja: KinerjaWeights {
-                utama: 60,
-                penguat: 40,
             },
             potensial: PotensialWeights {
                 kompetensi: 40,
@@ -227,17 +381,33 @@ mod tests {
         Score::whole(value)
     }
 
+    fn h(hundredths: u16) -> Score {
+        Score::from_hundredths(hundredths).unwrap()
+    }
+
+    /// The bundled axis: ranges from 80, 60, 40, 20 and 0, a missing
+    /// penguat as 0.
+    fn axis() -> KinerjaAxis {
+        KinerjaAxis {
+            missing_penguat: h(0),
+            source: String::new(),
+            predikat: PredikatFrom {
+                sangat_baik: h(8000),
+                baik: h(6000),
+                butuh_perbaikan: h(4000),
+                kurang: h(2000),
+                sangat_kurang: h(0),
+            },
+        }
+    }
+
+    fn cutoffs() -> AxisCutoffs {
+        AxisCutoffs::new(h(8000), h(6000)).unwrap()
+    }
+
     #[test]
     fn axes_are_weighted_means() {
         let w = kepka_411();
-        // 0.6 × 100 + 0.4 × 50 = 80
-        assert_eq!(
-            w.kinerja(&KinerjaInput {
-                utama: s(100),
-                penguat: s(50)
-            }),
-            Ok(s(80).unwrap())
-        );
         // 0.4 × 80 + 0.25 × 60 + 0.2 × 90 + 0.15 × 100 = 32 + 15 + 18 + 15 = 80
         let p = PotensialInput {
             kompetensi: s(80),
@@ -256,15 +426,6 @@ mod tests {
     #[test]
     fn weighted_mean_rounds_to_hundredths() {
         let w = kepka_411();
-        // 0.6 × 77 + 0.4 × 78 = 46.2 + 31.2 = 77.4
-        assert_eq!(
-            w.kinerja(&KinerjaInput {
-                utama: s(77),
-                penguat: s(78)
-            })
-            .map(Score::hundredths),
-            Ok(7740)
-        );
         // 0.4 × 33 + 0.25 × 67 + 0.2 × 1 + 0.15 × 99 = 13.2 + 16.75 + 0.2 + 14.85 = 45
         let p = PotensialInput {
             kompetensi: s(33),
@@ -273,6 +434,124 @@ mod tests {
             integritas: s(99),
         };
         assert_eq!(w.potensial(&p).map(Score::hundredths), Ok(4500));
+    }
+
+    /// One year per predikat and penguat, in hundredths: the predikat's
+    /// start plus the penguat's share of its 20-point range; none is 0, at
+    /// the start; 100 reaches the top, just below the next predikat (Sangat
+    /// Baik's top is 100).
+    #[test]
+    fn a_year_is_placed_in_its_predikat_range_by_the_penguat() {
+        let a = axis();
+        let penguat = [None, Some(0), Some(25), Some(50), Some(99), Some(100)];
+        let table: [(Predikat, [u16; 6]); 5] = [
+            (SangatBaik, [8000, 8000, 8500, 9000, 9980, 10000]),
+            (Baik, [6000, 6000, 6500, 7000, 7980, 7999]),
+            (ButuhPerbaikan, [4000, 4000, 4500, 5000, 5980, 5999]),
+            (Kurang, [2000, 2000, 2500, 3000, 3980, 3999]),
+            (SangatKurang, [0, 0, 500, 1000, 1980, 1999]),
+        ];
+        for (predikat, row) in table {
+            for (p, expected) in penguat.into_iter().zip(row) {
+                let placed = a.year(predikat, p.map(|v| s(v).unwrap()));
+                assert_eq!(placed.hundredths(), expected, "{predikat:?} {p:?}");
+            }
+        }
+        // Rounded down: 99.99 of Baik's 20 points is 19.998, not 20.
+        assert_eq!(a.year(Baik, Some(h(9999))), h(7999));
+        assert_eq!(a.range(Baik), (h(6000), h(7999)));
+        assert_eq!(a.range(SangatBaik), (h(8000), Score::MAX));
+    }
+
+    /// The years average: two Baik stay in 60-80 ("sesuai ekspektasi" with
+    /// the 80/60 cut-offs), two Sangat Baik in 80-100; a Sangat Baik and a
+    /// Baik are 70 without penguat, and reach 80 when their penguat average
+    /// 50; a Baik and a Butuh Perbaikan are 50 without, 60 likewise.
+    #[test]
+    fn the_axis_is_the_mean_of_the_years() {
+        let a = axis();
+        let band = |years: &[(Predikat, Option<u8>)]| {
+            let score = a
+                .score(years.iter().map(|(p, v)| (*p, v.and_then(s))))
+                .unwrap();
+            (
+                score.hundredths(),
+                crate::Cutoffs::both(cutoffs()).kinerja_band(score),
+            )
+        };
+        use crate::KinerjaBand::*;
+        assert_eq!(band(&[(Baik, None), (Baik, None)]), (6000, Sesuai));
+        assert_eq!(
+            band(&[(Baik, Some(100)), (Baik, Some(100))]),
+            (7999, Sesuai)
+        );
+        assert_eq!(band(&[(Baik, Some(50)), (Baik, None)]), (6500, Sesuai));
+        assert_eq!(
+            band(&[(SangatBaik, None), (SangatBaik, None)]),
+            (8000, DiAtas)
+        );
+        assert_eq!(band(&[(SangatBaik, None), (Baik, None)]), (7000, Sesuai));
+        assert_eq!(
+            band(&[(SangatBaik, Some(20)), (Baik, Some(20))]),
+            (7400, Sesuai)
+        );
+        assert_eq!(
+            band(&[(SangatBaik, Some(40)), (Baik, Some(60))]),
+            (8000, DiAtas)
+        );
+        assert_eq!(
+            band(&[(Baik, None), (ButuhPerbaikan, None)]),
+            (5000, DiBawah)
+        );
+        assert_eq!(
+            band(&[(Baik, Some(50)), (ButuhPerbaikan, Some(50))]),
+            (6000, Sesuai)
+        );
+        assert_eq!(band(&[(Baik, None), (SangatKurang, None)]), (3000, DiBawah));
+        assert_eq!(
+            a.score(std::iter::empty()),
+            Err(Missing(vec![Komponen::KinerjaUtama]))
+        );
+    }
+
+    #[test]
+    fn ranges_must_rise_and_stay_inside_a_band() {
+        let a = axis();
+        assert_eq!(a.validate(cutoffs()), Ok(()));
+        let flat = KinerjaAxis {
+            predikat: PredikatFrom {
+                baik: h(4000),
+                ..a.predikat
+            },
+            ..a.clone()
+        };
+        assert_eq!(
+            flat.validate(cutoffs()).unwrap_err().to_string(),
+            "kinerja.predikat: Baik starts at 40, not above Butuh Perbaikan at 40: the ranges must rise with the predikat"
+        );
+        // Kaltim's kinerja cut-offs 85/70 fall inside Sangat Baik's and
+        // Baik's ranges.
+        let kaltim = AxisCutoffs::new(h(8500), h(7000)).unwrap();
+        assert_eq!(
+            a.validate(kaltim).unwrap_err().to_string(),
+            "kinerja.predikat: the range of Baik (60 to 79.99) crosses the kinerja cut-off 70 of [nine_box.kinerja]: a predikat must decide the band"
+        );
+        // Ranges may start on a cut-off: the PUPR rubric's predikat scores
+        // as starts (each range then lies in one band, though Baik's is
+        // di atas ekspektasi).
+        let pupr = KinerjaAxis {
+            predikat: PredikatFrom {
+                sangat_baik: h(10000),
+                baik: h(8000),
+                butuh_perbaikan: h(6000),
+                kurang: h(4000),
+                sangat_kurang: h(2000),
+            },
+            ..a
+        };
+        assert_eq!(pupr.validate(cutoffs()), Ok(()));
+        assert_eq!(pupr.range(SangatBaik), (Score::MAX, Score::MAX));
+        assert_eq!(pupr.year(SangatBaik, None), Score::MAX);
     }
 
     #[test]
@@ -290,21 +569,23 @@ mod tests {
                 Komponen::Integritas
             ]))
         );
-        // A zero-weight component may be absent: kinerja from SKP alone.
-        let skp_only = Weights {
-            kinerja: KinerjaWeights {
-                utama: 100,
-                penguat: 0,
+        // A zero-weight component may be absent.
+        let no_potensi = Weights {
+            potensial: PotensialWeights {
+                kompetensi: 40,
+                potensi: 0,
+                kualifikasi: 45,
+                integritas: 15,
             },
             ..w
         };
-        assert_eq!(
-            skp_only.kinerja(&KinerjaInput {
-                utama: s(80),
-                penguat: None
-            }),
-            Ok(s(80).unwrap())
-        );
+        let p = PotensialInput {
+            kompetensi: s(80),
+            kualifikasi: s(80),
+            integritas: s(80),
+            potensi: None,
+        };
+        assert_eq!(no_potensi.potensial(&p), Ok(s(80).unwrap()));
     }
 
     #[test]

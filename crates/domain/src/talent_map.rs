@@ -1,12 +1,14 @@
 //! The talent map of a period: one employee's two axis scores, box and
 //! Nilai Talenta, computed from their records (PermenPANRB 3/2020 jo.
-//! 20/2025 Pasal 17; components and weights of Kepka BKN 411/2025,
-//! domain.md §4.6).
+//! 20/2025 Pasal 17; potensial components and weights of Kepka BKN
+//! 411/2025, domain.md §4.6; the kinerja axis of [`crate::talent::KinerjaAxis`]).
 //!
 //! Which records count is set by the rule set's `[talent_map]` section, and
 //! every reference date comes from the [`Periode`], so a past period re-runs
 //! to the same result. A component without data is reported as missing,
-//! never scored as zero: Talenta never invents a score.
+//! never scored as zero: Talenta never invents a score. The kinerja
+//! penguat, which SIASN does not record, is not a component of its own: a
+//! year without it is placed by its predikat alone.
 
 use std::ops::Range;
 
@@ -102,12 +104,17 @@ pub struct Components {
 }
 
 /// Scores one employee for the talent map of `periode`: the components from
-/// the records, the axes by [`crate::talent::Weights`], the box by the same
+/// the records, the kinerja axis from the SKP of the window
+/// ([`crate::talent::KinerjaAxis`]), the potensial axis by
+/// [`crate::talent::Weights`], the box by the same
 /// [`crate::Cutoffs::classify`] as `talenta classify`, and Nilai Talenta.
-/// Fails with every weighted component that has no data, on both axes.
+/// Fails with every component that has no data, on both axes.
 pub fn score(rules: &RuleSet, periode: Periode, rekam: &Rekam<'_>) -> Result<Nilai, Missing> {
     let components = components(rules, periode, rekam);
-    let kinerja = rules.weights.kinerja(&components.kinerja);
+    let kinerja = rules.kinerja.score(
+        skp_in_window(rekam.skp, periode, rules.talent_map.skp_years)
+            .map(|s| (s.predikat, s.nilai_penguat)),
+    );
     let potensial = rules.weights.potensial(&components.potensial);
     let (kinerja, potensial) = match (kinerja, potensial) {
         (Ok(kinerja), Ok(potensial)) => (kinerja, potensial),
@@ -134,12 +141,12 @@ pub fn score(rules: &RuleSet, periode: Periode, rekam: &Rekam<'_>) -> Result<Nil
 /// what is there when [`score`] reports something missing.
 pub fn components(rules: &RuleSet, periode: Periode, rekam: &Rekam<'_>) -> Components {
     let policy = &rules.talent_map;
-    let skp = skp_in_window(rekam.skp, periode, policy.skp_years);
+    let skp = || skp_in_window(rekam.skp, periode, policy.skp_years);
     let asesmen = || current_asesmen(rekam.asesmen, periode.end(), policy.asesmen_max_age_years);
     Components {
         kinerja: KinerjaInput {
-            utama: mean(skp.iter().map(|s| rules.scores.predikat.score(s.predikat))),
-            penguat: mean(skp.iter().filter_map(|s| s.nilai_penguat)),
+            utama: rules.kinerja.score(skp().map(|s| (s.predikat, None))).ok(),
+            penguat: mean(skp().filter_map(|s| s.nilai_penguat)),
         },
         potensial: PotensialInput {
             kompetensi: kompetensi(rules, rekam.jabatan, asesmen()),
@@ -158,9 +165,9 @@ pub fn skp_years(periode: Periode, years: u8) -> Range<i32> {
     periode.year() - i32::from(years)..periode.year()
 }
 
-fn skp_in_window(skp: &[NilaiSkp], periode: Periode, years: u8) -> Vec<&NilaiSkp> {
+fn skp_in_window(skp: &[NilaiSkp], periode: Periode, years: u8) -> impl Iterator<Item = &NilaiSkp> {
     let window = skp_years(periode, years);
-    skp.iter().filter(|s| window.contains(&s.tahun)).collect()
+    skp.iter().filter(move |s| window.contains(&s.tahun))
 }
 
 /// Assessments dated on or before `end` and at most `max_age_years` old on
@@ -396,8 +403,9 @@ mod tests {
 
     /// Everything on record, built to land on the PUPR rubric's worked
     /// example (domain.md §4.7), kinerja 80 and potensial 70:
-    /// * kinerja utama: Baik 2024 and 2025 = 80; penguat 70 and 90 = 80;
-    ///   0.6 × 80 + 0.4 × 80 = 80;
+    /// * kinerja: Sangat Baik 2024 with penguat 30 = 80 + 0.3 × 20 = 86,
+    ///   Baik 2025 with penguat 70 = 60 + 0.7 × 20 = 74; (86 + 74) / 2 = 80;
+    ///   from the predikat alone (each year at its start) (80 + 60) / 2 = 70;
     /// * kompetensi: 4+3+2+2+2 = 13 of 20 (the 5 counts as the 4 required)
     ///   = 65; potensi 60; kualifikasi S2 90 and a field the position does
     ///   not accept 50 = 70; integritas clean 100;
@@ -408,8 +416,8 @@ mod tests {
             pendidikan: Some(TingkatPendidikan::S2),
             bidang_ilmu: Some(BidangIlmu::new("Ilmu Pemerintahan")),
             skp: vec![
-                skp(2024, Predikat::Baik, Some(70)),
-                skp(2025, Predikat::Baik, Some(90)),
+                skp(2024, Predikat::SangatBaik, Some(30)),
+                skp(2025, Predikat::Baik, Some(70)),
             ],
             asesmen: vec![asesmen(date!(2025 - 03 - 10), Some(60), &[5, 3, 2, 2, 2])],
             hukdis: vec![],
@@ -455,8 +463,8 @@ mod tests {
             nilai.components,
             Components {
                 kinerja: KinerjaInput {
-                    utama: Some(s(80)),
-                    penguat: Some(s(80)),
+                    utama: Some(s(70)),
+                    penguat: Some(s(50)),
                 },
                 potensial: PotensialInput {
                     kompetensi: Some(s(65)),
@@ -477,7 +485,7 @@ mod tests {
     /// One change to the complete record per row, and what it gives.
     #[test]
     fn worked_examples() {
-        let cases: [(&str, Change, Outcome); 18] = [
+        let cases: [(&str, Change, Outcome); 21] = [
             ("everything", |_| {}, Ok((8000, 7000, 7, 7500))),
             (
                 "SKP outside [Y-2, Y-1] ignored, also this year's",
@@ -488,16 +496,34 @@ mod tests {
                 Ok((8000, 7000, 7, 7500)),
             ),
             (
-                // utama (80 + 100) / 2 = 90; 0.6 × 90 + 0.4 × 80 = 86.
-                "SKP predikat averaged over the years",
+                // 80 + 0.3 × 20 = 86 and 80 + 0.7 × 20 = 94: 90.
+                "two years of Sangat Baik: di atas ekspektasi",
                 |r| r.skp[1].predikat = Predikat::SangatBaik,
-                Ok((8600, 7000, 7, 7800)),
+                Ok((9000, 7000, 7, 8000)),
             ),
             (
-                // penguat from 2025 alone: 0.6 × 80 + 0.4 × 90 = 84.
-                "penguat averaged over the rows that have one",
+                // 60 + 0.3 × 20 = 66 and 74: 70, potensial menengah.
+                "two years of Baik: sesuai ekspektasi, box 5",
+                |r| r.skp[0].predikat = Predikat::Baik,
+                Ok((7000, 7000, 5, 7000)),
+            ),
+            (
+                // Sangat Baik at the start of its range, 80; (80 + 74) / 2.
+                "a year without penguat sits at its predikat's start",
                 |r| r.skp[0].nilai_penguat = None,
-                Ok((8400, 7000, 7, 7700)),
+                Ok((7700, 7000, 5, 7350)),
+            ),
+            (
+                // (80 + 60) / 2 = 70: sesuai ekspektasi.
+                "no penguat at all, as SIASN's SKP: still mapped",
+                |r| r.skp.iter_mut().for_each(|s| s.nilai_penguat = None),
+                Ok((7000, 7000, 5, 7000)),
+            ),
+            (
+                // 86 and 40 + 0.7 × 20 = 54: 70.
+                "a year of Butuh Perbaikan pulls the mean down",
+                |r| r.skp[1].predikat = Predikat::ButuhPerbaikan,
+                Ok((7000, 7000, 5, 7000)),
             ),
             (
                 "asesmen after the period's end ignored",
@@ -608,7 +634,6 @@ mod tests {
                 },
                 Err(vec![
                     Komponen::KinerjaUtama,
-                    Komponen::KinerjaPenguat,
                     Komponen::Kompetensi,
                     Komponen::Potensi,
                     Komponen::Kualifikasi,
@@ -624,12 +649,8 @@ mod tests {
 
     #[test]
     fn each_missing_component_is_named() {
-        let cases: [(Change, Komponen); 5] = [
+        let cases: [(Change, Komponen); 4] = [
             (|r| r.skp.clear(), Komponen::KinerjaUtama),
-            (
-                |r| r.skp.iter_mut().for_each(|s| s.nilai_penguat = None),
-                Komponen::KinerjaPenguat,
-            ),
             (
                 |r| {
                     r.asesmen
@@ -647,13 +668,7 @@ mod tests {
         for (change, komponen) in cases {
             let mut records = everything();
             change(&mut records);
-            let missing = outcome(&records).unwrap_err();
-            // Losing all SKP also loses penguat, which comes from them.
-            let expected = match komponen {
-                Komponen::KinerjaUtama => vec![Komponen::KinerjaUtama, Komponen::KinerjaPenguat],
-                other => vec![other],
-            };
-            assert_eq!(missing, expected, "{komponen}");
+            assert_eq!(outcome(&records), Err(vec![komponen]), "{komponen}");
         }
     }
 
@@ -669,18 +684,40 @@ mod tests {
         assert_eq!(found.potensial.kualifikasi, None);
     }
 
-    /// A zero weight makes a component optional, as in `talent::Weights`:
-    /// kinerja from SKP alone, the PUPR rubric's Y axis.
+    /// The penguat moves a person within the band their predikat gives,
+    /// never out of it and never out of the map: the kinerja component
+    /// shows the predikat's place, the mean penguat beside it.
     #[test]
-    fn zero_weighted_components_may_be_absent() {
-        let mut rules = RuleSet::bundled().unwrap();
-        rules.weights.kinerja.utama = 100;
-        rules.weights.kinerja.penguat = 0;
-        let mut records = everything();
-        records.skp.iter_mut().for_each(|s| s.nilai_penguat = None);
-        let nilai = score(&rules, periode(), &records.rekam()).unwrap();
-        assert_eq!(nilai.kinerja, s(80));
-        assert_eq!(nilai.components.kinerja.penguat, None);
+    fn the_penguat_orders_people_within_the_band() {
+        use crate::KinerjaBand::Sesuai;
+        let rules = RuleSet::bundled().unwrap();
+        let kinerja_with = |penguat: Option<u8>| {
+            let mut records = everything();
+            for year in &mut records.skp {
+                year.predikat = Predikat::Baik;
+                year.nilai_penguat = penguat.map(s);
+            }
+            let nilai = score(&rules, periode(), &records.rekam()).unwrap();
+            (
+                nilai.kinerja,
+                nilai.placement.kinerja_band,
+                nilai.components.kinerja,
+            )
+        };
+        let kinerja = |utama: u8, penguat: Option<u8>| KinerjaInput {
+            utama: Some(s(utama)),
+            penguat: penguat.map(s),
+        };
+        assert_eq!(kinerja_with(None), (s(60), Sesuai, kinerja(60, None)));
+        assert_eq!(kinerja_with(Some(0)), (s(60), Sesuai, kinerja(60, Some(0))));
+        assert_eq!(
+            kinerja_with(Some(90)),
+            (s(78), Sesuai, kinerja(60, Some(90)))
+        );
+        assert_eq!(
+            kinerja_with(Some(100)).0,
+            Score::from_hundredths(7999).unwrap()
+        );
     }
 
     /// The second semester still reads the SKP of the two years before: the
@@ -694,13 +731,12 @@ mod tests {
             score(&rules, periode.parse().unwrap(), &records.rekam()).map(|n| n.kinerja)
         };
         assert_eq!(kinerja_in("2026-S2"), Ok(s(80)));
-        // 2025 alone: 0.6 × 80 + 0.4 × 90 = 84.
-        assert_eq!(kinerja_in("2027-S1"), Ok(s(84)));
+        // 2025 alone: Baik with penguat 70, 74.
+        assert_eq!(kinerja_in("2027-S1"), Ok(s(74)));
         assert_eq!(
             kinerja_in("2028-S1").map_err(|m| m.0),
             Err(vec![
                 Komponen::KinerjaUtama,
-                Komponen::KinerjaPenguat,
                 Komponen::Kompetensi,
                 Komponen::Potensi
             ])

@@ -16,6 +16,7 @@ use crate::catalogue;
 use crate::employee::Person;
 use crate::organisation::Seat;
 use crate::organisation::position::{Profile, jf_name};
+use crate::performance::SKP_YEARS;
 use crate::{AS_OF, Batch};
 
 /// The career path to a position: the jenjang held before it, in order.
@@ -259,31 +260,39 @@ pub fn pendidikan<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
 }
 
 /// Training: the basic training of new civil servants (Latsar since 2018,
-/// Prajabatan before), leadership training after each managerial step, and
-/// technical training for some.
+/// Prajabatan before), leadership training after each managerial step,
+/// functional training for some, and each SKP year's competency
+/// development ([`yearly_development`]).
 pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
-    let mut push =
-        |nama: String, mulai: Date, days: i64, jenis: &str, jam: u16, penyelenggara: &str| {
-            if mulai > AS_OF
-                || out
-                    .riwayat_diklat
-                    .last()
-                    .is_some_and(|d| d.nip == person.nip && d.nama == nama && d.mulai == mulai)
-            {
-                return;
-            }
-            out.riwayat_diklat.push(RiwayatDiklat {
-                nip: person.nip,
-                nama,
-                mulai,
-                selesai: mulai
-                    .checked_add(Duration::days(days))
-                    .filter(|d| *d <= AS_OF),
-                jenis: Some(jenis.to_owned()),
-                jam: Some(jam),
-                penyelenggara: Some(penyelenggara.to_owned()),
-            });
-        };
+    let mut push = |nama: String,
+                    mulai: Date,
+                    days: i64,
+                    jenis: &str,
+                    jam: Option<u16>,
+                    penyelenggara: &str| {
+        // The key is (NIP, name, start): one row per training.
+        if mulai > AS_OF
+            || out
+                .riwayat_diklat
+                .iter()
+                .rev()
+                .take_while(|d| d.nip == person.nip)
+                .any(|d| d.nama == nama && d.mulai == mulai)
+        {
+            return;
+        }
+        out.riwayat_diklat.push(RiwayatDiklat {
+            nip: person.nip,
+            nama,
+            mulai,
+            selesai: mulai
+                .checked_add(Duration::days(days))
+                .filter(|d| *d <= AS_OF),
+            jenis: Some(jenis.to_owned()),
+            jam,
+            penyelenggara: Some(penyelenggara.to_owned()),
+        });
+    };
     if person.status == StatusKepegawaian::Pppk {
         if rng.random_range(0..100) < 40 {
             let start =
@@ -293,7 +302,7 @@ pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
                 start,
                 4,
                 "orientasi",
-                30,
+                Some(30),
                 "BKPSDM Kota Serang Sintetis",
             );
         }
@@ -310,7 +319,14 @@ pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
         } else {
             format!("Diklat Prajabatan Golongan {golongan}")
         };
-        push(nama, start, 50, "prajabatan", 241, "BPSDM Provinsi Banten");
+        push(
+            nama,
+            start,
+            50,
+            "prajabatan",
+            Some(241),
+            "BPSDM Provinsi Banten",
+        );
     }
     let leadership: &[(Jenjang, &str, &str)] = &[
         (
@@ -349,7 +365,7 @@ pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
                 start,
                 90,
                 "struktural",
-                400,
+                Some(400),
                 "BPSDM Provinsi Banten",
             );
         }
@@ -364,34 +380,82 @@ pub fn diklat<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
             start,
             10,
             "fungsional",
-            60,
+            Some(60),
             "Instansi Pembina",
         );
     }
-    const TOPICS: &[&str] = &[
-        "Bimbingan Teknis Penyusunan SKP",
-        "Pelatihan Pengadaan Barang/Jasa Pemerintah",
-        "Bimbingan Teknis Penatausahaan Keuangan Daerah",
-        "Pelatihan Pelayanan Prima",
-        "Pelatihan Literasi Digital",
-        "Bimbingan Teknis Manajemen Risiko",
-        "Pelatihan Penyusunan Analisis Jabatan",
-    ];
-    for _ in 0..2 {
-        if rng.random_range(0..100) < 45 {
-            let year = rng.random_range(2021..=2025).max(person.appointed.year());
-            let topic = catalogue::one_of(rng, TOPICS, "Pelatihan Pelayanan Prima");
+    let engagement: f64 = rng.random();
+    for year in SKP_YEARS {
+        for (nama, jenis, jam, days) in yearly_development(rng, person, engagement) {
             let month = Month::try_from(rng.random_range(1..=11u8)).unwrap_or(Month::June);
-            push(
-                topic.to_owned(),
-                date_in(rng, year, month),
-                3,
-                "teknis",
-                32,
-                "BPSDM Provinsi Banten",
-            );
+            let mulai = date_in(rng, year, month);
+            if mulai > person.appointed {
+                push(nama, mulai, days, jenis, jam, "BPSDM Provinsi Banten");
+            }
         }
     }
+}
+
+/// Topics of technical training and e-learning.
+const TOPICS: &[&str] = &[
+    "Penyusunan SKP",
+    "Pengadaan Barang/Jasa Pemerintah",
+    "Penatausahaan Keuangan Daerah",
+    "Pelayanan Prima",
+    "Literasi Digital",
+    "Manajemen Risiko",
+    "Penyusunan Analisis Jabatan",
+    "Kearsipan",
+    "Keterbukaan Informasi Publik",
+    "Sistem Pemerintahan Berbasis Elektronik",
+];
+
+/// Percent of trainings recorded without their hours (`jumlahJam` empty),
+/// as happens in SIASN [R]: the 20 JP a year is then unknown.
+const JAM_MISSING_PERCENT: u32 = 4;
+
+/// The competency development of one year (PP 11/2017 Pasal 203: at
+/// least 20 JP a year for a PNS; PPPK at most 24 JP, LAN 15/2020 [S]):
+/// `(name, jenis, hours, days)` of each training. Of the PNS years about 8%
+/// have none and 20% some under 20 JP (thresholds on the quantiles of
+/// `0.6 × engagement + 0.4 × noise`), the rest 20 JP or more [R]; a
+/// person's own engagement makes their years alike.
+fn yearly_development<R: Rng>(
+    rng: &mut R,
+    person: &Person,
+    engagement: f64,
+) -> Vec<(String, &'static str, Option<u16>, i64)> {
+    let engagement = 0.6 * engagement + 0.4 * rng.random::<f64>();
+    let mut trainings = Vec::new();
+    let mut course = |rng: &mut R, hours: &[u16], kind: &'static str, jenis: &'static str| {
+        let topic = catalogue::one_of(rng, TOPICS, "Pelayanan Prima");
+        let jam = *hours.get(rng.random_range(0..hours.len())).unwrap_or(&8);
+        let jam = (rng.random_range(0..100) >= JAM_MISSING_PERCENT).then_some(jam);
+        let days = i64::from(jam.unwrap_or(8) / 8).max(1);
+        trainings.push((format!("{kind} {topic}"), jenis, jam, days));
+    };
+    if engagement < 0.196 {
+        return trainings;
+    }
+    if engagement < 0.367 {
+        for _ in 0..rng.random_range(1..=2) {
+            course(rng, &[2, 4, 6, 8], "E-learning", "e-learning");
+        }
+        return trainings;
+    }
+    if person.status == StatusKepegawaian::Pppk {
+        course(rng, &[20, 24], "Pelatihan Teknis", "teknis");
+        return trainings;
+    }
+    match rng.random_range(0..100) {
+        0..50 => course(rng, &[24, 32], "Bimbingan Teknis", "teknis"),
+        50..70 => course(rng, &[40], "Pelatihan Teknis", "teknis"),
+        _ => course(rng, &[20], "E-learning", "e-learning"),
+    }
+    if rng.random_range(0..100) < 35 {
+        course(rng, &[2, 4, 6, 8], "Workshop", "seminar");
+    }
+    trainings
 }
 
 fn person_jf(person: &Person) -> Option<&'static str> {

@@ -1,7 +1,10 @@
 //! Performance and integrity records: annual SKP (PermenPANRB 6/2022),
 //! assessments, and disciplinary sanctions (PP 94/2021). Each employee has a
 //! latent performance and potential that their ratings and scores scatter
-//! around; religion, region and gender never enter.
+//! around; religion, region and gender never enter. The shares aimed at,
+//! with their sources, are the README's realism target (`talenta
+//! generate`); `tests/realism.rs` holds the generator to them, up to the
+//! boxes of the talent map.
 
 use rand::Rng;
 use talenta_domain::disiplin::JenisHukuman;
@@ -9,7 +12,7 @@ use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::kompetensi::{Level, UMUM};
 use talenta_domain::personnel::{Asesmen, RiwayatHukdis, Skp, SumberAsesmen};
 use talenta_domain::skp::predikat;
-use talenta_domain::{Jenjang, Rating, Score};
+use talenta_domain::{Jenjang, Predikat, Rating, Score};
 use time::{Date, Duration, Month};
 
 use crate::calendar::{add_months, date_in};
@@ -18,7 +21,8 @@ use crate::employee::Person;
 use crate::organisation::position::standard_level;
 use crate::{AS_OF, Batch};
 
-/// The SKP years generated.
+/// The years of annual SKP and of yearly competency development generated:
+/// those a talent map of 2026 and its pools read.
 pub const SKP_YEARS: [i32; 3] = [2023, 2024, 2025];
 
 /// Percent of PNS with a sanction: about 2% of all employees once PPPK
@@ -76,22 +80,58 @@ pub fn hukdis<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) -> Option<i
     Some(year)
 }
 
-/// A rating from a score in 0..1: the top `above` and bottom `below`
-/// fractions (of a mean of two uniforms) leave "sesuai ekspektasi".
-fn rating(score: f64, above: f64, below: f64) -> Rating {
-    if score > above {
-        Rating::DiAtasEkspektasi
-    } else if score < below {
-        Rating::DiBawahEkspektasi
-    } else {
-        Rating::SesuaiEkspektasi
+/// Predikat of a year by a score in 0..1, `0.6 × latent + 0.4 × noise` of
+/// the person's latent performance and the year's luck: the thresholds are
+/// that score's quantiles for Sangat Baik 16%, Baik 70%, Butuh Perbaikan
+/// 9%, Kurang 4% and Sangat Kurang 1% of the years. PermenPANRB 6/2022's
+/// pola distribusi asks, of an organisation rated Baik, at most 70% of its
+/// employees Baik and some Butuh Perbaikan or Kurang, the others Sangat
+/// Baik or Sangat Kurang [S]; the split of the rest is [R].
+const PREDIKAT_FROM: [(f64, Predikat); 4] = [
+    (0.7229, Predikat::SangatBaik),
+    (0.2592, Predikat::Baik),
+    (0.1549, Predikat::ButuhPerbaikan),
+    (0.0693, Predikat::Kurang),
+];
+
+/// Percent of employees whose SKP carry a kinerja penguat: the instansi
+/// scores it for those who brought evidence (awards, team assignments,
+/// 360-degree feedback); SIASN's SKP records have none [R].
+const PENGUAT_PERCENT: u32 = 35;
+
+fn predikat_of(score: f64) -> Predikat {
+    PREDIKAT_FROM
+        .iter()
+        .find(|(from, _)| score >= *from)
+        .map_or(Predikat::SangatKurang, |(_, p)| *p)
+}
+
+/// Ratings that give `predikat` in the PermenPANRB 6/2022 matrix, the
+/// common cells most often: Baik is mostly as expected on both.
+fn ratings<R: Rng>(rng: &mut R, predikat: Predikat) -> (Rating, Rating) {
+    use Rating::{
+        DiAtasEkspektasi as Atas, DiBawahEkspektasi as Bawah, SesuaiEkspektasi as Sesuai,
+    };
+    let roll = rng.random_range(0..100);
+    match predikat {
+        Predikat::SangatBaik => (Atas, Atas),
+        Predikat::Baik if roll < 70 => (Sesuai, Sesuai),
+        Predikat::Baik if roll < 85 => (Atas, Sesuai),
+        Predikat::Baik => (Sesuai, Atas),
+        Predikat::ButuhPerbaikan if roll < 85 => (Bawah, Sesuai),
+        Predikat::ButuhPerbaikan => (Bawah, Atas),
+        Predikat::Kurang if roll < 90 => (Sesuai, Bawah),
+        Predikat::Kurang => (Atas, Bawah),
+        Predikat::SangatKurang => (Bawah, Bawah),
     }
 }
 
 /// Annual SKP for every year the employee was appointed before, except for
-/// a few who lack one (missing data the talent map must list).
+/// a few who lack one (missing data the talent map must list). A sanction
+/// in a year often brings behaviour below expectations.
 pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &mut Batch) {
     let latent: f64 = rng.random();
+    let with_penguat = rng.random_range(0..100) < PENGUAT_PERCENT;
     if rng.random_range(0..100) < 4 {
         return;
     }
@@ -102,16 +142,13 @@ pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &
         if person.appointed >= start || rng.random_range(0..100) < 2 {
             continue;
         }
-        // Thresholds on a mean of two uniforms: about 23% above and 3%
-        // below expectations for results, 20% and 2% for behaviour, so
-        // Baik dominates as in published e-Kinerja recaps.
-        let hasil = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.66, 0.122);
-        let mut perilaku = rating(0.5 * latent + 0.5 * rng.random::<f64>(), 0.68, 0.10);
+        let year = predikat_of(0.6 * latent + 0.4 * rng.random::<f64>());
+        let (hasil, mut perilaku) = ratings(rng, year);
         if sanctioned == Some(tahun) && rng.random_bool(0.5) {
             perilaku = Rating::DiBawahEkspektasi;
         }
-        let penguat = (rng.random_range(0..100) < 85).then(|| {
-            let value = 5000.0 + 3000.0 * latent + 1500.0 * rng.random::<f64>();
+        let penguat = (with_penguat && rng.random_range(0..100) < 90).then(|| {
+            let value = 10_000.0 * (0.6 * latent + 0.4 * rng.random::<f64>());
             Score::from_hundredths(value as u16).ok()
         });
         out.skp.push(Skp {
@@ -128,7 +165,20 @@ pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &
 }
 
 /// An assessment for about 85% (fewer among new CPNS): CACT for most,
-/// assessment centre for most managers.
+/// assessment centre for most managers. The person's latent ability sets
+/// both scores:
+/// * potensi, the CACT/ProASN potential score (0-100): BKN sets no pass
+///   mark [V] and publishes no distribution; here it is skewed low, `5 + 75
+///   x²` of a mean of the latent and noise (median about 24, a tenth above
+///   50, none above 80) [R], so that about a third of the mapped reach
+///   potensial tinggi. JPM against a level-1 standard (pelaksana, ahli
+///   pertama, terampil) is always 100%, so for most employees the potensial
+///   axis is kompetensi 40 + integritas 15 + kualifikasi 16-18 = 71-73
+///   before potensi: any potensi above about 32 makes them "tinggi";
+/// * competency levels: the position's standard shifted by
+///   `round(2.4 latent - 1.4 + noise)`, so that of those assessed against
+///   a standard of level 2 or more about 57% meet it (JPM at least 80%), as
+///   BMKG reported of its assessed staff [V].
 pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
     let missing = if person.status == StatusKepegawaian::Cpns {
         50
@@ -155,13 +205,14 @@ pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
     let Some(tanggal) = earliest.checked_add(Duration::days(rng.random_range(0..span))) else {
         return;
     };
-    let potensi = 4000.0 + 5500.0 * (0.6 * latent + 0.4 * rng.random::<f64>());
+    let x = 0.5 * latent + 0.5 * rng.random::<f64>();
+    let potensi = 500.0 + 7500.0 * x * x;
     let standard = i32::from(standard_level(person.jenjang));
     let kompetensi = UMUM
         .iter()
         .cloned()
         .filter_map(|k| {
-            let shift = (latent * 2.0 - 1.0 + rng.random_range(-0.8..0.8)).round() as i32;
+            let shift = (latent * 2.4 - 1.4 + rng.random_range(-0.8..0.8)).round() as i32;
             let level = u8::try_from((standard + shift).clamp(1, 5)).ok()?;
             Level::new(level).map(|l| (k, l))
         })

@@ -302,15 +302,20 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
     let pt = components.map(|c| c.potensial).unwrap_or_default();
     let percent = |w: u8| format!("{w}%");
     let components = vec![
+        // The kinerja axis has no weights: the predikat of each year decides
+        // its range, the penguat places it within (talent::KinerjaAxis).
         (
             "Kinerja utama (predikat SKP)",
             nilai(k.utama),
-            percent(weights.kinerja.utama),
+            "menentukan rentang; nilai tanpa penguat".to_owned(),
         ),
         (
             "Kinerja penguat",
             nilai(k.penguat),
-            percent(weights.kinerja.penguat),
+            format!(
+                "menaikkan dalam rentang; tanpa nilai dianggap {}",
+                nilai(Some(rules.kinerja.missing_penguat))
+            ),
         ),
         (
             "Kompetensi (JPM)",
