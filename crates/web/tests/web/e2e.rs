@@ -59,6 +59,33 @@ async fn arrive(browser: &Browser, path: &str) {
     browser.wait_for("footer.bawah").await;
 }
 
+/// Clicks `css`, a form's button, and waits for the page the form leads
+/// to at `path`. A form that redirects back to the page it is on (the
+/// profile's) would otherwise be read before the new page has loaded: the
+/// page is marked before the click and the mark must be gone.
+async fn submit(browser: &Browser, css: &str, path: &str) {
+    browser
+        .client()
+        .execute("window.halamanLama = true;", vec![])
+        .await
+        .unwrap();
+    browser.click(css).await;
+    let start = std::time::Instant::now();
+    loop {
+        let old = browser
+            .client()
+            .execute("return window.halamanLama === true;", vec![])
+            .await;
+        // An error is a page being replaced: look again.
+        if old.is_ok_and(|old| old == false) {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "{css} did not load a new page");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    arrive(browser, path).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_signs_in_and_out_in_a_browser() {
     let Some(browser) = Browser::start().await else {
@@ -224,8 +251,7 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     browser
         .fill("#pernyataan", "Perawat yang belajar analisis data.")
         .await;
-    browser.click("form[action$='/branding'] button").await;
-    arrive(&browser, &profile).await;
+    submit(&browser, "form[action$='/branding'] button", &profile).await;
     assert_eq!(
         browser.text(".pesan.sukses").await,
         "Pernyataan diri disimpan."
@@ -233,8 +259,7 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     browser.click("#branding summary").await;
     browser.fill("#judul", "Juara 1 Inovasi Pelayanan").await;
     browser.fill("#tahun", "2025").await;
-    browser.click("form[action$='/branding/item'] button").await;
-    arrive(&browser, &profile).await;
+    submit(&browser, "form[action$='/branding/item'] button", &profile).await;
     assert!(
         browser
             .text("#branding")
@@ -250,8 +275,7 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     std::fs::write(&file, &pdf).unwrap();
     browser.click("#jenis-dokumen option[value='ijazah']").await;
     browser.upload("#berkas-baru", &file).await;
-    browser.click("form[action$='/dokumen'] button").await;
-    arrive(&browser, &profile).await;
+    submit(&browser, "form[action$='/dokumen'] button", &profile).await;
     assert!(
         browser
             .text("#berkas")
@@ -354,8 +378,12 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     browser
         .fill(&format!("{row} input[name=alasan]"), reason)
         .await;
-    browser.click(&format!("{row} button")).await;
-    arrive(&browser, &format!("/talenta/{now}/kalibrasi")).await;
+    submit(
+        &browser,
+        &format!("{row} button"),
+        &format!("/talenta/{now}/kalibrasi"),
+    )
+    .await;
     assert_eq!(browser.text(".pesan.sukses").await, "Kalibrasi disimpan.");
     assert!(browser.text(&row).await.contains(reason));
     browser.screenshot("kalibrasi.png").await;
