@@ -62,6 +62,20 @@ fn rules_text(rules: &RuleSet) -> String {
     )
 }
 
+/// Each rule's source, once for the page rather than on every row.
+fn sources_text(rules: &RuleSet) -> String {
+    let policy = &rules.evaluasi;
+    format!(
+        "Dasar hukum. {}: {}. {}: {}. {}: {}.",
+        rule_label(Rule::Kotak),
+        policy.source,
+        rule_label(Rule::Skp),
+        policy.skp.source,
+        rule_label(Rule::Jpm),
+        policy.jpm.source
+    )
+}
+
 fn missing_label(code: &str) -> &str {
     if code == NOT_IN_MAP {
         "belum ada di peta talenta (dihitung sebelum menjabat atau sebelum datanya masuk)"
@@ -108,7 +122,7 @@ async fn page(
     let holders = LinkTable {
         id: "perlu-evaluasi",
         caption: format!("Perlu dievaluasi ({})", evaluated.holders.len()),
-        note: "Kotak akhir terendah dahulu, lalu nilai talenta terendah; setiap aturan dengan nilai pegawai, syaratnya, dan dasar hukumnya.".to_owned(),
+        note: "Kotak akhir terendah dahulu, lalu nilai talenta terendah; setiap aturan dengan nilai pegawai dan syaratnya (dasar hukum tiap aturan di atas tabel).".to_owned(),
         columns: vec!["Pegawai", "NIP", "Jabatan", "Unit", "Kotak", "Alasan"],
         rows: evaluated
             .holders
@@ -125,11 +139,10 @@ async fn page(
                         .iter()
                         .map(|r| {
                             format!(
-                                "{}: {} (syarat {}; {})",
+                                "{}: {} (syarat {})",
                                 rule_label(r.rule),
                                 r.actual,
-                                r.required,
-                                r.source
+                                r.required
                             )
                         })
                         .collect::<Vec<_>>()
@@ -172,6 +185,7 @@ async fn page(
                 "Pejabat struktural (pengawas, administrator, JPT) dievaluasi setiap semester menurut peta talenta periode ini, kotak akhir setelah kalibrasi. Cakupan: {scope}."
             ),
             rules_text(rules),
+            sources_text(rules),
         ],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
         tables: vec![holders, unmapped],

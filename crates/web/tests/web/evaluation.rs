@@ -105,8 +105,13 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
         }
         assert!(listed.contains(
             "Kotak talenta: kotak 1: Kinerja di bawah ekspektasi dan potensial rendah \
-             (syarat di luar kotak 1, 2, 3; PermenPANRB 3/2020"
+             (syarat di luar kotak 1, 2, 3)"
         ));
+        // Each rule's source once, above the table.
+        assert!(
+            page.body
+                .contains("Dasar hukum. Kotak talenta: PermenPANRB 3/2020")
+        );
         assert!(page.body.contains(&format!(
             "Tidak ada di peta talenta ({})",
             after.unmapped.len()
