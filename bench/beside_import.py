@@ -58,10 +58,14 @@ class Stats:
         self.timeouts = {page: 0 for page in PAGES}
         self.failures = {page: 0 for page in PAGES}  # connection errors
         self.samples = []  # first answers outside EXPECTED, to show
+        self.start = time.monotonic()
+        self.slowest = []  # (seconds, page, offset from the start)
 
     def record(self, page, status, seconds, body=b""):
         with self.lock:
             self.latencies[page].append(seconds)
+            offset = time.monotonic() - seconds - self.start
+            self.slowest = sorted(self.slowest + [(seconds, page, offset)], reverse=True)[:5]
             counts = self.statuses[page]
             counts[status] = counts.get(status, 0) + 1
             if status not in EXPECTED[page] and len(self.samples) < 5:
@@ -224,6 +228,9 @@ def report(stats, title, seconds):
         print(f"| {page} | {len(latencies) + timeouts} | {answers} | {try_again} | {server_errors} "
               f"| {timeouts} | {percentile(latencies, 50)} | {percentile(latencies, 99)} "
               f"| {percentile(latencies, 100)} |")
+    print()
+    slowest = ", ".join(f"{page} {seconds * 1000:.0f} ms at {offset:.1f} s" for seconds, page, offset in stats.slowest)
+    print(f"Slowest answers (started at seconds from the start): {slowest}.")
     print()
     for page, status, body in stats.samples:
         print(f"unexpected answer on {page}: {status}: {body!r}", file=sys.stderr)

@@ -83,7 +83,7 @@ if ! wait "$IMPORT"; then
 fi
 IMPORT=""
 awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "import: %.1f s wall, ", e - s }'
-tail -n 1 "$WORK/import.out"
+cat "$WORK/import.out" "$WORK/import.err" | tail -n 1
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 # A write after the import is saved again.
 drive --seconds 10 --max-rounds 1 --title "After the import" >/dev/null || STATUS=1
