@@ -11,9 +11,11 @@ sign out. Every request is timed and its answer recorded per page.
 
 Bounded: it stops at --seconds, after --max-rounds rounds per user, or
 (with --until-pid) when that process has ended, whichever comes first;
-every request gives up after --timeout seconds (counted as a timeout).
-Prints a Markdown table per page and exits 1 if any answer was a 5xx
-other than the 503 try-again page, or a timeout; 0 otherwise.
+every request gives up after --timeout seconds (counted as a timeout, as
+is a broken connection). Prints a Markdown table per page and exits 1 if
+any answer was a 5xx other than the 503 try-again page of a write (a 503
+on a read, or without "Coba lagi dalam ...", counts as a 5xx), or a
+timeout; 0 otherwise.
 """
 
 import argparse
@@ -27,6 +29,8 @@ import time
 import urllib.parse
 
 CSRF = re.compile(r'name="_csrf" value="([0-9a-f]+)"')
+# The 503 page of a write refused while an import holds the lock.
+TRY_AGAIN = b"Coba lagi dalam"
 PAGES = [
     "sign-in form",
     "sign-in",
@@ -57,6 +61,7 @@ class Stats:
         self.statuses = {page: {} for page in PAGES}
         self.timeouts = {page: 0 for page in PAGES}
         self.failures = {page: 0 for page in PAGES}  # connection errors
+        self.not_try_again = {page: 0 for page in PAGES}  # 503s without the page
         self.samples = []  # first answers outside EXPECTED, to show
         self.start = time.monotonic()
         self.slowest = []  # (seconds, page, offset from the start)
@@ -68,6 +73,8 @@ class Stats:
             self.slowest = sorted(self.slowest + [(seconds, page, offset)], reverse=True)[:5]
             counts = self.statuses[page]
             counts[status] = counts.get(status, 0) + 1
+            if status == 503 and TRY_AGAIN not in body:
+                self.not_try_again[page] += 1
             if status not in EXPECTED[page] and len(self.samples) < 5:
                 self.samples.append((page, status, body[:300]))
 
@@ -219,11 +226,13 @@ def report(stats, title, seconds):
         if not latencies and not timeouts:
             continue
         answers = ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items()))
-        try_again = statuses.get(503, 0)
+        try_again = statuses.get(503, 0) - stats.not_try_again[page]
         server_errors = sum(n for s, n in statuses.items() if s >= 500 and s != 503)
+        server_errors += stats.not_try_again[page]
         # A 503 is the try-again page only where a write may be refused.
         if 503 not in EXPECTED[page]:
             server_errors += try_again
+            try_again = 0
         errors += server_errors + timeouts
         print(f"| {page} | {len(latencies) + timeouts} | {answers} | {try_again} | {server_errors} "
               f"| {timeouts} | {percentile(latencies, 50)} | {percentile(latencies, 99)} "
