@@ -296,13 +296,15 @@ impl Db {
             .max_connections(4)
             .connect_with(sesi_options.foreign_keys(false))
             .await?;
-        // The one writer waits for the lock (busy_timeout) and callers
-        // wait for the writer (acquire_timeout) alike.
+        // A caller waits for the one writer (acquire_timeout), then the
+        // writer for the lock (busy_timeout): half the wait each, so a
+        // write queued behind another refused one still fails within the
+        // whole wait.
         let mut write = SqlitePoolOptions::new().max_connections(1);
         let mut write_options = options.clone();
         if let Some(wait) = wait {
-            write = write.acquire_timeout(wait);
-            write_options = write_options.busy_timeout(wait);
+            write = write.acquire_timeout(wait / 2);
+            write_options = write_options.busy_timeout(wait / 2);
         }
         let write = write.connect_with(write_options).await?;
         let read = SqlitePoolOptions::new()

@@ -112,14 +112,20 @@ impl<V> Cache<V> {
     }
 }
 
+/// Paths whose requests write only sign-in state (sessions, failed
+/// attempts, an account's password), which no cached count reads.
+const SIGN_IN_ONLY: [&str; 4] = ["/masuk", "/keluar", "/akun/sandi", "/penyiapan"];
+
 /// Middleware: a successful unsafe request may have written, so cached
-/// dashboards and succession notices are stale afterwards.
+/// dashboards and succession notices are stale afterwards; signing in and
+/// out do not drop them (with many people signing in, nothing would stay
+/// cached).
 pub async fn invalidate_on_write(
     axum::extract::State(state): axum::extract::State<crate::AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let writes = !request.method().is_safe();
+    let writes = !request.method().is_safe() && !SIGN_IN_ONLY.contains(&request.uri().path());
     let response = next.run(request).await;
     if writes && !response.status().is_client_error() && !response.status().is_server_error() {
         state.dashboards().changed();

@@ -60,8 +60,40 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
     assert!(block.contains(&format!("data-belum=\"{}\"", before.unmapped.len())));
     assert!(block.contains(&format!("href=\"{page_path}\"")), "{block}");
 
-    // The committee moves the officeholder to box 1, through the server.
+    // Signing in writes only the sign-in store: the cached count stays,
+    // even when the records changed beside the server (as the CLI does).
+    let beside = mapped
+        .holders
+        .iter()
+        .find(|h| {
+            h.holder.nip != app.people.tim_penilai.nip
+                && h.holder.nip != chosen.nip
+                && before.holders.iter().all(|b| b.holder.nip != h.holder.nip)
+        })
+        .unwrap_or_else(|| panic!("[{engine}] a second officeholder not listed"));
+    let calibrate_beside = |to: Kotak| {
+        talenta_app::cycle::calibrate(
+            &app.db,
+            None,
+            periode,
+            &beside.holder.nip,
+            to,
+            "Kalibrasi lewat CLI di samping server web",
+            "cli:uji",
+            START,
+        )
+    };
+    calibrate_beside(Kotak::new(1).unwrap()).await.unwrap();
     let committee = app.signed_in(Who::TimPenilai).await;
+    let cached = bkpsdm.get("/dasbor").await;
+    assert!(
+        section(&cached.body, "evaluasi-pejabat")
+            .contains(&format!("data-jumlah=\"{}\"", before.holders.len())),
+        "[{engine}] a sign-in dropped the cached count"
+    );
+    calibrate_beside(beside.kotak).await.unwrap();
+
+    // The committee moves the officeholder to box 1, through the server.
     let done = committee
         .submit(
             "/akun/sandi",
