@@ -11,6 +11,7 @@ use serde::Deserialize;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::teks::{self, Lines};
 use talenta_domain::{Jenjang, Kotak};
+use talenta_ingest::record::shown;
 use talenta_storage::{EmployeeFilter, MapFilter, Search, Window};
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
@@ -74,7 +75,12 @@ impl ListQuery {
                 .parse::<i64>()
                 .ok()
                 .filter(|n| (1..=i64::MAX / PAGE).contains(n))
-                .ok_or_else(|| format!("Nomor halaman “{text}” tidak sah; ditampilkan halaman 1.")),
+                .ok_or_else(|| {
+                    format!(
+                        "Nomor halaman “{}” tidak sah; ditampilkan halaman 1.",
+                        shown(text)
+                    )
+                }),
         }
     }
 }
@@ -326,7 +332,7 @@ async fn map(
     let periode = match ListQuery::text(&query.periode) {
         Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
         Some(p) => {
-            problems.push(format!("Peta talenta periode “{p}” belum ada."));
+            problems.push(format!("Peta talenta periode “{}” belum ada.", shown(p)));
             None
         }
         None => periodes.first().cloned(),
@@ -338,7 +344,8 @@ async fn map(
             Some(k) => Some(k),
             None => {
                 problems.push(format!(
-                    "Kotak “{text}” tidak sah: kotak talenta bernomor 1 sampai 9."
+                    "Kotak “{}” tidak sah: kotak talenta bernomor 1 sampai 9.",
+                    shown(text)
                 ));
                 None
             }
@@ -350,7 +357,7 @@ async fn map(
         Some(text) => match text.parse::<Jenjang>() {
             Ok(j) => Some(j),
             Err(_) => {
-                problems.push(format!("Jenjang “{text}” tidak dikenal."));
+                problems.push(format!("Jenjang “{}” tidak dikenal.", shown(text)));
                 None
             }
         },

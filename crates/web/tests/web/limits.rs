@@ -9,7 +9,7 @@ use crate::on_both_engines;
 
 on_both_engines!(
     a_name_longer_than_a_cell_still_downloads_as_xlsx,
-    a_search_over_100_characters_gets_a_message,
+    a_search_over_100_characters_or_a_long_filter_gets_a_short_message,
 );
 
 async fn a_name_longer_than_a_cell_still_downloads_as_xlsx(app: TestApp) {
@@ -31,7 +31,7 @@ async fn a_name_longer_than_a_cell_still_downloads_as_xlsx(app: TestApp) {
     assert!(bytes.starts_with(b"PK"), "[{}]", app.engine);
 }
 
-async fn a_search_over_100_characters_gets_a_message(app: TestApp) {
+async fn a_search_over_100_characters_or_a_long_filter_gets_a_short_message(app: TestApp) {
     let admin = app.signed_in(Who::AdminBkpsdm).await;
     let longest = admin.get(&format!("/pegawai?q={}", "a".repeat(100))).await;
     assert_eq!(longest.status, 200, "[{}]", app.engine);
@@ -49,4 +49,16 @@ async fn a_search_over_100_characters_gets_a_message(app: TestApp) {
             );
         }
     }
+    // A bad filter is named, cut short, however long it is.
+    let page = admin
+        .get(&format!("/peta?jenjang={}", "x".repeat(50_000)))
+        .await;
+    assert_eq!(page.status, 200, "[{}]", app.engine);
+    assert!(
+        page.body
+            .contains(&format!("Jenjang “{}…” tidak dikenal.", "x".repeat(60))),
+        "[{}]",
+        app.engine
+    );
+    assert!(!page.body.contains(&"x".repeat(61)), "[{}]", app.engine);
 }
