@@ -8,6 +8,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::teks::{self, Lines, TeksError};
+
 /// Longest statement, in characters.
 pub const MAX_PERNYATAAN: usize = 1000;
 /// Longest item title, in characters.
@@ -84,14 +86,14 @@ pub struct Item {
 /// Why a branding entry is refused; shown to the employee.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BrandingError {
-    #[error("pernyataan paling panjang {MAX_PERNYATAAN} karakter")]
-    PernyataanTooLong,
+    #[error("pernyataan {0}")]
+    Pernyataan(TeksError),
     #[error("jenis harus prestasi, sertifikat, publikasi atau portofolio")]
     UnknownJenis,
     #[error("judul wajib diisi")]
     JudulEmpty,
-    #[error("judul paling panjang {MAX_JUDUL} karakter")]
-    JudulTooLong,
+    #[error("judul {0}")]
+    Judul(TeksError),
     #[error("tahun {0:?} bukan tahun antara {FIRST_YEAR} dan tahun depan")]
     Tahun(String),
     #[error("tautan harus alamat web lengkap yang diawali https:// atau http://")]
@@ -100,13 +102,10 @@ pub enum BrandingError {
     TooMany,
 }
 
-/// Checks a statement: trimmed, at most [`MAX_PERNYATAAN`] characters.
+/// Checks a statement: trimmed, at most [`MAX_PERNYATAAN`] characters,
+/// several lines (a textarea) but no other control characters.
 pub fn pernyataan(text: &str) -> Result<String, BrandingError> {
-    let text = text.trim();
-    if text.chars().count() > MAX_PERNYATAAN {
-        return Err(BrandingError::PernyataanTooLong);
-    }
-    Ok(text.to_owned())
+    teks::check(text, MAX_PERNYATAAN, Lines::Many).map_err(BrandingError::Pernyataan)
 }
 
 /// Checks an item from form fields (empty optional fields are absent).
@@ -124,12 +123,9 @@ pub fn item(
         return Err(BrandingError::TooMany);
     }
     let jenis = jenis.trim().parse()?;
-    let judul = judul.trim();
+    let judul = teks::check(judul, MAX_JUDUL, Lines::One).map_err(BrandingError::Judul)?;
     if judul.is_empty() {
         return Err(BrandingError::JudulEmpty);
-    }
-    if judul.chars().count() > MAX_JUDUL {
-        return Err(BrandingError::JudulTooLong);
     }
     let tahun = match tahun.trim() {
         "" => None,
@@ -146,7 +142,7 @@ pub fn item(
     };
     Ok(Item {
         jenis,
-        judul: judul.to_owned(),
+        judul,
         tahun,
         tautan,
     })
@@ -210,7 +206,7 @@ mod tests {
         );
         assert_eq!(
             refused("prestasi", &"x".repeat(201), "", "", 0),
-            BrandingError::JudulTooLong
+            BrandingError::Judul(TeksError::TooLong(MAX_JUDUL))
         );
         assert_eq!(
             refused("prestasi", "x", "1949", "", 0),
@@ -257,7 +253,21 @@ mod tests {
         assert!(pernyataan(&"é".repeat(MAX_PERNYATAAN)).is_ok());
         assert_eq!(
             pernyataan(&"é".repeat(MAX_PERNYATAAN + 1)),
-            Err(BrandingError::PernyataanTooLong)
+            Err(BrandingError::Pernyataan(TeksError::TooLong(
+                MAX_PERNYATAAN
+            )))
+        );
+        // Several lines, but no NUL or escape.
+        assert_eq!(pernyataan("Satu.\r\nDua.").unwrap(), "Satu.\nDua.");
+        for text in ["Satu\u{0}", "\u{1b}[2JDua"] {
+            assert_eq!(
+                pernyataan(text),
+                Err(BrandingError::Pernyataan(TeksError::Control))
+            );
+        }
+        assert_eq!(
+            item("prestasi", "Juara\n1", "", "", 2026, 0),
+            Err(BrandingError::Judul(TeksError::Control))
         );
         for jenis in Jenis::ALL {
             assert_eq!(jenis.code().parse(), Ok(jenis));

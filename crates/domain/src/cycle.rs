@@ -18,6 +18,7 @@ use crate::eligibility::Candidate;
 use crate::jabatan::Jenjang;
 use crate::nine_box::Kotak;
 use crate::score::Score;
+use crate::teks::{self, Lines, TeksError};
 
 /// Where a period is in its cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -65,6 +66,9 @@ impl FromStr for StatusPeriode {
 /// rule, not a regulation: "naik" is not a reason anyone can audit.
 pub const MIN_ALASAN: usize = 20;
 
+/// The longest reason, in characters: what the form (one line) allows.
+pub const MAX_ALASAN: usize = 500;
+
 /// A calibration the committee asked for, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Calibration {
@@ -86,6 +90,8 @@ pub enum CalibrationError {
     Unchanged(Kotak),
     #[error("alasan kalibrasi wajib diisi, paling sedikit {MIN_ALASAN} karakter")]
     NoReason,
+    #[error("alasan kalibrasi {0}")]
+    Alasan(TeksError),
 }
 
 /// Checks a calibration of a person whose computed box is `computed` (none
@@ -105,14 +111,14 @@ pub fn calibrate(
     if computed == to {
         return Err(CalibrationError::Unchanged(to));
     }
-    let alasan = alasan.trim();
+    let alasan = teks::check(alasan, MAX_ALASAN, Lines::One).map_err(CalibrationError::Alasan)?;
     if alasan.chars().count() < MIN_ALASAN {
         return Err(CalibrationError::NoReason);
     }
     Ok(Calibration {
         computed,
         final_box: to,
-        alasan: alasan.to_owned(),
+        alasan,
     })
 }
 
@@ -215,6 +221,27 @@ mod tests {
             .alasan,
             REASON
         );
+    }
+
+    #[test]
+    fn a_reason_is_one_line_of_at_most_500_characters() {
+        let open = |alasan: &str| calibrate(StatusPeriode::Terbuka, Some(k(7)), k(9), alasan);
+        let longest = "a".repeat(MAX_ALASAN);
+        assert_eq!(open(&longest).unwrap().alasan, longest);
+        for alasan in ["a".repeat(MAX_ALASAN + 1), "a".repeat(260_000)] {
+            let refused = open(&alasan).unwrap_err();
+            assert_eq!(refused, CalibrationError::Alasan(TeksError::TooLong(500)));
+            assert_eq!(
+                refused.to_string(),
+                "alasan kalibrasi paling panjang 500 karakter"
+            );
+        }
+        for alasan in [format!("{REASON}\u{0}"), format!("{REASON}\nbaris dua")] {
+            assert_eq!(
+                open(&alasan),
+                Err(CalibrationError::Alasan(TeksError::Control))
+            );
+        }
     }
 
     #[test]

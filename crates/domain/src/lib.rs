@@ -61,6 +61,7 @@ pub mod skp;
 pub mod succession;
 pub mod talent;
 pub mod talent_map;
+pub mod teks;
 pub mod usulan;
 
 pub use golongan::{Golongan, GolonganPppk};

@@ -9,6 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::personnel::Pegawai;
+use crate::teks::{self, Lines, TeksError};
 use crate::{BidangIlmu, TingkatPendidikan};
 
 /// A field of [`Pegawai`] an employee may propose a change to.
@@ -23,8 +24,8 @@ pub enum Kolom {
     NoHp,
 }
 
-/// Longest free-text value.
-const MAX_TEXT: usize = 100;
+/// The longest reason for a rejection, in characters: what the form allows.
+pub const MAX_ALASAN: usize = 500;
 
 impl Kolom {
     pub const ALL: [Kolom; 7] = [
@@ -75,20 +76,26 @@ impl Kolom {
         }
     }
 
+    /// The longest value, in characters: the import's maximum of the same
+    /// column (docs/formats.md) or less, so an approved value exports and
+    /// imports back.
+    pub const fn max(self) -> usize {
+        match self {
+            Kolom::GelarDepan | Kolom::GelarBelakang | Kolom::NoHp => 30,
+            Kolom::TempatLahir | Kolom::Pendidikan | Kolom::BidangIlmu | Kolom::Email => 100,
+        }
+    }
+
     /// Checks a proposed value and returns it as it will be stored (empty:
     /// clear the field, allowed where the field is optional by nature).
     pub fn check(self, value: &str) -> Result<String, UsulanError> {
-        let value = value.trim();
+        let value = teks::check(value, self.max(), Lines::One)
+            .map_err(|error| UsulanError::Teks { kolom: self, error })?;
+        let value = value.as_str();
         let refuse = |reason: &'static str| UsulanError::Invalid {
             kolom: self,
             reason,
         };
-        if value.chars().count() > MAX_TEXT {
-            return Err(refuse("paling panjang 100 karakter"));
-        }
-        if value.chars().any(char::is_control) {
-            return Err(refuse("berisi karakter kendali"));
-        }
         match self {
             Kolom::GelarDepan | Kolom::GelarBelakang => Ok(value.to_owned()),
             Kolom::TempatLahir | Kolom::BidangIlmu if value.is_empty() => {
@@ -219,13 +226,12 @@ impl Keputusan {
         match keputusan {
             "setujui" => Ok(Keputusan::Setujui),
             "tolak" => {
-                let alasan = alasan.trim();
+                let alasan =
+                    teks::check(alasan, MAX_ALASAN, Lines::One).map_err(UsulanError::Alasan)?;
                 if alasan.is_empty() {
                     Err(UsulanError::AlasanRequired)
-                } else if alasan.chars().count() > 500 {
-                    Err(UsulanError::AlasanTooLong)
                 } else {
-                    Ok(Keputusan::Tolak(alasan.to_owned()))
+                    Ok(Keputusan::Tolak(alasan))
                 }
             }
             other => Err(UsulanError::UnknownKeputusan(other.to_owned())),
@@ -242,12 +248,14 @@ pub enum UsulanError {
     UnknownStatus(String),
     #[error("{}: {reason}", kolom.label())]
     Invalid { kolom: Kolom, reason: &'static str },
+    #[error("{}: {error}", kolom.label())]
+    Teks { kolom: Kolom, error: TeksError },
     #[error("keputusan {0:?} bukan setujui atau tolak")]
     UnknownKeputusan(String),
     #[error("alasan penolakan wajib diisi")]
     AlasanRequired,
-    #[error("alasan paling panjang 500 karakter")]
-    AlasanTooLong,
+    #[error("alasan {0}")]
+    Alasan(TeksError),
 }
 
 #[cfg(test)]
@@ -280,8 +288,19 @@ mod tests {
         );
         assert_eq!(bad(Kolom::BidangIlmu, ""), "Bidang ilmu: wajib diisi");
         assert_eq!(ok(Kolom::GelarDepan, ""), "");
-        assert!(Kolom::TempatLahir.check(&"x".repeat(101)).is_err());
-        assert!(Kolom::TempatLahir.check("Serang\u{0}").is_err());
+        assert_eq!(ok(Kolom::TempatLahir, &"x".repeat(100)), "x".repeat(100));
+        assert_eq!(
+            bad(Kolom::TempatLahir, &"x".repeat(101)),
+            "Tempat lahir: paling panjang 100 karakter"
+        );
+        assert_eq!(ok(Kolom::GelarBelakang, &"x".repeat(30)), "x".repeat(30));
+        assert!(Kolom::GelarBelakang.check(&"x".repeat(31)).is_err());
+        for value in ["Serang\u{0}", "Serang\nBanten", "Ser\tang"] {
+            assert!(
+                bad(Kolom::TempatLahir, value).contains("karakter kendali"),
+                "{value:?}"
+            );
+        }
         assert_eq!(
             "nip".parse::<Kolom>().unwrap_err().to_string(),
             "kolom \"nip\" tidak dapat diusulkan"
@@ -302,9 +321,16 @@ mod tests {
             Keputusan::from_form("tolak", "  "),
             Err(UsulanError::AlasanRequired)
         );
+        assert!(Keputusan::from_form("tolak", &"x".repeat(500)).is_ok());
         assert_eq!(
             Keputusan::from_form("tolak", &"x".repeat(501)),
-            Err(UsulanError::AlasanTooLong)
+            Err(UsulanError::Alasan(TeksError::TooLong(500)))
+        );
+        assert_eq!(
+            Keputusan::from_form("tolak", "tidak\u{0}sah")
+                .unwrap_err()
+                .to_string(),
+            "alasan berisi karakter kendali (misalnya NUL atau pindah baris) yang tidak diperbolehkan"
         );
         assert!(Keputusan::from_form("hapus", "").is_err());
     }

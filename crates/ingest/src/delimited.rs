@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
 
 use crate::formula::unguard;
-use crate::record::{Cell, Column, Field, Place, Record, Unreadable, column_letters};
+use crate::record::{Column, Field, Place, Record, Unreadable, column_letters, shown};
 
 /// A problem with the file as a whole; nothing in it can be read.
 #[derive(Debug, thiserror::Error)]
@@ -84,10 +84,10 @@ fn header_cell(place: Place, column: usize) -> String {
 pub struct Table<R: Read> {
     reader: csv::Reader<Tee<BufReader<R>>>,
     window: Rc<RefCell<Window>>,
-    columns: Vec<(&'static str, Option<usize>)>,
-    /// What each of `columns` holds: a text cell loses the mark the writer
-    /// put in front of it ([`crate::formula`]).
-    cells: Vec<Cell>,
+    /// Each asked-for column and its 0-based position in the file. A text
+    /// cell loses the mark the writer put in front of it
+    /// ([`crate::formula`]).
+    columns: Vec<(Column, Option<usize>)>,
 }
 
 impl<R: Read> fmt::Debug for Table<R> {
@@ -124,13 +124,11 @@ impl<R: Read> Table<R> {
             let name = std::str::from_utf8(raw).map_err(|_| FileError::HeaderEncoding)?;
             found.push(name.to_owned());
         }
-        let cells = columns.iter().map(|c| c.cell).collect();
         let columns = match_columns(&found, columns, Place::Line(1))?;
         Ok(Table {
             reader,
             window,
             columns,
-            cells,
         })
     }
 
@@ -150,20 +148,38 @@ impl<R: Read> Table<R> {
         let fields = self
             .columns
             .iter()
-            .zip(&self.cells)
-            .map(|((name, index), cell)| Field {
+            .map(|(column, index)| Field {
                 column: index.map(|i| i + 1),
-                name,
+                name: column.name,
+                max: column.max,
                 value: match index.and_then(|i| row.get(i)) {
                     None => Ok(String::new()),
                     Some(bytes) => std::str::from_utf8(bytes)
-                        .map(|text| unguard(*cell, text).to_owned())
+                        .map(|text| unguard(column.cell, text).to_owned())
                         .map_err(|_| Unreadable::not_utf8(bytes)),
                 },
             })
             .collect();
         Some(Ok(Record::new(Place::Line(line), fields)))
     }
+}
+
+/// How many header names an error lists before "and N more".
+const NAMES_SHOWN: usize = 30;
+
+/// The header names `found`, trimmed and lowercased as they are matched,
+/// each [`shown`] short and at most [`NAMES_SHOWN`] of them, so a header
+/// of any size makes a short message.
+fn shown_names(found: &[String]) -> String {
+    let mut list: Vec<String> = found
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|name| shown(&name.trim().to_lowercase()))
+        .collect();
+    if let Some(more) = found.len().checked_sub(NAMES_SHOWN).filter(|n| *n > 0) {
+        list.push(format!("and {more} more"));
+    }
+    list.join(", ")
 }
 
 /// The error for a file without a header row.
@@ -185,19 +201,17 @@ pub(crate) fn match_columns(
     found: &[String],
     columns: &[Column],
     place: Place,
-) -> Result<Vec<(&'static str, Option<usize>)>, FileError> {
+) -> Result<Vec<(Column, Option<usize>)>, FileError> {
     let mut names: HashMap<String, usize> = HashMap::new();
-    let mut shown = Vec::new();
     for (i, name) in found.iter().enumerate() {
         let name = name.trim().to_lowercase();
         if names.insert(name.clone(), i).is_some() && !name.is_empty() {
             return Err(FileError::DuplicateColumn {
                 place,
                 column: i + 1,
-                name,
+                name: shown(&name),
             });
         }
-        shown.push(name);
     }
     let missing: Vec<&str> = columns
         .iter()
@@ -208,12 +222,12 @@ pub(crate) fn match_columns(
         return Err(FileError::MissingColumns {
             place,
             missing: missing.join(", "),
-            found: shown.join(", "),
+            found: shown_names(found),
         });
     }
     Ok(columns
         .iter()
-        .map(|c| (c.name, names.get(&c.name.to_lowercase()).copied()))
+        .map(|c| (*c, names.get(&c.name.to_lowercase()).copied()))
         .collect())
 }
 

@@ -77,6 +77,43 @@ pub struct Column {
     pub name: &'static str,
     pub required: bool,
     pub cell: Cell,
+    /// The most characters a value may have (docs/formats.md, "Lengths and
+    /// characters"): far below a spreadsheet cell's 32,767, so whatever
+    /// was imported can be exported and shown.
+    pub max: usize,
+}
+
+/// The maximum of a column that declares none: SIASN's common text field.
+pub const TEXT_MAX: usize = 255;
+
+/// How many characters of a value an error message shows: enough to find
+/// it, while a 50 MB value still makes a short message.
+pub const SHOWN_MAX: usize = 60;
+
+/// `value` as an error message shows it: at most [`SHOWN_MAX`] characters,
+/// then `…`.
+pub fn shown(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_MAX) {
+        None => value.to_owned(),
+        Some((end, _)) => format!("{}…", value.get(..end).unwrap_or_default()),
+    }
+}
+
+/// Why `text` cannot be a value of at most `max` characters on one line:
+/// too long, or holding a control character (U+0000–U+001F, U+007F; tab
+/// and line breaks included, as no column holds more than one line).
+pub fn check_text(text: &str, max: usize) -> Result<(), String> {
+    if text.chars().nth(max).is_some() {
+        return Err(format!("more than {max} characters"));
+    }
+    match text.chars().enumerate().find(|(_, c)| c.is_ascii_control()) {
+        None => Ok(()),
+        Some((at, c)) => Err(format!(
+            "holds the control character U+{:04X} at character {}",
+            u32::from(c),
+            at + 1
+        )),
+    }
 }
 
 /// What a column holds, as its declaration says: this, never the value,
@@ -97,6 +134,7 @@ impl Column {
             name,
             required: true,
             cell: Cell::Text,
+            max: TEXT_MAX,
         }
     }
 
@@ -105,7 +143,13 @@ impl Column {
             name,
             required: false,
             cell: Cell::Text,
+            max: TEXT_MAX,
         }
+    }
+
+    /// The same column, holding at most `max` characters.
+    pub const fn max(self, max: usize) -> Column {
+        Column { max, ..self }
     }
 
     /// The same column, holding numbers.
@@ -130,6 +174,8 @@ pub(crate) struct Field {
     /// (optional) column.
     pub(crate) column: Option<usize>,
     pub(crate) name: &'static str,
+    /// The column's [`Column::max`].
+    pub(crate) max: usize,
     /// The text, or why the cell holds no usable text.
     pub(crate) value: Result<String, Unreadable>,
 }
@@ -146,7 +192,7 @@ pub(crate) struct Unreadable {
 impl Unreadable {
     pub(crate) fn not_utf8(bytes: &[u8]) -> Unreadable {
         Unreadable {
-            shown: String::from_utf8_lossy(bytes).into_owned(),
+            shown: shown(&String::from_utf8_lossy(bytes)),
             reason: "not valid UTF-8 text (save the file as CSV UTF-8)",
         }
     }
@@ -164,26 +210,33 @@ impl Record {
             .ok_or_else(|| self.error(index, "", "missing value"))
     }
 
-    /// Like [`Record::get`], but a blank or absent value is `None`.
+    /// Like [`Record::get`], but a blank or absent value is `None`. A value
+    /// over its column's maximum or with a control character is an error
+    /// ([`check_text`]).
     pub fn get_opt(&self, index: usize) -> Result<Option<&str>, RowError> {
         let Some(field) = self.fields.get(index) else {
             return Err(self.error(index, "", "no such column"));
         };
         match &field.value {
             Ok(text) if text.trim().is_empty() => Ok(None),
-            Ok(text) => Ok(Some(text.trim())),
+            Ok(text) => {
+                let text = text.trim();
+                check_text(text, field.max).map_err(|reason| self.error(index, text, reason))?;
+                Ok(Some(text))
+            }
             Err(unreadable) => Err(self.error(index, &unreadable.shown, unreadable.reason)),
         }
     }
 
-    /// Locates an error about the `index`-th asked-for column.
+    /// Locates an error about the `index`-th asked-for column, showing
+    /// `value` [`shown`] short.
     pub fn error(&self, index: usize, value: &str, reason: impl Into<String>) -> RowError {
         let field = self.fields.get(index);
         RowError {
             place: self.place,
             column: field.and_then(|f| f.column).unwrap_or(0),
             name: field.map_or_else(String::new, |f| f.name.to_owned()),
-            value: value.to_owned(),
+            value: shown(value),
             reason: reason.into(),
         }
     }

@@ -18,7 +18,7 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use crate::delimited::{FileError, empty, match_columns};
-use crate::record::{Column, Field, Place, Record, Unreadable, column_letters};
+use crate::record::{Column, Field, Place, Record, Unreadable, column_letters, shown};
 
 /// Bounds on what a workbook may make the reader hold or do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,7 +357,7 @@ struct Header {
     /// The header names of the data area, for error messages.
     names: Vec<String>,
     /// Each asked-for column and its 0-based position.
-    columns: Vec<(&'static str, Option<usize>)>,
+    columns: Vec<(Column, Option<usize>)>,
     /// Positions of asked-for NIP columns.
     nip: Vec<usize>,
 }
@@ -506,7 +506,7 @@ fn header_from(
     let columns = match_columns(&names, columns, Place::Row(1))?;
     let nip = columns
         .iter()
-        .filter(|(name, _)| NIP_COLUMNS.contains(&name.to_lowercase().as_str()))
+        .filter(|(column, _)| NIP_COLUMNS.contains(&column.name.to_lowercase().as_str()))
         .filter_map(|(_, index)| *index)
         .collect();
     Ok(Header {
@@ -543,9 +543,9 @@ fn check_formulas(row: &[Option<Cell>], row_index: u32, names: &[String]) -> Res
                 at: format!(
                     "row {r}, cell {}{r}{}",
                     column_letters(column + 1),
-                    name.map_or_else(String::new, |n| format!(" ({n})"))
+                    name.map_or_else(String::new, |n| format!(" ({})", shown(n)))
                 ),
-                formula: formula.clone(),
+                formula: shown(formula),
             });
         }
     }
@@ -569,9 +569,10 @@ fn record_from(
     let fields = header
         .columns
         .iter()
-        .map(|(name, index)| Field {
+        .map(|(column, index)| Field {
             column: index.map(|i| i + 1),
-            name,
+            name: column.name,
+            max: column.max,
             value: match index.and_then(|i| row.get(i)).and_then(Option::as_ref) {
                 None => Ok(String::new()),
                 Some(cell) => cell.value.clone(),

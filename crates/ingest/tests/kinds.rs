@@ -105,11 +105,11 @@ fn nine_kompetensi() -> Vec<Kompetensi> {
 // ---------------------------------------------------------------------------
 // Strategies
 
-/// Text as people type it: commas, quotes, semicolons, line breaks,
-/// accents and dashes, and what a spreadsheet takes for a formula; no
-/// surrounding blanks (cells are trimmed).
+/// Text as people type it: commas, quotes, semicolons, accents and
+/// dashes, and what a spreadsheet takes for a formula; no surrounding
+/// blanks (cells are trimmed), no line breaks (no column holds two lines).
 fn text() -> impl Strategy<Value = String> {
-    "[=+@'-]?[A-Za-z0-9 ,;\"'./()\n&éñüÖ–’=+@-]{1,24}"
+    "[=+@'-]?[A-Za-z0-9 ,;\"'./()&éñüÖ–’=+@-]{1,24}"
         .prop_map(|s| s.trim().to_owned())
         .prop_filter("blank", |s| !s.is_empty())
 }
@@ -750,6 +750,100 @@ fn pegawai_values_are_read_in_any_accepted_spelling() {
     assert_eq!(p.bidang_ilmu.unwrap().as_str(), "kesehatan masyarakat");
 }
 
+// ---------------------------------------------------------------------------
+// Lengths and characters
+
+/// A pegawai row whose name is `nama` and place of birth `tempat`.
+fn pegawai_row(nama: &str, tempat: &str) -> String {
+    format!(
+        "{PEGAWAI_HEADER}\n{SITI},\"{nama}\",,,P,\"{tempat}\",15-03-1985,PNS,,,,,DINKES,,,,,,,,\n"
+    )
+}
+
+#[test]
+fn values_longer_than_their_column_are_refused_and_shown_cut() {
+    let hundred = "a".repeat(100);
+    assert_eq!(
+        one::<Pegawai>(&pegawai_row(&hundred, "Serang")).nama,
+        hundred
+    );
+    let long = "a".repeat(101);
+    assert_eq!(
+        errors::<Pegawai>(&pegawai_row(&long, "Serang")),
+        [format!(
+            "line 2, column 2 (nama): value \"{}…\": more than 100 characters",
+            "a".repeat(60)
+        )]
+    );
+    // Characters, not bytes: 100 two-byte letters fit.
+    let accented = "é".repeat(100);
+    assert_eq!(
+        one::<Pegawai>(&pegawai_row(&accented, "Serang")).nama,
+        accented
+    );
+    // A 50 MB name makes a short message, not a 50 MB one.
+    let huge = "x".repeat(50 << 20);
+    let shown = errors::<Pegawai>(&pegawai_row(&huge, "Serang"));
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].len() < 200, "{}", shown[0].len());
+    assert!(shown[0].ends_with("…\": more than 100 characters"));
+}
+
+#[test]
+fn control_characters_and_line_breaks_are_refused() {
+    for (value, code, at) in [
+        ("Si\u{0}ti", "0000", 3),
+        ("Siti\u{7f}", "007F", 5),
+        ("Si\nti", "000A", 3),
+        ("Si\rti", "000D", 3),
+        ("Si\tti", "0009", 3),
+        ("\u{1b}[31mSiti", "001B", 1),
+    ] {
+        assert_eq!(
+            errors::<Pegawai>(&pegawai_row("Siti", value)),
+            [format!(
+                "line 2, column 6 (tempatLahir): value {value:?}: holds the control character U+{code} at character {at}"
+            )],
+            "{value:?}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_header_makes_a_short_error() {
+    // One 50 MB header name, and a header of 100,000 names.
+    let huge = format!("{},nama\n", "n".repeat(50 << 20));
+    let names: Vec<String> = (0..100_000).map(|i| format!("k{i}")).collect();
+    let many = format!("{}\n", names.join(","));
+    for header in [&huge, &many] {
+        let error = Table::open(header.as_bytes(), Pegawai::COLUMNS)
+            .unwrap_err()
+            .to_string();
+        assert!(error.len() < 2_000, "{}", error.len());
+        assert!(
+            error.starts_with("line 1: the header lacks the column(s) nipBaru"),
+            "{error}"
+        );
+    }
+    let error = Table::open(many.as_bytes(), Pegawai::COLUMNS)
+        .unwrap_err()
+        .to_string();
+    assert!(error.ends_with(", k29, and 99970 more)"), "{error}");
+    let error = Table::open(huge.as_bytes(), Pegawai::COLUMNS)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.ends_with(&format!("(found: {}…, nama)", "n".repeat(60))),
+        "{error}"
+    );
+    // Twice the same huge name.
+    let twice = format!("{0},{0}\n", "n".repeat(50 << 20));
+    let error = Table::open(twice.as_bytes(), Pegawai::COLUMNS)
+        .unwrap_err()
+        .to_string();
+    assert!(error.len() < 200, "{}", error.len());
+}
+
 #[test]
 fn pegawai_must_agree_with_the_nip() {
     let text = format!(
@@ -1150,6 +1244,33 @@ fn columns_are_the_documented_columns() {
             .collect();
         assert_eq!(code, documented_columns(&doc, kind), "{kind}");
     }
+}
+
+#[test]
+fn column_maxima_are_the_documented_ones() {
+    let doc = formats_md();
+    let mut listed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut others = None;
+    for row in table_after(&doc, "## Lengths and characters") {
+        let max: usize = row[0].parse().unwrap();
+        if row[1] == "every other column" {
+            others = Some(max);
+        }
+        for name in backticked(&row[1]) {
+            assert!(listed.insert(name.clone(), max).is_none(), "{name} twice");
+        }
+    }
+    let others = others.unwrap();
+    for kind in Kind::ALL {
+        for column in kind.columns() {
+            let name = format!("{kind}.{}", column.name);
+            let documented = listed.remove(&name).unwrap_or(others);
+            assert_eq!(column.max, documented, "{name}");
+            // A spreadsheet cell holds 32,767 characters.
+            assert!(column.max < 32_767, "{name}");
+        }
+    }
+    assert!(listed.is_empty(), "no such columns: {listed:?}");
 }
 
 #[test]

@@ -30,7 +30,7 @@ impl RecordKind for Jabatan {
         Column::required("unorId"),
         Column::required("jenjang"),
         Column::optional("tkPendidikanMin"),
-        Column::optional("bidangIlmu"),
+        Column::optional("bidangIlmu").max(1000),
         Column::optional("golRuangMin"),
         Column::optional("integritas").number(),
         Column::optional("kerjaSama").number(),

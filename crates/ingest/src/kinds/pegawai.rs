@@ -37,11 +37,11 @@ impl RecordKind for Pegawai {
     const KIND: Kind = Kind::Pegawai;
     const COLUMNS: &'static [Column] = &[
         Column::required("nipBaru"),
-        Column::required("nama"),
-        Column::optional("gelarDepan"),
-        Column::optional("gelarBelakang"),
+        Column::required("nama").max(100),
+        Column::optional("gelarDepan").max(30),
+        Column::optional("gelarBelakang").max(30),
         Column::required("jenisKelamin"),
-        Column::optional("tempatLahir"),
+        Column::optional("tempatLahir").max(100),
         Column::required("tglLahir"),
         Column::required("statusPegawai"),
         Column::optional("golRuangAkhir"),
@@ -55,8 +55,8 @@ impl RecordKind for Pegawai {
         Column::optional("tmtPns"),
         Column::optional("agama"),
         Column::optional("daerahAsal"),
-        Column::optional("email"),
-        Column::optional("noHp"),
+        Column::optional("email").max(100),
+        Column::optional("noHp").max(30),
     ];
     /// The NIP's digits: the same number is one person whether it reads as
     /// a PNS NIP or an NI PPPK.

@@ -387,7 +387,7 @@ impl RecordKind for RiwayatHukdis {
         Column::optional("akhirHukumTanggal"),
         Column::optional("skNomor"),
         Column::optional("skTanggal"),
-        Column::optional("alasanHukumanDisiplin"),
+        Column::optional("alasanHukumanDisiplin").max(1000),
     ];
     /// The NIP's digits, the sanction and its TMT.
     type Key = (String, JenisHukuman, Date);

@@ -29,7 +29,7 @@ impl RecordKind for Skp {
         Column::optional("kuadranKinerja"),
         Column::optional("nilaiKinerjaPenguat").number(),
         Column::optional("nipNrpPenilai"),
-        Column::optional("namaPenilai"),
+        Column::optional("namaPenilai").max(100),
     ];
     /// The NIP's digits and the year.
     type Key = (String, i32);

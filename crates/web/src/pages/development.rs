@@ -23,6 +23,7 @@ use talenta_domain::access::{Action, Target};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Pegawai;
+use talenta_domain::teks::{self, Lines};
 use talenta_storage::IdpRow;
 use talenta_views::Flash;
 use talenta_views::pages::{Idp, IdpBaris, IdpIsian, IdpRencana, IdpUbah};
@@ -370,16 +371,17 @@ fn check(
         if status.is_none() {
             fail("pilih status: rencana, berjalan, selesai atau batal".to_owned());
         }
-        let kegiatan = row.kegiatan.trim();
-        if kegiatan.is_empty() {
+        let kegiatan = teks::check(&row.kegiatan, MAX_KEGIATAN, Lines::One).unwrap_or_else(|e| {
+            fail(format!("kegiatan {e}"));
+            String::new()
+        });
+        if kegiatan.is_empty() && row.kegiatan.trim().is_empty() {
             fail("kegiatan wajib diisi".to_owned());
-        } else if kegiatan.chars().count() > MAX_KEGIATAN {
-            fail(format!("kegiatan paling panjang {MAX_KEGIATAN} karakter"));
         }
-        let catatan = row.catatan.trim();
-        if catatan.chars().count() > MAX_CATATAN {
-            fail(format!("catatan paling panjang {MAX_CATATAN} karakter"));
-        }
+        let catatan = teks::check(&row.catatan, MAX_CATATAN, Lines::One).unwrap_or_else(|e| {
+            fail(format!("catatan {e}"));
+            String::new()
+        });
         let target = row.target.trim();
         let target_selesai = if target.is_empty() {
             None
@@ -387,8 +389,10 @@ fn check(
             match Date::parse(target, format_description!("[year]-[month]-[day]")) {
                 Ok(date) => Some(date),
                 Err(_) => {
+                    // Shown only when short: the field may hold anything.
+                    let shown = teks::check(target, 10, Lines::One).unwrap_or_default();
                     fail(format!(
-                        "target selesai \"{target}\" bukan tanggal (TTTT-BB-HH)"
+                        "target selesai \"{shown}\" bukan tanggal (TTTT-BB-HH)"
                     ));
                     None
                 }
@@ -407,10 +411,10 @@ fn check(
                     .copied(),
                 level_target: *required,
                 jenis,
-                kegiatan: kegiatan.to_owned(),
+                kegiatan,
                 target_selesai,
                 status,
-                catatan: (!catatan.is_empty()).then(|| catatan.to_owned()),
+                catatan: (!catatan.is_empty()).then_some(catatan),
                 diubah_oleh: actor.to_owned(),
                 diubah_at: now,
             });

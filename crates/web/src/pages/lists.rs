@@ -9,7 +9,9 @@ use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use talenta_domain::access::{Action, Target};
+use talenta_domain::teks::{self, Lines};
 use talenta_domain::{Jenjang, Kotak};
+use talenta_ingest::record::shown;
 use talenta_storage::{EmployeeFilter, MapFilter, Search, Window};
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
@@ -28,6 +30,9 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// Rows per page.
 const PAGE: i64 = 50;
+/// The longest search text, in characters: a name, the longest thing
+/// searched for, has at most 100 (docs/formats.md).
+const MAX_CARI: usize = 100;
 /// Rows of an export: a worksheet's rows less the header.
 const EXPORT_ROWS: i64 = 1_048_575;
 
@@ -49,6 +54,15 @@ impl ListQuery {
         value.as_deref().map(str::trim).filter(|v| !v.is_empty())
     }
 
+    /// The search text, or a message: at most [`MAX_CARI`] characters on
+    /// one line.
+    fn search(&self) -> Result<&str, String> {
+        let q = Self::text(&self.q).unwrap_or_default();
+        teks::check(q, MAX_CARI, Lines::One)
+            .map(|_| q)
+            .map_err(|e| format!("Kata pencarian {e}; pencarian tidak dijalankan."))
+    }
+
     fn xlsx(&self) -> bool {
         Self::text(&self.format) == Some("xlsx")
     }
@@ -61,7 +75,12 @@ impl ListQuery {
                 .parse::<i64>()
                 .ok()
                 .filter(|n| (1..=i64::MAX / PAGE).contains(n))
-                .ok_or_else(|| format!("Nomor halaman “{text}” tidak sah; ditampilkan halaman 1.")),
+                .ok_or_else(|| {
+                    format!(
+                        "Nomor halaman “{}” tidak sah; ditampilkan halaman 1.",
+                        shown(text)
+                    )
+                }),
         }
     }
 }
@@ -204,7 +223,10 @@ async fn employees(
     let instansi = user.actor.instansi;
     let opd = ListQuery::text(&query.opd);
     let scope = scope(&state, &user, opd).await?;
-    let q = ListQuery::text(&query.q).unwrap_or_default();
+    let (q, bad_search) = match query.search() {
+        Ok(q) => (q, None),
+        Err(message) => ("", Some(message)),
+    };
     let filter = EmployeeFilter {
         root: scope.root.as_deref(),
         search: Search::parse(q),
@@ -247,10 +269,12 @@ async fn employees(
             }),
         );
     }
-    let (page, galat) = match query.page() {
+    let (page, bad_page) = match query.page() {
         Ok(page) => (page, None),
         Err(message) => (1, Some(message)),
     };
+    let problems: Vec<String> = bad_search.into_iter().chain(bad_page).collect();
+    let galat = (!problems.is_empty()).then(|| problems.join(" "));
     let list = state
         .db()
         .employee_list(
@@ -308,7 +332,7 @@ async fn map(
     let periode = match ListQuery::text(&query.periode) {
         Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
         Some(p) => {
-            problems.push(format!("Peta talenta periode “{p}” belum ada."));
+            problems.push(format!("Peta talenta periode “{}” belum ada.", shown(p)));
             None
         }
         None => periodes.first().cloned(),
@@ -320,7 +344,8 @@ async fn map(
             Some(k) => Some(k),
             None => {
                 problems.push(format!(
-                    "Kotak “{text}” tidak sah: kotak talenta bernomor 1 sampai 9."
+                    "Kotak “{}” tidak sah: kotak talenta bernomor 1 sampai 9.",
+                    shown(text)
                 ));
                 None
             }
@@ -332,7 +357,7 @@ async fn map(
         Some(text) => match text.parse::<Jenjang>() {
             Ok(j) => Some(j),
             Err(_) => {
-                problems.push(format!("Jenjang “{text}” tidak dikenal."));
+                problems.push(format!("Jenjang “{}” tidak dikenal.", shown(text)));
                 None
             }
         },
@@ -344,7 +369,11 @@ async fn map(
             1
         }
     };
-    let q = ListQuery::text(&query.q).unwrap_or_default();
+    let q = query.search().unwrap_or_else(|message| {
+        problems.push(message);
+        ""
+    });
+    let searchable = query.search().is_ok();
     let periode_text = periode.as_deref().unwrap_or_default();
     let kotak_code = kotak.map(|k| k.to_string());
     let pairs = [
@@ -356,6 +385,7 @@ async fn map(
     ];
     // A bad filter shows the message and no rows, never a wider list.
     let usable = periode.is_some()
+        && searchable
         && kotak_text.is_none_or(|_| kotak.is_some())
         && jenjang_text.is_none_or(|_| jenjang.is_some());
     let filter = MapFilter {

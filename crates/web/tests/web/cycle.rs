@@ -11,6 +11,7 @@ use crate::on_both_engines;
 
 on_both_engines!(
     calibration_is_the_committees_alone,
+    a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored,
     a_key_position_shows_its_plan,
     the_pools_page_lists_who_is_left_out_and_why,
 );
@@ -84,6 +85,54 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
         row.final_box.map(Kotak::number).map(|k| k.to_string()),
         Some(to)
     );
+}
+
+/// Issue 21: a 260,000-character reason was stored though the form says
+/// 500.
+async fn a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored(app: TestApp) {
+    let periode = Periode::containing(START.date()).unwrap();
+    let colleague = app.people.colleague.nip.clone();
+    let computed = || async {
+        let map = final_map(&app.db, app.instansi, periode).await.unwrap();
+        let row = map.iter().find(|r| r.nip == colleague).unwrap().clone();
+        (row.computed, row.final_box)
+    };
+    let (before, _) = computed().await;
+    let to = another_box(before.unwrap()).number().to_string();
+    let path = format!("/talenta/{periode}/kalibrasi/{colleague}");
+    let committee = app.signed_in(Who::TimPenilai).await;
+    let long = "a".repeat(260_000);
+    let nul = "Kinerja lapangan melampaui\u{0} catatan SKP-nya.".to_owned();
+    for (alasan, message) in [
+        (long, "alasan kalibrasi paling panjang 500 karakter"),
+        (nul, "alasan kalibrasi berisi karakter kendali"),
+    ] {
+        let page = committee
+            .submit(
+                "/akun/sandi",
+                &path,
+                &[("kotak", to.as_str()), ("alasan", alasan.as_str())],
+            )
+            .await;
+        assert_eq!(page.status, 422, "[{}] {message}", app.engine);
+        assert!(
+            page.body
+                .contains(&format!("Kalibrasi tidak disimpan: {message}")),
+            "[{}] {message}",
+            app.engine
+        );
+        assert!(
+            page.body.len() < 200_000,
+            "[{}] the reason is echoed",
+            app.engine
+        );
+        assert_eq!(
+            computed().await,
+            (before, before),
+            "[{}] nothing is stored",
+            app.engine
+        );
+    }
 }
 
 async fn a_key_position_shows_its_plan(app: TestApp) {

@@ -22,6 +22,7 @@ mod e2e;
 mod evaluation;
 mod hardening;
 mod headers;
+mod limits;
 mod privasi;
 mod self_service;
 mod sessions;
