@@ -54,6 +54,11 @@ pub struct ServeArgs {
     /// operational cap, not a rule of the rule set)
     #[arg(long, env = "TALENTA_UPLOAD_MAX_BYTES", default_value_t = Config::default().upload_max_bytes, value_name = "BYTES")]
     upload_max_bytes: u32,
+    /// The TLS proxy's address, as the server sees it connect: only from it
+    /// is X-Forwarded-For believed, for the client address that failed
+    /// sign-ins are counted by (without it, the TCP peer's address)
+    #[arg(long, env = "TALENTA_TRUSTED_PROXY", value_name = "ADDR")]
+    trusted_proxy: Option<std::net::IpAddr>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -97,6 +102,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             public_url,
             demo: false,
             upload_max_bytes: args.upload_max_bytes,
+            trusted_proxy: args.trusted_proxy,
         };
         run_server(db, listener, config).await
     })

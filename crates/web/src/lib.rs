@@ -25,6 +25,7 @@ mod pages;
 pub mod password;
 pub mod security;
 pub mod session;
+pub mod throttle;
 mod xlsx;
 
 use std::sync::Arc;
@@ -53,15 +54,21 @@ pub struct Config {
     /// operational cap of this server, not a rule (the rule set's
     /// fingerprint does not change with it).
     pub upload_max_bytes: u32,
+    /// The TLS proxy in front of the server, if any: only from this peer
+    /// is `X-Forwarded-For` believed, for the client address that failed
+    /// sign-ins are counted by ([`throttle`]).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Default for Config {
-    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB.
+    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB, no
+    /// proxy.
     fn default() -> Config {
         Config {
             public_url: "http://127.0.0.1:8080".into(),
             demo: false,
             upload_max_bytes: 5 * 1024 * 1024,
+            trusted_proxy: None,
         }
     }
 }
@@ -198,9 +205,14 @@ async fn not_found() -> error::WebError {
     error::WebError::NotFound
 }
 
-/// Serves the application on `listener` until the process ends.
+/// Serves the application on `listener` until the process ends, telling
+/// handlers each request's TCP peer ([`throttle::ClientAddress`]).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -26,6 +26,10 @@ pub const PASSWORD: &str = "sandi-uji-yang-panjang-1";
 /// takes people from, small enough to import in well under a second.
 const EMPLOYEES: u64 = 400;
 
+/// The TLS proxy the test server trusts: clients connecting from it are
+/// believed in `X-Forwarded-For`.
+pub const PROXY: [u8; 4] = [127, 0, 0, 3];
+
 /// When every test starts: after the generator's as-of date, so the talent
 /// map of this semester has SKP years to score.
 pub const START: OffsetDateTime = datetime!(2026-03-02 08:00 UTC);
@@ -190,6 +194,7 @@ impl TestApp {
             clock.clone(),
             Config {
                 public_url: base.clone(),
+                trusted_proxy: Some(PROXY.into()),
                 ..Config::default()
             },
             rules,
