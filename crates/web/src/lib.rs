@@ -54,6 +54,13 @@ pub struct Config {
     /// operational cap of this server, not a rule (the rule set's
     /// fingerprint does not change with it).
     pub upload_max_bytes: u32,
+    /// Upload caps of this server, like `upload_max_bytes` operational, not
+    /// rules: documents one employee may have waiting for verification,
+    /// documents one unit (OPD) may have waiting, and uploads one employee
+    /// may make in a minute.
+    pub upload_pending_per_person: u32,
+    pub upload_pending_per_unit: u32,
+    pub uploads_per_minute: u32,
     /// The TLS proxy in front of the server, if any: only from this peer
     /// is `X-Forwarded-For` believed, for the client address that failed
     /// sign-ins are counted by ([`throttle`]).
@@ -61,13 +68,17 @@ pub struct Config {
 }
 
 impl Default for Config {
-    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB, no
+    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB, 20
+    /// waiting per employee, 2,000 per unit, 10 a minute per employee, no
     /// proxy.
     fn default() -> Config {
         Config {
             public_url: "http://127.0.0.1:8080".into(),
             demo: false,
             upload_max_bytes: 5 * 1024 * 1024,
+            upload_pending_per_person: 20,
+            upload_pending_per_unit: 2000,
+            uploads_per_minute: 10,
             trusted_proxy: None,
         }
     }

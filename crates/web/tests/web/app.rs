@@ -30,6 +30,10 @@ const EMPLOYEES: u64 = 400;
 /// believed in `X-Forwarded-For`.
 pub const PROXY: [u8; 4] = [127, 0, 0, 3];
 
+/// The test server's cap on documents waiting per unit: small, so a test
+/// reaches it with a few dozen uploads (the default is 2,000).
+pub const UNIT_CAP: u32 = 30;
+
 /// When every test starts: after the generator's as-of date, so the talent
 /// map of this semester has SKP years to score.
 pub const START: OffsetDateTime = datetime!(2026-03-02 08:00 UTC);
@@ -195,6 +199,7 @@ impl TestApp {
             Config {
                 public_url: base.clone(),
                 trusted_proxy: Some(PROXY.into()),
+                upload_pending_per_unit: UNIT_CAP,
                 ..Config::default()
             },
             rules,
