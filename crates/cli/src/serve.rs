@@ -54,6 +54,21 @@ pub struct ServeArgs {
     /// operational cap, not a rule of the rule set)
     #[arg(long, env = "TALENTA_UPLOAD_MAX_BYTES", default_value_t = Config::default().upload_max_bytes, value_name = "BYTES")]
     upload_max_bytes: u32,
+    /// Documents one employee may have waiting for verification; one more
+    /// upload is refused (409)
+    #[arg(long, env = "TALENTA_UPLOAD_PENDING_PER_PERSON", default_value_t = Config::default().upload_pending_per_person, value_name = "N")]
+    upload_pending_per_person: u32,
+    /// Documents one unit (OPD) may have waiting for verification
+    #[arg(long, env = "TALENTA_UPLOAD_PENDING_PER_UNIT", default_value_t = Config::default().upload_pending_per_unit, value_name = "N")]
+    upload_pending_per_unit: u32,
+    /// Uploads one employee may make in a minute; more are refused (429)
+    #[arg(long, env = "TALENTA_UPLOADS_PER_MINUTE", default_value_t = Config::default().uploads_per_minute, value_name = "N")]
+    uploads_per_minute: u32,
+    /// The TLS proxy's address, as the server sees it connect: only from it
+    /// is X-Forwarded-For believed, for the client address that failed
+    /// sign-ins are counted by (without it, the TCP peer's address)
+    #[arg(long, env = "TALENTA_TRUSTED_PROXY", value_name = "ADDR")]
+    trusted_proxy: Option<std::net::IpAddr>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -97,6 +112,10 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             public_url,
             demo: false,
             upload_max_bytes: args.upload_max_bytes,
+            upload_pending_per_person: args.upload_pending_per_person,
+            upload_pending_per_unit: args.upload_pending_per_unit,
+            uploads_per_minute: args.uploads_per_minute,
+            trusted_proxy: args.trusted_proxy,
         };
         run_server(db, listener, config).await
     })

@@ -53,6 +53,14 @@ pub enum FileError {
         "the workbook part {part} unpacks to more than it claims, past the limit of {limit} bytes for the whole workbook"
     )]
     InflatesBeyond { part: String, limit: u64 },
+    #[error(
+        "the workbook part {part} (the shared strings, which are read into memory whole) unpacks to more than the limit of {limit} bytes"
+    )]
+    SharedStringsTooLarge { part: String, limit: u64 },
+    #[error(
+        "the workbook part {part} holds a text or tag longer than the limit of {limit} bytes (a cell holds at most 32,767 characters)"
+    )]
+    TokenTooLong { part: String, limit: u64 },
     #[error("{at}: {found} {what}, over the limit of {limit}")]
     SheetTooLarge {
         /// The claim or the cell that crosses the limit.

@@ -30,6 +30,8 @@ pub const XLSX_LIMITS: Limits = Limits {
     max_uncompressed: 16 << 20,
     max_rows: 10_000,
     max_columns: 50,
+    max_shared_strings: 8 << 20,
+    max_token: 1 << 20,
 };
 
 /// Bytes as a delimited file: every record and every value.

@@ -32,17 +32,27 @@ pub struct Limits {
     pub max_rows: u64,
     /// Last column a worksheet may declare or fill (1-based).
     pub max_columns: u64,
+    /// Unpacked size of the shared strings (`xl/sharedStrings.xml`), which
+    /// calamine reads into memory whole before the first row: with the
+    /// sheet streamed, this is what bounds the memory of a read.
+    pub max_shared_strings: u64,
+    /// Longest run of an XML part without a `<`: the largest text or tag
+    /// the XML reader buffers at once.
+    pub max_token: u64,
 }
 
 impl Default for Limits {
-    /// The limits of docs/formats.md: 100 MB file, 1 GB unpacked,
-    /// 5,000,000 rows, 200 columns.
+    /// The limits of docs/formats.md: 100 MB file, 1 GB unpacked, 64 MB
+    /// of shared strings, texts and tags up to 1 MiB, 5,000,000 rows, 200
+    /// columns.
     fn default() -> Limits {
         Limits {
             max_bytes: 100_000_000,
             max_uncompressed: 1_000_000_000,
             max_rows: 5_000_000,
             max_columns: 200,
+            max_shared_strings: 64_000_000,
+            max_token: 1 << 20,
         }
     }
 }
@@ -208,6 +218,12 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
             .by_index_raw(index)
             .map_err(|e| damaged(&format!("number {}", index + 1), &e))?;
         names.push(part_name(&part));
+        if is_shared_strings(&part_name(&part)) && part.size() > limits.max_shared_strings {
+            return Err(FileError::SharedStringsTooLarge {
+                part: part_name(&part),
+                limit: limits.max_shared_strings,
+            });
+        }
         if part.size() > limits.max_uncompressed {
             return Err(FileError::PartTooLarge {
                 part: part_name(&part),
@@ -229,28 +245,90 @@ fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
     // worksheet's declared range.
     let mut left = limits.max_uncompressed;
     for (index, name) in names.into_iter().enumerate() {
-        let mut part = zip.by_index(index).map_err(|e| damaged(&name, &e))?;
-        let mut budget = (&mut part).take(left.saturating_add(1));
-        if name.to_ascii_lowercase().ends_with(".xml") {
+        let shared = is_shared_strings(&name);
+        let cap = match shared {
+            true => left.min(limits.max_shared_strings),
+            false => left,
+        };
+        let part = zip.by_index(index).map_err(|e| damaged(&name, &e))?;
+        let mut budget = Tokens {
+            inner: part.take(cap.saturating_add(1)),
+            run: 0,
+            limit: limits.max_token,
+            too_long: false,
+        };
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".xml") {
             let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut budget));
             let range = declared_range(&mut xml);
             drop(xml);
-            if let Some(range) = range {
+            if let Some(range) = range.filter(|_| !budget.too_long) {
                 check_range(&range, limits)?;
             }
         }
-        io::copy(&mut budget, &mut io::sink()).map_err(|e| damaged(&name, &e))?;
-        // What the take passed on, the XML scan's share included.
-        let used = left.saturating_add(1).saturating_sub(budget.limit());
-        if used > left {
-            return Err(FileError::InflatesBeyond {
+        budget.limit = match lower.ends_with(".xml") || lower.ends_with(".rels") {
+            true => limits.max_token,
+            false => u64::MAX,
+        };
+        let copied = io::copy(&mut budget, &mut io::sink());
+        if budget.too_long {
+            return Err(FileError::TokenTooLong {
                 part: name,
-                limit: limits.max_uncompressed,
+                limit: limits.max_token,
+            });
+        }
+        copied.map_err(|e| damaged(&name, &e))?;
+        // What the take passed on, the XML scan's share included.
+        let used = cap.saturating_add(1).saturating_sub(budget.inner.limit());
+        if used > cap {
+            return Err(match shared && used > limits.max_shared_strings {
+                true => FileError::SharedStringsTooLarge {
+                    part: name,
+                    limit: limits.max_shared_strings,
+                },
+                false => FileError::InflatesBeyond {
+                    part: name,
+                    limit: limits.max_uncompressed,
+                },
             });
         }
         left -= used;
     }
     Ok(())
+}
+
+/// Whether a part is the workbook's shared strings, whatever the case.
+fn is_shared_strings(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with("sharedstrings.xml")
+}
+
+/// A part's bytes, refused (as an I/O error, with `too_long` set) once
+/// more than `limit` follow each other without a `<`.
+struct Tokens<R> {
+    inner: R,
+    run: u64,
+    limit: u64,
+    too_long: bool,
+}
+
+impl<R: Read> Read for Tokens<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for byte in buf.iter().take(n) {
+            self.run = if *byte == b'<' {
+                0
+            } else {
+                self.run.saturating_add(1)
+            };
+            self.too_long |= self.run > self.limit;
+        }
+        // Refused before the XML reader gets the buffer, so it never holds
+        // more than the limit and a buffer of one text or tag.
+        if self.too_long {
+            return Err(io::Error::other("a text or tag is too long"));
+        }
+        Ok(n)
+    }
 }
 
 fn damaged(part: &str, error: &dyn std::fmt::Display) -> FileError {

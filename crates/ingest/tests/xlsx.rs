@@ -472,3 +472,104 @@ fn replace(bytes: &[u8], name: &str, from: &str, to: &str) -> Vec<u8> {
         .collect();
     zip_of(&parts)
 }
+
+/// The peak resident memory of this process so far, in bytes (Linux).
+fn peak_memory() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    let kib: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
+/// An archive of one part `name`, deflated as it is written by `body`.
+fn bomb_of(name: &str, body: impl Fn(&mut dyn Write)) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file(name, options).unwrap();
+    body(&mut zip);
+    zip.flush().unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// Workbooks that unpack to 900 MB (the issue's was 0.9 MB packed), in the two shapes that
+/// would reach memory: shared strings (read whole) and one long text (one
+/// XML event). Both are refused before calamine reads them, and the peak
+/// memory of the whole test stays far below the README's bound.
+#[test]
+fn bombs_unpacking_to_900_mb_are_refused_within_the_memory_bound() {
+    const UNPACKED: usize = 900_000_000;
+    let shared = bomb_of("xl/sharedStrings.xml", |out| {
+        out.write_all(b"<sst>").unwrap();
+        let chunk = b"<si><t>a</t></si>".repeat(60_000);
+        for _ in 0..UNPACKED / chunk.len() {
+            out.write_all(&chunk).unwrap();
+        }
+    });
+    let long = bomb_of("xl/worksheets/sheet1.xml", |out| {
+        out.write_all(b"<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>")
+            .unwrap();
+        let chunk = vec![b'a'; 1 << 20];
+        for _ in 0..UNPACKED / chunk.len() {
+            out.write_all(&chunk).unwrap();
+        }
+    });
+    for (bomb, what) in [(shared, "shared strings"), (long, "long text")] {
+        // Deflate packs at most about 1,000:1; this writer's level, 170:1.
+        assert!(bomb.len() < 10_000_000, "{what}: {} bytes", bomb.len());
+        let error = Sheet::open(&bomb, &COLUMNS, &Limits::default()).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                FileError::SharedStringsTooLarge { .. }
+                    | FileError::TokenTooLong { .. }
+                    | FileError::PartTooLarge { .. }
+            ),
+            "{what}: {error}"
+        );
+    }
+    assert!(peak_memory() < 200_000_000, "{} bytes", peak_memory());
+}
+
+/// The bound the README states (400 MB): shared strings at their limit, in
+/// the shape that costs most memory per byte (one-character strings), read
+/// whole by calamine, with the file's bytes held and the whole sheet read
+/// (measured: 282 MB at the peak, the test's own copies included).
+#[test]
+fn shared_strings_at_their_limit_stay_within_the_memory_bound() {
+    let limits = Limits::default();
+    let entry = b"<si><t>a</t></si>";
+    let entries = (limits.max_shared_strings as usize - 200) / entry.len();
+    let mut sst = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst count=\"{entries}\" uniqueCount=\"{entries}\">\
+         <si><t>NIPBaru</t></si><si><t>Nama</t></si><si><t>tglLahir</t></si>"
+    )
+    .into_bytes();
+    sst.extend(entry.repeat(entries - 3));
+    sst.extend_from_slice(b"</sst>");
+    let bytes = replace_part(&workbook(header), "xl/sharedStrings.xml", &sst);
+    let mut sheet = Sheet::open(&bytes, &COLUMNS, &limits).unwrap();
+    while let Some(record) = sheet.next_record() {
+        record.unwrap();
+    }
+    assert!(peak_memory() < 400_000_000, "{} bytes", peak_memory());
+}
+
+/// `bytes` with part `name` holding `content` instead.
+fn replace_part(bytes: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
+    let mut old = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut new = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..old.len() {
+        let mut part = old.by_index(index).unwrap();
+        let part_name = part.name().unwrap().into_owned();
+        new.start_file(part_name.as_str(), options).unwrap();
+        if part_name == name {
+            new.write_all(content).unwrap();
+        } else {
+            std::io::copy(&mut part, &mut new).unwrap();
+        }
+    }
+    new.finish().unwrap().into_inner()
+}

@@ -31,6 +31,16 @@ pub struct Document {
     pub verifikasi: Verifikasi,
 }
 
+/// What an upload's caps are checked against: the documents waiting for
+/// verification, of the employee and of their unit, and the employee's
+/// uploads since a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadLoad {
+    pub pending_person: i64,
+    pub pending_unit: i64,
+    pub recent: i64,
+}
+
 /// An upload to store.
 #[derive(Debug, Clone, Copy)]
 pub struct Upload<'a> {
@@ -121,6 +131,39 @@ impl Db {
                 .execute(&mut *conn).await?;
         });
         tx.commit().await
+    }
+
+    /// The load an upload by employee `nip` would add to: pending documents
+    /// of theirs and of their unit (OPD), and their uploads at or after
+    /// `since` (from the change log, so a file sent again counts again).
+    pub async fn upload_load(
+        &self,
+        instansi: i64,
+        nip: &str,
+        since: OffsetDateTime,
+    ) -> Result<UploadLoad, StorageError> {
+        const PERSON: &str = "SELECT COUNT(*) FROM dokumen WHERE instansi_id = $1 AND nip = $2 \
+             AND diverifikasi_at IS NULL";
+        const UNIT: &str = "SELECT COUNT(*) FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip \
+             WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NULL \
+             AND p.opd = (SELECT opd FROM pegawai WHERE instansi_id = $1 AND nip = $2)";
+        const RECENT: &str = "SELECT COUNT(*) FROM perubahan WHERE action = 'unggah_dokumen' \
+             AND actor = $1 AND at >= $2";
+        // As record_change stores times: UTC, whole seconds.
+        let since = since
+            .to_offset(time::UtcOffset::UTC)
+            .replace_nanosecond(0)
+            .unwrap_or(since);
+        let (pending_person, pending_unit, recent): (i64, i64, i64) = on_read!(self, pool => (
+            sqlx::query_scalar(PERSON).bind(instansi).bind(nip).fetch_one(pool).await?,
+            sqlx::query_scalar(UNIT).bind(instansi).bind(nip).fetch_one(pool).await?,
+            sqlx::query_scalar(RECENT).bind(nip).bind(since).fetch_one(pool).await?,
+        ));
+        Ok(UploadLoad {
+            pending_person,
+            pending_unit,
+            recent,
+        })
     }
 
     /// Whether the instansi has no document at all (a demo city not yet

@@ -25,7 +25,7 @@ pub use accounts::{Account, NewAccount};
 pub use branding::{Branding, BrandingItem};
 pub use cycle::{IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
-pub use documents::{Document, Filed, Upload, Verifikasi};
+pub use documents::{Document, Filed, Upload, UploadLoad, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
 pub use records::{Fact, InLinePerson, MapSubject, Persyaratan, SyaratJabatan};
 pub use sesi::{Attempts, RunningImport, Session};

@@ -26,12 +26,20 @@ pub struct Session {
     pub sandi: String,
 }
 
-/// Consecutive failed sign-ins of an account.
+/// Failed sign-ins of an account (in a row) or of a client address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Attempts {
     pub failures: i64,
-    /// End of a lockout, unix seconds.
-    pub locked_until: Option<i64>,
+    /// Before this time (unix seconds) the next attempt is refused
+    /// unchecked: the delay the failures have earned.
+    pub wait_until: Option<i64>,
+}
+
+impl Attempts {
+    /// Whether an attempt at `now` must wait.
+    pub fn waits(&self, now: i64) -> bool {
+        self.wait_until.is_some_and(|until| until > now)
+    }
 }
 
 /// An import under way, as it last reported.
@@ -42,6 +50,18 @@ pub struct RunningImport {
     /// Bytes of its files read so far, and of all of them.
     pub read: u64,
     pub size: u64,
+}
+
+fn attempts(row: Option<(i64, Option<i64>)>) -> Attempts {
+    row.map_or_else(Attempts::default, |(failures, wait_until)| Attempts {
+        failures,
+        wait_until,
+    })
+}
+
+/// The end of a delay of `seconds` from `now`; none for no delay.
+fn waiting(now: i64, seconds: i64) -> Option<i64> {
+    (seconds > 0).then(|| now.saturating_add(seconds))
 }
 
 /// A byte count as stored (BIGINT): beyond 9.2 EB it stays at the top.
@@ -137,39 +157,77 @@ impl Db {
             .bind(nip)
             .fetch_optional(pool)
             .await?);
-        Ok(
-            row.map_or_else(Attempts::default, |(failures, locked_until)| Attempts {
-                failures,
-                locked_until,
-            }),
-        )
+        Ok(attempts(row))
     }
 
-    /// Counts a failed login of an account; the `max_failures`-th
-    /// consecutive one locks it until `lock_until`. Returns the new count.
+    /// The failed sign-ins from client address `address` since the count
+    /// last restarted; a count whose last failure is before `forget_before`
+    /// has restarted (none: the default).
+    pub async fn address_attempts(
+        &self,
+        address: &str,
+        forget_before: i64,
+    ) -> Result<Attempts, StorageError> {
+        const SQL: &str = "SELECT gagal, terkunci_sampai FROM masuk_gagal_alamat \
+             WHERE alamat = $1 AND terakhir >= $2";
+        let row: Option<(i64, Option<i64>)> = on_sesi!(self, pool => sqlx::query_as(SQL)
+            .bind(address)
+            .bind(forget_before)
+            .fetch_optional(pool)
+            .await?);
+        Ok(attempts(row))
+    }
+
+    /// Counts a failed sign-in of an account at `now`; the next attempt
+    /// waits `delay(failures)` seconds. Returns the new state.
     pub async fn login_failed(
         &self,
         instansi: i64,
         nip: &str,
-        max_failures: i64,
-        lock_until: i64,
-    ) -> Result<i64, StorageError> {
-        const SQL: &str = "INSERT INTO masuk_gagal (instansi_id, nip, gagal, terkunci_sampai) \
-             VALUES ($1, $2, 1, CASE WHEN 1 >= $3 THEN $4 END) \
-             ON CONFLICT (instansi_id, nip) DO UPDATE SET gagal = masuk_gagal.gagal + 1, \
-             terkunci_sampai = CASE WHEN masuk_gagal.gagal + 1 >= $3 THEN $4 ELSE masuk_gagal.terkunci_sampai END \
+        now: i64,
+        delay: fn(i64) -> i64,
+    ) -> Result<Attempts, StorageError> {
+        const COUNT: &str = "INSERT INTO masuk_gagal (instansi_id, nip, gagal) VALUES ($1, $2, 1) \
+             ON CONFLICT (instansi_id, nip) DO UPDATE SET gagal = masuk_gagal.gagal + 1 \
              RETURNING gagal";
-        let count: i64 = on_sesi!(self, pool => sqlx::query_scalar(SQL)
-            .bind(instansi)
-            .bind(nip)
-            .bind(max_failures)
-            .bind(lock_until)
-            .fetch_one(pool)
-            .await?);
-        Ok(count)
+        const WAIT: &str =
+            "UPDATE masuk_gagal SET terkunci_sampai = $3 WHERE instansi_id = $1 AND nip = $2";
+        on_sesi!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let failures: i64 = sqlx::query_scalar(COUNT).bind(instansi).bind(nip).fetch_one(&mut *tx).await?;
+            let wait_until = waiting(now, delay(failures));
+            sqlx::query(WAIT).bind(instansi).bind(nip).bind(wait_until).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Attempts { failures, wait_until })
+        })
     }
 
-    /// Forgets the account's failed sign-ins and lockout.
+    /// Counts a failed sign-in from client address `address` at `now` (the
+    /// count restarts when its last failure is before `forget_before`); the
+    /// next attempt waits `delay(failures)` seconds. Returns the new state.
+    pub async fn address_failed(
+        &self,
+        address: &str,
+        now: i64,
+        forget_before: i64,
+        delay: fn(i64) -> i64,
+    ) -> Result<Attempts, StorageError> {
+        const COUNT: &str = "INSERT INTO masuk_gagal_alamat (alamat, gagal, terakhir) VALUES ($1, 1, $2) \
+             ON CONFLICT (alamat) DO UPDATE SET terakhir = $2, gagal = CASE \
+             WHEN masuk_gagal_alamat.terakhir < $3 THEN 1 ELSE masuk_gagal_alamat.gagal + 1 END \
+             RETURNING gagal";
+        const WAIT: &str = "UPDATE masuk_gagal_alamat SET terkunci_sampai = $2 WHERE alamat = $1";
+        on_sesi!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let failures: i64 = sqlx::query_scalar(COUNT).bind(address).bind(now).bind(forget_before).fetch_one(&mut *tx).await?;
+            let wait_until = waiting(now, delay(failures));
+            sqlx::query(WAIT).bind(address).bind(wait_until).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Attempts { failures, wait_until })
+        })
+    }
+
+    /// Forgets the account's failed sign-ins and delay.
     pub(crate) async fn clear_attempts(
         &self,
         instansi: i64,

@@ -167,7 +167,10 @@ async fn sign_in_state_is_written_while_an_import_holds_the_write_lock() {
             .unwrap();
         db.import_begins(perubahan, 100, 1000).await.unwrap();
 
-        assert_eq!(server.login_failed(instansi, NIP, 5, 900).await.unwrap(), 1);
+        let failed = server.login_failed(instansi, NIP, 100, |_| 0).await;
+        assert_eq!(failed.unwrap().failures, 1);
+        let failed = server.address_failed("192.0.2.1", 100, 0, |_| 0).await;
+        assert_eq!(failed.unwrap().failures, 1);
         assert_eq!(server.attempts(instansi, NIP).await.unwrap().failures, 1);
         server
             .login_succeeded(instansi, NIP, None, "token", "csrf", "sandi", 100)
@@ -206,11 +209,14 @@ async fn sign_in_state_is_written_while_an_import_holds_the_write_lock() {
     }
 }
 
-/// The fifth failure in a row locks the account; a reset of the account
-/// (an administrator's, or the demo's) clears the count and the lock.
+/// Each failed sign-in counts and sets the delay it earns; a reset of the
+/// account (an administrator's, or the demo's) clears the count and the
+/// delay. An address's count restarts once its last failure is forgotten.
 #[tokio::test]
-async fn failed_sign_ins_lock_until_the_account_is_reset() {
+async fn failed_sign_ins_earn_a_delay_until_the_account_is_reset() {
     const NIP: &str = "199001012015011001";
+    const ADDRESS: &str = "192.0.2.1";
+    let delay: fn(i64) -> i64 = |failures| if failures >= 5 { 60 } else { 0 };
     let fresh = fresh().await;
     for db in &fresh.dbs {
         let mut tx = db.begin_write().await.unwrap();
@@ -226,20 +232,52 @@ async fn failed_sign_ins_lock_until_the_account_is_reset() {
         };
         db.put_account(&account, 0).await.unwrap();
         for failure in 1..=4 {
+            let attempts = db.login_failed(instansi, NIP, 1000, delay).await.unwrap();
             assert_eq!(
-                db.login_failed(instansi, NIP, 5, 900).await.unwrap(),
-                failure
+                attempts,
+                Attempts {
+                    failures: failure,
+                    wait_until: None
+                }
+            );
+            let attempts = db.address_failed(ADDRESS, 1000, 0, delay).await.unwrap();
+            assert_eq!(
+                attempts,
+                Attempts {
+                    failures: failure,
+                    wait_until: None
+                }
             );
         }
-        assert_eq!(db.attempts(instansi, NIP).await.unwrap().locked_until, None);
-        assert_eq!(db.login_failed(instansi, NIP, 5, 900).await.unwrap(), 5);
+        let earned = Attempts {
+            failures: 5,
+            wait_until: Some(1060),
+        };
         assert_eq!(
-            db.attempts(instansi, NIP).await.unwrap(),
+            db.login_failed(instansi, NIP, 1000, delay).await.unwrap(),
+            earned
+        );
+        assert_eq!(db.attempts(instansi, NIP).await.unwrap(), earned);
+        assert!(earned.waits(1059) && !earned.waits(1060));
+        assert_eq!(
+            db.address_failed(ADDRESS, 1000, 0, delay).await.unwrap(),
+            earned
+        );
+        assert_eq!(db.address_attempts(ADDRESS, 1000).await.unwrap(), earned);
+        // Forgotten: a failure before `forget_before` no longer counts.
+        assert_eq!(
+            db.address_attempts(ADDRESS, 1001).await.unwrap(),
+            Attempts::default()
+        );
+        let restarted = db.address_failed(ADDRESS, 2000, 1001, delay).await.unwrap();
+        assert_eq!(
+            restarted,
             Attempts {
-                failures: 5,
-                locked_until: Some(900)
+                failures: 1,
+                wait_until: None
             }
         );
+
         db.put_account(&account, 0).await.unwrap();
         assert_eq!(
             db.attempts(instansi, NIP).await.unwrap(),

@@ -25,6 +25,7 @@ mod pages;
 pub mod password;
 pub mod security;
 pub mod session;
+pub mod throttle;
 mod xlsx;
 
 use std::sync::Arc;
@@ -53,15 +54,32 @@ pub struct Config {
     /// operational cap of this server, not a rule (the rule set's
     /// fingerprint does not change with it).
     pub upload_max_bytes: u32,
+    /// Upload caps of this server, like `upload_max_bytes` operational, not
+    /// rules: documents one employee may have waiting for verification,
+    /// documents one unit (OPD) may have waiting, and uploads one employee
+    /// may make in a minute.
+    pub upload_pending_per_person: u32,
+    pub upload_pending_per_unit: u32,
+    pub uploads_per_minute: u32,
+    /// The TLS proxy in front of the server, if any: only from this peer
+    /// is `X-Forwarded-For` believed, for the client address that failed
+    /// sign-ins are counted by ([`throttle`]).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Default for Config {
-    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB.
+    /// `http://127.0.0.1:8080`, not in demo mode, uploads up to 5 MiB, 20
+    /// waiting per employee, 2,000 per unit, 10 a minute per employee, no
+    /// proxy.
     fn default() -> Config {
         Config {
             public_url: "http://127.0.0.1:8080".into(),
             demo: false,
             upload_max_bytes: 5 * 1024 * 1024,
+            upload_pending_per_person: 20,
+            upload_pending_per_unit: 2000,
+            uploads_per_minute: 10,
+            trusted_proxy: None,
         }
     }
 }
@@ -198,9 +216,14 @@ async fn not_found() -> error::WebError {
     error::WebError::NotFound
 }
 
-/// Serves the application on `listener` until the process ends.
+/// Serves the application on `listener` until the process ends, telling
+/// handlers each request's TCP peer ([`throttle::ClientAddress`]).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Changing one's own password: it needs the current one, and ends every
 //! session of the account (the current one is replaced by a new session).
-//! A wrong current password counts as a failed sign-in: the fifth in a row
-//! locks the account as the sign-in does and ends this session, so a
-//! session left open or stolen cannot be used to guess the password. The
-//! new password must pass [`crate::password::check`].
+//! A wrong current password counts as a failed sign-in, of the account and
+//! the address ([`crate::throttle`]); from the fifth in a row on it also
+//! ends this session, so a session left open or stolen cannot be used to
+//! guess the password. The new password must pass
+//! [`crate::password::check`].
 
 use axum::Router;
 use axum::extract::State;
@@ -14,13 +15,13 @@ use serde::Deserialize;
 use talenta_views::Flash;
 use talenta_views::pages::Sandi;
 
-use super::login::{LOCK_SECONDS, MAX_FAILURES};
 use crate::AppState;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
 use crate::extract::Form;
 use crate::password::{self, MIN_CHARS, Owner};
 use crate::session::{SignedIn, password_stamp, session_clear_cookie, session_set_cookie};
+use crate::throttle::{self, ClientAddress, FREE_FAILURES};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/akun/sandi", get(form).post(change))
@@ -51,6 +52,7 @@ impl std::fmt::Debug for Change {
 async fn change(
     State(state): State<AppState>,
     user: SignedIn,
+    address: ClientAddress,
     Form(input): Form<Change>,
 ) -> Result<Response, WebError> {
     let refuse = |message: String| {
@@ -65,26 +67,25 @@ async fn change(
     let Some(account) = db.account(instansi, &user.actor.nip).await? else {
         return Err(WebError::NotFound);
     };
-    let now = state.now().unix_timestamp();
-    let attempts = db.attempts(instansi, &account.nip).await?;
-    if let Some(until) = attempts.locked_until.filter(|until| *until > now) {
-        let minutes = (until - now + 59) / 60;
-        return refuse(format!(
-            "Terlalu banyak percobaan kata sandi yang salah. Coba lagi dalam {minutes} menit."
-        ));
-    }
-    if !verify_password(input.lama, Some(account.password_hash)).await {
-        let failures = db
-            .login_failed(instansi, &account.nip, MAX_FAILURES, now + LOCK_SECONDS)
-            .await?;
-        if failures < MAX_FAILURES {
-            return refuse("Kata sandi sekarang salah.".to_owned());
+    let known = Some(throttle::Account {
+        instansi,
+        nip: &account.nip,
+    });
+    const WRONG: &str =
+        "Kata sandi sekarang salah, atau terlalu banyak percobaan yang salah: coba lagi nanti.";
+    let waits = throttle::must_wait(&state, known, &address).await?;
+    let hash = (!waits).then(|| account.password_hash.clone());
+    if !verify_password(input.lama, hash).await {
+        let failures = match waits {
+            true => None,
+            false => throttle::failed(&state, known, &address).await?,
+        };
+        if failures.is_none_or(|a| a.failures < FREE_FAILURES) {
+            return refuse(WRONG.to_owned());
         }
         db.end_session(instansi, &user.token_hash).await?;
-        let mut response = refuse(
-            "Kata sandi sekarang salah terlalu sering: akun terkunci 15 menit dan sesi ini diakhiri."
-                .to_owned(),
-        )?;
+        let mut response =
+            refuse("Kata sandi sekarang salah terlalu sering: sesi ini diakhiri.".to_owned())?;
         if let Some(cookie) = session_clear_cookie(&state) {
             response.headers_mut().append(header::SET_COOKIE, cookie);
         }

@@ -1,8 +1,10 @@
 //! Login by NIP and password, logout, and the landing page.
 //!
-//! Five failed logins in a row lock an account for 15 minutes; the count
-//! resets on success. A successful login always starts a new session (the
-//! token the browser came with, if any, is ended: no session fixation).
+//! Failed logins slow the account and the client address ([`throttle`]).
+//! An unknown NIP, a wrong password and an attempt that must wait get the
+//! same page, status and argon2 work, so the answer does not tell who has
+//! an account. A successful login always starts a new session (the token
+//! the browser came with, if any, is ended: no session fixation).
 
 use axum::Router;
 use axum::extract::State;
@@ -22,11 +24,7 @@ use crate::session::{
     CsrfToken, SignedIn, password_stamp, presented_token_hash, session_clear_cookie,
     session_set_cookie,
 };
-
-/// Failed logins in a row that lock an account.
-pub const MAX_FAILURES: i64 = 5;
-/// How long a lockout lasts.
-pub const LOCK_SECONDS: i64 = 15 * 60;
+use crate::throttle::{self, ClientAddress};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -112,6 +110,7 @@ async fn login(
     State(state): State<AppState>,
     csrf: CsrfToken,
     headers: HeaderMap,
+    address: ClientAddress,
     Form(input): Form<Login>,
 ) -> Result<Response, WebError> {
     let next = next_path(input.lanjut.as_deref())?;
@@ -135,30 +134,20 @@ async fn login(
     } else {
         None
     };
-    let locked_until = match &account {
-        Some(a) => db.attempts(a.instansi, &a.nip).await?.locked_until,
-        None => None,
-    };
-    if let Some(until) = locked_until.filter(|u| *u > now) {
-        let minutes = (until - now + 59) / 60;
-        return refuse(&format!(
-            "Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit."
-        ));
-    }
-    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    let known = account.as_ref().map(|a| throttle::Account {
+        instansi: a.instansi,
+        nip: &a.nip,
+    });
+    // An attempt that must wait does the work of a check against no
+    // account, so it takes as long as any other answer, and does not count.
+    let waits = throttle::must_wait(&state, known, &address).await?;
+    let hash = account
+        .as_ref()
+        .filter(|_| !waits)
+        .map(|a| a.password_hash.clone());
     if !verify_password(input.sandi, hash).await {
-        if let Some(account) = &account {
-            let failures = db
-                .login_failed(
-                    account.instansi,
-                    &account.nip,
-                    MAX_FAILURES,
-                    now + LOCK_SECONDS,
-                )
-                .await?;
-            if failures >= MAX_FAILURES {
-                return refuse("Akun terkunci 15 menit karena terlalu banyak percobaan gagal.");
-            }
+        if !waits {
+            throttle::failed(&state, known, &address).await?;
         }
         return refuse(WRONG);
     }

@@ -53,15 +53,62 @@ async fn refused(
     nip: &str,
     reason: impl std::fmt::Display,
 ) -> Result<Response, WebError> {
+    refused_as(state, user, nip, reason, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+async fn refused_as(
+    state: &AppState,
+    user: &SignedIn,
+    nip: &str,
+    reason: impl std::fmt::Display,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let flash = Flash::error(format!("Tidak disimpan: {reason}."));
-    respond(
-        state,
-        user,
-        nip,
-        Some(flash),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    respond(state, user, nip, Some(flash), status).await
+}
+
+/// Why an upload by `nip` now would pass one of the server's caps
+/// ([`crate::Config`]), with the status to answer: 429 for the rate (it
+/// passes by waiting), 409 for the documents waiting (they pass as they
+/// are verified).
+async fn over_cap(
+    state: &AppState,
+    instansi: i64,
+    nip: &str,
+) -> Result<Option<(StatusCode, String)>, WebError> {
+    let config = state.config();
+    let load = state
+        .db()
+        .upload_load(instansi, nip, state.now() - time::Duration::minutes(1))
+        .await?;
+    let over = |count: i64, cap: u32| count >= i64::from(cap);
+    Ok(if over(load.recent, config.uploads_per_minute) {
+        Some((
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "paling banyak {} unggahan per menit; coba lagi sebentar lagi",
+                config.uploads_per_minute
+            ),
+        ))
+    } else if over(load.pending_person, config.upload_pending_per_person) {
+        Some((
+            StatusCode::CONFLICT,
+            format!(
+                "dokumen Anda yang menunggu verifikasi sudah mencapai batas {}; tunggu sampai sebagian diverifikasi",
+                config.upload_pending_per_person
+            ),
+        ))
+    } else if over(load.pending_unit, config.upload_pending_per_unit) {
+        Some((
+            StatusCode::CONFLICT,
+            format!(
+                "dokumen unit kerja Anda yang menunggu verifikasi sudah mencapai batas {}; tunggu sampai sebagian diverifikasi",
+                config.upload_pending_per_unit
+            ),
+        ))
+    } else {
+        None
+    })
 }
 
 #[derive(Deserialize)]
@@ -224,6 +271,9 @@ async fn upload(
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::EditOwnProfile).await?;
     let form = read_upload(multipart).await?;
+    if let Some((status, reason)) = over_cap(&state, user.actor.instansi, &nip).await? {
+        return refused_as(&state, &user, &nip, reason, status).await;
+    }
     let policy = &state.rules().dokumen;
     let Some(kind) = policy.kind(&form.jenis) else {
         return refused(&state, &user, &nip, "jenis dokumen tidak dikenal").await;

@@ -26,6 +26,14 @@ pub const PASSWORD: &str = "sandi-uji-yang-panjang-1";
 /// takes people from, small enough to import in well under a second.
 const EMPLOYEES: u64 = 400;
 
+/// The TLS proxy the test server trusts: clients connecting from it are
+/// believed in `X-Forwarded-For`.
+pub const PROXY: [u8; 4] = [127, 0, 0, 3];
+
+/// The test server's cap on documents waiting per unit: small, so a test
+/// reaches it with a few dozen uploads (the default is 2,000).
+pub const UNIT_CAP: u32 = 30;
+
 /// When every test starts: after the generator's as-of date, so the talent
 /// map of this semester has SKP years to score.
 pub const START: OffsetDateTime = datetime!(2026-03-02 08:00 UTC);
@@ -190,6 +198,8 @@ impl TestApp {
             clock.clone(),
             Config {
                 public_url: base.clone(),
+                trusted_proxy: Some(PROXY.into()),
+                upload_pending_per_unit: UNIT_CAP,
                 ..Config::default()
             },
             rules,

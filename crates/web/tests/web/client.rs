@@ -51,10 +51,18 @@ pub struct Client {
 
 impl Client {
     pub fn new(base: &str) -> Client {
+        Client::from_address(base, [127, 0, 0, 1].into(), HeaderMap::new())
+    }
+
+    /// A visitor whose connections come from `address` (any 127.x.x.x on
+    /// this machine's loopback) and carry `headers` on every request.
+    pub fn from_address(base: &str, address: std::net::IpAddr, headers: HeaderMap) -> Client {
         let jar = Arc::new(Jar::default());
         let http = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(Policy::none())
+            .local_address(address)
+            .default_headers(headers)
             .build()
             .unwrap();
         Client {

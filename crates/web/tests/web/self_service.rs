@@ -5,13 +5,14 @@
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_web::Config;
 
-use crate::app::{TestApp, Who};
+use crate::app::{START, TestApp, UNIT_CAP, Who};
 use crate::on_both_engines;
 
 on_both_engines!(
     an_employee_keeps_their_personal_branding,
     a_proposal_changes_the_record_only_once_approved,
     an_upload_is_checked_by_content_and_verified_by_the_opd_admin,
+    uploads_are_capped_per_minute_per_person_and_per_unit,
 );
 
 /// A small valid PDF.
@@ -364,4 +365,95 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     );
     assert!(page.body.contains("Terverifikasi"));
     assert!(!admin.get("/verifikasi").await.body.contains(&decide));
+}
+
+/// The server's upload caps (defaults: 10 a minute and 20 waiting per
+/// employee; the test server's unit cap is [`UNIT_CAP`]): past each one an
+/// upload is refused with a page naming the limit, 429 for the rate and
+/// 409 for the documents waiting, and nothing is stored.
+async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
+    let nip = app.people.pegawai.nip.clone();
+    let profile = format!("/pegawai/{nip}");
+    let upload_path = format!("{profile}/dokumen");
+    let me = app.signed_in(Who::Pegawai).await;
+    let config = Config::default();
+    let fields = [("jenis", "ijazah")];
+    let mut sent = 0;
+    let mut upload = async || {
+        sent += 1;
+        me.upload(
+            &profile,
+            &upload_path,
+            &fields,
+            "s.pdf",
+            pdf(&format!("sertifikat {sent}")),
+        )
+        .await
+    };
+    let pending = async || app.db.upload_load(app.instansi, &nip, START).await.unwrap();
+
+    for _ in 0..config.uploads_per_minute {
+        let page = upload().await;
+        assert_eq!(page.status, 303, "[{}] {}", app.engine, page.body);
+    }
+    let page = upload().await;
+    assert_eq!(page.status, 429, "[{}] {}", app.engine, page.body);
+    assert!(
+        page.body.contains("paling banyak 10 unggahan per menit"),
+        "{}",
+        page.body
+    );
+    assert_eq!(pending().await.pending_person, 10);
+
+    app.clock.advance(time::Duration::seconds(61));
+    for _ in 0..10 {
+        assert_eq!(upload().await.status, 303, "[{}]", app.engine);
+    }
+    app.clock.advance(time::Duration::seconds(61));
+    let page = upload().await;
+    assert_eq!(page.status, 409, "[{}] {}", app.engine, page.body);
+    assert!(
+        page.body
+            .contains("dokumen Anda yang menunggu verifikasi sudah mencapai batas 20"),
+        "{}",
+        page.body
+    );
+    assert_eq!(pending().await.pending_person, 20);
+
+    // Verified, they wait no longer; the unit fills up with a colleague's.
+    for document in app.db.documents_of(app.instansi, &nip).await.unwrap() {
+        let decided = app
+            .db
+            .decide_document(app.instansi, &nip, &document.sha256, None, "admin", START)
+            .await
+            .unwrap();
+        assert!(decided);
+    }
+    let colleague = &app.people.colleague.nip;
+    let waiting = pending().await.pending_unit;
+    for n in waiting..i64::from(UNIT_CAP) {
+        let content = pdf(&format!("rekan {n}"));
+        let upload = talenta_storage::Upload {
+            nip: colleague,
+            jenis: "ijazah",
+            nama_file: "r.pdf",
+            mime: "application/pdf",
+            sha256: &talenta_web::auth::sha256_hex(&content),
+            content: &content,
+        };
+        app.db
+            .add_document(app.instansi, upload, colleague, START)
+            .await
+            .unwrap();
+    }
+    let page = upload().await;
+    assert_eq!(page.status, 409, "[{}] {}", app.engine, page.body);
+    assert!(
+        page.body.contains(&format!(
+            "dokumen unit kerja Anda yang menunggu verifikasi sudah mencapai batas {UNIT_CAP}"
+        )),
+        "{}",
+        page.body
+    );
+    assert_eq!(pending().await.pending_person, 0);
 }

@@ -3,14 +3,20 @@
 
 use time::Duration;
 
-use crate::app::{PASSWORD, TestApp, Who};
+use reqwest::header::HeaderMap;
+use talenta_web::Clock;
+use talenta_web::throttle::{FORGET_AFTER, delay};
+
+use crate::app::{MISSING_NIP, PASSWORD, PROXY, TestApp, Who};
 use crate::client::Client;
 use crate::on_both_engines;
 
 on_both_engines!(
     login_starts_a_new_session_each_time,
     a_wrong_password_is_refused,
-    five_failures_lock_the_account_for_fifteen_minutes,
+    a_flood_from_one_address_slows_it_not_the_owner_elsewhere,
+    unknown_wrong_and_waiting_sign_ins_answer_alike,
+    the_forwarded_address_is_believed_only_from_the_trusted_proxy,
     an_idle_session_ends_after_thirty_minutes,
     a_session_ends_twelve_hours_after_login_even_when_active,
     logout_ends_the_session_on_the_server,
@@ -136,42 +142,147 @@ async fn a_wrong_password_is_refused(app: TestApp) {
     assert_eq!(app.attempts(Who::Pegawai).await.failures, 1);
 }
 
-async fn five_failures_lock_the_account_for_fifteen_minutes(app: TestApp) {
-    let client = app.client();
+const WRONG: &str = "bukan-sandi-yang-benar";
+
+/// A visitor connecting from 127.0.0.`last`, sending `headers`.
+fn from(app: &TestApp, last: u8, headers: HeaderMap) -> Client {
+    Client::from_address(&app.base, [127, 0, 0, last].into(), headers)
+}
+
+/// The failed sign-ins counted against `address`, now.
+async fn from_address(app: &TestApp, address: &str) -> talenta_storage::Attempts {
+    let now = app.clock.now().unix_timestamp();
+    app.db
+        .address_attempts(address, now - FORGET_AFTER)
+        .await
+        .unwrap()
+}
+
+/// One address floods an account with wrong passwords: after five, each
+/// further attempt waits twice as long as the one before, and attempts
+/// made while waiting are refused unchecked (even the right password) and
+/// do not count. Meanwhile the owner signs in from another address.
+async fn a_flood_from_one_address_slows_it_not_the_owner_elsewhere(app: TestApp) {
+    let attacker = from(&app, 2, HeaderMap::new());
     let nip = &app.people.pegawai.nip;
     for attempt in 1..=5 {
-        let page = client.login(nip, "bukan-sandi-yang-benar").await;
-        assert_eq!(page.status, 401, "attempt {attempt}");
+        let page = attacker.login(nip, WRONG).await;
+        assert_eq!(page.status, 401, "[{}] attempt {attempt}", app.engine);
     }
+    for failures in 5..=9 {
+        let attempts = from_address(&app, "127.0.0.2").await;
+        assert_eq!(attempts.failures, failures, "[{}]", app.engine);
+        assert_eq!(app.attempts(Who::Pegawai).await.failures, failures);
+        // Until the delay has passed, even the right password is refused
+        // and nothing counts.
+        let wait = time::Duration::seconds(delay(failures));
+        app.clock.advance(wait - Duration::seconds(1));
+        let page = attacker.login(nip, PASSWORD).await;
+        assert_eq!(page.status, 401, "[{}] after {failures}", app.engine);
+        assert!(page.body.contains("NIP atau kata sandi salah."));
+        assert_eq!(from_address(&app, "127.0.0.2").await.failures, failures);
+        app.clock.advance(Duration::seconds(1));
+        assert_eq!(attacker.login(nip, WRONG).await.status, 401);
+    }
+    assert_eq!(delay(10), 32);
+
+    // The owner, at another address, signs in while the account waits.
     assert!(
-        app.attempts(Who::Pegawai).await.locked_until.is_some(),
-        "[{}] not locked",
-        app.engine
+        app.attempts(Who::Pegawai)
+            .await
+            .waits(app.clock.now().unix_timestamp())
     );
-
-    // The right password does not open a locked account.
-    let page = client.login(nip, PASSWORD).await;
-    assert_eq!(page.status, 401);
-    assert!(page.body.contains("terkunci"), "{}", page.body);
-    assert!(!signed_in(&app, &client, Who::Pegawai).await);
-
-    app.clock.advance(Duration::minutes(14));
-    let page = client.login(nip, PASSWORD).await;
-    assert_eq!(page.status, 401, "[{}] unlocked too early", app.engine);
-
-    app.clock
-        .advance(Duration::minutes(1) + Duration::seconds(1));
-    let page = client.login(nip, PASSWORD).await;
+    let owner = app.client();
+    let page = owner.login(nip, PASSWORD).await;
     assert_eq!(
         page.status, 303,
-        "[{}] still locked: {}",
+        "[{}] owner locked out: {}",
         app.engine, page.body
     );
-    assert!(signed_in(&app, &client, Who::Pegawai).await);
+    assert!(signed_in(&app, &owner, Who::Pegawai).await);
     assert_eq!(app.attempts(Who::Pegawai).await.failures, 0);
 
-    // Other accounts were never locked.
-    app.signed_in(Who::AdminOpd).await;
+    // The flooding address still waits, for any account.
+    let page = attacker.login(&app.people.admin_opd.nip, PASSWORD).await;
+    assert_eq!(page.status, 401, "[{}]", app.engine);
+    app.clock.advance(Duration::seconds(32));
+    assert_eq!(
+        attacker
+            .login(&app.people.admin_opd.nip, PASSWORD)
+            .await
+            .status,
+        303
+    );
+}
+
+/// The text of a refused sign-in page with what differs by request (the
+/// NIP typed and the CSRF token) taken out.
+fn refusal(page: &crate::client::Page, nip: &str) -> String {
+    assert_eq!(page.status, 401, "{}", page.body);
+    page.body.replace(nip, "NIP").replace(&page.csrf(), "TOKEN")
+}
+
+/// An unknown NIP, a wrong password and an attempt that must wait get the
+/// same page, so the answer does not tell who has an account.
+async fn unknown_wrong_and_waiting_sign_ins_answer_alike(app: TestApp) {
+    let client = app.client();
+    let nip = &app.people.pegawai.nip;
+    let unknown = refusal(&client.login(MISSING_NIP, PASSWORD).await, MISSING_NIP);
+    let wrong = refusal(&client.login(nip, WRONG).await, nip);
+    assert_eq!(unknown, wrong, "[{}]", app.engine);
+    assert!(unknown.contains("NIP atau kata sandi salah."), "{unknown}");
+    // The fifth failure from this address earns it a wait of a second.
+    for _ in 0..4 {
+        app.clock.advance(Duration::seconds(1));
+        client.login(nip, WRONG).await;
+    }
+    assert_eq!(
+        refusal(&client.login(MISSING_NIP, WRONG).await, MISSING_NIP),
+        unknown
+    );
+    assert!(
+        app.attempts(Who::Pegawai)
+            .await
+            .waits(app.clock.now().unix_timestamp())
+    );
+    assert_eq!(refusal(&client.login(nip, PASSWORD).await, nip), unknown);
+    assert_eq!(
+        refusal(&client.login(MISSING_NIP, PASSWORD).await, MISSING_NIP),
+        unknown
+    );
+}
+
+/// `X-Forwarded-For` names the client only when the trusted proxy sends
+/// it; from anyone else it is ignored and the peer's address counts.
+async fn the_forwarded_address_is_believed_only_from_the_trusted_proxy(app: TestApp) {
+    let mut headers = HeaderMap::new();
+    headers.insert("x-forwarded-for", "192.0.2.7".parse().unwrap());
+    let forger = from(&app, 4, headers.clone());
+    for _ in 0..5 {
+        assert_eq!(forger.login(MISSING_NIP, WRONG).await.status, 401);
+    }
+    assert_eq!(
+        from_address(&app, "127.0.0.4").await.failures,
+        5,
+        "[{}]",
+        app.engine
+    );
+    assert_eq!(from_address(&app, "192.0.2.7").await.failures, 0);
+    // The forger waits, whatever address it claims.
+    let page = forger.login(&app.people.pegawai.nip, PASSWORD).await;
+    assert_eq!(page.status, 401, "[{}]", app.engine);
+
+    let proxied = Client::from_address(&app.base, PROXY.into(), headers);
+    assert_eq!(proxied.login(MISSING_NIP, WRONG).await.status, 401);
+    assert_eq!(
+        from_address(&app, "192.0.2.7").await.failures,
+        1,
+        "[{}]",
+        app.engine
+    );
+    assert_eq!(from_address(&app, "127.0.0.3").await.failures, 0);
+    let page = proxied.login(&app.people.pegawai.nip, PASSWORD).await;
+    assert_eq!(page.status, 303, "[{}] {}", app.engine, page.body);
 }
 
 async fn an_idle_session_ends_after_thirty_minutes(app: TestApp) {
@@ -247,7 +358,7 @@ async fn a_password_change_ends_the_other_sessions(app: TestApp) {
         )
         .await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Kata sandi sekarang salah."));
+    assert!(page.body.contains("Kata sandi sekarang salah,"));
     let page = laptop
         .submit(
             "/akun/sandi",
