@@ -109,7 +109,16 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
         ));
     }
     // The latest mapped period (a period may be opened before its map).
-    if let Some(latest) = sorted.iter().find(|p| p.rule_set.is_some())
+    let latest = sorted.iter().find(|p| p.rule_set.is_some());
+    if let Some(latest) = latest
+        && may_list
+    {
+        tautan.push((
+            format!("/talenta/{}/kelompok", latest.periode),
+            format!("Kelompok rencana suksesi {}", latest.periode),
+        ));
+    }
+    if let Some(latest) = latest
         && user.may(
             Action::ReadEvaluation,
             Target::Instansi(user.actor.instansi),

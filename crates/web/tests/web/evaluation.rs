@@ -154,6 +154,12 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
             cycle.body.contains(&format!("href=\"{page_path}\"")),
             "[{engine}] {who:?}: the period page links to the evaluation"
         );
+        assert!(
+            cycle
+                .body
+                .contains(&format!("href=\"/talenta/{periode}/kelompok\"")),
+            "[{engine}] {who:?}: the period page links to the talent pools"
+        );
     }
 
     // The dashboards' count followed the calibration (the server dropped
@@ -220,7 +226,12 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
             "[{engine}] {value} shown to oversight"
         );
     }
-    assert!(!pengawas.get("/talenta").await.body.contains(&page_path));
+    let cycle = pengawas.get("/talenta").await;
+    assert!(!cycle.body.contains(&page_path));
+    assert!(
+        !cycle.body.contains("/kelompok"),
+        "[{engine}] oversight is not linked to the pools it may not open"
+    );
     assert_eq!(pengawas.get(&page_path).await.status, 404);
     let pegawai = app.signed_in(Who::Pegawai).await;
     assert_eq!(pegawai.get(&page_path).await.status, 404);
