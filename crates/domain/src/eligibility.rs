@@ -785,11 +785,10 @@ fn check_skp(rule: &SkpRule, candidate: &Candidate<'_>, on: Date, detail: Detail
             .join(", ")
     };
     let required = || {
-        let listed: Vec<String> = years().rev().map(|y| y.to_string()).collect();
         format!(
             "paling rendah {} pada tahun {}",
             rule.minimum.label(),
-            listed.join(" dan ")
+            year_list(years())
         )
     };
     check(
@@ -995,11 +994,10 @@ fn check_pengembangan(
             .join(", ")
     };
     let required = || {
-        let listed: Vec<String> = years().rev().map(|y| y.to_string()).collect();
         format!(
             "paling sedikit {} JP setiap tahun pada tahun {}",
             rule.jam,
-            listed.join(" dan ")
+            year_list(years())
         )
     };
     check(
@@ -1010,6 +1008,15 @@ fn check_pengembangan(
         actual,
         required,
     )
+}
+
+/// The years a rule looks at (given latest first), oldest first: "2024 dan 2025".
+fn year_list(years: impl DoubleEndedIterator<Item = i32>) -> String {
+    years
+        .rev()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(" dan ")
 }
 
 #[cfg(test)]

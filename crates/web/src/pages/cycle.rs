@@ -590,9 +590,10 @@ async fn pools_page(
     })
 }
 
+/// The unit a page is scoped to (`?opd=`), the instansi when absent.
 #[derive(Deserialize)]
-struct Unit {
-    opd: Option<String>,
+pub(super) struct Unit {
+    pub(super) opd: Option<String>,
 }
 
 /// Pool members and key-position holders who need action (retention),

@@ -10,7 +10,6 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
 use talenta_app::cycle::CycleError;
 use talenta_app::evaluation::{Evaluation, evaluation};
 use talenta_domain::access::{Action, Target};
@@ -20,7 +19,7 @@ use talenta_domain::{Periode, RuleSet};
 use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
 use time::Date;
 
-use super::cycle::{cycle_error, instansi_kode};
+use super::cycle::{Unit, cycle_error, instansi_kode};
 use super::dashboard::path_segment;
 use super::profile::komponen_label;
 use crate::AppState;
@@ -82,11 +81,6 @@ fn missing_label(code: &str) -> &str {
     } else {
         komponen_label(code)
     }
-}
-
-#[derive(Deserialize)]
-struct Unit {
-    opd: Option<String>,
 }
 
 async fn page(
