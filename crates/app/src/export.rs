@@ -15,12 +15,8 @@ use crate::Format;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("no instansi in the database")]
-    NoInstansi,
-    #[error("several instansi ({0}); name one with --instansi")]
-    WhichInstansi(String),
-    #[error("unknown instansi {0:?}")]
-    UnknownInstansi(String),
+    #[error(transparent)]
+    Instansi(#[from] crate::context::InstansiError),
     #[error("writing")]
     Csv(#[from] csv::Error),
     #[error("writing")]
@@ -33,23 +29,8 @@ pub enum ExportError {
 
 /// The id of the instansi named `kode`, or of the only one.
 pub async fn resolve_instansi(db: &Db, kode: Option<&str>) -> Result<(i64, Instansi), ExportError> {
-    let all = db.instansi_all().await?;
-    match kode {
-        Some(kode) => all
-            .into_iter()
-            .find(|(_, i)| i.kode == kode)
-            .ok_or_else(|| ExportError::UnknownInstansi(kode.to_owned())),
-        None => match <[_; 1]>::try_from(all) {
-            Ok([one]) => Ok(one),
-            Err(all) if all.is_empty() => Err(ExportError::NoInstansi),
-            Err(all) => Err(ExportError::WhichInstansi(
-                all.iter()
-                    .map(|(_, i)| i.kode.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )),
-        },
-    }
+    let (id, instansi) = crate::context::instansi(db, kode).await?;
+    Ok((id.get(), instansi))
 }
 
 /// Writes every stored record of `kind` of an instansi to `out`; returns the

@@ -7,6 +7,9 @@
 
 use std::path::Path;
 
+pub use context::Ctx;
+
+pub mod context;
 pub mod cycle;
 pub mod dashboard;
 pub mod evaluation;

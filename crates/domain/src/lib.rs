@@ -70,6 +70,7 @@ pub use nine_box::{AxisCutoffs, Cutoffs, KinerjaBand, Kotak, Placement, Potensia
 pub use nip::{AsnKind, Gender, Nip, NipError};
 pub use pendidikan::{BidangIlmu, Pendidikan, TingkatPendidikan};
 pub use periode::{Periode, PeriodeError, Semester};
+pub use personnel::InstansiId;
 pub use ruleset::{RuleBook, RuleSet, RuleSetError};
 pub use score::{Score, ScoreError};
 pub use skp::{Predikat, Rating};

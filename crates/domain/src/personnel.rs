@@ -22,6 +22,25 @@ use crate::pendidikan::{BidangIlmu, TingkatPendidikan};
 use crate::score::Score;
 use crate::skp::{Predikat, Rating};
 
+/// The identity of an instansi in the system of record: the key every
+/// instansi-owned row starts with. A type of its own so that an instansi
+/// is never confused with another number, nor looked up by its kode twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct InstansiId(pub i64);
+
+impl InstansiId {
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for InstansiId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// An instansi: a ministry, a province, a city.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Instansi {
