@@ -7,8 +7,9 @@ use talenta_domain::dokumen::{Completeness, DokumenPolicy};
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::usulan::{Keputusan, Kolom, Status, UsulanError};
-use talenta_storage::{Db, Document, StorageError, Usulan, Verifikasi};
-use time::OffsetDateTime;
+use talenta_storage::{Document, StorageError, Usulan, Verifikasi};
+
+use crate::Ctx;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SelfServiceError {
@@ -22,15 +23,14 @@ pub enum SelfServiceError {
 }
 
 /// Records `pegawai`'s proposal to set `kolom` to `value`; returns its
-/// number. `now` in unix seconds.
+/// number.
 pub async fn propose(
-    db: &Db,
-    instansi: i64,
+    ctx: &Ctx<'_>,
     pegawai: &Pegawai,
     kolom: &str,
     value: &str,
-    now: i64,
 ) -> Result<i64, SelfServiceError> {
+    let (db, instansi, now) = (ctx.db, ctx.instansi.get(), ctx.now.unix_timestamp());
     let kolom: Kolom = kolom.parse()?;
     let value = kolom.check(value)?;
     let current = kolom.current(pegawai);
@@ -49,17 +49,15 @@ pub async fn propose(
         .await?)
 }
 
-/// Decides a pending proposal as `by` at `at`. An approval writes the new
-/// value into the employee's record. `false` if the proposal was no longer
-/// pending or its employee is gone.
+/// Decides a pending proposal as the context's actor, now. An approval
+/// writes the new value into the employee's record. `false` if the proposal
+/// was no longer pending or its employee is gone.
 pub async fn decide_usulan(
-    db: &Db,
-    instansi: i64,
+    ctx: &Ctx<'_>,
     usulan: &Usulan,
     keputusan: &Keputusan,
-    by: &str,
-    at: OffsetDateTime,
 ) -> Result<bool, SelfServiceError> {
+    let (db, instansi, by, at) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let approved = match keputusan {
         Keputusan::Setujui => {
             let Some(mut pegawai) = db.pegawai(instansi, &usulan.nip).await? else {

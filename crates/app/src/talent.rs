@@ -22,11 +22,11 @@ use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan, ready_now_up_to};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{Db, Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
-use time::{Date, OffsetDateTime};
+use talenta_storage::{Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
+use time::Date;
 
+use crate::Ctx;
 use crate::cycle::{CycleError, subtree};
-use crate::export::resolve_instansi;
 
 /// One person's records, owned, from which a [`Talent`] borrows.
 #[derive(Debug, Clone)]
@@ -194,11 +194,11 @@ fn reads_training<'r>(mut rules: impl Iterator<Item = &'r PromotionRule>) -> boo
 /// The placed people [`InLine`] selects in its period, with what the rules
 /// read of their records (training hours only with `training`).
 pub async fn people_in_line(
-    db: &Db,
-    instansi_id: i64,
+    ctx: &Ctx<'_>,
     in_line: &InLine<'_>,
     training: bool,
 ) -> Result<Vec<Person>, CycleError> {
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let mut people = db.in_line(instansi_id, in_line).await?;
     // Stable, and one pass over the NIP order the database gave.
     people.sort_by(|a, b| a.nip.cmp(&b.nip));
@@ -262,18 +262,14 @@ fn boxes_in_line(rules: &RuleSet) -> Vec<Kotak> {
 
 /// The pools of a period as the rules give them now (gates checked on the
 /// period's last day).
-pub(crate) async fn live_pools(
-    db: &Db,
-    instansi_id: i64,
-    periode: Periode,
-    rules: &RuleSet,
-) -> Result<Vec<Pool>, CycleError> {
+pub(crate) async fn live_pools(ctx: &Ctx<'_>, periode: Periode) -> Result<Vec<Pool>, CycleError> {
+    let rules = ctx.rules;
     let in_line = InLine {
         periode: &periode.to_string(),
         boxes: &boxes_in_line(rules),
         jenjang: None,
     };
-    let people = people_in_line(db, instansi_id, &in_line, true).await?;
+    let people = people_in_line(ctx, &in_line, true).await?;
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     Ok(pools(rules, &talents, periode.end()))
 }
@@ -289,13 +285,8 @@ pub struct Pools {
 
 /// The talent pools of `periode`: frozen ones for a closed period (the
 /// left-out lists are not kept), computed with `rules` for an open one.
-pub async fn talent_pools(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    rules: &RuleSet,
-) -> Result<Pools, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+pub async fn talent_pools(ctx: &Ctx<'_>, periode: Periode) -> Result<Pools, CycleError> {
+    let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
     let key = periode.to_string();
     let state = db.periode_state(instansi_id, &key).await?;
     if db.snapshot(instansi_id, &key).await?.is_none() {
@@ -346,7 +337,7 @@ pub async fn talent_pools(
     Ok(Pools {
         periode: key,
         frozen: false,
-        pools: live_pools(db, instansi_id, periode, rules).await?,
+        pools: live_pools(ctx, periode).await?,
     })
 }
 
@@ -361,12 +352,8 @@ pub struct PositionItem {
 }
 
 /// The positions of the instansi by code, only key positions with `key`.
-pub async fn positions(
-    db: &Db,
-    instansi: Option<&str>,
-    key: bool,
-) -> Result<Vec<PositionItem>, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+pub async fn positions(ctx: &Ctx<'_>, key: bool) -> Result<Vec<PositionItem>, CycleError> {
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let item = |j: Jabatan| PositionItem {
         kode: j.kode,
         nama: j.nama,
@@ -438,18 +425,14 @@ fn key_position(jabatan: &Jabatan) -> KeyPosition<'_> {
 
 /// The succession plan for position `kode` from the final boxes of
 /// `periode` (default: the latest mapped period), with eligibility checked
-/// on `on` (normally today, so "eligible from" is a real date ahead).
+/// on the context's day (normally today, so "eligible from" is a real date
+/// ahead).
 pub async fn succession(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     kode: &str,
     periode: Option<Periode>,
-    rules: &RuleSet,
-    on: Date,
 ) -> Result<Succession, SuccessionError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi)
-        .await
-        .map_err(CycleError::from)?;
+    let (db, instansi_id, rules, on) = (ctx.db, ctx.instansi.get(), ctx.rules, ctx.today());
     let jabatan = db
         .records_of::<Jabatan>(instansi_id, kode)
         .await?
@@ -475,7 +458,7 @@ pub async fn succession(
         jenjang: Some(feeders(rules, jabatan.jenjang)),
     };
     let training = reads_training(rules.promotion_rule(jabatan.jenjang).into_iter());
-    let people = people_in_line(db, instansi_id, &in_line, training).await?;
+    let people = people_in_line(ctx, &in_line, training).await?;
     let holders = db.holders_among(instansi_id, &[kode]).await?;
     let talents: Vec<Talent<'_>> = people
         .iter()
@@ -513,16 +496,12 @@ pub struct Shortfall {
 
 /// Every key position of the instansi short of ready-now successors, from
 /// the final boxes of the latest mapped period, eligibility checked on
-/// `on`; empty before any map. The dashboards' notice: one read of the
+/// the context's day; empty before any map. The dashboards' notice: one read of the
 /// positions and one batch of the records of the people in line, then a
 /// count of ready-now candidates per key position in memory, which stops
 /// at the minimum of its jenjang (never a query per position).
-pub async fn short_of_successors(
-    db: &Db,
-    instansi_id: i64,
-    rules: &RuleSet,
-    on: Date,
-) -> Result<Vec<Shortfall>, CycleError> {
+pub async fn short_of_successors(ctx: &Ctx<'_>) -> Result<Vec<Shortfall>, CycleError> {
+    let (db, instansi_id, rules, on) = (ctx.db, ctx.instansi.get(), ctx.rules, ctx.today());
     let Some(periode) = db
         .latest_periode(instansi_id)
         .await?
@@ -559,7 +538,7 @@ pub async fn short_of_successors(
         jenjang: None,
     };
     let training = reads_training(rules.promotion.iter());
-    let people: Vec<Person> = people_in_line(db, instansi_id, &in_line, training)
+    let people: Vec<Person> = people_in_line(ctx, &in_line, training)
         .await?
         .into_iter()
         .filter(|p| p.kompetensi.is_some())
@@ -618,14 +597,12 @@ pub struct RetentionRow {
 /// a statement per table (and per mapped period for their boxes), so the
 /// cost grows with the people watched, not with the statements.
 pub async fn retention(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     periode: Periode,
     opd: Option<&str>,
-    rules: &RuleSet,
 ) -> Result<Vec<RetentionRow>, CycleError> {
-    let pools = talent_pools(db, instansi, periode, rules).await?;
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let pools = talent_pools(ctx, periode).await?;
+    let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
     let mut watched: HashMap<String, Vec<&'static str>> = HashMap::new();
     for member in pools.pools.iter().flat_map(|p| &p.members) {
         let w = watched.entry(member.nip.clone()).or_default();
@@ -643,7 +620,7 @@ pub async fn retention(
         watched.entry(nip).or_default().push("jabatan_kunci");
     }
     let units = match opd {
-        Some(root) => Some(subtree(db, instansi_id, root).await?),
+        Some(root) => Some(subtree(ctx, root).await?),
         None => None,
     };
     let nips: Vec<&str> = watched.keys().map(String::as_str).collect();
@@ -666,7 +643,7 @@ pub async fn retention(
         .into_iter()
         .map(|j| (j.kode.clone(), j))
         .collect();
-    let boxes = crate::cycle::boxes_among(db, instansi_id, periode, &nips).await?;
+    let boxes = crate::cycle::boxes_among(ctx, periode, &nips).await?;
     let mut last_development: HashMap<String, Date> = HashMap::new();
     let mut developed = |nip: String, on: Date| {
         let last = last_development.entry(nip).or_insert(on);
@@ -745,14 +722,11 @@ pub struct IdpBasis {
 /// and so does an edit, which takes levels from it rather than from the
 /// form.
 pub async fn idp_basis(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     nip: &str,
     jabatan_target: &str,
 ) -> Result<IdpBasis, IdpError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi)
-        .await
-        .map_err(CycleError::from)?;
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     if db.pegawai(instansi_id, nip).await?.is_none() {
         return Err(IdpError::UnknownEmployee(nip.to_owned()));
     }
@@ -781,15 +755,12 @@ pub async fn idp_basis(
 /// A draft IDP of `nip` towards position `jabatan_target`: one activity
 /// per gap and suggested development type, status `rencana`, not saved.
 pub async fn idp_draft(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     nip: &str,
     jabatan_target: &str,
-    rules: &RuleSet,
-    actor: &str,
-    now: OffsetDateTime,
 ) -> Result<Vec<IdpRow>, IdpError> {
-    let basis = idp_basis(db, instansi, nip, jabatan_target).await?;
+    let (rules, actor, now) = (ctx.rules, ctx.actor, ctx.now);
+    let basis = idp_basis(ctx, nip, jabatan_target).await?;
     let items: Vec<DraftItem> = draft(&rules.development, &basis.standar, basis.attained.as_ref());
     Ok((1..)
         .zip(
@@ -819,17 +790,12 @@ pub async fn idp_draft(
 /// replacing the previous one, numbered 1.. in the order given, stamped
 /// with the actor and time. An empty list removes the plan.
 pub async fn idp_save(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     nip: &str,
     jabatan_target: &str,
     items: &[IdpRow],
-    actor: &str,
-    now: OffsetDateTime,
 ) -> Result<Vec<IdpRow>, IdpError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi)
-        .await
-        .map_err(CycleError::from)?;
+    let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     if db.pegawai(instansi_id, nip).await?.is_none() {
         return Err(IdpError::UnknownEmployee(nip.to_owned()));
     }
@@ -874,11 +840,8 @@ pub async fn idp_save(
 }
 
 /// Every IDP activity of `nip`, by target position and number.
-pub async fn idp(db: &Db, instansi: Option<&str>, nip: &str) -> Result<Vec<IdpRow>, IdpError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi)
-        .await
-        .map_err(CycleError::from)?;
-    Ok(db.records_of(instansi_id, nip).await?)
+pub async fn idp(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<IdpRow>, IdpError> {
+    Ok(ctx.db.records_of(ctx.instansi.get(), nip).await?)
 }
 
 #[cfg(test)]

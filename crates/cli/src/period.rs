@@ -6,12 +6,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::cycle::{calibrate, close_period, open_period, periods};
-use talenta_domain::{Kotak, Periode};
+use talenta_app::cycle::{Calibration, calibrate, close_period, open_period, periods};
+use talenta_domain::{Kotak, Nip, NipError, Periode, RuleSet};
 use talenta_storage::PeriodeRow;
 
 use crate::db::{DbArgs, runtime};
-use crate::import::{actor, now};
 use crate::table::{Format, render, rules, stdout};
 
 fn parse_periode(text: &str) -> Result<Periode, String> {
@@ -78,10 +77,12 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         match command {
             PeriodCommand::Open(args) => {
-                let db = args.db.open().await?;
-                let row = open_period(&db, args.instansi.as_deref(), args.period, &actor(), now())
+                let opened = args
+                    .db
+                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
                     .await?;
-                db.close().await;
+                let row = open_period(&opened.ctx(), args.period).await?;
+                opened.close().await;
                 eprintln!("periode {} {}", row.periode, row.status);
             }
             PeriodCommand::Close(args) => {
@@ -91,17 +92,11 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                     .map(|path| rules(Some(path)))
                     .transpose()?;
                 let p = &args.period;
-                let db = p.db.open().await?;
-                let closed = close_period(
-                    &db,
-                    p.instansi.as_deref(),
-                    p.period,
-                    given.as_ref(),
-                    &actor(),
-                    now(),
-                )
-                .await?;
-                db.close().await;
+                let opened =
+                    p.db.open_for(p.instansi.as_deref(), RuleSet::bundled()?)
+                        .await?;
+                let closed = close_period(&opened.ctx(), p.period, given.as_ref()).await?;
+                opened.close().await;
                 eprintln!(
                     "periode {} ditutup: KRS menurut aturan {} ({}){}",
                     closed.period.periode,
@@ -115,9 +110,12 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                 );
             }
             PeriodCommand::List(args) => {
-                let db = args.db.open().await?;
-                let rows = periods(&db, args.instansi.as_deref()).await?;
-                db.close().await;
+                let opened = args
+                    .db
+                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+                    .await?;
+                let rows = periods(&opened.ctx()).await?;
+                opened.close().await;
                 match args.format {
                     Format::Json => writeln!(
                         stdout(),
@@ -169,19 +167,22 @@ pub struct CalibrateArgs {
 
 pub fn run_calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let done = calibrate(
-            &db,
-            args.instansi.as_deref(),
-            args.period,
-            &args.nip,
-            args.kotak,
-            &args.reason,
-            &actor(),
-            now(),
-        )
-        .await?;
-        db.close().await;
+        let opened = args
+            .db
+            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+            .await?;
+        let nip: Nip = args.nip.parse().map_err(|errors: Vec<NipError>| {
+            let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("NIP {}: {}", args.nip, reasons.join("; "))
+        })?;
+        let decision = Calibration {
+            periode: args.period,
+            nip: &nip,
+            to: args.kotak,
+            alasan: &args.reason,
+        };
+        let done = calibrate(&opened.ctx(), &decision).await?;
+        opened.close().await;
         match done {
             Some(k) => eprintln!(
                 "{} {}: kotak {} -> {} ({})",

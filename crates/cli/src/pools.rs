@@ -32,9 +32,9 @@ pub struct PoolsArgs {
 pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let pools = talent_pools(&db, args.instansi.as_deref(), args.period, &rules).await?;
-        db.close().await;
+        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let pools = talent_pools(&opened.ctx(), args.period).await?;
+        opened.close().await;
         match args.format {
             Format::Json => {
                 let out = serde_json::json!({

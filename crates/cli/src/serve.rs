@@ -5,10 +5,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
+use talenta_app::Ctx;
 use talenta_app::import::{ImportFile, ImportOptions, import};
 use talenta_domain::berkas::Mime;
 use talenta_domain::personnel::Pegawai;
-use talenta_domain::{Periode, RuleSet};
+use talenta_domain::{InstansiId, Periode, RuleSet};
 use talenta_generate::{Config as CityConfig, Generator, output};
 use talenta_ingest::xlsx::Limits;
 use talenta_storage::{Db, Filed};
@@ -150,7 +151,9 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         let periode = Periode::containing(today.date()).context("no period for today")?;
         if db.snapshot(instansi, &periode.to_string()).await?.is_none() {
             eprintln!("computing the talent map of {periode} ...");
-            talenta_app::map::compute(&db, None, periode, &rules, &actor(), today).await?;
+            let actor = actor();
+            let ctx = Ctx::new(&db, InstansiId(instansi), &actor, today, &rules);
+            talenta_app::map::compute(&ctx, periode).await?;
         }
         let accounts = talenta_web::demo::accounts(
             &db,

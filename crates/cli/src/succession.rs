@@ -9,11 +9,10 @@ use std::io::Write;
 
 use serde::Serialize;
 use talenta_app::talent::{Succession, positions, succession};
-use talenta_domain::Periode;
+use talenta_domain::{Periode, RuleSet};
 use time::Date;
 
 use crate::db::{DbArgs, runtime};
-use crate::import::now;
 use crate::table::{Format, render, rules, stdout};
 
 #[derive(Debug, clap::Args)]
@@ -31,9 +30,12 @@ pub struct PositionsArgs {
 
 pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let list = positions(&db, args.instansi.as_deref(), args.key).await?;
-        db.close().await;
+        let opened = args
+            .db
+            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+            .await?;
+        let list = positions(&opened.ctx(), args.key).await?;
+        opened.close().await;
         match args.format {
             Format::Json => writeln!(
                 stdout(),
@@ -228,19 +230,13 @@ impl<'a> PlanJson<'a> {
 
 pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
-    let on = args.on.unwrap_or_else(|| now().date());
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let s = succession(
-            &db,
-            args.instansi.as_deref(),
-            &args.position,
-            args.period,
-            &rules,
-            on,
-        )
-        .await?;
-        db.close().await;
+        let mut opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        if let Some(on) = args.on {
+            opened.now = on.midnight().assume_utc();
+        }
+        let s = succession(&opened.ctx(), &args.position, args.period).await?;
+        opened.close().await;
         let plan = &s.plan;
         match args.format {
             Format::Json => {

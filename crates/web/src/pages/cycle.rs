@@ -10,12 +10,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use talenta_app::cycle::{CycleError, FinalRow, calibrate, final_map, movement};
+use talenta_app::cycle::{Calibration, CycleError, FinalRow, calibrate, final_map, movement};
 use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::succession::RankBy;
-use talenta_domain::{Kotak, Periode};
+use talenta_domain::{Kotak, Nip, Periode};
 use talenta_views::Flash;
 use talenta_views::charts;
 use talenta_views::pages::{
@@ -44,18 +44,6 @@ pub(super) fn routes() -> Router<AppState> {
 /// Rows of a calibration list shown at once.
 const SHOWN: usize = 200;
 
-/// The instansi of the user, by code, as the app layer takes it.
-pub(super) async fn instansi_kode(state: &AppState, user: &SignedIn) -> Result<String, WebError> {
-    state
-        .db()
-        .instansi_all()
-        .await?
-        .into_iter()
-        .find(|(id, _)| *id == user.actor.instansi)
-        .map(|(_, i)| i.kode)
-        .ok_or(WebError::NotFound)
-}
-
 /// 404 unless the user may do `action` across the instansi.
 fn require(user: &SignedIn, action: Action) -> Result<(), WebError> {
     if user.may(action, Target::Instansi(user.actor.instansi)) {
@@ -72,9 +60,7 @@ fn parse_periode(text: &str) -> Result<Periode, WebError> {
 pub(super) fn cycle_error(error: CycleError) -> WebError {
     match error {
         CycleError::Storage(e) => e.into(),
-        CycleError::NoSnapshot(_) | CycleError::Instansi(_) | CycleError::NotInMap { .. } => {
-            WebError::NotFound
-        }
+        CycleError::NoSnapshot(_) | CycleError::NotInMap { .. } => WebError::NotFound,
         other => WebError::Internal(other.to_string()),
     }
 }
@@ -198,7 +184,7 @@ async fn calibration_list(
     require(user, Action::ListPeople)?;
     let periode = parse_periode(periode_text)?;
     let instansi = user.actor.instansi;
-    let rows = final_map(state.db(), instansi, periode)
+    let rows = final_map(&state.ctx(user), periode)
         .await
         .map_err(cycle_error)?;
     if rows.is_empty() {
@@ -281,19 +267,14 @@ async fn calibrate_one(
     person(&state, &user, &nip, Action::Calibrate).await?;
     let periode = parse_periode(&periode_text)?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
-    let kode = instansi_kode(&state, &user).await?;
-    match calibrate(
-        state.db(),
-        Some(&kode),
+    let parsed: Nip = nip.parse().map_err(|_| WebError::NotFound)?;
+    let decision = Calibration {
         periode,
-        &nip,
+        nip: &parsed,
         to,
-        &input.alasan,
-        &user.actor.nip,
-        state.now(),
-    )
-    .await
-    {
+        alasan: &input.alasan,
+    };
+    match calibrate(&state.ctx(&user), &decision).await {
         Ok(_) => Ok(Redirect::to(&format!(
             "/talenta/{periode}/kalibrasi?q={nip}&ok=kalibrasi"
         ))
@@ -364,7 +345,7 @@ async fn movement_page(
     }
     let from = parse_periode(&between.dari)?;
     let to = parse_periode(&between.ke)?;
-    let moved = movement(state.db(), instansi, from, to, opd)
+    let moved = movement(&state.ctx(&user), from, to, opd)
         .await
         .map_err(cycle_error)?;
     let whole = user.may(Action::ReadAggregates, Target::Instansi(instansi));
@@ -508,8 +489,7 @@ async fn pools_page(
 ) -> Result<Response, WebError> {
     require(&user, Action::ListPeople)?;
     let periode = parse_periode(&periode)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let pools = talent_pools(state.db(), Some(&kode), periode, state.rules())
+    let pools = talent_pools(&state.ctx(&user), periode)
         .await
         .map_err(cycle_error)?;
     let mut tables = Vec::new();
@@ -618,16 +598,9 @@ async fn retention_page(
         return Err(WebError::NotFound);
     }
     let periode = parse_periode(&periode)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let rows = retention(
-        state.db(),
-        Some(&kode),
-        periode,
-        opd.as_deref(),
-        state.rules(),
-    )
-    .await
-    .map_err(cycle_error)?;
+    let rows = retention(&state.ctx(&user), periode, opd.as_deref())
+        .await
+        .map_err(cycle_error)?;
     render(&Siklus {
         chrome: super::chrome(&user, "/talenta"),
         judul: format!("Retensi talenta {periode}"),
@@ -684,8 +657,7 @@ async fn positions_page(
     user: SignedIn,
 ) -> Result<Response, WebError> {
     require(&user, Action::ListPeople)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let list = positions(state.db(), Some(&kode), true)
+    let list = positions(&state.ctx(&user), true)
         .await
         .map_err(cycle_error)?;
     render(&Siklus {
@@ -721,18 +693,8 @@ async fn succession_page(
     Path(jabatan): Path<String>,
 ) -> Result<Response, WebError> {
     require(&user, Action::ListPeople)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let today = state.now().date();
-    let plan = match succession(
-        state.db(),
-        Some(&kode),
-        &jabatan,
-        None,
-        state.rules(),
-        today,
-    )
-    .await
-    {
+    let ctx = state.ctx(&user);
+    let plan = match succession(&ctx, &jabatan, None).await {
         Ok(plan) => plan,
         Err(SuccessionError::UnknownPosition(_) | SuccessionError::NoMap) => {
             return Err(WebError::NotFound);

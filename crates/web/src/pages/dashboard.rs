@@ -26,7 +26,7 @@ use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, angka, percent};
 use talenta_views::pages::{Dasbor, Retensi, SuksesiKurang, UnitRow, UnitTable};
 use time::Date;
 
-use super::cycle::{cycle_error, instansi_kode};
+use super::cycle::cycle_error;
 use crate::AppState;
 use crate::error::{WebError, render};
 use crate::format::tanggal;
@@ -87,7 +87,7 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
             root,
             today,
             state.now(),
-            load(state.db(), rules, instansi, root, today),
+            load(&state.ctx(user), root),
         )
         .await?;
     let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
@@ -207,7 +207,7 @@ async fn successor_notice(
             None,
             today,
             state.now(),
-            short_of_successors(state.db(), instansi, state.rules(), today),
+            short_of_successors(&state.ctx(user)),
         )
         .await
         .map_err(cycle_error)?;
@@ -282,7 +282,6 @@ async fn retention_block(
         return Ok(None);
     };
     let instansi = user.actor.instansi;
-    let kode = instansi_kode(state, user).await?;
     let rows = state
         .retentions()
         .get_or_load(
@@ -290,7 +289,7 @@ async fn retention_block(
             Some(unit),
             today,
             state.now(),
-            retention(state.db(), Some(&kode), periode, Some(unit), state.rules()),
+            retention(&state.ctx(user), periode, Some(unit)),
         )
         .await
         .map_err(cycle_error)?;

@@ -30,7 +30,7 @@ use talenta_views::pages::{Idp, IdpBaris, IdpIsian, IdpRencana, IdpUbah};
 use time::Date;
 use time::macros::format_description;
 
-use super::cycle::{cycle_error, instansi_kode};
+use super::cycle::cycle_error;
 use super::dashboard::path_segment;
 use super::profile::person;
 use crate::AppState;
@@ -116,8 +116,8 @@ async fn plans_page(
             unit: &pegawai.opd,
         },
     );
-    let kode = instansi_kode(state, user).await?;
-    let rows = idp(state.db(), Some(&kode), nip).await.map_err(idp_error)?;
+    let ctx = state.ctx(user);
+    let rows = idp(&ctx, nip).await.map_err(idp_error)?;
     let mut by_target: BTreeMap<&str, Vec<&IdpRow>> = BTreeMap::new();
     for row in &rows {
         by_target.entry(&row.jabatan_target).or_default().push(row);
@@ -149,9 +149,7 @@ async fn plans_page(
         });
     }
     let pilihan_jabatan = if may_edit {
-        let list = positions(state.db(), Some(&kode), true)
-            .await
-            .map_err(cycle_error)?;
+        let list = positions(&ctx, true).await.map_err(cycle_error)?;
         Some(
             list.into_iter()
                 .map(|p| (p.kode, format!("{} · {}", p.nama, p.opd)))
@@ -188,30 +186,20 @@ async fn edit(
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
     let jabatan = target.jabatan.trim();
-    let kode = instansi_kode(&state, &user).await?;
-    let basis = match idp_basis(state.db(), Some(&kode), &nip, jabatan).await {
+    let ctx = state.ctx(&user);
+    let basis = match idp_basis(&ctx, &nip, jabatan).await {
         Ok(basis) => basis,
         Err(IdpError::NoStandard(_)) => return no_standard(&state, &user, &nip, jabatan).await,
         Err(other) => return Err(idp_error(other)),
     };
-    let saved: Vec<IdpRow> = idp(state.db(), Some(&kode), &nip)
+    let saved: Vec<IdpRow> = idp(&ctx, &nip)
         .await
         .map_err(idp_error)?
         .into_iter()
         .filter(|r| r.jabatan_target == jabatan)
         .collect();
     let (rows, sumber) = if saved.is_empty() {
-        let draft = idp_draft(
-            state.db(),
-            Some(&kode),
-            &nip,
-            jabatan,
-            state.rules(),
-            &user.actor.nip,
-            state.now(),
-        )
-        .await
-        .map_err(idp_error)?;
+        let draft = idp_draft(&ctx, &nip, jabatan).await.map_err(idp_error)?;
         (
             draft,
             "Draf dari kesenjangan kompetensi terhadap standar jabatan (hasil asesmen terakhir), dengan jenis pengembangan yang disarankan aturan. Belum disimpan.",
@@ -435,8 +423,8 @@ async fn save(
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
     let mut form = Submitted::parse(fields)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let basis = match idp_basis(state.db(), Some(&kode), &nip, &form.jabatan).await {
+    let ctx = state.ctx(&user);
+    let basis = match idp_basis(&ctx, &nip, &form.jabatan).await {
         Ok(basis) => basis,
         Err(IdpError::NoStandard(_)) => {
             return no_standard(&state, &user, &nip, &form.jabatan).await;
@@ -480,20 +468,11 @@ async fn save(
         };
         return page.respond(&user, StatusCode::OK);
     }
-    let now = state.now();
-    match check(&form.rows, &basis, &user.actor.nip, now, &nip) {
+    match check(&form.rows, &basis, &user.actor.nip, ctx.now, &nip) {
         Ok(rows) => {
-            idp_save(
-                state.db(),
-                Some(&kode),
-                &nip,
-                &basis.jabatan.kode,
-                &rows,
-                &user.actor.nip,
-                now,
-            )
-            .await
-            .map_err(idp_error)?;
+            idp_save(&ctx, &nip, &basis.jabatan.kode, &rows)
+                .await
+                .map_err(idp_error)?;
             Ok(Redirect::to(&format!("/pegawai/{nip}/idp?ok=idp")).into_response())
         }
         Err(galat) => {

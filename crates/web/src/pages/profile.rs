@@ -89,7 +89,7 @@ pub(crate) async fn respond(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let instansi = user.actor.instansi;
-    let profile = load(state.db(), state.rules(), instansi, nip)
+    let profile = load(&state.ctx(user), nip)
         .await?
         .ok_or(WebError::NotFound)?;
     let target = Target::Person {

@@ -202,17 +202,7 @@ async fn proposal(
     Form(input): Form<Proposal>,
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    let now = state.now().unix_timestamp();
-    match propose(
-        state.db(),
-        user.actor.instansi,
-        &pegawai,
-        &input.kolom,
-        &input.nilai,
-        now,
-    )
-    .await
-    {
+    match propose(&state.ctx(&user), &pegawai, &input.kolom, &input.nilai).await {
         Ok(_) => Ok(done(&nip, "usulan", "usulan")),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
         Err(reason) => refused(&state, &user, &nip, reason).await,

@@ -170,16 +170,7 @@ async fn decide_proposal(
         Ok(keputusan) => keputusan,
         Err(reason) => return refused(&state, &user, reason).await,
     };
-    match decide_usulan(
-        state.db(),
-        instansi,
-        &usulan,
-        &keputusan,
-        &user.actor.nip,
-        state.now(),
-    )
-    .await
-    {
+    match decide_usulan(&state.ctx(&user), &usulan, &keputusan).await {
         Ok(changed) => Ok(decided(&keputusan, changed)),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
         Err(reason) => refused(&state, &user, reason).await,
