@@ -16,7 +16,8 @@ use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
 use talenta_domain::{Kotak, Nip, Periode, RuleSet};
-use talenta_storage::{KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, StorageError};
+pub use talenta_storage::{KalibrasiRow, PeriodeRow};
+use talenta_storage::{KrsRow, SnapshotRow, StorageError};
 use time::OffsetDateTime;
 
 use crate::Ctx;
@@ -208,6 +209,27 @@ pub async fn close_period(
 /// Every period of the instansi, oldest first.
 pub async fn periods(ctx: &Ctx<'_>) -> Result<Vec<PeriodeRow>, CycleError> {
     Ok(ctx.db.periode_states(ctx.instansi.get()).await?)
+}
+
+/// The state of `periode`, if it was ever opened.
+pub async fn period(ctx: &Ctx<'_>, periode: Periode) -> Result<Option<PeriodeRow>, StorageError> {
+    ctx.db
+        .periode_state(ctx.instansi.get(), &periode.to_string())
+        .await
+}
+
+/// The latest period with a talent map, if any.
+pub async fn latest(ctx: &Ctx<'_>) -> Result<Option<Periode>, StorageError> {
+    Ok(ctx
+        .db
+        .latest_periode(ctx.instansi.get())
+        .await?
+        .and_then(|p| p.parse().ok()))
+}
+
+/// Every period with a talent map.
+pub async fn mapped(ctx: &Ctx<'_>) -> Result<Vec<String>, StorageError> {
+    ctx.db.periodes(ctx.instansi.get()).await
 }
 
 /// The committee moves `nip` to box `to` in `periode`, with a written
@@ -489,9 +511,7 @@ pub async fn movement(
 
 /// The unit `root` and every unit below it.
 pub(crate) async fn subtree(ctx: &Ctx<'_>, root: &str) -> Result<HashSet<String>, StorageError> {
-    Ok(ctx
-        .db
-        .unit_subtree(ctx.instansi.get(), root)
+    Ok(crate::units::subtree(ctx, root)
         .await?
         .into_iter()
         .collect())

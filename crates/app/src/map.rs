@@ -514,6 +514,15 @@ trait Line: Serialize {
     fn cells(&self) -> Vec<String>;
 }
 
+/// Whether the map of `periode` has been computed.
+pub async fn computed(ctx: &Ctx<'_>, periode: Periode) -> Result<bool, StorageError> {
+    Ok(ctx
+        .db
+        .snapshot(ctx.instansi.get(), &periode.to_string())
+        .await?
+        .is_some())
+}
+
 /// Writes the stored map of `periode` as [`MapWriter`] does.
 pub async fn write<'w>(
     ctx: &Ctx<'_>,
@@ -522,17 +531,17 @@ pub async fn write<'w>(
     out: &'w mut dyn Write,
     missing: Option<(&'w mut dyn Write, MapFormat)>,
 ) -> Result<(u64, u64), MapError> {
-    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
-    let key = periode.to_string();
-    if db.snapshot(instansi_id, &key).await?.is_none() {
+    if !computed(ctx, periode).await? {
         return Err(MapError::NoSnapshot(periode));
     }
     let mut writer = MapWriter::new(format, out, missing)?;
-    db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
-        writer.write(std::slice::from_ref(&row));
-        Ok(())
-    })
-    .await?;
+    let key = periode.to_string();
+    ctx.db
+        .read_all_of::<SnapshotRow>(ctx.instansi.get(), &key, |row| {
+            writer.write(std::slice::from_ref(&row));
+            Ok(())
+        })
+        .await?;
     writer.finish()
 }
 

@@ -22,11 +22,13 @@ use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, plan, ready_now_up_to};
 use talenta_domain::{Golongan, Kotak, Pendidikan, Periode, RuleSet, Score};
-use talenta_storage::{Fact, IdpRow, InLine, InLinePerson, KrsRow, StorageError};
+pub use talenta_storage::IdpRow;
+use talenta_storage::{Fact, InLine, InLinePerson, KrsRow, StorageError};
 use time::Date;
 
 use crate::Ctx;
 use crate::cycle::{CycleError, subtree};
+use crate::people::position;
 
 /// One person's records, owned, from which a [`Talent`] borrows.
 #[derive(Debug, Clone)]
@@ -433,17 +435,13 @@ pub async fn succession(
     periode: Option<Periode>,
 ) -> Result<Succession, SuccessionError> {
     let (db, instansi_id, rules, on) = (ctx.db, ctx.instansi.get(), ctx.rules, ctx.today());
-    let jabatan = db
-        .records_of::<Jabatan>(instansi_id, kode)
+    let jabatan = position(ctx, kode)
         .await?
-        .pop()
         .ok_or_else(|| SuccessionError::UnknownPosition(kode.to_owned()))?;
     let periode = match periode {
         Some(p) => p,
-        None => db
-            .latest_periode(instansi_id)
+        None => crate::cycle::latest(ctx)
             .await?
-            .and_then(|p| p.parse().ok())
             .ok_or(SuccessionError::NoMap)?,
     };
     // Only the final boxes and jenjang the plan reads: the plan of one
@@ -502,11 +500,7 @@ pub struct Shortfall {
 /// at the minimum of its jenjang (never a query per position).
 pub async fn short_of_successors(ctx: &Ctx<'_>) -> Result<Vec<Shortfall>, CycleError> {
     let (db, instansi_id, rules, on) = (ctx.db, ctx.instansi.get(), ctx.rules, ctx.today());
-    let Some(periode) = db
-        .latest_periode(instansi_id)
-        .await?
-        .and_then(|p| p.parse::<Periode>().ok())
-    else {
+    let Some(periode) = crate::cycle::latest(ctx).await? else {
         return Ok(Vec::new());
     };
     let key_positions = db.key_positions(instansi_id).await?;
@@ -730,10 +724,8 @@ pub async fn idp_basis(
     if db.pegawai(instansi_id, nip).await?.is_none() {
         return Err(IdpError::UnknownEmployee(nip.to_owned()));
     }
-    let jabatan = db
-        .records_of::<Jabatan>(instansi_id, jabatan_target)
+    let jabatan = position(ctx, jabatan_target)
         .await?
-        .pop()
         .ok_or_else(|| IdpError::UnknownPosition(jabatan_target.to_owned()))?;
     if jabatan.standar.is_empty() {
         return Err(IdpError::NoStandard(jabatan_target.to_owned()));

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use talenta_app::Ctx;
 use talenta_app::context::instansi;
+use talenta_app::database::{DEFAULT_URL, Db, StorageError, connect, connect_serving, migrate};
 use talenta_domain::{InstansiId, RuleSet};
-use talenta_storage::{DEFAULT_URL, Db};
 use time::OffsetDateTime;
 
 use crate::import::{actor, now};
@@ -19,13 +19,13 @@ pub struct DbArgs {
 impl DbArgs {
     /// Connects and applies any migration not applied yet.
     pub async fn open(&self) -> anyhow::Result<Db> {
-        self.migrated(Db::connect(&self.url).await).await
+        self.migrated(connect(&self.url).await).await
     }
 
     /// [`DbArgs::open`] for a web server: a write gives up waiting for
-    /// another's lock (an import's) after a second ([`Db::connect_serving`]).
+    /// another's lock (an import's) after a second ([`connect_serving`]).
     pub async fn open_serving(&self) -> anyhow::Result<Db> {
-        self.migrated(Db::connect_serving(&self.url).await).await
+        self.migrated(connect_serving(&self.url).await).await
     }
 
     /// [`DbArgs::open`], then the context of one command over it: the
@@ -43,9 +43,9 @@ impl DbArgs {
         })
     }
 
-    async fn migrated(&self, db: Result<Db, talenta_storage::StorageError>) -> anyhow::Result<Db> {
+    async fn migrated(&self, db: Result<Db, StorageError>) -> anyhow::Result<Db> {
         let db = db.with_context(|| format!("opening the database {}", redact(&self.url)))?;
-        db.migrate().await.context("migrating the database")?;
+        migrate(&db).await.context("migrating the database")?;
         Ok(db)
     }
 }

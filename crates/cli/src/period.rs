@@ -6,9 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::cycle::{Calibration, calibrate, close_period, open_period, periods};
+use talenta_app::cycle::{Calibration, PeriodeRow, calibrate, close_period, open_period, periods};
 use talenta_domain::{Kotak, Nip, NipError, Periode, RuleSet};
-use talenta_storage::PeriodeRow;
 
 use crate::db::{DbArgs, runtime};
 use crate::table::{Format, render, rules, stdout};

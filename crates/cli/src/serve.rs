@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use talenta_app::Ctx;
+use talenta_app::database::{Db, analyze};
 use talenta_app::import::{ImportFile, ImportOptions, import};
+use talenta_app::self_service::{Filed, load_documents, no_documents};
+use talenta_app::{Ctx, accounts, context, map, people};
 use talenta_domain::berkas::Mime;
-use talenta_domain::personnel::Pegawai;
-use talenta_domain::{InstansiId, Periode, RuleSet};
+use talenta_domain::{Periode, RuleSet};
 use talenta_generate::{Config as CityConfig, Generator, output};
 use talenta_ingest::xlsx::Limits;
-use talenta_storage::{Db, Filed};
 use talenta_web::{AppState, Clock, Config};
 
 use crate::db::{DbArgs, runtime};
@@ -99,11 +99,11 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", listener.local_addr().map_or_else(|_| args.bind.clone(), |a| a.to_string())));
-        if !db.has_administrator().await? {
+        if !accounts::has_administrator(&db).await? {
             let token = talenta_web::auth::random_token()?;
-            db.add_setup_token(&talenta_web::auth::token_hash(&token), now().unix_timestamp())
-                .await?;
-            if db.instansi_all().await?.is_empty() {
+            let hash = talenta_web::auth::token_hash(&token);
+            accounts::add_setup_token(&db, &hash, now().unix_timestamp()).await?;
+            if context::all(&db).await?.is_empty() {
                 eprintln!("the database holds no instansi yet: import one first (talenta import --dir DIR), then open the link below");
             }
             eprintln!("no administrator yet; create the first one (link valid 24 hours, once):");
@@ -130,38 +130,29 @@ pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         }
         .open_serving()
         .await?;
-        if db.instansi_all().await?.is_empty() {
+        if context::all(&db).await?.is_empty() {
             eprintln!(
                 "generating a city of {} employees into {} ...",
                 args.employees, args.db
             );
             generate_into(&db, args.employees).await?;
         }
-        let (instansi, _) = db
-            .instansi_all()
+        let (instansi, _) = context::all(&db)
             .await?
             .into_iter()
             .next()
             .context("the demo database holds no instansi")?;
-        let rules = RuleSet::bundled()?;
-        if db.no_documents(instansi).await? {
-            file_documents(&db, instansi, &rules).await?;
+        let (rules, actor, today) = (RuleSet::bundled()?, actor(), now());
+        let ctx = Ctx::new(&db, instansi, &actor, today, &rules);
+        if no_documents(&ctx).await? {
+            file_documents(&ctx).await?;
         }
-        let today = now();
         let periode = Periode::containing(today.date()).context("no period for today")?;
-        if db.snapshot(instansi, &periode.to_string()).await?.is_none() {
+        if !map::computed(&ctx, periode).await? {
             eprintln!("computing the talent map of {periode} ...");
-            let actor = actor();
-            let ctx = Ctx::new(&db, InstansiId(instansi), &actor, today, &rules);
-            talenta_app::map::compute(&ctx, periode).await?;
+            map::compute(&ctx, periode).await?;
         }
-        let accounts = talenta_web::demo::accounts(
-            &db,
-            instansi,
-            &periode.to_string(),
-            today.unix_timestamp(),
-        )
-        .await?;
+        let accounts = talenta_web::demo::accounts(&ctx, &periode.to_string()).await?;
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
             .await
             .with_context(|| format!("listening on 127.0.0.1:{}", args.port))?;
@@ -191,7 +182,7 @@ async fn run_server(
     // or by hand (imports and maps refresh them themselves). A server
     // started during an import goes without: the import refreshes them
     // when it ends.
-    match db.analyze().await {
+    match analyze(&db).await {
         Err(e) if e.is_busy() => {
             eprintln!("the database is busy (an import?): statistics not refreshed");
         }
@@ -231,14 +222,9 @@ async fn generate_into(db: &Db, employees: u64) -> anyhow::Result<()> {
 
 /// Puts the demo city's documents on file: about 57% of required
 /// documents verified, unit by unit, and a few waiting for verification.
-async fn file_documents(db: &Db, instansi: i64, rules: &RuleSet) -> anyhow::Result<()> {
-    let policy = &rules.dokumen;
-    let mut employees: Vec<Pegawai> = Vec::new();
-    db.read_all(instansi, |p: Pegawai| {
-        employees.push(p);
-        Ok(())
-    })
-    .await?;
+async fn file_documents(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let policy = &ctx.rules.dokumen;
+    let employees = people::employees(ctx).await?;
     let on_file = talenta_generate::documents::on_file(&employees, policy, 1);
     // One placeholder PDF per kind, stored once, named after the kind.
     let pdfs: Vec<(String, String, Vec<u8>)> = policy
@@ -267,8 +253,7 @@ async fn file_documents(db: &Db, instansi: i64, rules: &RuleSet) -> anyhow::Resu
             })
         })
         .collect();
-    db.load_documents(instansi, &files, &filed, &actor(), now())
-        .await?;
+    load_documents(ctx, &files, &filed).await?;
     Ok(())
 }
 

@@ -32,8 +32,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use talenta_app::Ctx;
+use talenta_app::Db;
 use talenta_domain::{InstansiId, RuleSet};
-use talenta_storage::Db;
 
 use crate::session::SignedIn;
 use time::OffsetDateTime;

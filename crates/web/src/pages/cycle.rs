@@ -10,8 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use talenta_app::cycle::{Calibration, CycleError, FinalRow, calibrate, final_map, movement};
+use talenta_app::cycle::{
+    Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_map, movement, period, periods,
+};
 use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
+use talenta_app::units;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::succession::RankBy;
@@ -74,10 +77,10 @@ fn kotak_text(kotak: Option<Kotak>) -> String {
 
 async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
     require(&user, Action::ReadAggregates)?;
-    let states = state.db().periode_states(user.actor.instansi).await?;
+    let states = periods(&state.ctx(&user)).await.map_err(cycle_error)?;
     let may_list = user.may(Action::ListPeople, Target::Instansi(user.actor.instansi));
     let mut tautan = Vec::new();
-    let mut sorted: Vec<&talenta_storage::PeriodeRow> = states.iter().collect();
+    let mut sorted: Vec<&PeriodeRow> = states.iter().collect();
     sorted.sort_by(|a, b| b.periode.cmp(&a.periode));
     if let (Some(to), Some(from)) = (sorted.first(), sorted.get(1)) {
         tautan.push((
@@ -183,17 +186,12 @@ async fn calibration_list(
 ) -> Result<Response, WebError> {
     require(user, Action::ListPeople)?;
     let periode = parse_periode(periode_text)?;
-    let instansi = user.actor.instansi;
-    let rows = final_map(&state.ctx(user), periode)
-        .await
-        .map_err(cycle_error)?;
+    let ctx = state.ctx(user);
+    let rows = final_map(&ctx, periode).await.map_err(cycle_error)?;
     if rows.is_empty() {
         return Err(WebError::NotFound);
     }
-    let state_row = state
-        .db()
-        .periode_state(instansi, &periode.to_string())
-        .await?;
+    let state_row = period(&ctx, periode).await?;
     let open = state_row
         .as_ref()
         .is_some_and(|s| s.status == StatusPeriode::Terbuka);
@@ -336,7 +334,7 @@ async fn movement_page(
     match opd {
         Some(unit) => {
             if !user.may(Action::ReadAggregates, Target::Unit { instansi, unit })
-                || !state.db().unit_exists(instansi, unit).await?
+                || !units::exists(&state.ctx(&user), unit).await?
             {
                 return Err(WebError::NotFound);
             }
@@ -349,9 +347,7 @@ async fn movement_page(
         .await
         .map_err(cycle_error)?;
     let whole = user.may(Action::ReadAggregates, Target::Instansi(instansi));
-    let units: Vec<(String, String)> = state
-        .db()
-        .units(instansi)
+    let units: Vec<(String, String)> = units::all(&state.ctx(&user))
         .await?
         .into_iter()
         .filter(|(kode, _)| whole || user.actor.units.contains(kode))
@@ -591,7 +587,7 @@ async fn retention_page(
         None => user.may(Action::ListPeople, Target::Instansi(instansi)),
     };
     let exists = match &opd {
-        Some(unit) => state.db().unit_exists(instansi, unit).await?,
+        Some(unit) => units::exists(&state.ctx(&user), unit).await?,
         None => true,
     };
     if !allowed || !exists {

@@ -31,6 +31,7 @@ use crate::AppState;
 use crate::error::{WebError, render};
 use crate::format::tanggal;
 use crate::session::SignedIn;
+use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -62,7 +63,7 @@ async fn unit(
         instansi,
         unit: &kode,
     };
-    if !user.may(Action::ReadAggregates, target) || !state.db().unit_exists(instansi, &kode).await?
+    if !user.may(Action::ReadAggregates, target) || !units::exists(&state.ctx(&user), &kode).await?
     {
         return Err(WebError::NotFound);
     }
@@ -213,9 +214,7 @@ async fn successor_notice(
         .map_err(cycle_error)?;
     let units: Option<HashSet<String>> = match root {
         Some(unit) => Some(
-            state
-                .db()
-                .unit_subtree(instansi, unit)
+            units::subtree(&state.ctx(user), unit)
                 .await?
                 .into_iter()
                 .collect(),

@@ -18,13 +18,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use talenta_app::Ctx;
+use talenta_app::people::position;
+use talenta_app::talent::IdpRow;
 use talenta_app::talent::{IdpBasis, IdpError, idp, idp_basis, idp_draft, idp_save, positions};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::teks::{self, Lines};
-use talenta_storage::IdpRow;
 use talenta_views::Flash;
 use talenta_views::pages::{Idp, IdpBaris, IdpIsian, IdpRencana, IdpUbah};
 use time::Date;
@@ -77,11 +79,9 @@ fn level_text(attained: Option<Level>, target: Level) -> String {
 }
 
 /// The name of position `kode`, for headings.
-async fn position_name(state: &AppState, instansi: i64, kode: &str) -> Result<String, WebError> {
-    let found: Vec<talenta_domain::personnel::Jabatan> =
-        state.db().records_of(instansi, kode).await?;
-    Ok(found
-        .first()
+async fn position_name(ctx: &Ctx<'_>, kode: &str) -> Result<String, WebError> {
+    Ok(position(ctx, kode)
+        .await?
         .map_or_else(|| kode.to_owned(), |j| format!("{} ({kode})", j.nama)))
 }
 
@@ -129,7 +129,7 @@ async fn plans_page(
             .filter(|r| r.status == StatusIdp::Selesai)
             .count();
         rencana.push(IdpRencana {
-            jabatan: position_name(state, instansi, target).await?,
+            jabatan: position_name(&ctx, target).await?,
             ubah_href: may_edit.then(|| edit_href(nip, target)),
             kemajuan: format!("{selesai} dari {} kegiatan selesai.", items.len()),
             rows: items

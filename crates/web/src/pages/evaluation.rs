@@ -26,6 +26,8 @@ use crate::AppState;
 use crate::error::{WebError, render};
 use crate::extract::Query;
 use crate::session::SignedIn;
+use talenta_app::cycle::latest;
+use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/evaluasi", get(page))
@@ -99,7 +101,7 @@ async fn page(
         return Err(WebError::NotFound);
     }
     if let Some(unit) = &opd
-        && !state.db().unit_exists(instansi, unit).await?
+        && !units::exists(&state.ctx(&user), unit).await?
     {
         return Err(WebError::NotFound);
     }
@@ -199,12 +201,10 @@ pub(super) async fn dashboard_block(
 ) -> Result<Option<EvaluasiPejabat>, WebError> {
     let instansi = user.actor.instansi;
     let ctx = state.ctx(user);
-    let db = state.db();
     let cached = state
         .evaluations()
         .get_or_load(instansi, None, today, state.now(), async {
-            let latest = db.latest_periode(instansi).await?;
-            match latest.and_then(|p| p.parse::<Periode>().ok()) {
+            match latest(&ctx).await? {
                 Some(periode) => evaluation(&ctx, periode, None).await.map(Some),
                 None => Ok::<Option<Evaluation>, CycleError>(None),
             }
@@ -215,7 +215,7 @@ pub(super) async fn dashboard_block(
         return Ok(None);
     };
     let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(db.unit_subtree(instansi, unit).await?.into_iter().collect()),
+        Some(unit) => Some(units::subtree(&ctx, unit).await?.into_iter().collect()),
         None => None,
     };
     let in_scope = |opd: &str| units.as_ref().is_none_or(|u| u.contains(opd));

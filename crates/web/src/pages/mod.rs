@@ -13,6 +13,8 @@ mod setup;
 mod verification;
 
 use axum::Router;
+use talenta_app::accounts::account;
+use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Role, Target};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
@@ -123,7 +125,7 @@ pub(crate) async fn own_unit(
         return Ok(None);
     }
     let instansi = user.actor.instansi;
-    let account = state.db().account(instansi, &user.actor.nip).await?;
+    let account = account(state.db(), InstansiId(instansi), &user.actor.nip).await?;
     Ok(account
         .and_then(|a| a.opd)
         .filter(|unit| user.may(action, Target::Unit { instansi, unit })))
