@@ -7,7 +7,7 @@
 //!
 //! Closing freezes the period: its snapshot is never replaced, its
 //! calibrations never change, and its talent pools are stored as they are
-//! at closing ([`crate::talent::pools`] reads them back), so data imported
+//! at closing ([`crate::pools::talent_pools`] reads them back), so data imported
 //! later changes nothing about it.
 
 use std::collections::{HashMap, HashSet};
@@ -145,7 +145,7 @@ pub async fn close_period(
         (None, None) => (RuleSet::bundled()?, false),
     };
     let rules = &rules;
-    let pools = crate::talent::live_pools(&Ctx { rules, ..*ctx }, periode).await?;
+    let pools = crate::pools::live_pools(&Ctx { rules, ..*ctx }, periode).await?;
     let mut tx = db.begin_write().await?;
     // Checked again inside the transaction: a concurrent close or map.
     match tx.periode_state(instansi_id, &key).await? {

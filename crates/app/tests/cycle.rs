@@ -36,11 +36,11 @@ use talenta_app::cycle::{
     Calibration, CycleError, box_history, calibrate, close_period, final_map, movement,
     open_period, periods, what_if,
 };
+use talenta_app::development::{IdpError, idp, idp_draft, idp_save};
 use talenta_app::map::{MapError, compute};
-use talenta_app::talent::{
-    IdpError, idp, idp_draft, idp_save, positions, retention, short_of_successors, succession,
-    talent_pools,
-};
+use talenta_app::pools::{Pools, talent_pools};
+use talenta_app::retention::{RetentionRow, retention};
+use talenta_app::succession::{positions, short_of_successors, succession};
 use talenta_domain::cycle::{CalibrationError, StatusPeriode};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{RuleKind, StatusKepegawaian};
@@ -364,7 +364,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         // Pools of the open period.
         let pools = talent_pools(&ctx, s1()).await.unwrap();
         assert!(!pools.frozen);
-        let admin = |pools: &talenta_app::talent::Pools, kind| {
+        let admin = |pools: &Pools, kind| {
             pools
                 .pools
                 .iter()
@@ -577,7 +577,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         // Retention: everyone in a pool has been Kepala Seksi since 2018;
         // Budi and Citra sat in box 9 in both periods with no development
         // (the trainings of 2024 and 2025 are before the first period).
-        let kinds = |rows: &[talenta_app::talent::RetentionRow]| -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
+        let kinds = |rows: &[RetentionRow]| -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
             rows.iter()
                 .map(|r| {
                     let flags = r.flags.iter().map(|f| f.kind).collect();

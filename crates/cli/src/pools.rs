@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::talent::talent_pools;
+use talenta_app::pools::talent_pools;
 use talenta_domain::Periode;
 
 use crate::db::{DbArgs, runtime};

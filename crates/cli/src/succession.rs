@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::io::Write;
 
 use serde::Serialize;
-use talenta_app::talent::{Succession, positions, succession};
+use talenta_app::succession::{Succession, positions, succession};
 use talenta_domain::{Periode, RuleSet};
 use time::Date;
 

@@ -13,7 +13,9 @@ use serde::Deserialize;
 use talenta_app::cycle::{
     Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_map, movement, period, periods,
 };
-use talenta_app::talent::{SuccessionError, positions, retention, succession, talent_pools};
+use talenta_app::pools::talent_pools;
+use talenta_app::retention::retention;
+use talenta_app::succession::{SuccessionError, positions, succession};
 use talenta_app::units;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;

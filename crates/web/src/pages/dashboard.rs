@@ -17,7 +17,8 @@ use axum::routing::get;
 use std::collections::HashSet;
 
 use talenta_app::dashboard::{Count, Dashboard, Row, Shown, load};
-use talenta_app::talent::{Shortfall, retention, short_of_successors};
+use talenta_app::retention::retention;
+use talenta_app::succession::{Shortfall, short_of_successors};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::privasi::Privasi;
 use talenta_domain::retention::FlagKind;

@@ -1,7 +1,7 @@
 //! Individual development plans (IDP) in the browser (issue 6): a
 //! person's saved plans with their progress, and the edit form of one
 //! plan towards a target position, which starts as a draft from the
-//! competency gaps (`talenta_app::talent::idp_draft`). The committee and
+//! competency gaps (`talenta_app::development::idp_draft`). The committee and
 //! the admins who keep the person's records edit (`Action::PlanDevelopment`);
 //! whoever may read the profile reads the plans.
 //!
@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::Ctx;
+use talenta_app::development::{IdpBasis, IdpError, IdpRow, idp, idp_basis, idp_draft, idp_save};
 use talenta_app::people::position;
-use talenta_app::talent::IdpRow;
-use talenta_app::talent::{IdpBasis, IdpError, idp, idp_basis, idp_draft, idp_save, positions};
+use talenta_app::succession::positions;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};

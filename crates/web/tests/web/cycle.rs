@@ -3,7 +3,8 @@
 //! key position's plan and the pools explain who is out and why.
 
 use talenta_app::cycle::final_map;
-use talenta_app::talent::{succession, talent_pools};
+use talenta_app::pools::talent_pools;
+use talenta_app::succession::succession;
 use talenta_domain::{Kotak, Periode};
 
 use crate::app::{START, TestApp, Who};

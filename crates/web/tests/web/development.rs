@@ -3,7 +3,7 @@
 //! may plan; a bad submission keeps every value typed; the employee reads
 //! their plan and cannot change it.
 
-use talenta_app::talent::idp;
+use talenta_app::development::idp;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 
 use crate::app::{TestApp, Who, key_position};

@@ -4,7 +4,8 @@
 //! checked against the app layer's own answer over the same city.
 
 use talenta_app::cycle::movement;
-use talenta_app::talent::{positions, retention, short_of_successors, succession};
+use talenta_app::retention::retention;
+use talenta_app::succession::{positions, short_of_successors, succession};
 use talenta_domain::{Kotak, Periode, RuleSet};
 
 use crate::app::{OPD, OPD_LAIN, START, TestApp, Who};
