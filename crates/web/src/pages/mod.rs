@@ -7,9 +7,13 @@ mod development;
 mod evaluation;
 mod lists;
 mod login;
+mod movement;
+mod pools;
 mod profile;
+mod retention;
 mod self_service;
 mod setup;
+mod succession;
 mod verification;
 
 use axum::Router;
@@ -32,6 +36,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(lists::routes())
         .merge(self_service::routes())
         .merge(cycle::routes())
+        .merge(movement::routes())
+        .merge(pools::routes())
+        .merge(retention::routes())
+        .merge(succession::routes())
         .merge(development::routes())
         .merge(evaluation::routes())
         .merge(verification::routes())
