@@ -71,12 +71,22 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Every instansi in the database.
+pub async fn all(db: &Db) -> Result<Vec<(InstansiId, Instansi)>, StorageError> {
+    Ok(db
+        .instansi_all()
+        .await?
+        .into_iter()
+        .map(|(id, i)| (InstansiId(id), i))
+        .collect())
+}
+
 /// The instansi named `kode`, or the only one when none is named.
 pub async fn instansi(
     db: &Db,
     kode: Option<&str>,
 ) -> Result<(InstansiId, Instansi), InstansiError> {
-    let all = db.instansi_all().await?;
+    let all = all(db).await?;
     let (id, found) = match kode {
         Some(kode) => all
             .into_iter()
@@ -95,5 +105,5 @@ pub async fn instansi(
             }
         },
     };
-    Ok((InstansiId(id), found))
+    Ok((id, found))
 }

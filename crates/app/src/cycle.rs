@@ -7,7 +7,7 @@
 //!
 //! Closing freezes the period: its snapshot is never replaced, its
 //! calibrations never change, and its talent pools are stored as they are
-//! at closing ([`crate::talent::pools`] reads them back), so data imported
+//! at closing ([`crate::pools::talent_pools`] reads them back), so data imported
 //! later changes nothing about it.
 
 use std::collections::{HashMap, HashSet};
@@ -15,17 +15,16 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
-use talenta_domain::{Kotak, Periode, RuleSet};
-use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, StorageError};
+use talenta_domain::{Kotak, Nip, Periode, RuleSet};
+pub use talenta_storage::{KalibrasiRow, PeriodeRow};
+use talenta_storage::{KrsRow, SnapshotRow, StorageError};
 use time::OffsetDateTime;
 
-use crate::export::{ExportError, resolve_instansi};
+use crate::Ctx;
 use crate::map::{Positions, score_page};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CycleError {
-    #[error(transparent)]
-    Instansi(#[from] ExportError),
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("period {0} is not open: open it with `talenta period open {0}` or map it")]
@@ -59,14 +58,8 @@ pub enum CycleError {
 
 /// Opens `periode` (idempotent: an open period stays as it is). A closed
 /// period cannot be reopened.
-pub async fn open_period(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    actor: &str,
-    now: OffsetDateTime,
-) -> Result<PeriodeRow, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+pub async fn open_period(ctx: &Ctx<'_>, periode: Periode) -> Result<PeriodeRow, CycleError> {
+    let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let key = periode.to_string();
     let mut tx = db.begin_write().await?;
     match tx.periode_state(instansi_id, &key).await? {
@@ -118,14 +111,11 @@ pub struct Closed {
 /// stay those of its map; map the period again first to have both under
 /// today's rules (a map run again keeps the calibrations).
 pub async fn close_period(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     periode: Periode,
     given: Option<&RuleSet>,
-    actor: &str,
-    now: OffsetDateTime,
 ) -> Result<Closed, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let key = periode.to_string();
     let state = db
         .periode_state(instansi_id, &key)
@@ -155,7 +145,7 @@ pub async fn close_period(
         (None, None) => (RuleSet::bundled()?, false),
     };
     let rules = &rules;
-    let pools = crate::talent::live_pools(db, instansi_id, periode, rules).await?;
+    let pools = crate::pools::live_pools(&Ctx { rules, ..*ctx }, periode).await?;
     let mut tx = db.begin_write().await?;
     // Checked again inside the transaction: a concurrent close or map.
     match tx.periode_state(instansi_id, &key).await? {
@@ -217,27 +207,47 @@ pub async fn close_period(
 }
 
 /// Every period of the instansi, oldest first.
-pub async fn periods(db: &Db, instansi: Option<&str>) -> Result<Vec<PeriodeRow>, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    Ok(db.periode_states(instansi_id).await?)
+pub async fn periods(ctx: &Ctx<'_>) -> Result<Vec<PeriodeRow>, CycleError> {
+    Ok(ctx.db.periode_states(ctx.instansi.get()).await?)
+}
+
+/// The state of `periode`, if it was ever opened.
+pub async fn period(ctx: &Ctx<'_>, periode: Periode) -> Result<Option<PeriodeRow>, StorageError> {
+    ctx.db
+        .periode_state(ctx.instansi.get(), &periode.to_string())
+        .await
+}
+
+/// The latest period with a talent map, if any.
+pub async fn latest(ctx: &Ctx<'_>) -> Result<Option<Periode>, StorageError> {
+    Ok(ctx
+        .db
+        .latest_periode(ctx.instansi.get())
+        .await?
+        .and_then(|p| p.parse().ok()))
+}
+
+/// Every period with a talent map.
+pub async fn mapped(ctx: &Ctx<'_>) -> Result<Vec<String>, StorageError> {
+    ctx.db.periodes(ctx.instansi.get()).await
 }
 
 /// The committee moves `nip` to box `to` in `periode`, with a written
 /// reason: the computed box stays in the snapshot, the final box and the
 /// reason go into the calibration, and the decision into the change log.
 /// Moving someone to their computed box removes the calibration.
-#[allow(clippy::too_many_arguments)]
 pub async fn calibrate(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    nip: &str,
-    to: Kotak,
-    alasan: &str,
-    actor: &str,
-    now: OffsetDateTime,
+    ctx: &Ctx<'_>,
+    decision: &Calibration<'_>,
 ) -> Result<Option<KalibrasiRow>, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
+    let &Calibration {
+        periode,
+        nip,
+        to,
+        alasan,
+    } = decision;
+    let nip = nip.as_str();
     let key = periode.to_string();
     let mut tx = db.begin_write().await?;
     let Some(state) = tx.periode_state(instansi_id, &key).await? else {
@@ -301,6 +311,16 @@ pub async fn calibrate(
     Ok(Some(calibration))
 }
 
+/// What the committee decides about one person: `nip`'s box in `periode`
+/// becomes `to`, for the written reason `alasan`.
+#[derive(Debug, Clone, Copy)]
+pub struct Calibration<'a> {
+    pub periode: Periode,
+    pub nip: &'a Nip,
+    pub to: Kotak,
+    pub alasan: &'a str,
+}
+
 /// One person of a period's map as every page should show them: the
 /// computed box, the final box, and the calibration behind a difference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -352,11 +372,8 @@ fn final_row(row: SnapshotRow, calibration: Option<&KalibrasiRow>) -> FinalRow {
 }
 
 /// The map of a period with every calibration applied, by NIP.
-pub async fn final_map(
-    db: &Db,
-    instansi_id: i64,
-    periode: Periode,
-) -> Result<Vec<FinalRow>, CycleError> {
+pub async fn final_map(ctx: &Ctx<'_>, periode: Periode) -> Result<Vec<FinalRow>, CycleError> {
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let key = periode.to_string();
     let calibrations: HashMap<String, KalibrasiRow> = db
         .range_of::<KalibrasiRow>(instansi_id, &key, &key)
@@ -377,11 +394,8 @@ pub async fn final_map(
 
 /// A person's boxes in every mapped period, oldest first, with the
 /// calibration of each.
-pub async fn box_history(
-    db: &Db,
-    instansi_id: i64,
-    nip: &str,
-) -> Result<Vec<FinalRow>, CycleError> {
+pub async fn box_history(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<FinalRow>, CycleError> {
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let calibrations: HashMap<String, KalibrasiRow> = db
         .kalibrasi_of(instansi_id, nip)
         .await?
@@ -402,11 +416,11 @@ pub async fn box_history(
 /// The rows of `nips` in the map of `periode` with every calibration
 /// applied: [`final_map`] for some people, a statement per table.
 pub async fn final_among(
-    db: &Db,
-    instansi_id: i64,
+    ctx: &Ctx<'_>,
     periode: Periode,
     nips: &[&str],
 ) -> Result<Vec<FinalRow>, CycleError> {
+    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let key = periode.to_string();
     let calibrations: HashMap<String, KalibrasiRow> = db
         .records_among::<KalibrasiRow>(instansi_id, &key, nips)
@@ -429,13 +443,13 @@ pub async fn final_among(
 /// oldest first, by NIP: [`box_history`] for many people, a statement per
 /// period and table.
 pub async fn boxes_among(
-    db: &Db,
-    instansi_id: i64,
+    ctx: &Ctx<'_>,
     upto: Periode,
     nips: &[&str],
 ) -> Result<HashMap<String, Vec<(Periode, Kotak)>>, CycleError> {
-    let mut mapped: Vec<Periode> = db
-        .periodes(instansi_id)
+    let mut mapped: Vec<Periode> = ctx
+        .db
+        .periodes(ctx.instansi.get())
         .await?
         .iter()
         .filter_map(|p| p.parse().ok())
@@ -444,7 +458,7 @@ pub async fn boxes_among(
     mapped.sort();
     let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
     for periode in mapped {
-        for row in final_among(db, instansi_id, periode, nips).await? {
+        for row in final_among(ctx, periode, nips).await? {
             if let Some(k) = row.final_box {
                 boxes.entry(row.nip).or_default().push((periode, k));
             }
@@ -465,19 +479,18 @@ pub struct Movement {
 }
 
 pub async fn movement(
-    db: &Db,
-    instansi_id: i64,
+    ctx: &Ctx<'_>,
     from: Periode,
     to: Periode,
     opd: Option<&str>,
 ) -> Result<Movement, CycleError> {
     let units = match opd {
-        Some(root) => Some(subtree(db, instansi_id, root).await?),
+        Some(root) => Some(subtree(ctx, root).await?),
         None => None,
     };
     let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.opd));
-    let before = final_map(db, instansi_id, from).await?;
-    let after = final_map(db, instansi_id, to).await?;
+    let before = final_map(ctx, from).await?;
+    let after = final_map(ctx, to).await?;
     let placed = |rows: &[FinalRow]| -> Vec<(String, Kotak)> {
         rows.iter()
             .filter(|r| keep(r))
@@ -497,13 +510,8 @@ pub async fn movement(
 }
 
 /// The unit `root` and every unit below it.
-pub(crate) async fn subtree(
-    db: &Db,
-    instansi_id: i64,
-    root: &str,
-) -> Result<HashSet<String>, StorageError> {
-    Ok(db
-        .unit_subtree(instansi_id, root)
+pub(crate) async fn subtree(ctx: &Ctx<'_>, root: &str) -> Result<HashSet<String>, StorageError> {
+    Ok(crate::units::subtree(ctx, root)
         .await?
         .into_iter()
         .collect())
@@ -535,14 +543,9 @@ pub struct WhatIfRow {
     pub nilai_talenta: Option<talenta_domain::Score>,
 }
 
-pub async fn what_if(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    rules: &RuleSet,
-) -> Result<WhatIf, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    let stored: HashMap<String, Kotak> = final_map(db, instansi_id, periode)
+pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleError> {
+    let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
+    let stored: HashMap<String, Kotak> = final_map(ctx, periode)
         .await?
         .into_iter()
         .filter_map(|r| r.final_box.map(|k| (r.nip, k)))

@@ -13,12 +13,13 @@
 
 use std::collections::HashMap;
 
-use talenta_domain::RuleSet;
 use talenta_domain::calendar::add_years;
 use talenta_domain::dokumen::DokumenPolicy;
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::privasi::{Cell, Hidden, Privasi, Table};
-use talenta_storage::{DashboardCounts, Db, Queue, StorageError};
+use talenta_storage::{DashboardCounts, Queue, StorageError};
+
+use crate::Ctx;
 use time::Date;
 
 /// Employees and boxes of one group, or of the whole scope.
@@ -303,13 +304,8 @@ impl Dashboard {
 
 /// Loads and sums the dashboard of `root` (a unit and its sub-units) or of
 /// the whole instansi.
-pub async fn load(
-    db: &Db,
-    rules: &RuleSet,
-    instansi: i64,
-    root: Option<&str>,
-    today: Date,
-) -> Result<Dashboard, StorageError> {
+pub async fn load(ctx: &Ctx<'_>, root: Option<&str>) -> Result<Dashboard, StorageError> {
+    let (db, rules, instansi, today) = (ctx.db, ctx.rules, ctx.instansi.get(), ctx.today());
     let from = assessed_from(today, rules.talent_map.asesmen_max_age_years);
     let counts = db.dashboard_counts(instansi, root, from, today).await?;
     Ok(summarise(&counts, &rules.dokumen, from))
@@ -389,6 +385,7 @@ fn count(n: i64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use talenta_domain::RuleSet;
     use talenta_storage::{BoxCount, StatusCount, UnitGroup, VerifiedCount};
     use time::macros::date;
 

@@ -11,11 +11,11 @@ use talenta_domain::evaluasi::{Holder, InMap, NOT_IN_MAP, Reason, evaluate, is_s
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::personnel::{Asesmen, Jabatan, Pegawai};
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::{Kotak, Periode, RuleSet};
-use talenta_storage::{Db, Fact};
+use talenta_domain::{Kotak, Periode};
+use talenta_storage::Fact;
 
+use crate::Ctx;
 use crate::cycle::{CycleError, FinalRow, final_among, subtree};
-use crate::export::resolve_instansi;
 
 /// The evaluation of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,13 +62,11 @@ pub struct UnmappedRow {
 /// for the instansi or for the unit `opd` and its sub-units (where each
 /// works now), under `rules`.
 pub async fn evaluation(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     periode: Periode,
     opd: Option<&str>,
-    rules: &RuleSet,
 ) -> Result<Evaluation, CycleError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
+    let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
     if db
         .snapshot(instansi_id, &periode.to_string())
         .await?
@@ -89,7 +87,7 @@ pub async fn evaluation(
     let codes: Vec<&str> = positions.keys().map(String::as_str).collect();
     let nips = db.holders_among(instansi_id, &codes).await?;
     let units: Option<BTreeSet<String>> = match opd {
-        Some(root) => Some(subtree(db, instansi_id, root).await?.into_iter().collect()),
+        Some(root) => Some(subtree(ctx, root).await?.into_iter().collect()),
         None => None,
     };
     let employees: Vec<Pegawai> = db
@@ -101,7 +99,7 @@ pub async fn evaluation(
     let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
     // Independent reads, side by side on the pool's connections.
     let (finals, skp, asesmen) = tokio::try_join!(
-        final_among(db, instansi_id, periode, &nips),
+        final_among(ctx, periode, &nips),
         async {
             Ok(db
                 .records_among::<Fact<SkpTahunan>>(instansi_id, "", &nips)

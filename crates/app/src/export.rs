@@ -11,12 +11,10 @@ use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
 use talenta_ingest::{CsvSink, Kind, RecordKind};
 use talenta_storage::{Db, StorageError, Stored};
 
-use crate::Format;
+use crate::{Ctx, Format};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(transparent)]
-    Instansi(#[from] crate::context::InstansiError),
     #[error("writing")]
     Csv(#[from] csv::Error),
     #[error("writing")]
@@ -27,39 +25,39 @@ pub enum ExportError {
     Storage(#[from] StorageError),
 }
 
-/// The id of the instansi named `kode`, or of the only one.
-pub async fn resolve_instansi(db: &Db, kode: Option<&str>) -> Result<(i64, Instansi), ExportError> {
-    let (id, instansi) = crate::context::instansi(db, kode).await?;
-    Ok((id.get(), instansi))
-}
-
-/// Writes every stored record of `kind` of an instansi to `out`; returns the
-/// number of records.
-pub async fn export(
+/// Writes every instansi in the database to `out` (the one kind that
+/// belongs to no instansi, so it needs no context); returns their number.
+pub async fn export_instansi(
     db: &Db,
-    kind: Kind,
-    instansi: Option<&str>,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u64, ExportError> {
-    if kind == Kind::Instansi {
-        let all: Vec<Instansi> = db
-            .instansi_all()
-            .await?
-            .into_iter()
-            .map(|(_, i)| i)
-            .collect();
-        let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
-        let mut sink = Sink::<Instansi>::new(format, out)?;
-        for record in &all {
-            sink.write(record)?;
-        }
-        sink.finish()?;
-        return Ok(count);
+    let all: Vec<Instansi> = db
+        .instansi_all()
+        .await?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
+    let mut sink = Sink::<Instansi>::new(format, out)?;
+    for record in &all {
+        sink.write(record)?;
     }
-    let (id, _) = resolve_instansi(db, instansi).await?;
+    sink.finish()?;
+    Ok(count)
+}
+
+/// Writes every stored record of `kind` of the context's instansi to
+/// `out`; returns the number of records.
+pub async fn export(
+    ctx: &Ctx<'_>,
+    kind: Kind,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u64, ExportError> {
+    let (db, id) = (ctx.db, ctx.instansi.get());
     match kind {
-        Kind::Instansi => Ok(0),
+        Kind::Instansi => export_instansi(db, format, out).await,
         Kind::Opd => write_kind::<Opd>(db, id, format, out).await,
         Kind::Jabatan => write_kind::<Jabatan>(db, id, format, out).await,
         Kind::Pegawai => write_kind::<Pegawai>(db, id, format, out).await,

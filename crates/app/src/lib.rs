@@ -8,17 +8,30 @@
 use std::path::Path;
 
 pub use context::Ctx;
+pub use database::{DEFAULT_URL, Db, StorageError};
 
+pub mod accounts;
 pub mod context;
 pub mod cycle;
 pub mod dashboard;
+pub mod database;
+pub mod development;
 pub mod evaluation;
 pub mod export;
 pub mod import;
+mod in_line;
+pub mod lists;
 pub mod map;
+pub mod people;
+pub mod pools;
 pub mod profile;
+pub mod progress;
+pub mod retention;
 pub mod self_service;
-pub mod talent;
+pub mod sign_in;
+pub mod succession;
+pub mod units;
+pub mod verification;
 
 /// A file format of imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,7 +28,7 @@ use talenta_storage::{
 use time::OffsetDateTime;
 use tokio::sync::{OnceCell, oneshot};
 
-use crate::export::{ExportError, resolve_instansi};
+use crate::Ctx;
 
 /// Employees scored per page.
 const PAGE: i64 = 10_000;
@@ -39,8 +39,6 @@ const AHEAD: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MapError {
-    #[error(transparent)]
-    Instansi(#[from] ExportError),
     #[error("no talent map of {0} yet: compute it with `talenta map --period {0}`")]
     NoSnapshot(Periode),
     #[error(
@@ -66,7 +64,6 @@ pub enum MapError {
 /// What a computed map holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MapSummary {
-    pub instansi: String,
     /// Employees per box, index 0 = box 1.
     pub per_box: [u64; 9],
     /// Employees left out for missing data.
@@ -83,15 +80,8 @@ impl MapSummary {
 
 /// Computes the map of `periode` and stores it as the period's snapshot,
 /// replacing an earlier one, in one transaction.
-pub async fn compute(
-    db: &Db,
-    instansi: Option<&str>,
-    periode: Periode,
-    rules: &RuleSet,
-    actor: &str,
-    now: OffsetDateTime,
-) -> Result<MapSummary, MapError> {
-    compute_each(db, instansi, periode, rules, actor, now, |_| {}).await
+pub async fn compute(ctx: &Ctx<'_>, periode: Periode) -> Result<MapSummary, MapError> {
+    compute_each(ctx, periode, |_| {}).await
 }
 
 /// [`compute`], handing each page of rows to `each_page` once it is
@@ -99,15 +89,12 @@ pub async fn compute(
 /// back what was just computed. The pages belong to a transaction that
 /// commits only when this returns `Ok`.
 pub async fn compute_each(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     periode: Periode,
-    rules: &RuleSet,
-    actor: &str,
-    now: OffsetDateTime,
     mut each_page: impl FnMut(&[SnapshotRow]),
 ) -> Result<MapSummary, MapError> {
-    let (instansi_id, instansi) = resolve_instansi(db, instansi).await?;
+    let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
+    let (actor, now) = (ctx.actor, ctx.now);
     // Pages are read and scored in tasks of their own, up to `AHEAD` at a
     // time, while this task writes them in order: the first while the
     // writer opens the period and writes the snapshot's header. A page
@@ -136,10 +123,7 @@ pub async fn compute_each(
     let (mut tx, perubahan, had_rows) =
         start_snapshot(db, instansi_id, periode, rules, actor, now).await?;
 
-    let mut summary = MapSummary {
-        instansi: instansi.kode,
-        ..MapSummary::default()
-    };
+    let mut summary = MapSummary::default();
     let mut missing_by: HashMap<String, u64> = HashMap::new();
     let mut written = Written::default();
     loop {
@@ -530,26 +514,34 @@ trait Line: Serialize {
     fn cells(&self) -> Vec<String>;
 }
 
+/// Whether the map of `periode` has been computed.
+pub async fn computed(ctx: &Ctx<'_>, periode: Periode) -> Result<bool, StorageError> {
+    Ok(ctx
+        .db
+        .snapshot(ctx.instansi.get(), &periode.to_string())
+        .await?
+        .is_some())
+}
+
 /// Writes the stored map of `periode` as [`MapWriter`] does.
 pub async fn write<'w>(
-    db: &Db,
-    instansi: Option<&str>,
+    ctx: &Ctx<'_>,
     periode: Periode,
     format: MapFormat,
     out: &'w mut dyn Write,
     missing: Option<(&'w mut dyn Write, MapFormat)>,
 ) -> Result<(u64, u64), MapError> {
-    let (instansi_id, _) = resolve_instansi(db, instansi).await?;
-    let key = periode.to_string();
-    if db.snapshot(instansi_id, &key).await?.is_none() {
+    if !computed(ctx, periode).await? {
         return Err(MapError::NoSnapshot(periode));
     }
     let mut writer = MapWriter::new(format, out, missing)?;
-    db.read_all_of::<SnapshotRow>(instansi_id, &key, |row| {
-        writer.write(std::slice::from_ref(&row));
-        Ok(())
-    })
-    .await?;
+    let key = periode.to_string();
+    ctx.db
+        .read_all_of::<SnapshotRow>(ctx.instansi.get(), &key, |row| {
+            writer.write(std::slice::from_ref(&row));
+            Ok(())
+        })
+        .await?;
     writer.finish()
 }
 

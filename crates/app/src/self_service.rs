@@ -3,12 +3,15 @@
 //! the record under a perubahan in the same transaction as the decision,
 //! so a proposal is never approved without its change, nor the reverse.
 
+use talenta_domain::branding::Item;
 use talenta_domain::dokumen::{Completeness, DokumenPolicy};
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::usulan::{Keputusan, Kolom, Status, UsulanError};
-use talenta_storage::{Db, Document, StorageError, Usulan, Verifikasi};
-use time::OffsetDateTime;
+pub use talenta_storage::{Branding, BrandingItem, Filed, Upload, UploadLoad};
+use talenta_storage::{Document, StorageError, Usulan, Verifikasi};
+
+use crate::Ctx;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SelfServiceError {
@@ -22,15 +25,14 @@ pub enum SelfServiceError {
 }
 
 /// Records `pegawai`'s proposal to set `kolom` to `value`; returns its
-/// number. `now` in unix seconds.
+/// number.
 pub async fn propose(
-    db: &Db,
-    instansi: i64,
+    ctx: &Ctx<'_>,
     pegawai: &Pegawai,
     kolom: &str,
     value: &str,
-    now: i64,
 ) -> Result<i64, SelfServiceError> {
+    let (db, instansi, now) = (ctx.db, ctx.instansi.get(), ctx.now.unix_timestamp());
     let kolom: Kolom = kolom.parse()?;
     let value = kolom.check(value)?;
     let current = kolom.current(pegawai);
@@ -49,17 +51,15 @@ pub async fn propose(
         .await?)
 }
 
-/// Decides a pending proposal as `by` at `at`. An approval writes the new
-/// value into the employee's record. `false` if the proposal was no longer
-/// pending or its employee is gone.
+/// Decides a pending proposal as the context's actor, now. An approval
+/// writes the new value into the employee's record. `false` if the proposal
+/// was no longer pending or its employee is gone.
 pub async fn decide_usulan(
-    db: &Db,
-    instansi: i64,
+    ctx: &Ctx<'_>,
     usulan: &Usulan,
     keputusan: &Keputusan,
-    by: &str,
-    at: OffsetDateTime,
 ) -> Result<bool, SelfServiceError> {
+    let (db, instansi, by, at) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let approved = match keputusan {
         Keputusan::Setujui => {
             let Some(mut pegawai) = db.pegawai(instansi, &usulan.nip).await? else {
@@ -162,4 +162,78 @@ pub fn checklist(
         .map(|(kode, _, _)| kode.as_str());
     let completeness = policy.completeness(status, verified);
     Checklist { rows, completeness }
+}
+/// `nip`'s personal branding: their statement and items.
+pub async fn branding(ctx: &Ctx<'_>, nip: &str) -> Result<Branding, StorageError> {
+    ctx.db.branding(ctx.instansi.get(), nip).await
+}
+
+/// Sets `nip`'s branding statement, now.
+pub async fn set_pernyataan(ctx: &Ctx<'_>, nip: &str, text: &str) -> Result<(), StorageError> {
+    ctx.db
+        .set_pernyataan(ctx.instansi.get(), nip, text, ctx.now.unix_timestamp())
+        .await
+}
+
+/// Adds an item to `nip`'s branding; returns its number.
+pub async fn add_branding_item(ctx: &Ctx<'_>, nip: &str, item: &Item) -> Result<i64, StorageError> {
+    ctx.db
+        .add_branding_item(ctx.instansi.get(), nip, item)
+        .await
+}
+
+/// Removes item `nomor` of `nip`'s branding; `false` if there was none.
+pub async fn remove_branding_item(
+    ctx: &Ctx<'_>,
+    nip: &str,
+    nomor: i64,
+) -> Result<bool, StorageError> {
+    ctx.db
+        .remove_branding_item(ctx.instansi.get(), nip, nomor)
+        .await
+}
+
+/// Files an uploaded document as the context's actor, now, to wait for
+/// verification.
+pub async fn add_document(ctx: &Ctx<'_>, upload: Upload<'_>) -> Result<(), StorageError> {
+    ctx.db
+        .add_document(ctx.instansi.get(), upload, ctx.actor, ctx.now)
+        .await
+}
+
+/// `nip`'s document `sha256` with its media type and content.
+pub async fn document_file(
+    ctx: &Ctx<'_>,
+    nip: &str,
+    sha256: &str,
+) -> Result<Option<(Document, String, Vec<u8>)>, StorageError> {
+    ctx.db.document_file(ctx.instansi.get(), nip, sha256).await
+}
+
+/// What `nip` has uploaded since `since` and what waits of theirs and of
+/// their unit, for the upload caps.
+pub async fn upload_load(
+    ctx: &Ctx<'_>,
+    nip: &str,
+    since: time::OffsetDateTime,
+) -> Result<UploadLoad, StorageError> {
+    ctx.db.upload_load(ctx.instansi.get(), nip, since).await
+}
+
+/// Whether no document is on file in the instansi.
+pub async fn no_documents(ctx: &Ctx<'_>) -> Result<bool, StorageError> {
+    ctx.db.no_documents(ctx.instansi.get()).await
+}
+
+/// Puts `documents` on file in one transaction as the context's actor,
+/// now, with their `files` (SHA-256, media type, content), each stored
+/// once.
+pub async fn load_documents(
+    ctx: &Ctx<'_>,
+    files: &[(&str, &str, &[u8])],
+    documents: &[Filed<'_>],
+) -> Result<(), StorageError> {
+    ctx.db
+        .load_documents(ctx.instansi.get(), files, documents, ctx.actor, ctx.now)
+        .await
 }

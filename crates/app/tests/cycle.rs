@@ -31,15 +31,16 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+use talenta_app::Ctx;
 use talenta_app::cycle::{
-    CycleError, box_history, calibrate, close_period, final_map, movement, open_period, periods,
-    what_if,
+    Calibration, CycleError, box_history, calibrate, close_period, final_map, movement,
+    open_period, periods, what_if,
 };
+use talenta_app::development::{IdpError, idp, idp_draft, idp_save};
 use talenta_app::map::{MapError, compute};
-use talenta_app::talent::{
-    IdpError, idp, idp_draft, idp_save, positions, retention, short_of_successors, succession,
-    talent_pools,
-};
+use talenta_app::pools::{Pools, talent_pools};
+use talenta_app::retention::{RetentionRow, retention};
+use talenta_app::succession::{positions, short_of_successors, succession};
 use talenta_domain::cycle::{CalibrationError, StatusPeriode};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{RuleKind, StatusKepegawaian};
@@ -52,8 +53,8 @@ use talenta_domain::pool::PoolKind;
 use talenta_domain::readiness::Readiness;
 use talenta_domain::retention::FlagKind;
 use talenta_domain::{
-    BidangIlmu, Gender, Golongan, Jenjang, Kotak, Nip, Periode, Predikat, Rating, RuleSet, Score,
-    TingkatPendidikan,
+    BidangIlmu, Gender, Golongan, InstansiId, Jenjang, Kotak, Nip, Periode, Predikat, Rating,
+    RuleSet, Score, TingkatPendidikan,
 };
 use talenta_storage::Db;
 use time::macros::{date, datetime};
@@ -310,26 +311,48 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         db.migrate().await.unwrap();
         seed(&db).await;
         let engine = db.engine();
+        let ctx = Ctx::new(&db, InstansiId(1), "ketua", T0, &rules);
+        let admin_ctx = Ctx {
+            actor: "admin",
+            ..ctx
+        };
 
         // Map: the period opens itself, with the rules' fingerprint.
-        let summary = compute(&db, None, s1(), &rules, "admin", T0).await.unwrap();
+        let summary = compute(&admin_ctx, s1()).await.unwrap();
         assert_eq!(summary.per_box[8], 4, "{engine:?}");
-        let state = &periods(&db, None).await.unwrap()[0];
+        let state = &periods(&ctx).await.unwrap()[0];
         assert_eq!(state.status, StatusPeriode::Terbuka);
         assert_eq!(state.rule_set_fingerprint, Some(rules.fingerprint()));
 
         // Calibration: refused without a reason, kept with one.
-        let refused = calibrate(&db, None, s1(), DEDI, kotak(8), "turun", "ketua", T0).await;
+        let refused = calibrate(
+            &ctx,
+            &Calibration {
+                periode: s1(),
+                nip: &nip(DEDI),
+                to: kotak(8),
+                alasan: "turun",
+            },
+        )
+        .await;
         assert!(matches!(
             refused,
             Err(CycleError::Calibration(CalibrationError::NoReason))
         ));
-        let k = calibrate(&db, None, s1(), DEDI, kotak(8), REASON, "ketua", T0)
-            .await
-            .unwrap()
-            .unwrap();
+        let k = calibrate(
+            &ctx,
+            &Calibration {
+                periode: s1(),
+                nip: &nip(DEDI),
+                to: kotak(8),
+                alasan: REASON,
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
         assert_eq!((k.kotak_awal, k.kotak_akhir), (kotak(9), kotak(8)));
-        let map = final_map(&db, 1, s1()).await.unwrap();
+        let map = final_map(&ctx, s1()).await.unwrap();
         let dedi = map.iter().find(|r| r.nip == DEDI).unwrap();
         assert_eq!(
             (dedi.computed, dedi.final_box),
@@ -339,9 +362,9 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         assert_eq!(dedi.oleh.as_deref(), Some("ketua"));
 
         // Pools of the open period.
-        let pools = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        let pools = talent_pools(&ctx, s1()).await.unwrap();
         assert!(!pools.frozen);
-        let admin = |pools: &talenta_app::talent::Pools, kind| {
+        let admin = |pools: &Pools, kind| {
             pools
                 .pools
                 .iter()
@@ -371,7 +394,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         // Succession for the key position, checked on 1 July 2026.
         assert_eq!(
             nips(
-                positions(&db, None, true)
+                positions(&ctx, true)
                     .await
                     .unwrap()
                     .iter()
@@ -380,9 +403,11 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             ["KABID"]
         );
         let on: Date = date!(2026 - 07 - 01);
-        let plan = succession(&db, None, "KABID", None, &rules, on)
-            .await
-            .unwrap();
+        let on_day = Ctx {
+            now: on.midnight().assume_utc(),
+            ..ctx
+        };
+        let plan = succession(&on_day, "KABID", None).await.unwrap();
         assert_eq!(plan.periode, "2026-S1");
         let ranked: Vec<(&str, u8, Option<u32>, Readiness)> = plan
             .plan
@@ -401,10 +426,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         assert!(!plan.plan.kurang_suksesor);
         // The dashboards' notice agrees: three ready meets the rule of 3,
         // not a rule of 4.
-        let (instansi_id, _) = db.instansi_all().await.unwrap()[0].clone();
-        let short = short_of_successors(&db, instansi_id, &rules, on)
-            .await
-            .unwrap();
+        let short = short_of_successors(&on_day).await.unwrap();
         assert_eq!(short, []);
         let mut strict = rules.clone();
         strict
@@ -414,9 +436,12 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             .find(|t| t.jenjang.contains(&Jenjang::Administrator))
             .unwrap()
             .min_ready = 4;
-        let short = short_of_successors(&db, instansi_id, &strict, on)
-            .await
-            .unwrap();
+        let short = short_of_successors(&Ctx {
+            rules: &strict,
+            ..on_day
+        })
+        .await
+        .unwrap();
         assert_eq!(
             short
                 .iter()
@@ -438,9 +463,16 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             years: 2,
             source: "Peraturan instansi".into(),
         });
-        let strict_plan = succession(&db, None, "KABID", None, &trained, on)
-            .await
-            .unwrap();
+        let strict_plan = succession(
+            &Ctx {
+                rules: &trained,
+                ..on_day
+            },
+            "KABID",
+            None,
+        )
+        .await
+        .unwrap();
         assert!(strict_plan.plan.candidates.is_empty());
         let why = &strict_plan.plan.excluded[1].failures;
         assert_eq!(why[0].rule, RuleKind::Pengembangan, "{why:?}");
@@ -450,22 +482,20 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         assert_eq!(plan.plan.excluded[0].failures[0].rule, RuleKind::BidangIlmu);
 
         // Close: the pools are frozen.
-        let closed = close_period(&db, None, s1(), Some(&rules), "ketua", T0)
-            .await
-            .unwrap();
+        let closed = close_period(&ctx, s1(), Some(&rules)).await.unwrap();
         assert_eq!(closed.period.status, StatusPeriode::Ditutup);
         assert!(closed.stored);
         assert!(matches!(
-            close_period(&db, None, s1(), None, "ketua", T0).await,
+            close_period(&ctx, s1(), None).await,
             Err(CycleError::AlreadyClosed(_))
         ));
         assert!(matches!(
-            open_period(&db, None, s1(), "ketua", T0).await,
+            open_period(&ctx, s1()).await,
             Err(CycleError::AlreadyClosed(_))
         ));
-        let frozen = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        let frozen = talent_pools(&ctx, s1()).await.unwrap();
         assert!(frozen.frozen);
-        let before_map = final_map(&db, 1, s1()).await.unwrap();
+        let before_map = final_map(&ctx, s1()).await.unwrap();
 
         // New data after closing: Ayu's 2025 SKP turns out Butuh Perbaikan.
         let mut tx = db.begin_write().await.unwrap();
@@ -477,15 +507,24 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         tx.upsert(1, c, &[late]).await.unwrap();
         tx.commit().await.unwrap();
         assert!(matches!(
-            compute(&db, None, s1(), &rules, "admin", T0).await,
+            compute(&admin_ctx, s1()).await,
             Err(MapError::Closed(_))
         ));
         assert!(matches!(
-            calibrate(&db, None, s1(), AYU, kotak(7), REASON, "ketua", T0).await,
+            calibrate(
+                &ctx,
+                &Calibration {
+                    periode: s1(),
+                    nip: &nip(AYU),
+                    to: kotak(7),
+                    alasan: REASON
+                }
+            )
+            .await,
             Err(CycleError::Calibration(CalibrationError::Closed))
         ));
-        assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
-        let after = talent_pools(&db, None, s1(), &rules).await.unwrap();
+        assert_eq!(final_map(&ctx, s1()).await.unwrap(), before_map);
+        let after = talent_pools(&ctx, s1()).await.unwrap();
         assert_eq!(after, frozen);
         assert_eq!(admin(&after, PoolKind::Instansi), [BUDI, AYU, CITRA]);
 
@@ -495,7 +534,15 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         strict.nine_box.kinerja =
             talenta_domain::AxisCutoffs::new(Score::whole(95).unwrap(), Score::whole(60).unwrap())
                 .unwrap();
-        let w = what_if(&db, None, s1(), &strict).await.unwrap();
+        let w = what_if(
+            &Ctx {
+                rules: &strict,
+                ..ctx
+            },
+            s1(),
+        )
+        .await
+        .unwrap();
         let dedi_w = w.rows.iter().find(|r| r.nip == DEDI).unwrap();
         // Dedi's kinerja 80 is "sesuai" under 95/60: box 8, as calibrated.
         assert_eq!(
@@ -503,20 +550,20 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
             (Some(kotak(8)), Some(kotak(8)))
         );
         assert_ne!(w.fingerprint, rules.fingerprint());
-        assert_eq!(final_map(&db, 1, s1()).await.unwrap(), before_map);
-        assert_eq!(periods(&db, None).await.unwrap()[0], closed.period);
+        assert_eq!(final_map(&ctx, s1()).await.unwrap(), before_map);
+        assert_eq!(periods(&ctx).await.unwrap()[0], closed.period);
 
         // The next period: Ayu in pool gates now fails (SKP 2025 below Baik),
         // and her kinerja is (100 + 40 + 0.8 × 20) / 2 = 78: box 8 (under the
         // old weights it was 84 and she stayed in box 9).
-        compute(&db, None, s2(), &rules, "admin", T0).await.unwrap();
-        let s2_pools = talent_pools(&db, None, s2(), &rules).await.unwrap();
+        compute(&admin_ctx, s2()).await.unwrap();
+        let s2_pools = talent_pools(&ctx, s2()).await.unwrap();
         assert_eq!(admin(&s2_pools, PoolKind::Instansi), [BUDI, CITRA]);
-        let moved = movement(&db, 1, s1(), s2(), Some("DINKES")).await.unwrap();
+        let moved = movement(&ctx, s1(), s2(), Some("DINKES")).await.unwrap();
         assert_eq!(moved.matrix.get(kotak(8), kotak(9)), 1);
         assert_eq!(moved.matrix.get(kotak(9), kotak(9)), 2);
         assert_eq!(moved.matrix.get(kotak(9), kotak(8)), 1);
-        let history = box_history(&db, 1, DEDI).await.unwrap();
+        let history = box_history(&ctx, DEDI).await.unwrap();
         let boxes: Vec<(Option<Kotak>, Option<Kotak>)> =
             history.iter().map(|h| (h.computed, h.final_box)).collect();
         assert_eq!(
@@ -530,7 +577,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         // Retention: everyone in a pool has been Kepala Seksi since 2018;
         // Budi and Citra sat in box 9 in both periods with no development
         // (the trainings of 2024 and 2025 are before the first period).
-        let kinds = |rows: &[talenta_app::talent::RetentionRow]| -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
+        let kinds = |rows: &[RetentionRow]| -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
             rows.iter()
                 .map(|r| {
                     let flags = r.flags.iter().map(|f| f.kind).collect();
@@ -539,9 +586,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
                 .collect()
         };
         let stagnant = vec![FlagKind::LamaDiJabatan, FlagKind::Kotak9TanpaPengembangan];
-        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
-            .await
-            .unwrap();
+        let flagged = retention(&ctx, s2(), Some("DINKES")).await.unwrap();
         assert_eq!(
             kinds(&flagged),
             [
@@ -582,9 +627,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
-            .await
-            .unwrap();
+        let flagged = retention(&ctx, s2(), Some("DINKES")).await.unwrap();
         assert_eq!(
             kinds(&flagged),
             [
@@ -610,9 +653,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         };
         tx.upsert(1, c, std::slice::from_ref(&kabid)).await.unwrap();
         tx.commit().await.unwrap();
-        let flagged = retention(&db, None, s2(), Some("DINKES"), &rules)
-            .await
-            .unwrap();
+        let flagged = retention(&ctx, s2(), Some("DINKES")).await.unwrap();
         assert_eq!(kinds(&flagged)[0].2, [FlagKind::LamaDiJabatan]);
         let mut tx = db.begin_write().await.unwrap();
         let c = tx.record_change(T0, "uji", "bup", "").await.unwrap();
@@ -622,9 +663,7 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         tx.commit().await.unwrap();
 
         // IDP: Dedi towards KABID, Komunikasi at 1 of 3.
-        let draft = idp_draft(&db, None, DEDI, "KABID", &rules, "admin", T0)
-            .await
-            .unwrap();
+        let draft = idp_draft(&admin_ctx, DEDI, "KABID").await.unwrap();
         let kinds: Vec<(u32, JenisPengembangan)> =
             draft.iter().map(|d| (d.nomor, d.jenis)).collect();
         assert_eq!(
@@ -638,14 +677,12 @@ async fn the_talent_cycle_of_a_period_on_both_engines() {
         edited[1].kegiatan = "Diklat Komunikasi Publik, BPSDM Provinsi".into();
         edited[1].status = StatusIdp::Berjalan;
         edited.remove(0);
-        let saved = idp_save(&db, None, DEDI, "KABID", &edited, "admin", T0)
-            .await
-            .unwrap();
+        let saved = idp_save(&admin_ctx, DEDI, "KABID", &edited).await.unwrap();
         assert_eq!(saved[0].nomor, 1);
-        assert_eq!(idp(&db, None, DEDI).await.unwrap(), saved);
+        assert_eq!(idp(&ctx, DEDI).await.unwrap(), saved);
         edited[0].kegiatan = " ".into();
         assert!(matches!(
-            idp_save(&db, None, DEDI, "KABID", &edited, "admin", T0).await,
+            idp_save(&admin_ctx, DEDI, "KABID", &edited).await,
             Err(IdpError::Invalid { .. })
         ));
         db.close().await;
@@ -669,28 +706,40 @@ async fn a_period_closes_under_the_rules_of_its_own_map() {
         db.migrate().await.unwrap();
         seed(&db).await;
         let engine = db.engine();
+        let ctx = Ctx::new(&db, InstansiId(1), "ketua", T0, &bundled);
 
         // Mapped under the instansi's own rules; today's are the bundled.
-        compute(&db, None, s1(), &instansi_rules, "admin", T0)
-            .await
-            .unwrap();
-        let refused = close_period(&db, None, s1(), Some(&bundled), "ketua", T0).await;
+        compute(
+            &Ctx {
+                actor: "admin",
+                rules: &instansi_rules,
+                ..ctx
+            },
+            s1(),
+        )
+        .await
+        .unwrap();
+        let refused = close_period(&ctx, s1(), Some(&bundled)).await;
         assert!(
             matches!(&refused, Err(CycleError::OtherRules { mapped, .. }) if mapped.starts_with("kota-contoh-2026")),
             "{engine:?}: {refused:?}"
         );
-        let closed = close_period(&db, None, s1(), None, "ketua", T0)
-            .await
-            .unwrap();
+        let closed = close_period(&ctx, s1(), None).await.unwrap();
         assert!(closed.stored, "{engine:?}");
         assert_eq!(closed.rules, instansi_rules, "{engine:?}");
         assert_eq!(closed.period.status, StatusPeriode::Ditutup);
 
         // A map from before migration 0013: no rule set beside it, and the
         // fingerprint of rules that no longer load.
-        compute(&db, None, s2(), &bundled, "admin", T0)
-            .await
-            .unwrap();
+        compute(
+            &Ctx {
+                actor: "admin",
+                ..ctx
+            },
+            s2(),
+        )
+        .await
+        .unwrap();
         const FORGET: &str =
             "UPDATE peta_talenta SET rule_set_toml = NULL WHERE periode = '2026-S2'";
         const OLD: &str = "UPDATE periode_talenta SET rule_set = 'talenta-default-2026', \
@@ -705,12 +754,10 @@ async fn a_period_closes_under_the_rules_of_its_own_map() {
                 sqlx::query(OLD).execute(pool).await.unwrap();
             }
         }
-        let closed = close_period(&db, None, s2(), None, "ketua", T0)
-            .await
-            .unwrap();
+        let closed = close_period(&ctx, s2(), None).await.unwrap();
         assert!(!closed.stored, "{engine:?}");
         assert_eq!(closed.rules, bundled, "{engine:?}");
-        let pools = talent_pools(&db, None, s2(), &bundled).await.unwrap();
+        let pools = talent_pools(&ctx, s2()).await.unwrap();
         assert!(pools.frozen, "{engine:?}");
         assert!(
             pools.pools.iter().any(|p| !p.members.is_empty()),

@@ -21,7 +21,8 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use talenta_app::cycle::{CycleError, calibrate};
+use talenta_app::Ctx;
+use talenta_app::cycle::{Calibration, CycleError, calibrate};
 use talenta_app::evaluation::{Evaluation, evaluation};
 use talenta_app::map::compute;
 use talenta_domain::eligibility::StatusKepegawaian;
@@ -29,7 +30,7 @@ use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
 use talenta_domain::kompetensi::{Level, Levels, UMUM};
 use talenta_domain::personnel::{Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, Skp, SumberAsesmen};
 use talenta_domain::{
-    Gender, Golongan, Jenjang, Kotak, Nip, Periode, Predikat, Rating, RuleSet, Score,
+    Gender, Golongan, InstansiId, Jenjang, Kotak, Nip, Periode, Predikat, Rating, RuleSet, Score,
     TingkatPendidikan,
 };
 use talenta_storage::Db;
@@ -265,25 +266,33 @@ async fn the_evaluation_of_a_dinas_kesehatan_on_both_engines() {
         db.migrate().await.unwrap();
         seed(&db).await;
         let engine = db.engine();
+        let ctx = Ctx::new(&db, InstansiId(1), "ketua", T0, &rules);
 
         // Before any map there is nothing to evaluate.
         assert!(matches!(
-            evaluation(&db, None, s1(), None, &rules).await,
+            evaluation(&ctx, s1(), None).await,
             Err(CycleError::NoSnapshot(_))
         ));
 
-        let summary = compute(&db, None, s1(), &rules, "admin", T0).await.unwrap();
+        let summary = compute(
+            &Ctx {
+                actor: "admin",
+                ..ctx
+            },
+            s1(),
+        )
+        .await
+        .unwrap();
         assert_eq!(summary.missing, 2, "{engine:?}: Eka and Gita, unassessed");
         for (who, to) in [(ANDI, 2), (BAMBANG, 4), (CITRA, 5), (DEDI, 5), (FAJAR, 1)] {
             calibrate(
-                &db,
-                None,
-                s1(),
-                who,
-                Kotak::new(to).unwrap(),
-                REASON,
-                "ketua",
-                T0,
+                &ctx,
+                &Calibration {
+                    periode: s1(),
+                    nip: &nip(who),
+                    to: Kotak::new(to).unwrap(),
+                    alasan: REASON,
+                },
             )
             .await
             .unwrap();
@@ -296,7 +305,7 @@ async fn the_evaluation_of_a_dinas_kesehatan_on_both_engines() {
             .unwrap();
         tx.commit().await.unwrap();
 
-        let all = evaluation(&db, None, s1(), None, &rules).await.unwrap();
+        let all = evaluation(&ctx, s1(), None).await.unwrap();
         assert_eq!(all.periode, "2026-S1");
         let unmapped = missing(&[(EKA, &["kompetensi", "potensi"]), (HADI, &[NOT_IN_MAP])]);
         assert_eq!(
@@ -350,33 +359,28 @@ async fn the_evaluation_of_a_dinas_kesehatan_on_both_engines() {
         );
 
         // One unit and its sub-units, by where each works now.
-        let pkm = evaluation(&db, None, s1(), Some("PKM"), &rules)
-            .await
-            .unwrap();
+        let pkm = evaluation(&ctx, s1(), Some("PKM")).await.unwrap();
         assert_eq!(
             listed(&pkm),
             (owned(&[(CITRA, 5, &[Rule::Jpm])]), unmapped.clone()),
             "{engine:?}"
         );
-        let dinkes = evaluation(&db, None, s1(), Some("DINKES"), &rules)
-            .await
-            .unwrap();
+        let dinkes = evaluation(&ctx, s1(), Some("DINKES")).await.unwrap();
         assert_eq!(dinkes, all);
 
         // The committee moves Andi from box 2 to box 5: no longer listed.
         calibrate(
-            &db,
-            None,
-            s1(),
-            ANDI,
-            Kotak::new(5).unwrap(),
-            REASON,
-            "ketua",
-            T0,
+            &ctx,
+            &Calibration {
+                periode: s1(),
+                nip: &nip(ANDI),
+                to: Kotak::new(5).unwrap(),
+                alasan: REASON,
+            },
         )
         .await
         .unwrap();
-        let after = evaluation(&db, None, s1(), None, &rules).await.unwrap();
+        let after = evaluation(&ctx, s1(), None).await.unwrap();
         assert_eq!(
             listed(&after),
             (
@@ -392,7 +396,16 @@ async fn the_evaluation_of_a_dinas_kesehatan_on_both_engines() {
         let mut strict = rules.clone();
         strict.evaluasi.boxes.push(Kotak::new(4).unwrap());
         strict.evaluasi.jpm.minimum = talenta_domain::kompetensi::JpmCategory::MemenuhiSyarat;
-        let stricter = evaluation(&db, None, s1(), None, &strict).await.unwrap();
+        let stricter = evaluation(
+            &Ctx {
+                rules: &strict,
+                ..ctx
+            },
+            s1(),
+            None,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             listed(&stricter).0,
             owned(&[

@@ -1,7 +1,13 @@
 //! The `--db` option shared by every command that opens the system of record.
 
 use anyhow::Context;
-use talenta_storage::{DEFAULT_URL, Db};
+use talenta_app::Ctx;
+use talenta_app::context::instansi;
+use talenta_app::database::{DEFAULT_URL, Db, StorageError, connect, connect_serving, migrate};
+use talenta_domain::{InstansiId, RuleSet};
+use time::OffsetDateTime;
+
+use crate::import::{actor, now};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DbArgs {
@@ -13,19 +19,56 @@ pub struct DbArgs {
 impl DbArgs {
     /// Connects and applies any migration not applied yet.
     pub async fn open(&self) -> anyhow::Result<Db> {
-        self.migrated(Db::connect(&self.url).await).await
+        self.migrated(connect(&self.url).await).await
     }
 
     /// [`DbArgs::open`] for a web server: a write gives up waiting for
-    /// another's lock (an import's) after a second ([`Db::connect_serving`]).
+    /// another's lock (an import's) after a second ([`connect_serving`]).
     pub async fn open_serving(&self) -> anyhow::Result<Db> {
-        self.migrated(Db::connect_serving(&self.url).await).await
+        self.migrated(connect_serving(&self.url).await).await
     }
 
-    async fn migrated(&self, db: Result<Db, talenta_storage::StorageError>) -> anyhow::Result<Db> {
+    /// [`DbArgs::open`], then the context of one command over it: the
+    /// instansi named `kode` (or the only one), the user, now and `rules`.
+    pub async fn open_for(&self, kode: Option<&str>, rules: RuleSet) -> anyhow::Result<Opened> {
+        let db = self.open().await?;
+        let (instansi, found) = instansi(&db, kode).await?;
+        Ok(Opened {
+            db,
+            instansi,
+            kode: found.kode,
+            actor: actor(),
+            now: now(),
+            rules,
+        })
+    }
+
+    async fn migrated(&self, db: Result<Db, StorageError>) -> anyhow::Result<Db> {
         let db = db.with_context(|| format!("opening the database {}", redact(&self.url)))?;
-        db.migrate().await.context("migrating the database")?;
+        migrate(&db).await.context("migrating the database")?;
         Ok(db)
+    }
+}
+
+/// An open database and what a command's context holds besides it.
+pub struct Opened {
+    pub db: Db,
+    pub instansi: InstansiId,
+    /// The instansi's code, for messages.
+    pub kode: String,
+    pub actor: String,
+    pub now: OffsetDateTime,
+    pub rules: RuleSet,
+}
+
+impl Opened {
+    /// The context every use case of the command takes.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx::new(&self.db, self.instansi, &self.actor, self.now, &self.rules)
+    }
+
+    pub async fn close(self) {
+        self.db.close().await;
     }
 }
 

@@ -32,11 +32,11 @@ pub struct EvaluateArgs {
 
 pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
+    let rule_set = rules.id.clone();
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let evaluated =
-            evaluation(&db, args.instansi.as_deref(), args.period, None, &rules).await?;
-        db.close().await;
+        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let evaluated = evaluation(&opened.ctx(), args.period, None).await?;
+        opened.close().await;
         match args.format {
             Format::Json => {
                 let out = serde_json::json!({
@@ -68,7 +68,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
                     "Evaluasi pejabat periode {}: {} perlu dievaluasi (aturan {})",
                     evaluated.periode,
                     evaluated.holders.len(),
-                    rules.id
+                    rule_set
                 )?;
                 // One line per rule; the holder's cells on their first.
                 let rows: Vec<Vec<String>> = evaluated

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use talenta_app::Format;
-use talenta_app::export::export;
+use talenta_app::export::{export, export_instansi};
 use talenta_app::map::{MapFormat, write};
-use talenta_domain::Periode;
+use talenta_domain::{Periode, RuleSet};
 use talenta_ingest::Kind;
 
 use crate::db::{DbArgs, runtime};
@@ -84,17 +84,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 Format::Xlsx => MapFormat::Xlsx,
             };
             let (placed, _) = runtime()?.block_on(async {
-                let db = args.db.open().await?;
-                let written = write(
-                    &db,
-                    args.instansi.as_deref(),
-                    period,
-                    map_format,
-                    &mut out,
-                    None,
-                )
-                .await;
-                db.close().await;
+                let opened = args
+                    .db
+                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+                    .await?;
+                let written = write(&opened.ctx(), period, map_format, &mut out, None).await;
+                opened.close().await;
                 anyhow::Ok(written?)
             })?;
             out.finish()?;
@@ -103,9 +98,19 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let count = runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let count = export(&db, kind, args.instansi.as_deref(), format, &mut out).await;
-        db.close().await;
+        // The instansi themselves belong to none: every one is exported.
+        if kind == Kind::Instansi {
+            let db = args.db.open().await?;
+            let count = export_instansi(&db, format, &mut out).await;
+            db.close().await;
+            return anyhow::Ok(count?);
+        }
+        let opened = args
+            .db
+            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+            .await?;
+        let count = export(&opened.ctx(), kind, format, &mut out).await;
+        opened.close().await;
         anyhow::Ok(count?)
     })?;
     out.finish()?;

@@ -4,8 +4,10 @@
 //! error (clap's own convention).
 
 mod assign;
+mod calibrate;
 mod classify;
 mod db;
+mod demo;
 mod evaluate;
 mod export;
 mod generate;
@@ -15,6 +17,7 @@ mod nip;
 mod output;
 mod period;
 mod pools;
+mod positions;
 mod serve;
 mod succession;
 mod table;
@@ -62,11 +65,11 @@ enum Command {
     #[command(subcommand)]
     Period(period::PeriodCommand),
     /// Move an employee to another box of an open semester, with a written reason (talent committee)
-    Calibrate(period::CalibrateArgs),
+    Calibrate(calibrate::CalibrateArgs),
     /// Talent pools (KRS) of a semester per target jenjang, ranked by talent score
     Pools(pools::PoolsArgs),
     /// List positions and their ids (--key: key positions only)
-    Positions(succession::PositionsArgs),
+    Positions(positions::PositionsArgs),
     /// The succession plan of a position: ranked candidates and everyone excluded, with reasons
     Succession(succession::SuccessionArgs),
     /// The six-monthly evaluation of officeholders: holders of structural positions to evaluate, with every rule and its source
@@ -77,7 +80,7 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Try Talenta: generate a city into a SQLite file (once), map it, and
     /// serve it with one demo account per role
-    Demo(serve::DemoArgs),
+    Demo(demo::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -90,14 +93,14 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
         Command::Period(command) => period::run(&command),
-        Command::Calibrate(args) => period::run_calibrate(&args),
+        Command::Calibrate(args) => calibrate::run(&args),
         Command::Pools(args) => pools::run(&args),
-        Command::Positions(args) => succession::run_positions(&args),
-        Command::Succession(args) => succession::run_succession(&args),
+        Command::Positions(args) => positions::run(&args),
+        Command::Succession(args) => succession::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
         Command::Generate(args) => generate::run(&args),
-        Command::Serve(args) => serve::serve(&args),
-        Command::Demo(args) => serve::demo(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Demo(args) => demo::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         // The reader of our output went away (`| head`): nothing to report.

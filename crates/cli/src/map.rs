@@ -10,7 +10,6 @@ use talenta_app::map::{MapFormat, MapWriter, compute_each};
 use talenta_domain::{Periode, RuleSet};
 
 use crate::db::{DbArgs, runtime};
-use crate::import::{actor, now};
 use crate::output::Output;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -88,11 +87,9 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
     };
     if args.what_if {
         return runtime()?.block_on(async {
-            let db = args.db.open().await?;
-            let result =
-                talenta_app::cycle::what_if(&db, args.instansi.as_deref(), args.period, &rules)
-                    .await?;
-            db.close().await;
+            let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+            let result = talenta_app::cycle::what_if(&opened.ctx(), args.period).await?;
+            opened.close().await;
             let mut out = Output::to(args.out.as_deref())?;
             serde_json::to_writer(&mut out, &result)?;
             out.write_all(b"\n")?;
@@ -101,7 +98,7 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "what-if {} under {} ({}): {} employees, {} in another box than stored; nothing stored",
                 args.period,
-                rules.id,
+                result.rule_set,
                 result.fingerprint,
                 result.rows.len(),
                 changed
@@ -118,7 +115,7 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         .map(|path| Output::to(Some(path)))
         .transpose()?;
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
+        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
         let mut writer = MapWriter::new(
             format.into(),
             &mut out,
@@ -127,17 +124,9 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
                 .map(|m| (m as &mut dyn Write, missing_format.into())),
         )?;
         // A failed write is reported once the map is stored.
-        let summary = compute_each(
-            &db,
-            args.instansi.as_deref(),
-            args.period,
-            &rules,
-            &actor(),
-            now(),
-            |page| writer.write(page),
-        )
-        .await?;
-        db.close().await;
+        let summary = compute_each(&opened.ctx(), args.period, |page| writer.write(page)).await?;
+        let (kode, rule_set) = (opened.kode.clone(), opened.rules.id.clone());
+        opened.close().await;
         writer.finish()?;
         out.finish()?;
         if let Some(m) = missing {
@@ -146,8 +135,8 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "talent map {} of instansi {} ({}): {} placed, {} left out for missing data",
             args.period,
-            summary.instansi,
-            rules.id,
+            kode,
+            rule_set,
             summary.placed(),
             summary.missing
         );

@@ -1,20 +1,18 @@
-//! `talenta period open|close|list` and `talenta calibrate`: the cycle of a
-//! semester. `talenta map` opens a period on its first run; the talent
-//! committee calibrates, then closes it, which freezes its map and pools.
+//! `talenta period open|close|list`: the cycle of a semester. `talenta map`
+//! opens a period on its first run; the talent committee calibrates
+//! (`talenta calibrate`), then closes it, which freezes its map and pools.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::cycle::{calibrate, close_period, open_period, periods};
-use talenta_domain::{Kotak, Periode};
-use talenta_storage::PeriodeRow;
+use talenta_app::cycle::{PeriodeRow, close_period, open_period, periods};
+use talenta_domain::{Periode, RuleSet};
 
 use crate::db::{DbArgs, runtime};
-use crate::import::{actor, now};
 use crate::table::{Format, render, rules, stdout};
 
-fn parse_periode(text: &str) -> Result<Periode, String> {
+pub(crate) fn parse_periode(text: &str) -> Result<Periode, String> {
     text.parse::<Periode>().map_err(|e| e.to_string())
 }
 
@@ -78,10 +76,12 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         match command {
             PeriodCommand::Open(args) => {
-                let db = args.db.open().await?;
-                let row = open_period(&db, args.instansi.as_deref(), args.period, &actor(), now())
+                let opened = args
+                    .db
+                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
                     .await?;
-                db.close().await;
+                let row = open_period(&opened.ctx(), args.period).await?;
+                opened.close().await;
                 eprintln!("periode {} {}", row.periode, row.status);
             }
             PeriodCommand::Close(args) => {
@@ -91,17 +91,11 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                     .map(|path| rules(Some(path)))
                     .transpose()?;
                 let p = &args.period;
-                let db = p.db.open().await?;
-                let closed = close_period(
-                    &db,
-                    p.instansi.as_deref(),
-                    p.period,
-                    given.as_ref(),
-                    &actor(),
-                    now(),
-                )
-                .await?;
-                db.close().await;
+                let opened =
+                    p.db.open_for(p.instansi.as_deref(), RuleSet::bundled()?)
+                        .await?;
+                let closed = close_period(&opened.ctx(), p.period, given.as_ref()).await?;
+                opened.close().await;
                 eprintln!(
                     "periode {} ditutup: KRS menurut aturan {} ({}){}",
                     closed.period.periode,
@@ -115,9 +109,12 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                 );
             }
             PeriodCommand::List(args) => {
-                let db = args.db.open().await?;
-                let rows = periods(&db, args.instansi.as_deref()).await?;
-                db.close().await;
+                let opened = args
+                    .db
+                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
+                    .await?;
+                let rows = periods(&opened.ctx()).await?;
+                opened.close().await;
                 match args.format {
                     Format::Json => writeln!(
                         stdout(),
@@ -142,55 +139,6 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                     )?,
                 }
             }
-        }
-        anyhow::Ok(ExitCode::SUCCESS)
-    })
-}
-
-#[derive(Debug, clap::Args)]
-pub struct CalibrateArgs {
-    /// The semester, such as 2026-S1 (open)
-    #[arg(long, value_parser = parse_periode, value_name = "PERIOD")]
-    period: Periode,
-    /// The employee
-    #[arg(long)]
-    nip: String,
-    /// The box the talent committee sets, 1-9
-    #[arg(long = "box", value_name = "1-9", value_parser = |t: &str| t.parse::<u8>().ok().and_then(Kotak::new).ok_or("a box is 1 to 9"))]
-    kotak: Kotak,
-    /// The written reason (required, at least 20 characters)
-    #[arg(long)]
-    reason: String,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
-    #[command(flatten)]
-    db: DbArgs,
-}
-
-pub fn run_calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let done = calibrate(
-            &db,
-            args.instansi.as_deref(),
-            args.period,
-            &args.nip,
-            args.kotak,
-            &args.reason,
-            &actor(),
-            now(),
-        )
-        .await?;
-        db.close().await;
-        match done {
-            Some(k) => eprintln!(
-                "{} {}: kotak {} -> {} ({})",
-                k.periode, k.nip, k.kotak_awal, k.kotak_akhir, k.alasan
-            ),
-            None => eprintln!(
-                "{} {}: kembali ke kotak hasil perhitungan",
-                args.period, args.nip
-            ),
         }
         anyhow::Ok(ExitCode::SUCCESS)
     })

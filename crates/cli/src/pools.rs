@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use talenta_app::talent::talent_pools;
+use talenta_app::pools::talent_pools;
 use talenta_domain::Periode;
 
 use crate::db::{DbArgs, runtime};
@@ -32,9 +32,9 @@ pub struct PoolsArgs {
 pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let pools = talent_pools(&db, args.instansi.as_deref(), args.period, &rules).await?;
-        db.close().await;
+        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let pools = talent_pools(&opened.ctx(), args.period).await?;
+        opened.close().await;
         match args.format {
             Format::Json => {
                 let out = serde_json::json!({

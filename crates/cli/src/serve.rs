@@ -1,21 +1,17 @@
-//! `talenta serve` and `talenta demo`: the web application.
+//! `talenta serve`: the web application over a database, and what
+//! `talenta demo` shares with it (the log, the server's start).
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use talenta_app::import::{ImportFile, ImportOptions, import};
-use talenta_domain::berkas::Mime;
-use talenta_domain::personnel::Pegawai;
-use talenta_domain::{Periode, RuleSet};
-use talenta_generate::{Config as CityConfig, Generator, output};
-use talenta_ingest::xlsx::Limits;
-use talenta_storage::{Db, Filed};
+use talenta_app::database::{Db, analyze};
+use talenta_app::{accounts, context};
+use talenta_domain::RuleSet;
 use talenta_web::{AppState, Clock, Config};
 
 use crate::db::{DbArgs, runtime};
-use crate::import::{actor, files_in, now};
+use crate::import::now;
 
 /// The real clock, read here and nowhere below.
 #[derive(Debug)]
@@ -31,7 +27,7 @@ impl Clock for SystemClock {
 /// which the browser is never shown) and sqlx's warning for a statement
 /// slower than a second. `RUST_LOG` overrides the level, as in
 /// `RUST_LOG=sqlx=debug` for every statement.
-fn init_log() {
+pub(crate) fn init_log() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     tracing_subscriber::fmt()
@@ -73,21 +69,7 @@ pub struct ServeArgs {
     db: DbArgs,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct DemoArgs {
-    /// Employees of the generated city
-    #[arg(long, default_value_t = 9000)]
-    employees: u64,
-    /// Port on 127.0.0.1
-    #[arg(long, default_value_t = 8080)]
-    port: u16,
-    /// The demo database; the city is generated into it only when it holds
-    /// no instansi yet
-    #[arg(long, default_value = "sqlite://./data/demo.db", value_name = "URL")]
-    db: String,
-}
-
-pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     init_log();
     runtime()?.block_on(async {
         let db = args.db.open_serving().await?;
@@ -98,11 +80,11 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", listener.local_addr().map_or_else(|_| args.bind.clone(), |a| a.to_string())));
-        if !db.has_administrator().await? {
+        if !accounts::has_administrator(&db).await? {
             let token = talenta_web::auth::random_token()?;
-            db.add_setup_token(&talenta_web::auth::token_hash(&token), now().unix_timestamp())
-                .await?;
-            if db.instansi_all().await?.is_empty() {
+            let hash = talenta_web::auth::token_hash(&token);
+            accounts::add_setup_token(&db, &hash, now().unix_timestamp()).await?;
+            if context::all(&db).await?.is_empty() {
                 eprintln!("the database holds no instansi yet: import one first (talenta import --dir DIR), then open the link below");
             }
             eprintln!("no administrator yet; create the first one (link valid 24 hours, once):");
@@ -121,65 +103,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-pub fn demo(args: &DemoArgs) -> anyhow::Result<ExitCode> {
-    init_log();
-    runtime()?.block_on(async {
-        let db = DbArgs {
-            url: args.db.clone(),
-        }
-        .open_serving()
-        .await?;
-        if db.instansi_all().await?.is_empty() {
-            eprintln!(
-                "generating a city of {} employees into {} ...",
-                args.employees, args.db
-            );
-            generate_into(&db, args.employees).await?;
-        }
-        let (instansi, _) = db
-            .instansi_all()
-            .await?
-            .into_iter()
-            .next()
-            .context("the demo database holds no instansi")?;
-        let rules = RuleSet::bundled()?;
-        if db.no_documents(instansi).await? {
-            file_documents(&db, instansi, &rules).await?;
-        }
-        let today = now();
-        let periode = Periode::containing(today.date()).context("no period for today")?;
-        if db.snapshot(instansi, &periode.to_string()).await?.is_none() {
-            eprintln!("computing the talent map of {periode} ...");
-            talenta_app::map::compute(&db, None, periode, &rules, &actor(), today).await?;
-        }
-        let accounts = talenta_web::demo::accounts(
-            &db,
-            instansi,
-            &periode.to_string(),
-            today.unix_timestamp(),
-        )
-        .await?;
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
-            .await
-            .with_context(|| format!("listening on 127.0.0.1:{}", args.port))?;
-        let public_url = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
-        println!("Talenta demo: {public_url}");
-        for account in &accounts {
-            println!(
-                "akun demo: {} {} {}",
-                account.role, account.nip, account.password
-            );
-        }
-        let config = Config {
-            public_url,
-            demo: true,
-            ..Config::default()
-        };
-        run_server(db, listener, config).await
-    })
-}
-
-async fn run_server(
+pub(crate) async fn run_server(
     db: Db,
     listener: tokio::net::TcpListener,
     config: Config,
@@ -188,7 +112,7 @@ async fn run_server(
     // or by hand (imports and maps refresh them themselves). A server
     // started during an import goes without: the import refreshes them
     // when it ends.
-    match db.analyze().await {
+    match analyze(&db).await {
         Err(e) if e.is_busy() => {
             eprintln!("the database is busy (an import?): statistics not refreshed");
         }
@@ -200,85 +124,4 @@ async fn run_server(
         .await
         .context("serving")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Generates a city into a temporary directory and imports it, all or
-/// nothing, like `talenta generate` then `talenta import --dir`.
-async fn generate_into(db: &Db, employees: u64) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("talenta-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let result = async {
-        write_city(&dir, employees)?;
-        let files: Vec<ImportFile> = files_in(&dir)?;
-        let options = ImportOptions {
-            instansi: None,
-            actor: actor(),
-            now: now(),
-            max_errors: 10,
-            limits: Limits::default(),
-            progress: Arc::new(talenta_app::import::Silent),
-        };
-        import(db, files, &options).await?;
-        anyhow::Ok(())
-    }
-    .await;
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
-/// Puts the demo city's documents on file: about 57% of required
-/// documents verified, unit by unit, and a few waiting for verification.
-async fn file_documents(db: &Db, instansi: i64, rules: &RuleSet) -> anyhow::Result<()> {
-    let policy = &rules.dokumen;
-    let mut employees: Vec<Pegawai> = Vec::new();
-    db.read_all(instansi, |p: Pegawai| {
-        employees.push(p);
-        Ok(())
-    })
-    .await?;
-    let on_file = talenta_generate::documents::on_file(&employees, policy, 1);
-    // One placeholder PDF per kind, stored once, named after the kind.
-    let pdfs: Vec<(String, String, Vec<u8>)> = policy
-        .wajib
-        .iter()
-        .map(|d| {
-            let pdf = talenta_generate::documents::placeholder_pdf(&d.nama);
-            (d.kode.clone(), talenta_web::auth::sha256_hex(&pdf), pdf)
-        })
-        .collect();
-    let files: Vec<(&str, &str, &[u8])> = pdfs
-        .iter()
-        .map(|(_, sha, pdf)| (sha.as_str(), Mime::Pdf.essence(), pdf.as_slice()))
-        .collect();
-    let filed: Vec<Filed<'_>> = on_file
-        .iter()
-        .filter_map(|d| {
-            let (kode, sha, pdf) = pdfs.iter().find(|(kode, _, _)| *kode == d.jenis)?;
-            Some(Filed {
-                nip: &d.nip,
-                jenis: kode,
-                nama_file: "contoh-demo.pdf",
-                sha256: sha,
-                ukuran: i64::try_from(pdf.len()).unwrap_or(i64::MAX),
-                verified: d.verified,
-            })
-        })
-        .collect();
-    db.load_documents(instansi, &files, &filed, &actor(), now())
-        .await?;
-    Ok(())
-}
-
-fn write_city(dir: &Path, employees: u64) -> anyhow::Result<()> {
-    let generator = Generator::new(CityConfig {
-        employees,
-        seed: 1,
-        dirty: false,
-    })?;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    output::write_all(&generator, threads, |kind| {
-        let path: PathBuf = dir.join(format!("{}.csv", kind.name()));
-        std::fs::File::create(&path).map(std::io::BufWriter::new)
-    })?;
-    Ok(())
 }

@@ -1,6 +1,5 @@
-//! `talenta positions` and `talenta succession`: the positions of the
-//! instansi, and the succession plan of one (ranked candidates, everyone
-//! excluded with every failed rule).
+//! `talenta succession`: the succession plan of a position (ranked
+//! candidates, everyone excluded with every failed rule).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,66 +7,12 @@ use std::process::ExitCode;
 use std::io::Write;
 
 use serde::Serialize;
-use talenta_app::talent::{Succession, positions, succession};
+use talenta_app::succession::{Succession, succession};
 use talenta_domain::Periode;
 use time::Date;
 
 use crate::db::{DbArgs, runtime};
-use crate::import::now;
 use crate::table::{Format, render, rules, stdout};
-
-#[derive(Debug, clap::Args)]
-pub struct PositionsArgs {
-    /// Only key positions (jabatan kritikal/target)
-    #[arg(long)]
-    key: bool,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
-    #[command(flatten)]
-    db: DbArgs,
-}
-
-pub fn run_positions(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let list = positions(&db, args.instansi.as_deref(), args.key).await?;
-        db.close().await;
-        match args.format {
-            Format::Json => writeln!(
-                stdout(),
-                "{}",
-                serde_json::Value::Array(
-                    list.iter()
-                        .map(|p| serde_json::json!({
-                            "id": p.kode, "name": p.nama, "opd": p.opd,
-                            "jenjang": p.jenjang.code(), "key": p.kunci,
-                        }))
-                        .collect()
-                )
-            )?,
-            Format::Table => write!(
-                stdout(),
-                "{}",
-                render(
-                    &["id", "nama", "opd", "jenjang", "kunci"],
-                    &list
-                        .iter()
-                        .map(|p| vec![
-                            p.kode.clone(),
-                            p.nama.clone(),
-                            p.opd.clone(),
-                            p.jenjang.label().to_owned(),
-                            if p.kunci { "ya" } else { "" }.to_owned(),
-                        ])
-                        .collect::<Vec<_>>()
-                )
-            )?,
-        }
-        anyhow::Ok(ExitCode::SUCCESS)
-    })
-}
 
 #[derive(Debug, clap::Args)]
 pub struct SuccessionArgs {
@@ -226,21 +171,15 @@ impl<'a> PlanJson<'a> {
     }
 }
 
-pub fn run_succession(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
-    let on = args.on.unwrap_or_else(|| now().date());
     runtime()?.block_on(async {
-        let db = args.db.open().await?;
-        let s = succession(
-            &db,
-            args.instansi.as_deref(),
-            &args.position,
-            args.period,
-            &rules,
-            on,
-        )
-        .await?;
-        db.close().await;
+        let mut opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        if let Some(on) = args.on {
+            opened.now = on.midnight().assume_utc();
+        }
+        let s = succession(&opened.ctx(), &args.position, args.period).await?;
+        opened.close().await;
         let plan = &s.plan;
         match args.format {
             Format::Json => {

@@ -1,15 +1,15 @@
 //! A write the database cannot take now. On SQLite an import holds the
 //! write lock for minutes; the server's writes wait for it only briefly
-//! ([`talenta_storage::SERVING_WAIT`]) and then answer 503 with a page
-//! that says nothing was saved and when to try again, from the import's
-//! progress in the sign-in store. Reading, signing in and sessions go on
-//! meanwhile (see `talenta_storage::Db`).
+//! (a second) and then answer 503 with a page that says nothing was saved
+//! and when to try again, from the import's progress in the sign-in store
+//! (`talenta_app::progress`). Reading, signing in and sessions go on
+//! meanwhile.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use talenta_storage::RunningImport;
+use talenta_app::progress::{RunningImport, running};
 use talenta_views::pages::Sibuk;
 use talenta_views::{Chrome, Template};
 
@@ -34,7 +34,7 @@ pub async fn explain(State(state): State<AppState>, request: Request, next: Next
         return response;
     }
     tracing::warn!("a write found the database busy; answered 503");
-    let import = state.db().running_import().await.ok().flatten();
+    let import = running(state.db()).await.ok().flatten();
     let wait = import.and_then(|i| expected_wait(i, state.now().unix_timestamp()));
     let page = Sibuk {
         chrome: Chrome::default(),

@@ -21,7 +21,8 @@ use std::sync::{Arc, Mutex};
 
 use talenta_app::dashboard::Dashboard;
 use talenta_app::evaluation::Evaluation;
-use talenta_app::talent::{RetentionRow, Shortfall};
+use talenta_app::retention::RetentionRow;
+use talenta_app::succession::Shortfall;
 use time::{Date, Duration, OffsetDateTime};
 
 /// How long a dashboard may miss writes made by other processes.

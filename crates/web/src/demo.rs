@@ -3,8 +3,10 @@
 //! calls this; `talenta serve` never creates an account with a known
 //! password.
 
+use talenta_app::Ctx;
+use talenta_app::accounts::{NewAccount, put};
+use talenta_app::units::employees_in;
 use talenta_domain::access::Role;
-use talenta_storage::{Db, NewAccount};
 
 use crate::auth::{hash_password, random_token};
 use crate::error::WebError;
@@ -30,19 +32,14 @@ const ROLES: [(Role, &str, Option<&str>); 6] = [
     (Role::Pengawas, "SETWAN", None),
 ];
 
-/// Creates or resets the demo accounts of `instansi` and returns them with
-/// their new passwords. Employees are taken from each role's unit, those
-/// placed in the talent map of `periode` first.
-pub async fn accounts(
-    db: &Db,
-    instansi: i64,
-    periode: &str,
-    now: i64,
-) -> Result<Vec<DemoAccount>, WebError> {
+/// Creates or resets the demo accounts of the context's instansi and
+/// returns them with their new passwords. Employees are taken from each
+/// role's unit, those placed in the talent map of `periode` first.
+pub async fn accounts(ctx: &Ctx<'_>, periode: &str) -> Result<Vec<DemoAccount>, WebError> {
     let mut taken: Vec<String> = Vec::new();
     let mut accounts = Vec::new();
     for (role, unit, administers) in ROLES {
-        let candidates = db.employees_in_unit(instansi, unit, periode, 8).await?;
+        let candidates = employees_in(ctx, unit, periode, 8).await?;
         let Some((nip, nama)) = candidates.into_iter().find(|(nip, _)| !taken.contains(nip)) else {
             return Err(WebError::Internal(format!(
                 "no employee in unit {unit} for the demo {role} account"
@@ -51,16 +48,17 @@ pub async fn accounts(
         taken.push(nip.clone());
         let password = password()?;
         let hash = hash_password(password.clone()).await?;
-        db.put_account(
+        put(
+            ctx.db,
             &NewAccount {
-                instansi,
+                instansi: ctx.instansi.get(),
                 nip: &nip,
                 nama: &nama,
                 role,
                 opd: administers,
                 password_hash: &hash,
             },
-            now,
+            ctx.now.unix_timestamp(),
         )
         .await?;
         accounts.push(DemoAccount {

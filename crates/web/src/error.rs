@@ -44,8 +44,8 @@ pub(crate) fn with_sources(error: &dyn std::error::Error) -> String {
         .join(": ")
 }
 
-impl From<talenta_storage::StorageError> for WebError {
-    fn from(error: talenta_storage::StorageError) -> Self {
+impl From<talenta_app::StorageError> for WebError {
+    fn from(error: talenta_app::StorageError) -> Self {
         if error.is_busy() {
             WebError::Busy
         } else {

@@ -31,8 +31,11 @@ mod xlsx;
 use std::sync::Arc;
 
 use axum::Router;
-use talenta_domain::RuleSet;
-use talenta_storage::Db;
+use talenta_app::Ctx;
+use talenta_app::Db;
+use talenta_domain::{InstansiId, RuleSet};
+
+use crate::session::SignedIn;
 use time::OffsetDateTime;
 
 /// Where the time comes from: the real clock in the binary, a settable one
@@ -168,6 +171,18 @@ impl AppState {
 
     pub fn rules(&self) -> &RuleSet {
         &self.0.rules
+    }
+
+    /// The context of a signed-in user's request: their instansi, their NIP
+    /// for the change log, the time of the request, the rules of the day.
+    pub fn ctx<'a>(&'a self, user: &'a SignedIn) -> Ctx<'a> {
+        Ctx::new(
+            &self.0.db,
+            InstansiId(user.actor.instansi),
+            &user.actor.nip,
+            self.now(),
+            &self.0.rules,
+        )
     }
 
     pub(crate) fn dashboards(&self) -> &cache::DashboardCache {

@@ -1,5 +1,5 @@
 //! Who is signed in. The session cookie holds `INSTANSI.TOKEN`; the
-//! sign-in store (`talenta_storage::Db`: on SQLite a file of its own, so
+//! sign-in store (`talenta_app::sign_in`: on SQLite a file of its own, so
 //! none of this waits for an import) holds the token's SHA-256 with the
 //! session's CSRF token and times. A session ends after 30 minutes without
 //! a request (idle) and 12 hours after login (absolute), on logout, and on
@@ -15,6 +15,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use talenta_app::accounts::account;
+use talenta_app::{Ctx, sign_in, units};
+use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Actor, Role, Target, authorize};
 
 use crate::AppState;
@@ -183,26 +186,30 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Signe
         return Ok(None);
     };
     let db = state.db();
-    let Some(session) = db.session(instansi, &hash).await? else {
+    let id = InstansiId(instansi);
+    let Some(session) = sign_in::session(db, id, &hash).await? else {
         return Ok(None);
     };
     let now = state.now().unix_timestamp();
-    let account = db.account(instansi, &session.nip).await?;
+    let account = account(db, id, &session.nip).await?;
     let live = account
         .as_ref()
         .is_some_and(|a| password_stamp(&a.password_hash) == session.sandi);
     if !live || now - session.active > IDLE_SECONDS || now - session.created > ABSOLUTE_SECONDS {
-        db.end_session(instansi, &hash).await?;
+        sign_in::end(db, id, &hash).await?;
         return Ok(None);
     }
     let Some(account) = account else {
         return Ok(None);
     };
     if now - session.active > TOUCH_SECONDS {
-        db.touch_session(instansi, &hash, now).await?;
+        sign_in::touch(db, id, &hash, now).await?;
     }
     let units = match (&account.role, &account.opd) {
-        (Role::AdminOpd, Some(opd)) => db.unit_subtree(instansi, opd).await?,
+        (Role::AdminOpd, Some(opd)) => {
+            let ctx = Ctx::new(db, id, &account.nip, state.now(), state.rules());
+            units::subtree(&ctx, opd).await?
+        }
         _ => Vec::new(),
     };
     Ok(Some(SignedIn {

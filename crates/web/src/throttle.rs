@@ -27,7 +27,8 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use talenta_storage::Attempts;
+use talenta_app::sign_in::{self, Attempts};
+use talenta_domain::InstansiId;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -124,7 +125,7 @@ pub async fn must_wait(
 ) -> Result<bool, WebError> {
     let db = state.db();
     let now = state.now().unix_timestamp();
-    let from_here = db.address_attempts(&address.0, now - FORGET_AFTER).await?;
+    let from_here = sign_in::address_attempts(db, &address.0, now - FORGET_AFTER).await?;
     if from_here.waits(now) {
         return Ok(true);
     }
@@ -132,7 +133,9 @@ pub async fn must_wait(
         return Ok(false);
     }
     Ok(match account {
-        Some(a) => db.attempts(a.instansi, a.nip).await?.waits(now),
+        Some(a) => sign_in::attempts(db, InstansiId(a.instansi), a.nip)
+            .await?
+            .waits(now),
         None => false,
     })
 }
@@ -146,10 +149,9 @@ pub async fn failed(
 ) -> Result<Option<Attempts>, WebError> {
     let db = state.db();
     let now = state.now().unix_timestamp();
-    db.address_failed(&address.0, now, now - FORGET_AFTER, delay)
-        .await?;
+    sign_in::address_failed(db, &address.0, now, now - FORGET_AFTER, delay).await?;
     Ok(match account {
-        Some(a) => Some(db.login_failed(a.instansi, a.nip, now, delay).await?),
+        Some(a) => Some(sign_in::failed(db, InstansiId(a.instansi), a.nip, now, delay).await?),
         None => None,
     })
 }

@@ -12,6 +12,9 @@ use axum::http::header;
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
+use talenta_app::accounts::{account, set_own_password};
+use talenta_app::sign_in;
+use talenta_domain::InstansiId;
 use talenta_views::Flash;
 use talenta_views::pages::Sandi;
 
@@ -64,7 +67,7 @@ async fn change(
     };
     let db = state.db();
     let instansi = user.actor.instansi;
-    let Some(account) = db.account(instansi, &user.actor.nip).await? else {
+    let Some(account) = account(db, InstansiId(instansi), &user.actor.nip).await? else {
         return Err(WebError::NotFound);
     };
     let known = Some(throttle::Account {
@@ -83,7 +86,7 @@ async fn change(
         if failures.is_none_or(|a| a.failures < FREE_FAILURES) {
             return refuse(WRONG.to_owned());
         }
-        db.end_session(instansi, &user.token_hash).await?;
+        sign_in::end(db, InstansiId(instansi), &user.token_hash).await?;
         let mut response =
             refuse("Kata sandi sekarang salah terlalu sering: sesi ini diakhiri.".to_owned())?;
         if let Some(cookie) = session_clear_cookie(&state) {
@@ -99,21 +102,20 @@ async fn change(
         return refuse(weak.message());
     }
     let hash = hash_password(input.baru).await?;
-    db.set_password(instansi, &user.actor.nip, &hash).await?;
+    set_own_password(&state.ctx(&user), &hash).await?;
     // Every session ended with the change (each remembers the password it
     // was opened under); this browser continues in a new one.
     let token = random_token()?;
     let now = state.now().unix_timestamp();
-    db.login_succeeded(
-        instansi,
-        &user.actor.nip,
-        None,
-        &token_hash(&token),
-        &random_token()?,
-        &password_stamp(&hash),
-        now,
-    )
-    .await?;
+    let signed = sign_in::SignedIn {
+        instansi: InstansiId(instansi),
+        nip: &user.actor.nip,
+        old_token_hash: None,
+        token_hash: &token_hash(&token),
+        csrf: &random_token()?,
+        sandi: &password_stamp(&hash),
+    };
+    sign_in::succeeded(db, &signed, now).await?;
     let mut response = render(&Sandi {
         chrome: super::chrome_with(
             &user,

@@ -17,7 +17,8 @@ use axum::routing::get;
 use std::collections::HashSet;
 
 use talenta_app::dashboard::{Count, Dashboard, Row, Shown, load};
-use talenta_app::talent::{Shortfall, retention, short_of_successors};
+use talenta_app::retention::retention;
+use talenta_app::succession::{Shortfall, short_of_successors};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::privasi::Privasi;
 use talenta_domain::retention::FlagKind;
@@ -26,11 +27,12 @@ use talenta_views::charts::{self, Bar, NineBox, NineBoxCell, angka, percent};
 use talenta_views::pages::{Dasbor, Retensi, SuksesiKurang, UnitRow, UnitTable};
 use time::Date;
 
-use super::cycle::{cycle_error, instansi_kode};
+use super::cycle::cycle_error;
 use crate::AppState;
 use crate::error::{WebError, render};
 use crate::format::tanggal;
 use crate::session::SignedIn;
+use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -62,7 +64,7 @@ async fn unit(
         instansi,
         unit: &kode,
     };
-    if !user.may(Action::ReadAggregates, target) || !state.db().unit_exists(instansi, &kode).await?
+    if !user.may(Action::ReadAggregates, target) || !units::exists(&state.ctx(&user), &kode).await?
     {
         return Err(WebError::NotFound);
     }
@@ -87,7 +89,7 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
             root,
             today,
             state.now(),
-            load(state.db(), rules, instansi, root, today),
+            load(&state.ctx(user), root),
         )
         .await?;
     let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
@@ -207,15 +209,13 @@ async fn successor_notice(
             None,
             today,
             state.now(),
-            short_of_successors(state.db(), instansi, state.rules(), today),
+            short_of_successors(&state.ctx(user)),
         )
         .await
         .map_err(cycle_error)?;
     let units: Option<HashSet<String>> = match root {
         Some(unit) => Some(
-            state
-                .db()
-                .unit_subtree(instansi, unit)
+            units::subtree(&state.ctx(user), unit)
                 .await?
                 .into_iter()
                 .collect(),
@@ -282,7 +282,6 @@ async fn retention_block(
         return Ok(None);
     };
     let instansi = user.actor.instansi;
-    let kode = instansi_kode(state, user).await?;
     let rows = state
         .retentions()
         .get_or_load(
@@ -290,7 +289,7 @@ async fn retention_block(
             Some(unit),
             today,
             state.now(),
-            retention(state.db(), Some(&kode), periode, Some(unit), state.rules()),
+            retention(&state.ctx(user), periode, Some(unit)),
         )
         .await
         .map_err(cycle_error)?;

@@ -1,7 +1,7 @@
 //! Individual development plans (IDP) in the browser (issue 6): a
 //! person's saved plans with their progress, and the edit form of one
 //! plan towards a target position, which starts as a draft from the
-//! competency gaps (`talenta_app::talent::idp_draft`). The committee and
+//! competency gaps (`talenta_app::development::idp_draft`). The committee and
 //! the admins who keep the person's records edit (`Action::PlanDevelopment`);
 //! whoever may read the profile reads the plans.
 //!
@@ -18,19 +18,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
-use talenta_app::talent::{IdpBasis, IdpError, idp, idp_basis, idp_draft, idp_save, positions};
+use talenta_app::Ctx;
+use talenta_app::development::{IdpBasis, IdpError, IdpRow, idp, idp_basis, idp_draft, idp_save};
+use talenta_app::people::position;
+use talenta_app::succession::positions;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::teks::{self, Lines};
-use talenta_storage::IdpRow;
 use talenta_views::Flash;
 use talenta_views::pages::{Idp, IdpBaris, IdpIsian, IdpRencana, IdpUbah};
 use time::Date;
 use time::macros::format_description;
 
-use super::cycle::{cycle_error, instansi_kode};
+use super::cycle::cycle_error;
 use super::dashboard::path_segment;
 use super::profile::person;
 use crate::AppState;
@@ -77,11 +79,9 @@ fn level_text(attained: Option<Level>, target: Level) -> String {
 }
 
 /// The name of position `kode`, for headings.
-async fn position_name(state: &AppState, instansi: i64, kode: &str) -> Result<String, WebError> {
-    let found: Vec<talenta_domain::personnel::Jabatan> =
-        state.db().records_of(instansi, kode).await?;
-    Ok(found
-        .first()
+async fn position_name(ctx: &Ctx<'_>, kode: &str) -> Result<String, WebError> {
+    Ok(position(ctx, kode)
+        .await?
         .map_or_else(|| kode.to_owned(), |j| format!("{} ({kode})", j.nama)))
 }
 
@@ -116,8 +116,8 @@ async fn plans_page(
             unit: &pegawai.opd,
         },
     );
-    let kode = instansi_kode(state, user).await?;
-    let rows = idp(state.db(), Some(&kode), nip).await.map_err(idp_error)?;
+    let ctx = state.ctx(user);
+    let rows = idp(&ctx, nip).await.map_err(idp_error)?;
     let mut by_target: BTreeMap<&str, Vec<&IdpRow>> = BTreeMap::new();
     for row in &rows {
         by_target.entry(&row.jabatan_target).or_default().push(row);
@@ -129,7 +129,7 @@ async fn plans_page(
             .filter(|r| r.status == StatusIdp::Selesai)
             .count();
         rencana.push(IdpRencana {
-            jabatan: position_name(state, instansi, target).await?,
+            jabatan: position_name(&ctx, target).await?,
             ubah_href: may_edit.then(|| edit_href(nip, target)),
             kemajuan: format!("{selesai} dari {} kegiatan selesai.", items.len()),
             rows: items
@@ -149,9 +149,7 @@ async fn plans_page(
         });
     }
     let pilihan_jabatan = if may_edit {
-        let list = positions(state.db(), Some(&kode), true)
-            .await
-            .map_err(cycle_error)?;
+        let list = positions(&ctx, true).await.map_err(cycle_error)?;
         Some(
             list.into_iter()
                 .map(|p| (p.kode, format!("{} · {}", p.nama, p.opd)))
@@ -188,30 +186,20 @@ async fn edit(
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
     let jabatan = target.jabatan.trim();
-    let kode = instansi_kode(&state, &user).await?;
-    let basis = match idp_basis(state.db(), Some(&kode), &nip, jabatan).await {
+    let ctx = state.ctx(&user);
+    let basis = match idp_basis(&ctx, &nip, jabatan).await {
         Ok(basis) => basis,
         Err(IdpError::NoStandard(_)) => return no_standard(&state, &user, &nip, jabatan).await,
         Err(other) => return Err(idp_error(other)),
     };
-    let saved: Vec<IdpRow> = idp(state.db(), Some(&kode), &nip)
+    let saved: Vec<IdpRow> = idp(&ctx, &nip)
         .await
         .map_err(idp_error)?
         .into_iter()
         .filter(|r| r.jabatan_target == jabatan)
         .collect();
     let (rows, sumber) = if saved.is_empty() {
-        let draft = idp_draft(
-            state.db(),
-            Some(&kode),
-            &nip,
-            jabatan,
-            state.rules(),
-            &user.actor.nip,
-            state.now(),
-        )
-        .await
-        .map_err(idp_error)?;
+        let draft = idp_draft(&ctx, &nip, jabatan).await.map_err(idp_error)?;
         (
             draft,
             "Draf dari kesenjangan kompetensi terhadap standar jabatan (hasil asesmen terakhir), dengan jenis pengembangan yang disarankan aturan. Belum disimpan.",
@@ -435,8 +423,8 @@ async fn save(
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
     let mut form = Submitted::parse(fields)?;
-    let kode = instansi_kode(&state, &user).await?;
-    let basis = match idp_basis(state.db(), Some(&kode), &nip, &form.jabatan).await {
+    let ctx = state.ctx(&user);
+    let basis = match idp_basis(&ctx, &nip, &form.jabatan).await {
         Ok(basis) => basis,
         Err(IdpError::NoStandard(_)) => {
             return no_standard(&state, &user, &nip, &form.jabatan).await;
@@ -480,20 +468,11 @@ async fn save(
         };
         return page.respond(&user, StatusCode::OK);
     }
-    let now = state.now();
-    match check(&form.rows, &basis, &user.actor.nip, now, &nip) {
+    match check(&form.rows, &basis, &user.actor.nip, ctx.now, &nip) {
         Ok(rows) => {
-            idp_save(
-                state.db(),
-                Some(&kode),
-                &nip,
-                &basis.jabatan.kode,
-                &rows,
-                &user.actor.nip,
-                now,
-            )
-            .await
-            .map_err(idp_error)?;
+            idp_save(&ctx, &nip, &basis.jabatan.kode, &rows)
+                .await
+                .map_err(idp_error)?;
             Ok(Redirect::to(&format!("/pegawai/{nip}/idp?ok=idp")).into_response())
         }
         Err(galat) => {

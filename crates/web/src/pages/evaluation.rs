@@ -19,13 +19,15 @@ use talenta_domain::{Periode, RuleSet};
 use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
 use time::Date;
 
-use super::cycle::{Unit, cycle_error, instansi_kode};
+use super::cycle::{Unit, cycle_error};
 use super::dashboard::path_segment;
 use super::profile::komponen_label;
 use crate::AppState;
 use crate::error::{WebError, render};
 use crate::extract::Query;
 use crate::session::SignedIn;
+use talenta_app::cycle::latest;
+use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/evaluasi", get(page))
@@ -99,14 +101,13 @@ async fn page(
         return Err(WebError::NotFound);
     }
     if let Some(unit) = &opd
-        && !state.db().unit_exists(instansi, unit).await?
+        && !units::exists(&state.ctx(&user), unit).await?
     {
         return Err(WebError::NotFound);
     }
     let periode: Periode = periode.parse().map_err(|_| WebError::NotFound)?;
-    let kode = instansi_kode(&state, &user).await?;
     let rules = state.rules();
-    let evaluated = evaluation(state.db(), Some(&kode), periode, opd.as_deref(), rules)
+    let evaluated = evaluation(&state.ctx(&user), periode, opd.as_deref())
         .await
         .map_err(cycle_error)?;
     let scope = opd.as_deref().map_or_else(
@@ -199,16 +200,12 @@ pub(super) async fn dashboard_block(
     privasi: Option<&Privasi>,
 ) -> Result<Option<EvaluasiPejabat>, WebError> {
     let instansi = user.actor.instansi;
-    let kode = instansi_kode(state, user).await?;
-    let (db, rules) = (state.db(), state.rules());
+    let ctx = state.ctx(user);
     let cached = state
         .evaluations()
         .get_or_load(instansi, None, today, state.now(), async {
-            let latest = db.latest_periode(instansi).await?;
-            match latest.and_then(|p| p.parse::<Periode>().ok()) {
-                Some(periode) => evaluation(db, Some(&kode), periode, None, rules)
-                    .await
-                    .map(Some),
+            match latest(&ctx).await? {
+                Some(periode) => evaluation(&ctx, periode, None).await.map(Some),
                 None => Ok::<Option<Evaluation>, CycleError>(None),
             }
         })
@@ -218,7 +215,7 @@ pub(super) async fn dashboard_block(
         return Ok(None);
     };
     let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(db.unit_subtree(instansi, unit).await?.into_iter().collect()),
+        Some(unit) => Some(units::subtree(&ctx, unit).await?.into_iter().collect()),
         None => None,
     };
     let in_scope = |opd: &str| units.as_ref().is_none_or(|u| u.contains(opd));
@@ -249,7 +246,7 @@ pub(super) async fn dashboard_block(
         periode: evaluated.periode.clone(),
         jumlah: count(holders.len()),
         alasan,
-        aturan: rules_text(rules),
+        aturan: rules_text(ctx.rules),
         belum_dipetakan: count(
             evaluated
                 .unmapped

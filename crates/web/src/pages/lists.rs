@@ -8,11 +8,15 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
+use talenta_app::accounts::account;
+use talenta_app::cycle::mapped;
+use talenta_app::lists::{self, EmployeeFilter, MapFilter, Page, Search, Window};
+use talenta_app::units;
+use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::teks::{self, Lines};
 use talenta_domain::{Jenjang, Kotak};
 use talenta_ingest::record::shown;
-use talenta_storage::{EmployeeFilter, MapFilter, Search, Window};
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
 use crate::AppState;
@@ -35,6 +39,12 @@ const PAGE: i64 = 50;
 const MAX_CARI: usize = 100;
 /// Rows of an export: a worksheet's rows less the header.
 const EXPORT_ROWS: i64 = 1_048_575;
+
+/// The rows of an export: every row a sheet holds, from the first.
+const EXPORT: Window = Window {
+    limit: EXPORT_ROWS,
+    offset: 0,
+};
 
 /// The query of either list; every value is text, so a bad one gets a
 /// message on the page rather than a bare 400.
@@ -102,7 +112,7 @@ async fn scope(
 ) -> Result<Scope, WebError> {
     let instansi = user.actor.instansi;
     let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
-    let all = state.db().units(instansi).await?;
+    let all = units::all(&state.ctx(user)).await?;
     // A unit that does not exist is answered like one out of scope.
     let known = requested.is_none_or(|unit| all.iter().any(|(kode, _)| kode == unit));
     let units: Vec<(String, String)> = if whole {
@@ -121,7 +131,7 @@ async fn scope(
         }
         None if whole => None,
         None => {
-            let own = state.db().account(instansi, &user.actor.nip).await?;
+            let own = account(state.db(), InstansiId(instansi), &user.actor.nip).await?;
             let opd = own.and_then(|a| a.opd).ok_or(WebError::NotFound)?;
             if !user.may(
                 Action::ListPeople,
@@ -233,17 +243,7 @@ async fn employees(
     };
     let pairs = [("q", Some(q)), ("opd", opd)];
     if query.xlsx() {
-        let all = state
-            .db()
-            .employee_list(
-                instansi,
-                &filter,
-                Window {
-                    limit: EXPORT_ROWS,
-                    offset: 0,
-                },
-            )
-            .await?;
+        let all = lists::employees(&state.ctx(&user), &filter, EXPORT).await?;
         return xlsx::attachment(
             "pegawai.xlsx",
             &[
@@ -275,17 +275,15 @@ async fn employees(
     };
     let problems: Vec<String> = bad_search.into_iter().chain(bad_page).collect();
     let galat = (!problems.is_empty()).then(|| problems.join(" "));
-    let list = state
-        .db()
-        .employee_list(
-            instansi,
-            &filter,
-            Window {
-                limit: PAGE,
-                offset: (page - 1) * PAGE,
-            },
-        )
-        .await?;
+    let list = lists::employees(
+        &state.ctx(&user),
+        &filter,
+        Window {
+            limit: PAGE,
+            offset: (page - 1) * PAGE,
+        },
+    )
+    .await?;
     let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
     let rows: Vec<PersonRow> = list
         .rows
@@ -327,7 +325,7 @@ async fn map(
     let instansi = user.actor.instansi;
     let opd = ListQuery::text(&query.opd);
     let scope = scope(&state, &user, opd).await?;
-    let periodes = state.db().periodes(instansi).await?;
+    let periodes = mapped(&state.ctx(&user)).await?;
     let mut problems: Vec<String> = Vec::new();
     let periode = match ListQuery::text(&query.periode) {
         Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
@@ -396,17 +394,7 @@ async fn map(
         search: Search::parse(q),
     };
     if query.xlsx() && usable {
-        let all = state
-            .db()
-            .map_list(
-                instansi,
-                &filter,
-                Window {
-                    limit: EXPORT_ROWS,
-                    offset: 0,
-                },
-            )
-            .await?;
+        let all = lists::map(&state.ctx(&user), &filter, EXPORT).await?;
         let name = match kotak {
             Some(k) => format!("peta-talenta-{periode_text}-kotak-{k}.xlsx"),
             None => format!("peta-talenta-{periode_text}.xlsx"),
@@ -445,19 +433,17 @@ async fn map(
         );
     }
     let list = if usable {
-        state
-            .db()
-            .map_list(
-                instansi,
-                &filter,
-                Window {
-                    limit: PAGE,
-                    offset: (page - 1) * PAGE,
-                },
-            )
-            .await?
+        lists::map(
+            &state.ctx(&user),
+            &filter,
+            Window {
+                limit: PAGE,
+                offset: (page - 1) * PAGE,
+            },
+        )
+        .await?
     } else {
-        talenta_storage::Page {
+        Page {
             rows: Vec::new(),
             total: 0,
         }

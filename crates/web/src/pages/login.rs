@@ -13,6 +13,9 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+use talenta_app::accounts::accounts_by_nip;
+use talenta_app::sign_in;
+use talenta_domain::InstansiId;
 use talenta_domain::access::Role;
 use talenta_views::pages::Masuk;
 
@@ -127,7 +130,7 @@ async fn login(
     const WRONG: &str = "NIP atau kata sandi salah.";
     let db = state.db();
     let now = state.now().unix_timestamp();
-    let mut accounts = db.accounts_by_nip(&nip).await?;
+    let mut accounts = accounts_by_nip(db, &nip).await?;
     // A NIP with accounts in two instansi cannot say which to enter.
     let account = if accounts.len() == 1 {
         accounts.pop()
@@ -156,16 +159,15 @@ async fn login(
     };
     let token = random_token()?;
     let old = presented_token_hash(&state, &headers).map(|(_, hash)| hash);
-    db.login_succeeded(
-        account.instansi,
-        &account.nip,
-        old.as_deref(),
-        &token_hash(&token),
-        &random_token()?,
-        &password_stamp(&account.password_hash),
-        now,
-    )
-    .await?;
+    let signed = sign_in::SignedIn {
+        instansi: InstansiId(account.instansi),
+        nip: &account.nip,
+        old_token_hash: old.as_deref(),
+        token_hash: &token_hash(&token),
+        csrf: &random_token()?,
+        sandi: &password_stamp(&account.password_hash),
+    };
+    sign_in::succeeded(db, &signed, now).await?;
     let mut response = Redirect::to(&next).into_response();
     if let Some(cookie) = session_set_cookie(&state, account.instansi, &token) {
         response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -178,10 +180,12 @@ async fn logout(
     user: Option<SignedIn>,
 ) -> Result<Response, WebError> {
     if let Some(user) = user {
-        state
-            .db()
-            .end_session(user.actor.instansi, &user.token_hash)
-            .await?;
+        sign_in::end(
+            state.db(),
+            InstansiId(user.actor.instansi),
+            &user.token_hash,
+        )
+        .await?;
     }
     let mut response = Redirect::to("/masuk").into_response();
     if let Some(cookie) = session_clear_cookie(&state) {

@@ -7,12 +7,18 @@ mod development;
 mod evaluation;
 mod lists;
 mod login;
+mod movement;
+mod pools;
 mod profile;
+mod retention;
 mod self_service;
 mod setup;
+mod succession;
 mod verification;
 
 use axum::Router;
+use talenta_app::accounts::account;
+use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Role, Target};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
@@ -30,6 +36,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(lists::routes())
         .merge(self_service::routes())
         .merge(cycle::routes())
+        .merge(movement::routes())
+        .merge(pools::routes())
+        .merge(retention::routes())
+        .merge(succession::routes())
         .merge(development::routes())
         .merge(evaluation::routes())
         .merge(verification::routes())
@@ -123,7 +133,7 @@ pub(crate) async fn own_unit(
         return Ok(None);
     }
     let instansi = user.actor.instansi;
-    let account = state.db().account(instansi, &user.actor.nip).await?;
+    let account = account(state.db(), InstansiId(instansi), &user.actor.nip).await?;
     Ok(account
         .and_then(|a| a.opd)
         .filter(|unit| user.may(action, Target::Unit { instansi, unit })))

@@ -6,13 +6,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use talenta_app::cycle::KalibrasiRow;
+use talenta_app::people::employee;
 use talenta_app::profile::{Profile, load};
 use talenta_app::self_service::{Keadaan, checklist};
+use talenta_app::verification::{Usulan, Verifikasi};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::talent::Komponen;
 use talenta_domain::{Kotak, RuleSet, branding, usulan};
-use talenta_storage::Verifikasi;
 use talenta_views::pages::{
     BerkasRow, BrandingRow, BrandingView, DokumenView, EditForms, Profil, TalentPosition, UsulanRow,
 };
@@ -37,9 +39,7 @@ pub(crate) async fn person(
     action: Action,
 ) -> Result<Pegawai, WebError> {
     let instansi = user.actor.instansi;
-    let pegawai = state
-        .db()
-        .pegawai(instansi, nip)
+    let pegawai = employee(&state.ctx(user), nip)
         .await?
         .ok_or(WebError::NotFound)?;
     let target = Target::Person {
@@ -89,7 +89,7 @@ pub(crate) async fn respond(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let instansi = user.actor.instansi;
-    let profile = load(state.db(), state.rules(), instansi, nip)
+    let profile = load(&state.ctx(user), nip)
         .await?
         .ok_or(WebError::NotFound)?;
     let target = Target::Person {
@@ -283,7 +283,7 @@ fn dokumen_view(rules: &RuleSet, profile: &Profile, files: bool) -> DokumenView 
     }
 }
 
-fn usulan_row(u: &talenta_storage::Usulan) -> UsulanRow {
+fn usulan_row(u: &Usulan) -> UsulanRow {
     UsulanRow {
         kolom: u.kolom.label(),
         lama: opt(u.nilai_lama.as_ref()),
@@ -376,7 +376,7 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
 }
 
 /// The committee's calibration of the person in `periode`, if any.
-fn calibration_of<'a>(p: &'a Profile, periode: &str) -> Option<&'a talenta_storage::KalibrasiRow> {
+fn calibration_of<'a>(p: &'a Profile, periode: &str) -> Option<&'a KalibrasiRow> {
     p.calibrations.iter().find(|c| c.periode == periode)
 }
 

@@ -11,11 +11,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use talenta_app::self_service::{SelfServiceError, propose};
+use talenta_app::self_service::{
+    self, SelfServiceError, Upload, add_branding_item, add_document, document_file, propose,
+    remove_branding_item, set_pernyataan, upload_load,
+};
 use talenta_domain::access::Action;
 use talenta_domain::berkas::{self, Mime};
 use talenta_domain::branding;
-use talenta_storage::Upload;
 use talenta_views::Flash;
 
 use super::profile::{person, respond};
@@ -73,14 +75,12 @@ async fn refused_as(
 /// are verified).
 async fn over_cap(
     state: &AppState,
-    instansi: i64,
+    user: &SignedIn,
     nip: &str,
 ) -> Result<Option<(StatusCode, String)>, WebError> {
     let config = state.config();
-    let load = state
-        .db()
-        .upload_load(instansi, nip, state.now() - time::Duration::minutes(1))
-        .await?;
+    let ctx = state.ctx(user);
+    let load = upload_load(&ctx, nip, ctx.now - time::Duration::minutes(1)).await?;
     let over = |count: i64, cap: u32| count >= i64::from(cap);
     Ok(if over(load.recent, config.uploads_per_minute) {
         Some((
@@ -125,11 +125,7 @@ async fn statement(
     person(&state, &user, &nip, Action::EditOwnProfile).await?;
     match branding::pernyataan(&input.pernyataan) {
         Ok(text) => {
-            let now = state.now().unix_timestamp();
-            state
-                .db()
-                .set_pernyataan(user.actor.instansi, &nip, &text, now)
-                .await?;
+            set_pernyataan(&state.ctx(&user), &nip, &text).await?;
             Ok(done(&nip, "pernyataan", "branding"))
         }
         Err(reason) => refused(&state, &user, &nip, reason).await,
@@ -153,10 +149,9 @@ async fn add_item(
     Form(input): Form<NewItem>,
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    let db = state.db();
-    let instansi = user.actor.instansi;
-    let existing = db.branding(instansi, &nip).await?.items.len();
-    let this_year = state.now().year();
+    let ctx = state.ctx(&user);
+    let existing = self_service::branding(&ctx, &nip).await?.items.len();
+    let this_year = ctx.now.year();
     match branding::item(
         &input.jenis,
         &input.judul,
@@ -166,7 +161,7 @@ async fn add_item(
         existing,
     ) {
         Ok(item) => {
-            db.add_branding_item(instansi, &nip, &item).await?;
+            add_branding_item(&ctx, &nip, &item).await?;
             Ok(done(&nip, "butir", "branding"))
         }
         Err(reason) => refused(&state, &user, &nip, reason).await,
@@ -179,11 +174,7 @@ async fn remove_item(
     Path((nip, nomor)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    if !state
-        .db()
-        .remove_branding_item(user.actor.instansi, &nip, nomor)
-        .await?
-    {
+    if !remove_branding_item(&state.ctx(&user), &nip, nomor).await? {
         return Err(WebError::NotFound);
     }
     Ok(done(&nip, "hapus", "branding"))
@@ -202,17 +193,7 @@ async fn proposal(
     Form(input): Form<Proposal>,
 ) -> Result<Response, WebError> {
     let pegawai = person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    let now = state.now().unix_timestamp();
-    match propose(
-        state.db(),
-        user.actor.instansi,
-        &pegawai,
-        &input.kolom,
-        &input.nilai,
-        now,
-    )
-    .await
-    {
+    match propose(&state.ctx(&user), &pegawai, &input.kolom, &input.nilai).await {
         Ok(_) => Ok(done(&nip, "usulan", "usulan")),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
         Err(reason) => refused(&state, &user, &nip, reason).await,
@@ -271,7 +252,7 @@ async fn upload(
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::EditOwnProfile).await?;
     let form = read_upload(multipart).await?;
-    if let Some((status, reason)) = over_cap(&state, user.actor.instansi, &nip).await? {
+    if let Some((status, reason)) = over_cap(&state, &user, &nip).await? {
         return refused_as(&state, &user, &nip, reason, status).await;
     }
     let policy = &state.rules().dokumen;
@@ -290,10 +271,7 @@ async fn upload(
         sha256: &sha256_hex(&form.content),
         content: &form.content,
     };
-    state
-        .db()
-        .add_document(user.actor.instansi, upload, &user.actor.nip, state.now())
-        .await?;
+    add_document(&state.ctx(&user), upload).await?;
     Ok(done(&nip, "dokumen", "dokumen"))
 }
 
@@ -306,9 +284,7 @@ async fn download(
     Path((nip, sha256)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::ReadDocuments).await?;
-    let (document, stored_mime, content) = state
-        .db()
-        .document_file(user.actor.instansi, &nip, &sha256)
+    let (document, stored_mime, content) = document_file(&state.ctx(&user), &nip, &sha256)
         .await?
         .ok_or(WebError::NotFound)?;
     let mime = Mime::from_essence(&stored_mime).ok_or_else(|| {

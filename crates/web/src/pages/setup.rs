@@ -7,9 +7,10 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use talenta_app::accounts::{NewAccount, complete_setup, setup_token_valid};
+use talenta_app::context;
 use talenta_domain::Nip;
 use talenta_domain::access::Role;
-use talenta_storage::NewAccount;
 use talenta_views::pages::Penyiapan;
 
 use crate::AppState;
@@ -39,12 +40,10 @@ async fn page(
     token: String,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let instansi = state
-        .db()
-        .instansi_all()
+    let instansi = context::all(state.db())
         .await?
         .into_iter()
-        .map(|(id, i)| (id, format!("{} ({})", i.nama, i.kode)))
+        .map(|(id, i)| (id.get(), format!("{} ({})", i.nama, i.kode)))
         .collect();
     render(&Penyiapan {
         chrome: super::anonymous(csrf),
@@ -57,10 +56,7 @@ async fn page(
 
 async fn valid(state: &AppState, token: &str) -> Result<bool, WebError> {
     let not_before = state.now().unix_timestamp() - SETUP_SECONDS;
-    Ok(state
-        .db()
-        .setup_token_valid(&token_hash(token), not_before)
-        .await?)
+    Ok(setup_token_valid(state.db(), &token_hash(token), not_before).await?)
 }
 
 async fn form(
@@ -113,12 +109,10 @@ async fn complete(
         ))
     } else if let Err(weak) = password::check(&input.sandi, owner) {
         Some(weak.message())
-    } else if !state
-        .db()
-        .instansi_all()
+    } else if !context::all(state.db())
         .await?
         .iter()
-        .any(|(id, _)| *id == input.instansi)
+        .any(|(id, _)| id.get() == input.instansi)
     {
         Some("Instansi tidak dikenal.".to_owned())
     } else {
@@ -137,10 +131,14 @@ async fn complete(
         opd: None,
         password_hash: &hash,
     };
-    if !state
-        .db()
-        .complete_setup(&token_hash(&input.token), now - SETUP_SECONDS, &admin, now)
-        .await?
+    if !complete_setup(
+        state.db(),
+        &token_hash(&input.token),
+        now - SETUP_SECONDS,
+        &admin,
+        now,
+    )
+    .await?
     {
         return Err(WebError::NotFound);
     }

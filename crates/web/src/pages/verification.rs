@@ -10,9 +10,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use talenta_app::self_service::{SelfServiceError, decide_usulan};
+use talenta_app::units;
+use talenta_app::verification::{
+    self, Verifikasi as Keadaan, documents_of, pending_documents, pending_usulan, usulan,
+};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::usulan::Keputusan;
-use talenta_storage::Verifikasi as Keadaan;
 use talenta_views::Flash;
 use talenta_views::pages::{AntrianDokumen, AntrianUsulan, Verifikasi};
 
@@ -74,19 +77,14 @@ async fn page(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let root = scope(state, user).await?;
-    let db = state.db();
-    let instansi = user.actor.instansi;
+    let ctx = state.ctx(user);
     let policy = &state.rules().dokumen;
-    let (usulan, usulan_total) = db.pending_usulan(instansi, root.as_deref(), SHOWN).await?;
-    let (dokumen, dokumen_total) = db
-        .pending_documents(instansi, root.as_deref(), SHOWN)
-        .await?;
+    let (usulan, usulan_total) = pending_usulan(&ctx, root.as_deref(), SHOWN).await?;
+    let (dokumen, dokumen_total) = pending_documents(&ctx, root.as_deref(), SHOWN).await?;
     let lingkup = match &root {
         Some(unit) => {
-            let nama = db
-                .records_of::<talenta_domain::personnel::Opd>(instansi, unit)
+            let nama = units::unit(&ctx, unit)
                 .await?
-                .pop()
                 .map_or_else(|| unit.clone(), |o| o.nama);
             format!("pegawai {nama} dan unit di bawahnya")
         }
@@ -153,9 +151,7 @@ async fn decide_proposal(
     Form(input): Form<Decision>,
 ) -> Result<Response, WebError> {
     let instansi = user.actor.instansi;
-    let usulan = state
-        .db()
-        .usulan(instansi, nomor)
+    let usulan = usulan(&state.ctx(&user), nomor)
         .await?
         .ok_or(WebError::NotFound)?;
     let target = Target::Person {
@@ -170,16 +166,7 @@ async fn decide_proposal(
         Ok(keputusan) => keputusan,
         Err(reason) => return refused(&state, &user, reason).await,
     };
-    match decide_usulan(
-        state.db(),
-        instansi,
-        &usulan,
-        &keputusan,
-        &user.actor.nip,
-        state.now(),
-    )
-    .await
-    {
+    match decide_usulan(&state.ctx(&user), &usulan, &keputusan).await {
         Ok(changed) => Ok(decided(&keputusan, changed)),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
         Err(reason) => refused(&state, &user, reason).await,
@@ -193,10 +180,8 @@ async fn decide_document(
     Form(input): Form<Decision>,
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::Verify).await?;
-    let db = state.db();
-    let instansi = user.actor.instansi;
-    let document = db
-        .documents_of(instansi, &nip)
+    let ctx = state.ctx(&user);
+    let document = documents_of(&ctx, &nip)
         .await?
         .into_iter()
         .find(|d| d.sha256 == sha256)
@@ -212,16 +197,7 @@ async fn decide_document(
         Keputusan::Setujui => None,
         Keputusan::Tolak(alasan) => Some(alasan.as_str()),
     };
-    let changed = db
-        .decide_document(
-            instansi,
-            &nip,
-            &sha256,
-            alasan,
-            &user.actor.nip,
-            state.now(),
-        )
-        .await?;
+    let changed = verification::decide_document(&ctx, &nip, &sha256, alasan).await?;
     Ok(decided(&keputusan, changed))
 }
 

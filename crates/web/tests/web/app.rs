@@ -3,12 +3,13 @@
 //! and one account per role.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
+use talenta_app::Ctx;
 use talenta_app::import::{ImportFile, ImportOptions, Silent, import};
 use talenta_domain::access::Role;
 use talenta_domain::personnel::Pegawai;
-use talenta_domain::{Periode, RuleSet};
+use talenta_domain::{InstansiId, Periode, RuleSet};
 use talenta_generate::{Config as CityConfig, Generator, output};
 use talenta_ingest::Kind;
 use talenta_ingest::xlsx::Limits;
@@ -160,7 +161,16 @@ impl Drop for TestApp {
     }
 }
 
+/// The rules the server runs with.
+static BUNDLED: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::bundled().unwrap());
+
 impl TestApp {
+    /// The context of the app's use cases over this city, as the command
+    /// line makes it: the bundled rules, at [`START`].
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx::new(&self.db, InstansiId(self.instansi), "uji", START, &BUNDLED)
+    }
+
     /// Over a fresh SQLite file.
     pub async fn sqlite() -> TestApp {
         TestApp::over(talenta_testkit::sqlite()).await
@@ -180,9 +190,8 @@ impl TestApp {
         let periode = Periode::containing(START.date()).unwrap();
         let rules = RuleSet::bundled().unwrap();
         let map = async || {
-            talenta_app::map::compute(&db, None, periode, &rules, "uji", START)
-                .await
-                .unwrap();
+            let ctx = Ctx::new(&db, InstansiId(instansi), "uji", START, &rules);
+            talenta_app::map::compute(&ctx, periode).await.unwrap();
         };
         map().await;
         let people = accounts(&db, instansi, &periode.to_string()).await;

@@ -3,8 +3,9 @@
 //! key position's plan and the pools explain who is out and why.
 
 use talenta_app::cycle::final_map;
-use talenta_app::talent::{succession, talent_pools};
-use talenta_domain::{Kotak, Periode, RuleSet};
+use talenta_app::pools::talent_pools;
+use talenta_app::succession::succession;
+use talenta_domain::{Kotak, Periode};
 
 use crate::app::{START, TestApp, Who};
 use crate::on_both_engines;
@@ -29,7 +30,7 @@ pub fn another_box(kotak: Kotak) -> Kotak {
 async fn calibration_is_the_committees_alone(app: TestApp) {
     let periode = Periode::containing(START.date()).unwrap();
     let colleague = app.people.colleague.nip.clone();
-    let map = final_map(&app.db, app.instansi, periode).await.unwrap();
+    let map = final_map(&app.ctx(), periode).await.unwrap();
     let row = map.iter().find(|r| r.nip == colleague).unwrap();
     let computed = row.computed.expect("the colleague is placed");
     let to = another_box(computed).number().to_string();
@@ -78,7 +79,7 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
         "Dikalibrasi tim penilai talenta dari kotak {} ke kotak {to}: {reason}",
         computed.number()
     )));
-    let map = final_map(&app.db, app.instansi, periode).await.unwrap();
+    let map = final_map(&app.ctx(), periode).await.unwrap();
     let row = map.iter().find(|r| r.nip == colleague).unwrap();
     assert_eq!(row.computed, Some(computed), "the computed box stays");
     assert_eq!(
@@ -93,7 +94,7 @@ async fn a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored(ap
     let periode = Periode::containing(START.date()).unwrap();
     let colleague = app.people.colleague.nip.clone();
     let computed = || async {
-        let map = final_map(&app.db, app.instansi, periode).await.unwrap();
+        let map = final_map(&app.ctx(), periode).await.unwrap();
         let row = map.iter().find(|r| r.nip == colleague).unwrap().clone();
         (row.computed, row.final_box)
     };
@@ -154,10 +155,7 @@ async fn a_key_position_shows_its_plan(app: TestApp) {
     let kode = href
         .trim_start_matches("/jabatan/")
         .trim_end_matches("/suksesi");
-    let rules = RuleSet::bundled().unwrap();
-    let expected = succession(&app.db, None, kode, None, &rules, START.date())
-        .await
-        .unwrap();
+    let expected = succession(&app.ctx(), kode, None).await.unwrap();
     // The last day of eligibility by age, for candidates and excluded.
     let tables = usize::from(!expected.plan.candidates.is_empty())
         + usize::from(!expected.plan.excluded.is_empty());
@@ -192,8 +190,7 @@ async fn a_key_position_shows_its_plan(app: TestApp) {
 
 async fn the_pools_page_lists_who_is_left_out_and_why(app: TestApp) {
     let periode = Periode::containing(START.date()).unwrap();
-    let rules = RuleSet::bundled().unwrap();
-    let pools = talent_pools(&app.db, None, periode, &rules).await.unwrap();
+    let pools = talent_pools(&app.ctx(), periode).await.unwrap();
     let committee = app.signed_in(Who::TimPenilai).await;
     let page = committee.get(&format!("/talenta/{periode}/kelompok")).await;
     assert_eq!(page.status, 200, "[{}]", app.engine);

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use calamine::{Reader, Xlsx};
+use talenta_app::Ctx;
 use talenta_app::dashboard::{Dashboard, load};
-use talenta_domain::RuleSet;
 use talenta_domain::access::Role;
+use talenta_domain::{InstansiId, RuleSet};
 use talenta_storage::{Db, NewAccount};
 use talenta_testkit::TestDb;
 use talenta_web::auth::token_hash;
@@ -264,7 +265,14 @@ async fn aggregates_match_the_hand_counts_on_both_engines() {
     let rules = RuleSet::bundled().unwrap();
     let mut results: Vec<(Dashboard, Dashboard)> = Vec::new();
     for f in fixtures().await {
-        let city = load(&f.db, &rules, 1, None, TODAY).await.unwrap();
+        let ctx = Ctx::new(
+            &f.db,
+            InstansiId(1),
+            "uji",
+            TODAY.midnight().assume_utc(),
+            &rules,
+        );
+        let city = load(&ctx, None).await.unwrap();
         let groups: Vec<(&str, u64, u64, u64, u64)> = city
             .groups
             .iter()
@@ -307,7 +315,7 @@ async fn aggregates_match_the_hand_counts_on_both_engines() {
             ]
         );
 
-        let dinkes = load(&f.db, &rules, 1, Some("DINKES"), TODAY).await.unwrap();
+        let dinkes = load(&ctx, Some("DINKES")).await.unwrap();
         let groups: Vec<(&str, u64, u64, [u64; 9])> = dinkes
             .groups
             .iter()
@@ -330,7 +338,7 @@ async fn aggregates_match_the_hand_counts_on_both_engines() {
             ]
         );
         assert_eq!((dinkes.queue.usulan, dinkes.queue.dokumen), (2, 2));
-        let leaf = load(&f.db, &rules, 1, Some("PKM1A"), TODAY).await.unwrap();
+        let leaf = load(&ctx, Some("PKM1A")).await.unwrap();
         assert_eq!(leaf.groups.len(), 1);
         assert_eq!((leaf.total.pegawai, leaf.total.kotak[0]), (1, 1));
         results.push((city, dinkes));

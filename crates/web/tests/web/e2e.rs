@@ -330,10 +330,7 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     let app = TestApp::sqlite().await;
     let now = Periode::containing(crate::app::START.date()).unwrap();
     let before: Periode = "2025-S2".parse().unwrap();
-    let rules = talenta_domain::RuleSet::bundled().unwrap();
-    talenta_app::map::compute(&app.db, None, before, &rules, "uji", crate::app::START)
-        .await
-        .unwrap();
+    talenta_app::map::compute(&app.ctx(), before).await.unwrap();
     let nip = app.people.colleague.nip.clone();
     let box_of = |rows: &[talenta_app::cycle::FinalRow]| {
         rows.iter()
@@ -341,8 +338,8 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
             .and_then(|r| r.final_box)
             .unwrap()
     };
-    let earlier = box_of(&final_map(&app.db, app.instansi, before).await.unwrap());
-    let computed = box_of(&final_map(&app.db, app.instansi, now).await.unwrap());
+    let earlier = box_of(&final_map(&app.ctx(), before).await.unwrap());
+    let computed = box_of(&final_map(&app.ctx(), now).await.unwrap());
     let to = crate::cycle::another_box(computed);
     let matrix = format!("/talenta/perpindahan?dari={before}&ke={now}");
     // Rows run from box 9 down to box 1; the first cell names the row.

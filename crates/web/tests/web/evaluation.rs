@@ -3,8 +3,10 @@
 //! and the dashboards' count, which follows a calibration made through the
 //! server.
 
+use talenta_app::Ctx;
+use talenta_app::cycle::{Calibration, calibrate};
 use talenta_app::evaluation::evaluation;
-use talenta_domain::{Kotak, Periode, RuleSet};
+use talenta_domain::{Kotak, Nip, Periode, RuleSet};
 
 use crate::app::{OPD, START, TestApp, Who};
 use crate::on_both_engines;
@@ -30,12 +32,17 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
     // may not calibrate themself): every box listed finds the mapped ones.
     let mut every_box = rules.clone();
     every_box.evaluasi.boxes = Kotak::ALL.to_vec();
-    let mapped = evaluation(&app.db, None, periode, None, &every_box)
-        .await
-        .unwrap();
-    let before = evaluation(&app.db, None, periode, None, &rules)
-        .await
-        .unwrap();
+    let mapped = evaluation(
+        &Ctx {
+            rules: &every_box,
+            ..app.ctx()
+        },
+        periode,
+        None,
+    )
+    .await
+    .unwrap();
+    let before = evaluation(&app.ctx(), periode, None).await.unwrap();
     let chosen = mapped
         .holders
         .iter()
@@ -71,17 +78,22 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
                 && before.holders.iter().all(|b| b.holder.nip != h.holder.nip)
         })
         .unwrap_or_else(|| panic!("[{engine}] a second officeholder not listed"));
-    let calibrate_beside = |to: Kotak| {
-        talenta_app::cycle::calibrate(
-            &app.db,
-            None,
+    let nip: Nip = beside.holder.nip.parse().unwrap();
+    let calibrate_beside = async |to: Kotak| {
+        let decision = Calibration {
             periode,
-            &beside.holder.nip,
+            nip: &nip,
             to,
-            "Kalibrasi lewat CLI di samping server web",
-            "cli:uji",
-            START,
+            alasan: "Kalibrasi lewat CLI di samping server web",
+        };
+        calibrate(
+            &Ctx {
+                actor: "cli:uji",
+                ..app.ctx()
+            },
+            &decision,
         )
+        .await
     };
     calibrate_beside(Kotak::new(1).unwrap()).await.unwrap();
     let committee = app.signed_in(Who::TimPenilai).await;
@@ -105,9 +117,7 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
         )
         .await;
     assert_eq!(done.status, 303, "[{engine}] {}", done.body);
-    let after = evaluation(&app.db, None, periode, None, &rules)
-        .await
-        .unwrap();
+    let after = evaluation(&app.ctx(), periode, None).await.unwrap();
     assert_eq!(after.holders.len(), before.holders.len() + 1, "[{engine}]");
     let moved = after
         .holders
@@ -174,9 +184,7 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
 
     // An OPD's dashboard counts its own officeholders; its admin sees the
     // count, not the link, and may not open the page.
-    let in_opd = evaluation(&app.db, None, periode, Some(OPD), &rules)
-        .await
-        .unwrap();
+    let in_opd = evaluation(&app.ctx(), periode, Some(OPD)).await.unwrap();
     let admin = app.signed_in(Who::AdminOpd).await;
     let dashboard = admin.get(&format!("/dasbor/opd/{OPD}")).await;
     let block = section(&dashboard.body, "evaluasi-pejabat");

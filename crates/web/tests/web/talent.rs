@@ -4,7 +4,8 @@
 //! checked against the app layer's own answer over the same city.
 
 use talenta_app::cycle::movement;
-use talenta_app::talent::{positions, retention, short_of_successors, succession};
+use talenta_app::retention::retention;
+use talenta_app::succession::{positions, short_of_successors, succession};
 use talenta_domain::{Kotak, Periode, RuleSet};
 
 use crate::app::{OPD, OPD_LAIN, START, TestApp, Who};
@@ -36,17 +37,12 @@ fn notice(body: &str) -> Vec<String> {
 async fn the_dashboards_name_key_positions_short_of_successors(app: TestApp) {
     let engine = app.engine;
     let rules = RuleSet::bundled().unwrap();
-    let today = START.date();
-    let short = short_of_successors(&app.db, app.instansi, &rules, today)
-        .await
-        .unwrap();
+    let short = short_of_successors(&app.ctx()).await.unwrap();
     assert!(!short.is_empty(), "[{engine}] the city has no shortfall");
     // Every key position: listed exactly when its full plan (holders and
     // all) is short, with the plan's count.
-    for position in positions(&app.db, None, true).await.unwrap() {
-        let plan = succession(&app.db, None, &position.kode, None, &rules, today)
-            .await
-            .unwrap();
+    for position in positions(&app.ctx(), true).await.unwrap() {
+        let plan = succession(&app.ctx(), &position.kode, None).await.unwrap();
         let listed = short.iter().find(|s| s.kode == position.kode);
         assert_eq!(
             listed.map(|s| (s.ready_now, s.min_ready)),
@@ -117,11 +113,8 @@ async fn the_dashboards_name_key_positions_short_of_successors(app: TestApp) {
 
 async fn an_opd_dashboard_counts_its_retention_flags(app: TestApp) {
     let engine = app.engine;
-    let rules = RuleSet::bundled().unwrap();
     let periode = Periode::containing(START.date()).unwrap();
-    let flagged = retention(&app.db, None, periode, Some(OPD), &rules)
-        .await
-        .unwrap();
+    let flagged = retention(&app.ctx(), periode, Some(OPD)).await.unwrap();
     let admin = app.signed_in(Who::AdminOpd).await;
     let page = admin.get(&format!("/dasbor/opd/{OPD}")).await;
     assert_eq!(page.status, 200);
@@ -153,17 +146,12 @@ async fn an_opd_dashboard_counts_its_retention_flags(app: TestApp) {
 
 async fn the_movement_matrix_is_drawn_per_unit(app: TestApp) {
     let engine = app.engine;
-    let rules = RuleSet::bundled().unwrap();
     let now = Periode::containing(START.date()).unwrap();
     let before: Periode = "2025-S2".parse().unwrap();
-    talenta_app::map::compute(&app.db, None, before, &rules, "uji", START)
-        .await
-        .unwrap();
+    talenta_app::map::compute(&app.ctx(), before).await.unwrap();
     let committee = app.signed_in(Who::TimPenilai).await;
     for unit in [None, Some(OPD)] {
-        let moved = movement(&app.db, app.instansi, before, now, unit)
-            .await
-            .unwrap();
+        let moved = movement(&app.ctx(), before, now, unit).await.unwrap();
         assert!(moved.matrix.stayed_placed() > 0, "[{engine}] {unit:?}");
         let path = format!(
             "/talenta/perpindahan?dari={before}&ke={now}&opd={}",

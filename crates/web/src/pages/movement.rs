@@ -1,0 +1,156 @@
+//! The movement of final boxes between two periods, for the instansi or
+//! one unit and its sub-units (`talenta_app::cycle::movement`).
+
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use talenta_app::cycle::movement;
+use talenta_app::units;
+use talenta_domain::Kotak;
+use talenta_domain::access::{Action, Target};
+use talenta_views::charts;
+use talenta_views::pages::{LinkRow, LinkTable, Perpindahan, Pilihan};
+
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::extract::Query;
+use crate::session::SignedIn;
+
+use super::cycle::{cycle_error, parse_periode, require};
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/talenta/perpindahan", get(movement_page))
+}
+
+#[derive(Deserialize)]
+struct Between {
+    dari: String,
+    ke: String,
+    /// One unit and its sub-units; empty or absent: the instansi.
+    #[serde(default)]
+    opd: String,
+}
+
+/// The movement of final boxes between two periods, for the instansi or
+/// one unit and its sub-units: the transition matrix as a chart and as a
+/// table (the table stays for screen readers and for copying).
+async fn movement_page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(between): Query<Between>,
+) -> Result<Response, WebError> {
+    let instansi = user.actor.instansi;
+    let opd = Some(between.opd.trim()).filter(|o| !o.is_empty());
+    match opd {
+        Some(unit) => {
+            if !user.may(Action::ReadAggregates, Target::Unit { instansi, unit })
+                || !units::exists(&state.ctx(&user), unit).await?
+            {
+                return Err(WebError::NotFound);
+            }
+        }
+        None => require(&user, Action::ReadAggregates)?,
+    }
+    let from = parse_periode(&between.dari)?;
+    let to = parse_periode(&between.ke)?;
+    let moved = movement(&state.ctx(&user), from, to, opd)
+        .await
+        .map_err(cycle_error)?;
+    let whole = user.may(Action::ReadAggregates, Target::Instansi(instansi));
+    let units: Vec<(String, String)> = units::all(&state.ctx(&user))
+        .await?
+        .into_iter()
+        .filter(|(kode, _)| whole || user.actor.units.contains(kode))
+        .collect();
+    let scope_name = match opd {
+        Some(unit) => units
+            .iter()
+            .find(|(kode, _)| kode == unit)
+            .map_or_else(|| unit.to_owned(), |(_, nama)| nama.clone()),
+        None => "seluruh instansi".to_owned(),
+    };
+    let mut choices = Vec::new();
+    if whole {
+        choices.push(Pilihan {
+            value: String::new(),
+            label: "Seluruh instansi".to_owned(),
+            selected: opd.is_none(),
+        });
+    }
+    choices.extend(units.iter().map(|(kode, nama)| Pilihan {
+        value: kode.clone(),
+        label: format!("{nama} ({kode})"),
+        selected: opd == Some(kode.as_str()),
+    }));
+    let target = opd.map_or(Target::Instansi(instansi), |unit| Target::Unit {
+        instansi,
+        unit,
+    });
+    let privasi = super::privasi(&state, &user, target);
+    let matrix = moved.matrix.shown(privasi);
+    let count = |n: Option<u32>| charts::angka(n.map(u64::from));
+    let mut columns = vec!["Kotak sebelumnya"];
+    columns.extend(KOTAK_COLUMNS);
+    columns.push("Keluar");
+    let mut rows: Vec<LinkRow> = Kotak::ALL
+        .iter()
+        .rev()
+        .map(|&before| {
+            let mut cells = vec![format!("{} · {}", before.number(), before.label())];
+            let row = usize::from(before.number() - 1);
+            let counts = matrix.counts.get(row).copied().unwrap_or_default();
+            cells.extend(counts.iter().map(|n| count(*n)));
+            cells.push(count(matrix.left.get(row).copied().flatten()));
+            LinkRow { href: None, cells }
+        })
+        .collect();
+    let mut entered = vec!["Masuk (baru dipetakan)".to_owned()];
+    entered.extend(matrix.entered.iter().map(|n| count(*n)));
+    entered.push(String::new());
+    rows.push(LinkRow {
+        href: None,
+        cells: entered,
+    });
+    let (naik, tetap, turun) = (count(matrix.up), count(matrix.same), count(matrix.down));
+    let summary = format!(
+        "{naik} pegawai naik ke kotak bernomor lebih tinggi, {tetap} tetap, {turun} turun."
+    );
+    let mut keterangan = vec![format!(
+        "Cakupan: {scope_name}. Baris: kotak akhir {from}; kolom: kotak akhir {to} (setelah kalibrasi). {summary}"
+    )];
+    keterangan.extend(privasi.map(super::privasi_note));
+    render(&Perpindahan {
+        chrome: super::chrome(&user, "/talenta"),
+        judul: format!("Perpindahan kotak {from} → {to}"),
+        keterangan,
+        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        dari: from.to_string(),
+        ke: to.to_string(),
+        opd: choices,
+        grafik: charts::transition_matrix(
+            "grafik-matriks",
+            &format!("Perpindahan kotak {from} ke {to}, {scope_name}"),
+            &format!(
+                "Peta panas 9 × 9: baris kotak {from} (kotak 9 di atas), kolom kotak {to}; makin gelap makin banyak pegawai, diagonal bergaris tepi adalah yang tetap. {summary}"
+            ),
+            &from.to_string(),
+            &to.to_string(),
+            &matrix.counts,
+        ),
+        table: LinkTable {
+            id: "matriks",
+            caption: "Matriks perpindahan".to_owned(),
+            note: String::new(),
+            columns,
+            rows,
+            empty: "Tidak ada data.",
+        },
+    })
+}
+
+const KOTAK_COLUMNS: [&str; 9] = [
+    "Kotak 1", "Kotak 2", "Kotak 3", "Kotak 4", "Kotak 5", "Kotak 6", "Kotak 7", "Kotak 8",
+    "Kotak 9",
+];
