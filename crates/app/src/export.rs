@@ -3,12 +3,9 @@
 
 use std::io::Write;
 
-use talenta_domain::personnel::{
-    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
-    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
-};
+use talenta_domain::personnel::Instansi;
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
-use talenta_ingest::{CsvSink, Kind, RecordKind};
+use talenta_ingest::{CsvSink, Kind, RecordKind, with_kind};
 use talenta_storage::{Db, StorageError, Stored};
 
 use crate::Format;
@@ -42,36 +39,31 @@ pub async fn export(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u64, ExportError> {
-    if kind == Kind::Instansi {
-        let all: Vec<Instansi> = db
-            .instansi_all()
-            .await?
-            .into_iter()
-            .map(|(_, i)| i)
-            .collect();
-        let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
-        let mut sink = Sink::<Instansi>::new(format, out)?;
-        for record in &all {
-            sink.write(record)?;
-        }
-        sink.finish()?;
-        return Ok(count);
+    with_kind!(
+        kind,
+        K => {
+            let (id, _) = resolve_instansi(db, instansi).await?;
+            write_kind::<K>(db, id, format, out).await
+        },
+        Instansi => write_instansi(db, format, out).await,
+    )
+}
+
+/// Every instansi: a list of the whole database, not of one instansi.
+async fn write_instansi(db: &Db, format: Format, out: &mut dyn Write) -> Result<u64, ExportError> {
+    let all: Vec<Instansi> = db
+        .instansi_all()
+        .await?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let count = u64::try_from(all.len()).unwrap_or(u64::MAX);
+    let mut sink = Sink::<Instansi>::new(format, out)?;
+    for record in &all {
+        sink.write(record)?;
     }
-    let (id, _) = resolve_instansi(db, instansi).await?;
-    match kind {
-        Kind::Instansi => Ok(0),
-        Kind::Opd => write_kind::<Opd>(db, id, format, out).await,
-        Kind::Jabatan => write_kind::<Jabatan>(db, id, format, out).await,
-        Kind::Pegawai => write_kind::<Pegawai>(db, id, format, out).await,
-        Kind::RiwayatJabatan => write_kind::<RiwayatJabatan>(db, id, format, out).await,
-        Kind::RiwayatGolongan => write_kind::<RiwayatGolongan>(db, id, format, out).await,
-        Kind::RiwayatPendidikan => write_kind::<RiwayatPendidikan>(db, id, format, out).await,
-        Kind::RiwayatDiklat => write_kind::<RiwayatDiklat>(db, id, format, out).await,
-        Kind::RiwayatPenghargaan => write_kind::<RiwayatPenghargaan>(db, id, format, out).await,
-        Kind::RiwayatHukdis => write_kind::<RiwayatHukdis>(db, id, format, out).await,
-        Kind::Skp => write_kind::<Skp>(db, id, format, out).await,
-        Kind::Asesmen => write_kind::<Asesmen>(db, id, format, out).await,
-    }
+    sink.finish()?;
+    Ok(count)
 }
 
 async fn write_kind<K: RecordKind + Stored>(
