@@ -85,28 +85,23 @@ macro_rules! kinds {
             }
         }
     };
-    (@dispatch_all ($kind:expr, $k:ident, $body:expr)
+    (@dispatch ($kind:expr, $k:ident, $body:expr $(, $instansi:expr)?)
         [$first:ident $first_name:literal] [$($each:ident $name:literal,)*]) => {
         match $kind {
             $($crate::Kind::$each => {
                 type $k = $crate::kinds::personnel::$each;
                 $body
             })*
-            $crate::Kind::$first => {
-                type $k = $crate::kinds::personnel::$first;
-                $body
-            }
+            $crate::Kind::$first => $crate::kinds!(@first $first, $k, $body $(, $instansi)?),
         }
     };
-    (@dispatch_owned ($kind:expr, $k:ident, $body:expr, $instansi:expr)
-        [$first:ident $first_name:literal] [$($each:ident $name:literal,)*]) => {
-        match $kind {
-            $($crate::Kind::$each => {
-                type $k = $crate::kinds::personnel::$each;
-                $body
-            })*
-            $crate::Kind::$first => $instansi,
-        }
+    // The instansi's arm: `body` as for any kind, or what the caller gives.
+    (@first $first:ident, $k:ident, $body:expr) => {{
+        type $k = $crate::kinds::personnel::$first;
+        $body
+    }};
+    (@first $first:ident, $k:ident, $body:expr, $instansi:expr) => {
+        $instansi
     };
 }
 
@@ -122,10 +117,10 @@ macro_rules! kinds {
 #[macro_export]
 macro_rules! with_kind {
     ($kind:expr, $k:ident => $body:expr, Instansi => $instansi:expr $(,)?) => {
-        $crate::kinds!(dispatch_owned($kind, $k, $body, $instansi))
+        $crate::kinds!(dispatch($kind, $k, $body, $instansi))
     };
     ($kind:expr, $k:ident => $body:expr $(,)?) => {
-        $crate::kinds!(dispatch_all($kind, $k, $body))
+        $crate::kinds!(dispatch($kind, $k, $body))
     };
 }
 

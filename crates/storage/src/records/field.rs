@@ -25,49 +25,27 @@ pub(super) trait Field: Sized {
     fn read(row: &mut Columns) -> Result<Self, StorageError>;
 }
 
-impl Field for String {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::text(self.as_str()));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        row.text()
-    }
+/// Fields of a type the column holds as it is: `push` gives its value and
+/// `read` is the [`Columns`] reader of its column.
+macro_rules! plain_fields {
+    ($($plain:ty => $push:expr, $read:ident;)*) => {$(
+        impl Field for $plain {
+            fn push(&self, out: &mut Vec<Value>) {
+                out.push($push(self));
+            }
+            fn read(row: &mut Columns) -> Result<Self, StorageError> {
+                row.$read()
+            }
+        }
+    )*};
 }
 
-impl Field for Option<String> {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::opt_text(self.as_ref()));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        row.opt_text()
-    }
-}
-
-impl Field for Date {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::Date(Some(*self)));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        row.date()
-    }
-}
-
-impl Field for Option<Date> {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::Date(*self));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        row.opt_date()
-    }
-}
-
-impl Field for bool {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::Bool(Some(*self)));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        row.bool()
-    }
+plain_fields! {
+    String => |v: &String| Value::text(v.as_str()), text;
+    Option<String> => |v: &Option<String>| Value::opt_text(v.as_ref()), opt_text;
+    Date => |v: &Date| Value::Date(Some(*v)), date;
+    Option<Date> => |v: &Option<Date>| Value::Date(*v), opt_date;
+    bool => |v: &bool| Value::Bool(Some(*v)), bool;
 }
 
 /// Integers: a year, a count, hours, an age.
