@@ -6,7 +6,7 @@ use sqlx::AssertSqlSafe;
 
 use super::copy::send_csv;
 use super::sql::{column_list, quote_ident};
-use super::write::insert_values;
+use super::write::{insert_values, on_tx};
 use super::{Batch, Stored, WriteTx, Written};
 use crate::StorageError;
 
@@ -158,14 +158,9 @@ impl WriteTx {
     pub async fn finish_load(&mut self, load: Load) -> Result<(), StorageError> {
         for statement in load.restore {
             let statement = sqlx::raw_sql(AssertSqlSafe(statement));
-            match self {
-                WriteTx::Sqlite(tx) => {
-                    statement.execute(&mut **tx).await?;
-                }
-                WriteTx::Postgres(tx) => {
-                    statement.execute(&mut **tx).await?;
-                }
-            }
+            on_tx!(self, tx => {
+                statement.execute(&mut **tx).await?;
+            });
         }
         Ok(())
     }

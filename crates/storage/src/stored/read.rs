@@ -8,6 +8,7 @@ use tokio::sync::mpsc;
 
 use super::columns::decode;
 use super::sql::{column_list, first_column, json_list_text, key_list, range_sql};
+use super::write::on_tx;
 use super::{Stored, View, WriteTx};
 use crate::value::{JsonRowsError, Ty, Value, bind_all, decode_json_rows, decode_row};
 use crate::{Db, Engine, StorageError, on_read};
@@ -144,15 +145,7 @@ impl Db {
         first: &str,
         last: &str,
     ) -> Result<Vec<T>, StorageError> {
-        self.fetch_records(
-            range_sql::<T>(""),
-            vec![
-                Value::int(instansi_id),
-                Value::text(first),
-                Value::text(last),
-            ],
-        )
-        .await
+        self.range_where(instansi_id, first, last, "", []).await
     }
 
     /// [`Db::range_of`] limited to the records of the years `years` (end
@@ -164,17 +157,34 @@ impl Db {
         last: &str,
         years: Range<i32>,
     ) -> Result<Vec<T>, StorageError> {
-        self.fetch_records(
-            range_sql::<T>("AND tahun >= $4 AND tahun < $5 "),
-            vec![
-                Value::int(instansi_id),
-                Value::text(first),
-                Value::text(last),
-                Value::int(years.start),
-                Value::int(years.end),
-            ],
+        let years = [Value::int(years.start), Value::int(years.end)];
+        self.range_where(
+            instansi_id,
+            first,
+            last,
+            "AND tahun >= $4 AND tahun < $5 ",
+            years,
         )
         .await
+    }
+
+    /// [`Db::range_of`] with `filter` over the parameters from `$4`,
+    /// bound to `more`.
+    async fn range_where<T: View>(
+        &self,
+        instansi_id: i64,
+        first: &str,
+        last: &str,
+        filter: &str,
+        more: impl IntoIterator<Item = Value>,
+    ) -> Result<Vec<T>, StorageError> {
+        let mut binds = vec![
+            Value::int(instansi_id),
+            Value::text(first),
+            Value::text(last),
+        ];
+        binds.extend(more);
+        self.fetch_records(range_sql::<T>(filter), binds).await
     }
 
     /// Records of `T` whose first key column (after `periode` in a table
@@ -362,19 +372,13 @@ impl WriteTx {
     ) -> Result<Vec<T>, StorageError> {
         let mut records = Vec::new();
         let types: Vec<Ty> = T::COLUMNS.iter().map(|(_, ty)| *ty).collect();
-        macro_rules! fetch {
-            ($conn:expr) => {{
-                let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), binds);
-                let mut rows = query.fetch(&mut **$conn);
-                while let Some(row) = rows.try_next().await? {
-                    records.push(decode::<T>(decode_row(&row, &types)?)?);
-                }
-            }};
-        }
-        match self {
-            WriteTx::Sqlite(tx) => fetch!(tx),
-            WriteTx::Postgres(tx) => fetch!(tx),
-        }
+        on_tx!(self, tx => {
+            let query = bind_all!(sqlx::query(AssertSqlSafe(sql)), binds);
+            let mut rows = query.fetch(&mut **tx);
+            while let Some(row) = rows.try_next().await? {
+                records.push(decode::<T>(decode_row(&row, &types)?)?);
+            }
+        });
         Ok(records)
     }
 }

@@ -18,6 +18,18 @@ pub enum WriteTx {
     Postgres(Transaction<'static, Postgres>),
 }
 
+/// Runs the same expression once per engine with `$tx` bound to that
+/// engine's transaction: each arm is compiled for its own driver.
+macro_rules! on_tx {
+    ($write:expr, $tx:ident => $body:expr) => {
+        match $write {
+            WriteTx::Sqlite($tx) => $body,
+            WriteTx::Postgres($tx) => $body,
+        }
+    };
+}
+pub(super) use on_tx;
+
 /// SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER
 /// of the bundled build is 32766); batches stay well under it.
 const SQLITE_MAX_PARAMS: usize = 30_000;
@@ -106,18 +118,12 @@ pub(super) async fn insert_values<T: Stored>(
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), StorageError> {
-        match self {
-            WriteTx::Sqlite(tx) => tx.commit().await?,
-            WriteTx::Postgres(tx) => tx.commit().await?,
-        }
+        on_tx!(self, tx => tx.commit().await?);
         Ok(())
     }
 
     pub async fn rollback(self) -> Result<(), StorageError> {
-        match self {
-            WriteTx::Sqlite(tx) => tx.rollback().await?,
-            WriteTx::Postgres(tx) => tx.rollback().await?,
-        }
+        on_tx!(self, tx => tx.rollback().await?);
         Ok(())
     }
 
@@ -136,26 +142,13 @@ impl WriteTx {
             .replace_nanosecond(0)
             .unwrap_or(at);
         const SQL: &str = "INSERT INTO perubahan (at, actor, action, detail) VALUES ($1, $2, $3, $4) RETURNING id";
-        let id = match self {
-            WriteTx::Sqlite(tx) => {
-                sqlx::query_scalar(SQL)
-                    .bind(at)
-                    .bind(actor)
-                    .bind(action)
-                    .bind(detail)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-            WriteTx::Postgres(tx) => {
-                sqlx::query_scalar(SQL)
-                    .bind(at)
-                    .bind(actor)
-                    .bind(action)
-                    .bind(detail)
-                    .fetch_one(&mut **tx)
-                    .await?
-            }
-        };
+        let id = on_tx!(self, tx => sqlx::query_scalar(SQL)
+            .bind(at)
+            .bind(actor)
+            .bind(action)
+            .bind(detail)
+            .fetch_one(&mut **tx)
+            .await?);
         Ok(id)
     }
 
@@ -171,29 +164,23 @@ impl WriteTx {
              ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama \
              WHERE instansi.nama IS DISTINCT FROM excluded.nama RETURNING id";
         const ID: &str = "SELECT id FROM instansi WHERE kode = $1";
-        macro_rules! run {
-            ($tx:expr) => {{
-                let changed: Option<i64> = sqlx::query_scalar(UPSERT)
-                    .bind(kode)
-                    .bind(nama)
-                    .fetch_optional(&mut **$tx)
-                    .await?;
-                match changed {
-                    Some(id) => (id, true),
-                    None => (
-                        sqlx::query_scalar(ID)
-                            .bind(kode)
-                            .fetch_one(&mut **$tx)
-                            .await?,
-                        false,
-                    ),
-                }
-            }};
-        }
-        Ok(match self {
-            WriteTx::Sqlite(tx) => run!(tx),
-            WriteTx::Postgres(tx) => run!(tx),
-        })
+        Ok(on_tx!(self, tx => {
+            let changed: Option<i64> = sqlx::query_scalar(UPSERT)
+                .bind(kode)
+                .bind(nama)
+                .fetch_optional(&mut **tx)
+                .await?;
+            match changed {
+                Some(id) => (id, true),
+                None => (
+                    sqlx::query_scalar(ID)
+                        .bind(kode)
+                        .fetch_one(&mut **tx)
+                        .await?,
+                    false,
+                ),
+            }
+        }))
     }
 
     /// Inserts or updates `rows` (whose keys are distinct) of one instansi.
@@ -267,22 +254,11 @@ impl WriteTx {
                  JOIN opd o ON o.instansi_id = $1 AND o.kode = up.induk \
                  WHERE o.induk IS NOT NULL AND up.induk <> up.kode AND up.depth < 64) \
              SELECT DISTINCT kode FROM up WHERE induk = kode ORDER BY kode LIMIT $2";
-        Ok(match self {
-            WriteTx::Sqlite(tx) => {
-                sqlx::query_scalar(SQL)
-                    .bind(instansi_id)
-                    .bind(limit)
-                    .fetch_all(&mut **tx)
-                    .await?
-            }
-            WriteTx::Postgres(tx) => {
-                sqlx::query_scalar(SQL)
-                    .bind(instansi_id)
-                    .bind(limit)
-                    .fetch_all(&mut **tx)
-                    .await?
-            }
-        })
+        Ok(on_tx!(self, tx => sqlx::query_scalar(SQL)
+            .bind(instansi_id)
+            .bind(limit)
+            .fetch_all(&mut **tx)
+            .await?))
     }
 
     /// The values of `column` in `table` for one instansi, e.g. every OPD
@@ -295,20 +271,14 @@ impl WriteTx {
         mut each: impl FnMut(String),
     ) -> Result<(), StorageError> {
         let sql = format!("SELECT {column} FROM {table} WHERE instansi_id = $1");
-        macro_rules! stream {
-            ($conn:expr) => {{
-                let mut rows = sqlx::query_scalar::<_, String>(AssertSqlSafe(sql))
-                    .bind(instansi_id)
-                    .fetch($conn);
-                while let Some(key) = rows.try_next().await? {
-                    each(key);
-                }
-            }};
-        }
-        match self {
-            WriteTx::Sqlite(tx) => stream!(&mut **tx),
-            WriteTx::Postgres(tx) => stream!(&mut **tx),
-        }
+        on_tx!(self, tx => {
+            let mut rows = sqlx::query_scalar::<_, String>(AssertSqlSafe(sql))
+                .bind(instansi_id)
+                .fetch(&mut **tx);
+            while let Some(key) = rows.try_next().await? {
+                each(key);
+            }
+        });
         Ok(())
     }
 }
