@@ -3,12 +3,9 @@
 
 use std::io::Write;
 
-use talenta_domain::personnel::{
-    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
-    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
-};
+use talenta_domain::personnel::Instansi;
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
-use talenta_ingest::{CsvSink, Kind, RecordKind};
+use talenta_ingest::{CsvSink, Kind, RecordKind, with_kind};
 use talenta_storage::{Db, StorageError, Stored};
 
 use crate::{Ctx, Format};
@@ -56,20 +53,11 @@ pub async fn export(
     out: &mut dyn Write,
 ) -> Result<u64, ExportError> {
     let (db, id) = (ctx.db, ctx.instansi.get());
-    match kind {
-        Kind::Instansi => export_instansi(db, format, out).await,
-        Kind::Opd => write_kind::<Opd>(db, id, format, out).await,
-        Kind::Jabatan => write_kind::<Jabatan>(db, id, format, out).await,
-        Kind::Pegawai => write_kind::<Pegawai>(db, id, format, out).await,
-        Kind::RiwayatJabatan => write_kind::<RiwayatJabatan>(db, id, format, out).await,
-        Kind::RiwayatGolongan => write_kind::<RiwayatGolongan>(db, id, format, out).await,
-        Kind::RiwayatPendidikan => write_kind::<RiwayatPendidikan>(db, id, format, out).await,
-        Kind::RiwayatDiklat => write_kind::<RiwayatDiklat>(db, id, format, out).await,
-        Kind::RiwayatPenghargaan => write_kind::<RiwayatPenghargaan>(db, id, format, out).await,
-        Kind::RiwayatHukdis => write_kind::<RiwayatHukdis>(db, id, format, out).await,
-        Kind::Skp => write_kind::<Skp>(db, id, format, out).await,
-        Kind::Asesmen => write_kind::<Asesmen>(db, id, format, out).await,
-    }
+    with_kind!(
+        kind,
+        K => write_kind::<K>(db, id, format, out).await,
+        Instansi => export_instansi(db, format, out).await,
+    )
 }
 
 async fn write_kind<K: RecordKind + Stored>(

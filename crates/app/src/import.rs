@@ -16,13 +16,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use talenta_domain::personnel::{
-    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
-    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
-};
+use talenta_domain::personnel::Instansi;
 use talenta_ingest::delimited::Table;
 use talenta_ingest::xlsx::{Limits, Sheet};
-use talenta_ingest::{FileError, Kind, Place, RecordKind, RowError, Rows};
+use talenta_ingest::{FileError, Kind, Place, RecordKind, RowError, Rows, with_kind};
 use talenta_storage::{Batch, Db, StorageError, Stored, WriteTx, Written};
 use time::OffsetDateTime;
 
@@ -253,65 +250,11 @@ async fn import_announced(
             perubahan,
         };
         for file in records {
-            let (report, back) = match file.kind {
-                Kind::Instansi => continue,
-                Kind::Opd => {
-                    import_file::<Opd>(db, &mut tx, target, file, known, options, &mut state)
-                        .await?
-                }
-                Kind::Jabatan => {
-                    import_file::<Jabatan>(db, &mut tx, target, file, known, options, &mut state)
-                        .await?
-                }
-                Kind::Pegawai => {
-                    import_file::<Pegawai>(db, &mut tx, target, file, known, options, &mut state)
-                        .await?
-                }
-                Kind::RiwayatJabatan => {
-                    import_file::<RiwayatJabatan>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::RiwayatGolongan => {
-                    import_file::<RiwayatGolongan>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::RiwayatPendidikan => {
-                    import_file::<RiwayatPendidikan>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::RiwayatDiklat => {
-                    import_file::<RiwayatDiklat>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::RiwayatPenghargaan => {
-                    import_file::<RiwayatPenghargaan>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::RiwayatHukdis => {
-                    import_file::<RiwayatHukdis>(
-                        db, &mut tx, target, file, known, options, &mut state,
-                    )
-                    .await?
-                }
-                Kind::Skp => {
-                    import_file::<Skp>(db, &mut tx, target, file, known, options, &mut state)
-                        .await?
-                }
-                Kind::Asesmen => {
-                    import_file::<Asesmen>(db, &mut tx, target, file, known, options, &mut state)
-                        .await?
-                }
-            };
+            let (report, back) = with_kind!(
+                file.kind,
+                K => import_file::<K>(db, &mut tx, target, file, known, options, &mut state).await?,
+                Instansi => continue,
+            );
             known = back;
             reports.push(report);
         }
@@ -471,37 +414,10 @@ impl Known {
     }
 }
 
-/// A record kind that can be imported: parsed by ingest, stored by storage,
-/// and, for the kinds others refer to, the code it makes known.
-pub trait Importable: RecordKind + Stored + Send + 'static {
-    fn provides(&self) -> Option<(talenta_ingest::Target, &str)> {
-        None
-    }
-}
+/// A record kind that can be imported: parsed by ingest, stored by storage.
+pub trait Importable: RecordKind + Stored + Send + 'static {}
 
-impl Importable for Opd {
-    fn provides(&self) -> Option<(talenta_ingest::Target, &str)> {
-        Some((talenta_ingest::Target::Opd, &self.kode))
-    }
-}
-impl Importable for Jabatan {
-    fn provides(&self) -> Option<(talenta_ingest::Target, &str)> {
-        Some((talenta_ingest::Target::Jabatan, &self.kode))
-    }
-}
-impl Importable for Pegawai {
-    fn provides(&self) -> Option<(talenta_ingest::Target, &str)> {
-        Some((talenta_ingest::Target::Pegawai, self.nip.as_str()))
-    }
-}
-impl Importable for RiwayatJabatan {}
-impl Importable for RiwayatGolongan {}
-impl Importable for RiwayatPendidikan {}
-impl Importable for RiwayatDiklat {}
-impl Importable for RiwayatPenghargaan {}
-impl Importable for RiwayatHukdis {}
-impl Importable for Skp {}
-impl Importable for Asesmen {}
+impl<K: RecordKind + Stored + Send + 'static> Importable for K {}
 
 /// The caller's progress, and the bytes of the current file read so far,
 /// which the writer reports to a server beside the import

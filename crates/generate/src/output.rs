@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 
 use talenta_ingest::kinds::Kind;
-use talenta_ingest::{CsvSink, RecordKind};
+use talenta_ingest::{CsvSink, RecordKind, with_kind};
 
 use crate::defects::{Action, Defect};
 use crate::{Batch, Generator};
@@ -141,24 +141,12 @@ fn header<K: RecordKind>() -> Result<Vec<u8>, csv::Error> {
 
 /// The header rows of the employee kinds, in [`EMPLOYEE_KINDS`] order.
 fn headers() -> Result<Vec<Vec<u8>>, OutputError> {
-    use talenta_domain::personnel as p;
-    fn one<K: RecordKind>() -> Result<Vec<u8>, OutputError> {
-        header::<K>().map_err(|source| OutputError::Csv {
-            kind: K::KIND,
-            source,
+    EMPLOYEE_KINDS
+        .into_iter()
+        .map(|kind| {
+            with_kind!(kind, K => header::<K>()).map_err(|source| OutputError::Csv { kind, source })
         })
-    }
-    Ok(vec![
-        one::<p::Pegawai>()?,
-        one::<p::RiwayatJabatan>()?,
-        one::<p::RiwayatGolongan>()?,
-        one::<p::RiwayatPendidikan>()?,
-        one::<p::RiwayatDiklat>()?,
-        one::<p::RiwayatPenghargaan>()?,
-        one::<p::RiwayatHukdis>()?,
-        one::<p::Skp>()?,
-        one::<p::Asesmen>()?,
-    ])
+        .collect()
 }
 
 /// Rows of `records`, without the header, with this kind's defects.

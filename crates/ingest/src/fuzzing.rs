@@ -4,10 +4,6 @@
 //! breaks; the caller turns that into a crash or a failed test.
 
 use talenta_domain::Nip;
-use talenta_domain::personnel::{
-    Asesmen, Instansi, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis,
-    RiwayatJabatan, RiwayatPendidikan, RiwayatPenghargaan, Skp,
-};
 
 use crate::delimited::Table;
 use crate::export::CsvSink;
@@ -54,20 +50,7 @@ pub fn csv_import(data: &[u8]) -> Result<(), String> {
         .get(usize::from(*selector) % kinds.len())
         .copied()
         .unwrap_or(Kind::Pegawai);
-    match kind {
-        Kind::Instansi => import_kind::<Instansi>(file),
-        Kind::Opd => import_kind::<Opd>(file),
-        Kind::Jabatan => import_kind::<Jabatan>(file),
-        Kind::Pegawai => import_kind::<Pegawai>(file),
-        Kind::RiwayatJabatan => import_kind::<RiwayatJabatan>(file),
-        Kind::RiwayatGolongan => import_kind::<RiwayatGolongan>(file),
-        Kind::RiwayatPendidikan => import_kind::<RiwayatPendidikan>(file),
-        Kind::RiwayatDiklat => import_kind::<RiwayatDiklat>(file),
-        Kind::RiwayatPenghargaan => import_kind::<RiwayatPenghargaan>(file),
-        Kind::RiwayatHukdis => import_kind::<RiwayatHukdis>(file),
-        Kind::Skp => import_kind::<Skp>(file),
-        Kind::Asesmen => import_kind::<Asesmen>(file),
-    }
+    crate::with_kind!(kind, K => import_kind::<K>(file))
 }
 
 fn import_kind<K: RecordKind + PartialEq + std::fmt::Debug>(file: &[u8]) -> Result<(), String> {

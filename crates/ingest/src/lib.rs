@@ -3,7 +3,9 @@
 //! Parsers for the files people bring: rows in, validated domain values or
 //! errors that say where (line, column), what (the value) and why. Each kind
 //! of personnel record ([`kinds`]) also writes itself back in the same
-//! format ([`CsvSink`]), so an exported file imports unchanged. Pure: a
+//! format ([`CsvSink`]), so an exported file imports unchanged. The kinds
+//! are listed once ([`Kind`]); code that goes over them writes one generic
+//! function and calls it through [`with_kind!`]. Pure: a
 //! parser reads from any `Read` it is given, a writer writes to any `Write`,
 //! and neither opens a file itself, so they can be fed arbitrary bytes in
 //! tests and fuzzing.

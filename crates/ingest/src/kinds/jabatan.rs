@@ -106,4 +106,8 @@ impl RecordKind for Jabatan {
             code: self.opd.clone(),
         }]
     }
+
+    fn provides(&self) -> Option<(Target, &str)> {
+        Some((Target::Jabatan, &self.kode))
+    }
 }

@@ -7,6 +7,9 @@ use std::fmt::{self, Write};
 use std::hash::Hash;
 use std::str::FromStr;
 
+/// The domain types of the kinds, for [`with_kind!`](crate::with_kind) in
+/// crates that do not name the domain crate.
+pub use talenta_domain::personnel;
 use time::Date;
 
 use crate::record::{Column, Record, RowError};
@@ -21,78 +24,107 @@ mod pegawai;
 mod riwayat;
 mod skp;
 
-/// A kind of file, in dependency order: a kind refers only to kinds before
-/// it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Instansi,
-    Opd,
-    Jabatan,
-    Pegawai,
-    RiwayatJabatan,
-    RiwayatGolongan,
-    RiwayatPendidikan,
-    RiwayatDiklat,
-    RiwayatPenghargaan,
-    RiwayatHukdis,
-    Skp,
-    Asesmen,
+/// The one list of record kinds, in dependency order (a kind refers only to
+/// kinds before it): each variant names its domain type in
+/// `talenta_domain::personnel`, a [`RecordKind`], and the text is its name
+/// on the command line and its file stem. The instansi comes first and apart:
+/// it is the only kind not stored per instansi. Everything that goes over
+/// the kinds follows from this list: [`Kind`], [`Kind::ALL`],
+/// [`Kind::name`], [`Kind::columns`] and the dispatch [`with_kind!`](crate::with_kind).
+///
+/// `kinds!(rule args)` hands the list to the rule `@rule` with `args`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! kinds {
+    ($rule:ident $args:tt) => {
+        $crate::kinds! {
+            @$rule $args
+            [Instansi "instansi"]
+            [
+                Opd "opd",
+                Jabatan "jabatan",
+                Pegawai "pegawai",
+                RiwayatJabatan "riwayat_jabatan",
+                RiwayatGolongan "riwayat_golongan",
+                RiwayatPendidikan "riwayat_pendidikan",
+                RiwayatDiklat "riwayat_diklat",
+                RiwayatPenghargaan "riwayat_penghargaan",
+                RiwayatHukdis "riwayat_hukdis",
+                Skp "skp",
+                Asesmen "asesmen",
+            ]
+        }
+    };
+    (@declare () [$first:ident $first_name:literal] [$($kind:ident $name:literal,)*]) => {
+        /// A kind of file, in dependency order: a kind refers only to kinds
+        /// before it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $first,
+            $($kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in dependency order.
+            pub const ALL: [Kind; 1 + [$(Kind::$kind),*].len()] = [Kind::$first, $(Kind::$kind),*];
+
+            /// The name on the command line and the file stem (`riwayat_jabatan`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    Kind::$first => $first_name,
+                    $(Kind::$kind => $name,)*
+                }
+            }
+
+            /// The kind's [`RecordKind::COLUMNS`].
+            pub const fn columns(self) -> &'static [Column] {
+                match self {
+                    Kind::$first => <personnel::$first as RecordKind>::COLUMNS,
+                    $(Kind::$kind => <personnel::$kind as RecordKind>::COLUMNS,)*
+                }
+            }
+        }
+    };
+    (@dispatch ($kind:expr, $k:ident, $body:expr $(, $instansi:expr)?)
+        [$first:ident $first_name:literal] [$($each:ident $name:literal,)*]) => {
+        match $kind {
+            $($crate::Kind::$each => {
+                type $k = $crate::kinds::personnel::$each;
+                $body
+            })*
+            $crate::Kind::$first => $crate::kinds!(@first $first, $k, $body $(, $instansi)?),
+        }
+    };
+    // The instansi's arm: `body` as for any kind, or what the caller gives.
+    (@first $first:ident, $k:ident, $body:expr) => {{
+        type $k = $crate::kinds::personnel::$first;
+        $body
+    }};
+    (@first $first:ident, $k:ident, $body:expr, $instansi:expr) => {
+        $instansi
+    };
 }
 
-impl Kind {
-    /// Every kind, in dependency order.
-    pub const ALL: [Kind; 12] = [
-        Kind::Instansi,
-        Kind::Opd,
-        Kind::Jabatan,
-        Kind::Pegawai,
-        Kind::RiwayatJabatan,
-        Kind::RiwayatGolongan,
-        Kind::RiwayatPendidikan,
-        Kind::RiwayatDiklat,
-        Kind::RiwayatPenghargaan,
-        Kind::RiwayatHukdis,
-        Kind::Skp,
-        Kind::Asesmen,
-    ];
-
-    /// The name on the command line and the file stem (`riwayat_jabatan`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Kind::Instansi => "instansi",
-            Kind::Opd => "opd",
-            Kind::Jabatan => "jabatan",
-            Kind::Pegawai => "pegawai",
-            Kind::RiwayatJabatan => "riwayat_jabatan",
-            Kind::RiwayatGolongan => "riwayat_golongan",
-            Kind::RiwayatPendidikan => "riwayat_pendidikan",
-            Kind::RiwayatDiklat => "riwayat_diklat",
-            Kind::RiwayatPenghargaan => "riwayat_penghargaan",
-            Kind::RiwayatHukdis => "riwayat_hukdis",
-            Kind::Skp => "skp",
-            Kind::Asesmen => "asesmen",
-        }
-    }
-
-    /// The kind's [`RecordKind::COLUMNS`].
-    pub const fn columns(self) -> &'static [Column] {
-        use talenta_domain::personnel as p;
-        match self {
-            Kind::Instansi => p::Instansi::COLUMNS,
-            Kind::Opd => p::Opd::COLUMNS,
-            Kind::Jabatan => p::Jabatan::COLUMNS,
-            Kind::Pegawai => p::Pegawai::COLUMNS,
-            Kind::RiwayatJabatan => p::RiwayatJabatan::COLUMNS,
-            Kind::RiwayatGolongan => p::RiwayatGolongan::COLUMNS,
-            Kind::RiwayatPendidikan => p::RiwayatPendidikan::COLUMNS,
-            Kind::RiwayatDiklat => p::RiwayatDiklat::COLUMNS,
-            Kind::RiwayatPenghargaan => p::RiwayatPenghargaan::COLUMNS,
-            Kind::RiwayatHukdis => p::RiwayatHukdis::COLUMNS,
-            Kind::Skp => p::Skp::COLUMNS,
-            Kind::Asesmen => p::Asesmen::COLUMNS,
-        }
-    }
+/// Runs `body` with the type `K` set to the domain type of the kind `kind`
+/// (a [`RecordKind`]): one generic function serves every kind, called with
+/// a type fixed at compile time in each arm, so nothing is dispatched at
+/// run time per row or per value.
+///
+/// `with_kind!(kind, K => body)` serves every kind;
+/// `with_kind!(kind, K => body, Instansi => other)` gives `other` for the
+/// instansi, which is not stored per instansi (it has no `Stored` impl),
+/// and runs `body` for the others.
+#[macro_export]
+macro_rules! with_kind {
+    ($kind:expr, $k:ident => $body:expr, Instansi => $instansi:expr $(,)?) => {
+        $crate::kinds!(dispatch($kind, $k, $body, $instansi))
+    };
+    ($kind:expr, $k:ident => $body:expr $(,)?) => {
+        $crate::kinds!(dispatch($kind, $k, $body))
+    };
 }
+
+kinds!(declare());
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -161,6 +193,12 @@ pub trait RecordKind: Sized {
 
     /// The codes of other records this one names.
     fn references(&self) -> Vec<Reference>;
+
+    /// The code this record makes known to the rows that refer to it, for
+    /// the kinds others refer to (a unit, a position, an employee).
+    fn provides(&self) -> Option<(Target, &str)> {
+        None
+    }
 }
 
 /// The values of one row being written, in one buffer that an exporter

@@ -57,4 +57,8 @@ impl RecordKind for Opd {
             })
             .collect()
     }
+
+    fn provides(&self) -> Option<(Target, &str)> {
+        Some((Target::Opd, &self.kode))
+    }
 }

@@ -204,4 +204,8 @@ impl RecordKind for Pegawai {
         }));
         references
     }
+
+    fn provides(&self) -> Option<(Target, &str)> {
+        Some((Target::Pegawai, self.nip.as_str()))
+    }
 }

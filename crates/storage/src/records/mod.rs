@@ -29,20 +29,22 @@ macro_rules! with_level_columns {
     ([$($before:expr),* $(,)?], [$($after:expr),* $(,)?]) => {
         &[
             $($before,)*
-            ("k_integritas", Ty::Int),
-            ("k_kerja_sama", Ty::Int),
-            ("k_komunikasi", Ty::Int),
-            ("k_orientasi_pada_hasil", Ty::Int),
-            ("k_pelayanan_publik", Ty::Int),
-            ("k_pengembangan_diri", Ty::Int),
-            ("k_mengelola_perubahan", Ty::Int),
-            ("k_pengambilan_keputusan", Ty::Int),
-            ("k_perekat_bangsa", Ty::Int),
+            ("k_integritas", $crate::Ty::Int),
+            ("k_kerja_sama", $crate::Ty::Int),
+            ("k_komunikasi", $crate::Ty::Int),
+            ("k_orientasi_pada_hasil", $crate::Ty::Int),
+            ("k_pelayanan_publik", $crate::Ty::Int),
+            ("k_pengembangan_diri", $crate::Ty::Int),
+            ("k_mengelola_perubahan", $crate::Ty::Int),
+            ("k_pengambilan_keputusan", $crate::Ty::Int),
+            ("k_perekat_bangsa", $crate::Ty::Int),
             $($after,)*
         ]
     };
 }
 
+#[macro_use]
+mod field;
 mod facts;
 mod organisasi;
 mod pegawai;
@@ -79,22 +81,6 @@ fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
         }
     }
     Ok(levels)
-}
-
-fn date(date: time::Date) -> Value {
-    Value::Date(Some(date))
-}
-
-fn nip(nip: &Nip) -> Value {
-    Value::text(nip.as_str())
-}
-
-fn score(score: Option<Score>) -> Value {
-    Value::opt_int(score.map(Score::hundredths))
-}
-
-fn bidang(bidang: Option<&BidangIlmu>) -> Value {
-    Value::opt_text(bidang.map(BidangIlmu::as_str))
 }
 
 fn read_score(row: &mut Columns) -> Result<Option<Score>, StorageError> {
@@ -145,15 +131,15 @@ fn read_nip(row: &mut Columns) -> Result<Nip, StorageError> {
     row.text_with(|text| parse_nip(text, None))
 }
 
-/// A NIP read before the column that tells its kind: `text` is checked
-/// once `kind` is known.
+/// A NIP read again once the column that tells its kind is read: `text`
+/// as `kind`.
 fn nip_as(
     row: &Columns,
     column: &'static str,
-    text: String,
+    text: &str,
     kind: AsnKind,
 ) -> Result<Nip, StorageError> {
-    parse_nip(&text, Some(kind)).map_err(|reason| row.corrupt(column, text, reason))
+    parse_nip(text, Some(kind)).map_err(|reason| row.corrupt(column, text.to_owned(), reason))
 }
 
 #[cfg(test)]

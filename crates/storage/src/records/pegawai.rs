@@ -1,97 +1,39 @@
 //! Employees as they are now.
 
-use talenta_domain::TingkatPendidikan;
-use talenta_domain::eligibility::StatusKepegawaian;
-use talenta_domain::personnel::{GolonganAsn, Pegawai};
+use talenta_domain::personnel::Pegawai;
 
-use super::{bidang, date, nip, nip_as, read_bidang};
-use crate::{Columns, StorageError, Stored, Ty, Value};
+use super::nip_as;
+use crate::{Columns, StorageError};
 
-impl Stored for Pegawai {
-    const TABLE: &'static str = "pegawai";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("gelar_depan", Ty::Text),
-        ("gelar_belakang", Ty::Text),
-        ("jenis_kelamin", Ty::Text),
-        ("tempat_lahir", Ty::Text),
-        ("tanggal_lahir", Ty::Date),
-        ("status", Ty::Text),
-        ("golongan", Ty::Text),
-        ("tmt_golongan", Ty::Date),
-        ("jabatan", Ty::Text),
-        ("tmt_jabatan", Ty::Date),
-        ("opd", Ty::Text),
-        ("pendidikan", Ty::Text),
-        ("bidang_ilmu", Ty::Text),
-        ("tmt_cpns", Ty::Date),
-        ("tmt_pns", Ty::Date),
-        ("agama", Ty::Text),
-        ("daerah_asal", Ty::Text),
-        ("email", Ty::Text),
-        ("no_hp", Ty::Text),
-    ];
-    const KEY_LEN: usize = 1;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            nip(&self.nip),
-            Value::text(&self.nama),
-            Value::opt_text(self.gelar_depan.as_ref()),
-            Value::opt_text(self.gelar_belakang.as_ref()),
-            Value::text(self.jenis_kelamin.code()),
-            Value::opt_text(self.tempat_lahir.as_ref()),
-            date(self.tanggal_lahir),
-            Value::text(self.status.label()),
-            Value::opt_text(self.golongan.map(GolonganAsn::code)),
-            Value::Date(self.tmt_golongan),
-            Value::opt_text(self.jabatan.as_ref()),
-            Value::Date(self.tmt_jabatan),
-            Value::text(&self.opd),
-            Value::opt_text(self.pendidikan.map(TingkatPendidikan::code)),
-            bidang(self.bidang_ilmu.as_ref()),
-            Value::Date(self.tmt_cpns),
-            Value::Date(self.tmt_pns),
-            Value::opt_text(self.agama.as_ref()),
-            Value::opt_text(self.daerah_asal.as_ref()),
-            Value::opt_text(self.email.as_ref()),
-            Value::opt_text(self.no_hp.as_ref()),
-        ]
+stored! {
+    Pegawai in "pegawai", key 1 {
+        nip: "nip" Text,
+        nama: "nama" Text,
+        gelar_depan: "gelar_depan" Text,
+        gelar_belakang: "gelar_belakang" Text,
+        jenis_kelamin: "jenis_kelamin" Text,
+        tempat_lahir: "tempat_lahir" Text,
+        tanggal_lahir: "tanggal_lahir" Date,
+        status: "status" Text,
+        golongan: "golongan" Text,
+        tmt_golongan: "tmt_golongan" Date,
+        jabatan: "jabatan" Text,
+        tmt_jabatan: "tmt_jabatan" Date,
+        opd: "opd" Text,
+        pendidikan: "pendidikan" Text,
+        bidang_ilmu: "bidang_ilmu" Text,
+        tmt_cpns: "tmt_cpns" Date,
+        tmt_pns: "tmt_pns" Date,
+        agama: "agama" Text,
+        daerah_asal: "daerah_asal" Text,
+        email: "email" Text,
+        no_hp: "no_hp" Text,
     }
+    then nip_by_status
+}
 
-    fn decode(row: &mut Columns) -> Result<Pegawai, StorageError> {
-        // The status says how the NIP was read: NI PPPK or PNS NIP.
-        let nip_text = row.text()?;
-        let nama = row.text()?;
-        let gelar_depan = row.opt_text()?;
-        let gelar_belakang = row.opt_text()?;
-        let jenis_kelamin = row.parse()?;
-        let tempat_lahir = row.opt_text()?;
-        let tanggal_lahir = row.date()?;
-        let status: StatusKepegawaian = row.parse()?;
-        Ok(Pegawai {
-            nip: nip_as(row, "nip", nip_text, status.asn_kind())?,
-            nama,
-            gelar_depan,
-            gelar_belakang,
-            jenis_kelamin,
-            tempat_lahir,
-            tanggal_lahir,
-            status,
-            golongan: row.parse_opt()?,
-            tmt_golongan: row.opt_date()?,
-            jabatan: row.opt_text()?,
-            tmt_jabatan: row.opt_date()?,
-            opd: row.text()?,
-            pendidikan: row.parse_opt()?,
-            bidang_ilmu: read_bidang(row)?,
-            tmt_cpns: row.opt_date()?,
-            tmt_pns: row.opt_date()?,
-            agama: row.opt_text()?,
-            daerah_asal: row.opt_text()?,
-            email: row.opt_text()?,
-            no_hp: row.opt_text()?,
-        })
-    }
+/// The status says how the NIP was read: NI PPPK or PNS NIP.
+fn nip_by_status(pegawai: Pegawai, row: &Columns) -> Result<Pegawai, StorageError> {
+    let nip = nip_as(row, "nip", pegawai.nip.as_str(), pegawai.status.asn_kind())?;
+    Ok(Pegawai { nip, ..pegawai })
 }
