@@ -19,6 +19,10 @@
 //! Everyone may edit their own account (password) and, when they are an
 //! employee, see their own profile. The six-monthly evaluation of
 //! officeholders is read by the BKPSDM, the committee and the PPK.
+//!
+//! What a role is shown, apart from any record (its landing page, its own
+//! profile's link, whether its pages are those of one unit), is decided
+//! here too, by [`may_see`]: no page compares roles itself.
 
 use std::fmt;
 use std::str::FromStr;
@@ -163,6 +167,30 @@ impl Target<'_> {
             | Target::Unit { instansi, .. }
             | Target::Instansi(instansi) => instansi,
         }
+    }
+}
+
+/// What a role's pages show, whoever the records are of: a decision on
+/// the pages themselves rather than an action on a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The dashboards as the page a signed-in user lands on; an employee
+    /// who keeps no records lands on their own profile instead.
+    DashboardHome,
+    /// A link to their own profile: every account of an employee of the
+    /// instansi. Oversight accounts (DPRD) need not be employees.
+    OwnProfile,
+    /// Pages scoped to the unit the account names and its sub-units,
+    /// rather than to the whole instansi: an OPD's admin.
+    OwnUnit,
+}
+
+/// Whether `role` is shown `view`. Pure and total.
+pub fn may_see(role: Role, view: View) -> bool {
+    match view {
+        View::DashboardHome => role != Role::Pegawai,
+        View::OwnProfile => role != Role::Pengawas,
+        View::OwnUnit => role == Role::AdminOpd,
     }
 }
 
@@ -420,6 +448,75 @@ mod tests {
             let allowed = authorize(&actor(role), Action::Calibrate, IN_UNIT);
             assert_eq!(allowed, role == Role::TimPenilai, "{role}");
             assert!(!authorize(&actor(role), Action::Calibrate, OWN), "{role}");
+        }
+    }
+
+    /// What each role is shown, view by view.
+    #[test]
+    fn view_table() {
+        use Role::*;
+        use View::*;
+        let table: &[(View, [(Role, bool); 6])] = &[
+            (
+                DashboardHome,
+                [
+                    (Pegawai, false),
+                    (AdminOpd, true),
+                    (AdminBkpsdm, true),
+                    (TimPenilai, true),
+                    (Pimpinan, true),
+                    (Pengawas, true),
+                ],
+            ),
+            (
+                OwnProfile,
+                [
+                    (Pegawai, true),
+                    (AdminOpd, true),
+                    (AdminBkpsdm, true),
+                    (TimPenilai, true),
+                    (Pimpinan, true),
+                    (Pengawas, false),
+                ],
+            ),
+            (
+                OwnUnit,
+                [
+                    (Pegawai, false),
+                    (AdminOpd, true),
+                    (AdminBkpsdm, false),
+                    (TimPenilai, false),
+                    (Pimpinan, false),
+                    (Pengawas, false),
+                ],
+            ),
+        ];
+        for (view, row) in table {
+            for &(role, shown) in row {
+                assert_eq!(may_see(role, *view), shown, "{role} {view:?}");
+            }
+        }
+    }
+
+    /// Whoever lands on the dashboards may read some of them; whoever
+    /// lands on their profile may read it.
+    #[test]
+    fn the_landing_page_is_one_the_role_may_read() {
+        for role in Role::ALL {
+            let me = actor(role);
+            if may_see(role, View::DashboardHome) {
+                let unit = Target::Unit {
+                    instansi: 1,
+                    unit: "DINKES",
+                };
+                assert!(
+                    authorize(&me, Action::ReadAggregates, Target::Instansi(1))
+                        || authorize(&me, Action::ReadAggregates, unit),
+                    "{role}"
+                );
+            } else {
+                assert!(authorize(&me, Action::ReadProfile, OWN), "{role}");
+            }
         }
     }
 

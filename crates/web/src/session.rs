@@ -15,7 +15,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use talenta_domain::access::{Action, Actor, Role, Target, authorize};
+use talenta_domain::access::{Action, Actor, Role, Target, View, authorize, may_see};
 
 use crate::AppState;
 use crate::auth::{random_token, token_hash};
@@ -70,6 +70,11 @@ impl SignedIn {
                 .units
                 .first()
                 .is_some_and(|unit| self.may(action, Target::Unit { instansi, unit }))
+    }
+
+    /// Whether the user's role is shown `view` ([`may_see`]).
+    pub fn sees(&self, view: View) -> bool {
+        may_see(self.actor.role, view)
     }
 
     pub fn role(&self) -> Role {
@@ -201,8 +206,8 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Signe
     if now - session.active > TOUCH_SECONDS {
         db.touch_session(instansi, &hash, now).await?;
     }
-    let units = match (&account.role, &account.opd) {
-        (Role::AdminOpd, Some(opd)) => db.unit_subtree(instansi, opd).await?,
+    let units = match &account.opd {
+        Some(opd) if may_see(account.role, View::OwnUnit) => db.unit_subtree(instansi, opd).await?,
         _ => Vec::new(),
     };
     Ok(Some(SignedIn {

@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use talenta_domain::access::Role;
+use talenta_domain::access::View;
 use talenta_views::pages::Masuk;
 
 use crate::AppState;
@@ -37,10 +37,8 @@ pub(super) fn routes() -> Router<AppState> {
 async fn home(user: Option<SignedIn>) -> Redirect {
     match user {
         None => Redirect::to("/masuk"),
-        Some(user) => match user.role() {
-            Role::Pegawai => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
-            _ => Redirect::to("/dasbor"),
-        },
+        Some(user) if user.sees(View::DashboardHome) => Redirect::to("/dasbor"),
+        Some(user) => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
     }
 }
 

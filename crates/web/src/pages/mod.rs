@@ -13,7 +13,7 @@ mod setup;
 mod verification;
 
 use axum::Router;
-use talenta_domain::access::{Action, Role, Target};
+use talenta_domain::access::{Action, Target, View};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
 use crate::AppState;
@@ -71,8 +71,7 @@ pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
     ) {
         add("/talenta".into(), "Siklus talenta");
     }
-    // Oversight accounts (DPRD) need not be employees of the instansi.
-    if user.role() != Role::Pengawas {
+    if user.sees(View::OwnProfile) {
         add(format!("/pegawai/{}", user.actor.nip), "Profil saya");
     }
     add("/akun/sandi".into(), "Kata sandi");
@@ -119,7 +118,7 @@ pub(crate) async fn own_unit(
     user: &SignedIn,
     action: Action,
 ) -> Result<Option<String>, WebError> {
-    if user.role() != Role::AdminOpd {
+    if !user.sees(View::OwnUnit) {
         return Ok(None);
     }
     let instansi = user.actor.instansi;
