@@ -516,6 +516,9 @@ async fn the_next_period_moves_a_late_low_skp(db: &Db, rules: &RuleSet) {
     );
 }
 
+/// The flags of a person in box 9 for years in one position.
+const STAGNANT: [FlagKind; 2] = [FlagKind::LamaDiJabatan, FlagKind::Kotak9TanpaPengembangan];
+
 /// Who is watched, why, and the kinds of their flags.
 fn flag_kinds(rows: &[RetentionRow]) -> Vec<(String, Vec<&str>, Vec<FlagKind>)> {
     rows.iter()
@@ -526,14 +529,19 @@ fn flag_kinds(rows: &[RetentionRow]) -> Vec<(String, Vec<&str>, Vec<FlagKind>)> 
         .collect()
 }
 
+/// The retention flags of the Dinas in the next period.
+async fn flagged_in_dinkes(db: &Db, rules: &RuleSet) -> Vec<RetentionRow> {
+    retention(db, None, s2(), Some("DINKES"), rules)
+        .await
+        .unwrap()
+}
+
 /// Retention: everyone in a pool has been Kepala Seksi since 2018; Budi
 /// and Citra sat in box 9 in both periods with no development (the
 /// trainings of 2024 and 2025 are before the first period).
 async fn retention_flags_the_stagnant(db: &Db, rules: &RuleSet) {
-    let stagnant = vec![FlagKind::LamaDiJabatan, FlagKind::Kotak9TanpaPengembangan];
-    let flagged = retention(db, None, s2(), Some("DINKES"), rules)
-        .await
-        .unwrap();
+    let stagnant = STAGNANT.to_vec();
+    let flagged = flagged_in_dinkes(db, rules).await;
     assert_eq!(
         flag_kinds(&flagged),
         [
@@ -573,10 +581,8 @@ async fn retention_follows_development_and_retirement(db: &Db, rules: &RuleSet) 
         }],
     )
     .await;
-    let stagnant = vec![FlagKind::LamaDiJabatan, FlagKind::Kotak9TanpaPengembangan];
-    let flagged = retention(db, None, s2(), Some("DINKES"), rules)
-        .await
-        .unwrap();
+    let stagnant = STAGNANT.to_vec();
+    let flagged = flagged_in_dinkes(db, rules).await;
     assert_eq!(
         flag_kinds(&flagged),
         [
@@ -596,9 +602,7 @@ async fn retention_follows_development_and_retirement(db: &Db, rules: &RuleSet) 
         ..jabatan("KABID", Jenjang::Administrator)
     };
     write(db, "bup", std::slice::from_ref(&kabid)).await;
-    let flagged = retention(db, None, s2(), Some("DINKES"), rules)
-        .await
-        .unwrap();
+    let flagged = flagged_in_dinkes(db, rules).await;
     assert_eq!(flag_kinds(&flagged)[0].2, [FlagKind::LamaDiJabatan]);
     write(db, "bup", &[Jabatan { bup: None, ..kabid }]).await;
 }

@@ -42,17 +42,22 @@ fn a_generated_city_round_trips_through_export_and_reimport(db: &TestDb) {
     );
 
     // The exported files import into an empty database and export the same.
+    reimports_the_same(
+        db,
+        &exported,
+        &work.path().join("a"),
+        &work.path().join("b"),
+    );
+}
+
+/// The files `exported` from `db` into `dir` import into an empty
+/// database of the same engine, which exports them (into `again`) the same.
+fn reimports_the_same(db: &TestDb, exported: &[(String, Vec<u8>)], dir: &Path, again: &Path) {
     let other = db.another();
-    ok(&[
-        "import",
-        "--dir",
-        work.path().join("a").to_str().unwrap(),
-        "--db",
-        &other.url,
-    ]);
-    let again = export_all(&other, &work.path().join("b"));
+    ok(&["import", "--dir", dir.to_str().unwrap(), "--db", &other.url]);
     assert_eq!(
-        exported, again,
+        exported,
+        export_all(&other, again),
         "{}: export → import → export differs",
         db.engine
     );
@@ -168,15 +173,8 @@ fn formula_text_is_guarded_in_csv_exports_and_round_trips(db: &TestDb) {
     }
 
     // The export imports into an empty database and exports the same.
-    let other = db.another();
-    let dir = work.path().join(db.engine);
-    ok(&["import", "--dir", dir.to_str().unwrap(), "--db", &other.url]);
-    let again = export_all(&other, &work.path().join(format!("{}-again", db.engine)));
-    assert_eq!(
-        exported, again,
-        "{}: export → import → export differs",
-        db.engine
-    );
+    let again = work.path().join(format!("{}-again", db.engine));
+    reimports_the_same(db, &exported, &work.path().join(db.engine), &again);
 }
 
 #[test]

@@ -145,6 +145,23 @@ pub enum Action {
     ReadEvaluation,
 }
 
+impl Action {
+    /// Every action, for a policy checked over all of them.
+    pub const ALL: [Action; 11] = [
+        Action::ReadProfile,
+        Action::ReadSensitive,
+        Action::ReadDocuments,
+        Action::EditOwnProfile,
+        Action::Verify,
+        Action::ReadAggregates,
+        Action::ListPeople,
+        Action::ManageAccounts,
+        Action::Calibrate,
+        Action::PlanDevelopment,
+        Action::ReadEvaluation,
+    ];
+}
+
 /// What the action is done to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
@@ -393,21 +410,8 @@ mod tests {
 
     #[test]
     fn nothing_crosses_an_instansi() {
-        use Action::*;
         for role in Role::ALL {
-            for action in [
-                ReadProfile,
-                ReadSensitive,
-                ReadDocuments,
-                EditOwnProfile,
-                Verify,
-                ReadAggregates,
-                ListPeople,
-                ManageAccounts,
-                Calibrate,
-                PlanDevelopment,
-                ReadEvaluation,
-            ] {
+            for action in Action::ALL {
                 assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
                 assert!(!authorize(&actor(role), action, Target::Instansi(2)));
             }
