@@ -146,17 +146,7 @@ fn formula_text_is_guarded_in_csv_exports_and_round_trips(db: &TestDb) {
     // The talent map's CSV guards the name too and keeps scores numbers.
     let map = work.path().join(format!("{}-map.csv", db.engine));
     let missing = work.path().join(format!("{}-missing.csv", db.engine));
-    ok(&[
-        "map",
-        "--period",
-        "2026-S1",
-        "--db",
-        &db.url,
-        "--out",
-        map.to_str().unwrap(),
-        "--missing",
-        missing.to_str().unwrap(),
-    ]);
+    map_into(db, &map, &missing);
     let (map, missing) = (
         std::fs::read(&map).unwrap(),
         std::fs::read(&missing).unwrap(),
@@ -554,18 +544,23 @@ fn mapped(
     ok(&["import", "--dir", &city(generated), "--db", &db.url]);
     let json = work.join(format!("{}.json", db.engine));
     let missing = work.join(format!("{}-missing.csv", db.engine));
-    let out = ok(&[
+    (map_into(db, &json, &missing), json, missing)
+}
+
+/// `talenta map` of 2026-S1 on `db` into `out`, the employees it could
+/// not place into `missing`; its summary.
+fn map_into(db: &TestDb, out: &Path, missing: &Path) -> String {
+    stderr(&ok(&[
         "map",
         "--period",
         "2026-S1",
         "--db",
         &db.url,
         "--out",
-        json.to_str().unwrap(),
+        out.to_str().unwrap(),
         "--missing",
         missing.to_str().unwrap(),
-    ]);
-    (stderr(&out), json, missing)
+    ]))
 }
 
 fn the_talent_map_agrees_with_classify(db: &TestDb) {
