@@ -146,7 +146,7 @@ fn formula_text_is_guarded_in_csv_exports_and_round_trips(db: &TestDb) {
     // The talent map's CSV guards the name too and keeps scores numbers.
     let map = work.path().join(format!("{}-map.csv", db.engine));
     let missing = work.path().join(format!("{}-missing.csv", db.engine));
-    map_into(db, &map, &missing);
+    map_into(db, &map, Some(&missing));
     let (map, missing) = (
         std::fs::read(&map).unwrap(),
         std::fs::read(&missing).unwrap(),
@@ -544,13 +544,13 @@ fn mapped(
     ok(&["import", "--dir", &city(generated), "--db", &db.url]);
     let json = work.join(format!("{}.json", db.engine));
     let missing = work.join(format!("{}-missing.csv", db.engine));
-    (map_into(db, &json, &missing), json, missing)
+    (map_into(db, &json, Some(&missing)), json, missing)
 }
 
-/// `talenta map` of 2026-S1 on `db` into `out`, the employees it could
-/// not place into `missing`; its summary.
-fn map_into(db: &TestDb, out: &Path, missing: &Path) -> String {
-    stderr(&ok(&[
+/// `talenta map` of 2026-S1 on `db` into `out` and, if given, the
+/// employees it could not place into `missing`; its summary.
+fn map_into(db: &TestDb, out: &Path, missing: Option<&Path>) -> String {
+    let mut args = vec![
         "map",
         "--period",
         "2026-S1",
@@ -558,9 +558,11 @@ fn map_into(db: &TestDb, out: &Path, missing: &Path) -> String {
         &db.url,
         "--out",
         out.to_str().unwrap(),
-        "--missing",
-        missing.to_str().unwrap(),
-    ]))
+    ];
+    if let Some(missing) = missing {
+        args.extend(["--missing", missing.to_str().unwrap()]);
+    }
+    stderr(&ok(&args))
 }
 
 fn the_talent_map_agrees_with_classify(db: &TestDb) {
@@ -598,15 +600,7 @@ fn the_talent_map_agrees_with_classify(db: &TestDb) {
 
     // Re-running replaces the snapshot; the stored map exports the same.
     let csv = work.path().join(format!("{}.csv", db.engine));
-    ok(&[
-        "map",
-        "--period",
-        "2026-S1",
-        "--db",
-        &db.url,
-        "--out",
-        csv.to_str().unwrap(),
-    ]);
+    map_into(db, &csv, None);
     let exported = ok(&[
         "export",
         "peta_talenta",
