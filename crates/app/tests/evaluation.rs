@@ -21,23 +21,23 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
+use common::{T0, nip, s1};
 use talenta_app::Ctx;
 use talenta_app::cycle::{Calibration, CycleError, calibrate};
 use talenta_app::evaluation::{Evaluation, evaluation};
 use talenta_app::map::compute;
-use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
 use talenta_domain::kompetensi::{Level, Levels, UMUM};
-use talenta_domain::personnel::{Asesmen, GolonganAsn, Jabatan, Opd, Pegawai, Skp, SumberAsesmen};
+use talenta_domain::personnel::{Asesmen, Jabatan, Opd, Pegawai, Skp, SumberAsesmen};
 use talenta_domain::{
-    Gender, Golongan, InstansiId, Jenjang, Kotak, Nip, Periode, Predikat, Rating, RuleSet, Score,
-    TingkatPendidikan,
+    InstansiId, Jenjang, Kotak, Predikat, Rating, RuleSet, Score, TingkatPendidikan,
 };
 use talenta_storage::Db;
-use time::OffsetDateTime;
-use time::macros::{date, datetime};
+use talenta_testkit::{TestDb, each_engine};
+use time::macros::date;
 
-const T0: OffsetDateTime = datetime!(2026-06-30 10:00 UTC);
 const ANDI: &str = "197501012000011001";
 const BAMBANG: &str = "197602022000011002";
 const CITRA: &str = "198003032005012003";
@@ -49,14 +49,6 @@ const HADI: &str = "198808082010011008";
 
 const REASON: &str = "Keputusan rapat tim penilai talenta Juni 2026";
 
-fn s1() -> Periode {
-    "2026-S1".parse().unwrap()
-}
-
-fn nip(text: &str) -> Nip {
-    text.parse().unwrap()
-}
-
 /// The nine SKJ competencies at `first` for the first `n` and 3 after.
 fn levels(n: usize, first: u8) -> Levels {
     UMUM.iter()
@@ -67,45 +59,15 @@ fn levels(n: usize, first: u8) -> Levels {
 }
 
 fn jabatan(kode: &str, jenjang: Jenjang, opd: &str) -> Jabatan {
-    Jabatan {
-        kode: kode.into(),
-        nama: format!("Jabatan {kode}"),
-        opd: opd.into(),
-        jenjang,
-        min_pendidikan: None,
-        bidang_ilmu: vec![],
-        min_golongan: None,
-        standar: levels(0, 3),
-        kunci: false,
-        kebutuhan: 1,
-        bup: None,
-    }
+    common::jabatan(kode, jenjang, opd, levels(0, 3))
 }
 
+/// Holding `jabatan` since 2 January 2020, with an S1.
 fn pegawai(text: &str, nama: &str, jabatan: &str, opd: &str) -> Pegawai {
-    let n = nip(text);
     Pegawai {
-        tanggal_lahir: n.birth_date(),
-        nip: n,
-        nama: nama.into(),
-        gelar_depan: None,
-        gelar_belakang: None,
-        jenis_kelamin: Gender::L,
-        tempat_lahir: None,
-        status: StatusKepegawaian::Pns,
-        golongan: Some(GolonganAsn::Pns(Golongan::IVA)),
-        tmt_golongan: None,
-        jabatan: Some(jabatan.into()),
         tmt_jabatan: Some(date!(2020 - 01 - 02)),
-        opd: opd.into(),
         pendidikan: Some(TingkatPendidikan::S1),
-        bidang_ilmu: None,
-        tmt_cpns: None,
-        tmt_pns: None,
-        agama: None,
-        daerah_asal: None,
-        email: None,
-        no_hp: None,
+        ..common::pegawai(text, nama, jabatan, opd)
     }
 }
 
@@ -138,10 +100,10 @@ type Person = (
     Option<(usize, u8)>,
 );
 
-async fn seed(db: &Db) {
-    let mut tx = db.begin_write().await.unwrap();
-    let (id, _) = tx.upsert_instansi("9999", "Kota Uji").await.unwrap();
-    let c = tx.record_change(T0, "uji", "seed", "").await.unwrap();
+/// The shared fixture: the Dinas Kesehatan above, migrated and seeded.
+async fn seeded(database: &TestDb) -> Db {
+    let db = common::migrated(database).await;
+    let (mut tx, id, c) = common::seeding(&db).await;
     tx.upsert(
         id,
         c,
@@ -217,6 +179,7 @@ async fn seed(db: &Db) {
         }
     }
     tx.commit().await.unwrap();
+    db
 }
 
 /// (NIP, final box, rules) of the listed, and (NIP, missing) of the
@@ -256,165 +219,157 @@ fn missing(items: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_evaluation_of_a_dinas_kesehatan_on_both_engines() {
+async fn the_evaluation_of_a_dinas_kesehatan(db: &Db) {
     let rules = RuleSet::bundled().unwrap();
-    let mut databases = vec![talenta_testkit::sqlite()];
-    databases.extend(talenta_testkit::postgres().await);
-    for database in databases {
-        let db = Db::connect(&database.url).await.unwrap();
-        db.migrate().await.unwrap();
-        seed(&db).await;
-        let engine = db.engine();
-        let ctx = Ctx::new(&db, InstansiId(1), "ketua", T0, &rules);
+    let ctx = &Ctx::new(db, InstansiId(1), "ketua", T0, &rules);
+    let engine = db.engine();
+    // Before any map there is nothing to evaluate.
+    assert!(matches!(
+        evaluation(ctx, s1(), None).await,
+        Err(CycleError::NoSnapshot(_))
+    ));
 
-        // Before any map there is nothing to evaluate.
-        assert!(matches!(
-            evaluation(&ctx, s1(), None).await,
-            Err(CycleError::NoSnapshot(_))
-        ));
-
-        let summary = compute(
-            &Ctx {
-                actor: "admin",
-                ..ctx
-            },
-            s1(),
-        )
-        .await
-        .unwrap();
-        assert_eq!(summary.missing, 2, "{engine:?}: Eka and Gita, unassessed");
-        for (who, to) in [(ANDI, 2), (BAMBANG, 4), (CITRA, 5), (DEDI, 5), (FAJAR, 1)] {
-            calibrate(
-                &ctx,
-                &Calibration {
-                    periode: s1(),
-                    nip: &nip(who),
-                    to: Kotak::new(to).unwrap(),
-                    alasan: REASON,
-                },
-            )
-            .await
-            .unwrap();
-        }
-        // Hadi takes a KASI post after the map was computed.
-        let mut tx = db.begin_write().await.unwrap();
-        let c = tx.record_change(T0, "uji", "import", "").await.unwrap();
-        tx.upsert(1, c, &[pegawai(HADI, "Hadi", "KASI", "PKM")])
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-
-        let all = evaluation(&ctx, s1(), None).await.unwrap();
-        assert_eq!(all.periode, "2026-S1");
-        let unmapped = missing(&[(EKA, &["kompetensi", "potensi"]), (HADI, &[NOT_IN_MAP])]);
-        assert_eq!(
-            listed(&all),
-            (
-                owned(&[
-                    (ANDI, 2, &[Rule::Kotak]),
-                    (BAMBANG, 4, &[Rule::Skp]),
-                    (CITRA, 5, &[Rule::Jpm]),
-                ]),
-                unmapped.clone()
-            ),
-            "{engine:?}"
-        );
-        let andi = &all.holders[0];
-        assert_eq!(
-            (
-                andi.holder.nama.as_str(),
-                andi.holder.jabatan.as_str(),
-                andi.holder.jabatan_nama.as_str(),
-                andi.holder.jenjang,
-                andi.holder.opd.as_str()
-            ),
-            (
-                "Andi",
-                "KADIS",
-                "Jabatan KADIS",
-                Jenjang::JptPratama,
-                "DINKES"
-            )
-        );
-        let texts = |i: usize| {
-            let r = &all.holders[i].reasons[0];
-            (r.actual.clone(), r.required.clone(), r.source.clone())
-        };
-        assert_eq!(
-            texts(1),
-            (
-                "Butuh Perbaikan (2025)".to_owned(),
-                "paling rendah Baik".to_owned(),
-                rules.evaluasi.skp.source.clone()
-            )
-        );
-        assert_eq!(
-            texts(2),
-            (
-                "66,67%: Kurang Memenuhi Syarat (KMS)".to_owned(),
-                "paling rendah 68%: Masih Memenuhi Syarat (MMS)".to_owned(),
-                rules.evaluasi.jpm.source.clone()
-            )
-        );
-
-        // One unit and its sub-units, by where each works now.
-        let pkm = evaluation(&ctx, s1(), Some("PKM")).await.unwrap();
-        assert_eq!(
-            listed(&pkm),
-            (owned(&[(CITRA, 5, &[Rule::Jpm])]), unmapped.clone()),
-            "{engine:?}"
-        );
-        let dinkes = evaluation(&ctx, s1(), Some("DINKES")).await.unwrap();
-        assert_eq!(dinkes, all);
-
-        // The committee moves Andi from box 2 to box 5: no longer listed.
+    let summary = compute(
+        &Ctx {
+            actor: "admin",
+            ..*ctx
+        },
+        s1(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.missing, 2, "{engine:?}: Eka and Gita, unassessed");
+    for (who, to) in [(ANDI, 2), (BAMBANG, 4), (CITRA, 5), (DEDI, 5), (FAJAR, 1)] {
+        let who = nip(who);
+        let to = Kotak::new(to).unwrap();
         calibrate(
-            &ctx,
+            ctx,
             &Calibration {
                 periode: s1(),
-                nip: &nip(ANDI),
-                to: Kotak::new(5).unwrap(),
+                nip: &who,
+                to,
                 alasan: REASON,
             },
         )
         .await
         .unwrap();
-        let after = evaluation(&ctx, s1(), None).await.unwrap();
-        assert_eq!(
-            listed(&after),
-            (
-                owned(&[(BAMBANG, 4, &[Rule::Skp]), (CITRA, 5, &[Rule::Jpm])]),
-                unmapped.clone()
-            ),
-            "{engine:?}"
-        );
-
-        // Stricter rules, same records: box 4 and a JPM below MS (80%)
-        // list Dedi (70.37%) too; in box 5, Citra's lower JPM puts her
-        // lower on Nilai Talenta, so first.
-        let mut strict = rules.clone();
-        strict.evaluasi.boxes.push(Kotak::new(4).unwrap());
-        strict.evaluasi.jpm.minimum = talenta_domain::kompetensi::JpmCategory::MemenuhiSyarat;
-        let stricter = evaluation(
-            &Ctx {
-                rules: &strict,
-                ..ctx
-            },
-            s1(),
-            None,
-        )
-        .await
-        .unwrap();
-        assert_eq!(
-            listed(&stricter).0,
-            owned(&[
-                (BAMBANG, 4, &[Rule::Kotak, Rule::Skp]),
-                (CITRA, 5, &[Rule::Jpm]),
-                (DEDI, 5, &[Rule::Jpm]),
-            ]),
-            "{engine:?}"
-        );
-        db.close().await;
     }
+    // Hadi takes a KASI post after the map was computed.
+    common::write(db, "import", &[pegawai(HADI, "Hadi", "KASI", "PKM")]).await;
+
+    let all = evaluation(ctx, s1(), None).await.unwrap();
+    assert_eq!(all.periode, "2026-S1");
+    let unmapped = missing(&[(EKA, &["kompetensi", "potensi"]), (HADI, &[NOT_IN_MAP])]);
+    assert_eq!(
+        listed(&all),
+        (
+            owned(&[
+                (ANDI, 2, &[Rule::Kotak]),
+                (BAMBANG, 4, &[Rule::Skp]),
+                (CITRA, 5, &[Rule::Jpm]),
+            ]),
+            unmapped.clone()
+        ),
+        "{engine:?}"
+    );
+    let andi = &all.holders[0];
+    assert_eq!(
+        (
+            andi.holder.nama.as_str(),
+            andi.holder.jabatan.as_str(),
+            andi.holder.jabatan_nama.as_str(),
+            andi.holder.jenjang,
+            andi.holder.opd.as_str()
+        ),
+        (
+            "Andi",
+            "KADIS",
+            "Jabatan KADIS",
+            Jenjang::JptPratama,
+            "DINKES"
+        )
+    );
+    let texts = |i: usize| {
+        let r = &all.holders[i].reasons[0];
+        (r.actual.clone(), r.required.clone(), r.source.clone())
+    };
+    assert_eq!(
+        texts(1),
+        (
+            "Butuh Perbaikan (2025)".to_owned(),
+            "paling rendah Baik".to_owned(),
+            rules.evaluasi.skp.source.clone()
+        )
+    );
+    assert_eq!(
+        texts(2),
+        (
+            "66,67%: Kurang Memenuhi Syarat (KMS)".to_owned(),
+            "paling rendah 68%: Masih Memenuhi Syarat (MMS)".to_owned(),
+            rules.evaluasi.jpm.source.clone()
+        )
+    );
+
+    // One unit and its sub-units, by where each works now.
+    let pkm = evaluation(ctx, s1(), Some("PKM")).await.unwrap();
+    assert_eq!(
+        listed(&pkm),
+        (owned(&[(CITRA, 5, &[Rule::Jpm])]), unmapped.clone()),
+        "{engine:?}"
+    );
+    let dinkes = evaluation(ctx, s1(), Some("DINKES")).await.unwrap();
+    assert_eq!(dinkes, all);
+
+    // The committee moves Andi from box 2 to box 5: no longer listed.
+    let andi = nip(ANDI);
+    let to = Kotak::new(5).unwrap();
+    calibrate(
+        ctx,
+        &Calibration {
+            periode: s1(),
+            nip: &andi,
+            to,
+            alasan: REASON,
+        },
+    )
+    .await
+    .unwrap();
+    let after = evaluation(ctx, s1(), None).await.unwrap();
+    assert_eq!(
+        listed(&after),
+        (
+            owned(&[(BAMBANG, 4, &[Rule::Skp]), (CITRA, 5, &[Rule::Jpm])]),
+            unmapped.clone()
+        ),
+        "{engine:?}"
+    );
+
+    // Stricter rules, same records: box 4 and a JPM below MS (80%)
+    // list Dedi (70.37%) too; in box 5, Citra's lower JPM puts her
+    // lower on Nilai Talenta, so first.
+    let mut strict = rules.clone();
+    strict.evaluasi.boxes.push(Kotak::new(4).unwrap());
+    strict.evaluasi.jpm.minimum = talenta_domain::kompetensi::JpmCategory::MemenuhiSyarat;
+    let stricter = evaluation(
+        &Ctx {
+            rules: &strict,
+            ..*ctx
+        },
+        s1(),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        listed(&stricter).0,
+        owned(&[
+            (BAMBANG, 4, &[Rule::Kotak, Rule::Skp]),
+            (CITRA, 5, &[Rule::Jpm]),
+            (DEDI, 5, &[Rule::Jpm]),
+        ]),
+        "{engine:?}"
+    );
+    db.close().await;
 }
+
+each_engine!(seeded => the_evaluation_of_a_dinas_kesehatan);

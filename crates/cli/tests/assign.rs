@@ -2,7 +2,7 @@
 // A test crate: helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Writes `contents` to a file named `name` in Cargo's per-test scratch dir.
@@ -10,6 +10,20 @@ fn matrix_file(name: &str, contents: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, contents).unwrap();
     path
+}
+
+/// The pairs `talenta assign --format csv` gives for the matrix at
+/// `path`; the command must succeed.
+fn assigned_csv(path: &Path) -> String {
+    let output = talenta(&[
+        "assign",
+        "--costs",
+        path.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
 }
 
 fn talenta(args: &[&str]) -> Output {
@@ -46,15 +60,10 @@ fn json_output_gives_total_and_pairs_in_row_order() {
 #[test]
 fn csv_output_lists_each_pair_with_its_cost() {
     let path = matrix_file("example_csv.csv", EXAMPLE);
-    let output = talenta(&[
-        "assign",
-        "--costs",
-        path.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "row,col,cost\nA,P2,1\nB,P1,2\nC,P3,2\n");
+    assert_eq!(
+        assigned_csv(&path),
+        "row,col,cost\nA,P2,1\nB,P1,2\nC,P3,2\n"
+    );
 }
 
 /// Labels are text and guarded against spreadsheet formulas; a negative
@@ -66,16 +75,8 @@ fn csv_output_guards_formula_labels_and_keeps_negative_costs() {
         "formula_labels.csv",
         "id,=HYPERLINK(\"http://evil.example\"),-5\n+cmd|' /C calc'!A0,-5,1\n@x,2,-7\n",
     );
-    let output = talenta(&[
-        "assign",
-        "--costs",
-        path.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
-        stdout(&output),
+        assigned_csv(&path),
         "row,col,cost\n'+cmd|' /C calc'!A0,\"'=HYPERLINK(\"\"http://evil.example\"\")\",-5\n'@x,'-5,-7\n"
     );
 }
@@ -96,15 +97,7 @@ fn forbidden_cells_are_never_assigned() {
     // A->P1 would be cheapest, but the cell is empty (for example, A lacks the
     // required education level).
     let path = matrix_file("forbidden.csv", "id,P1,P2,P3\nA,,5,9\nB,1,6,9\n");
-    let output = talenta(&[
-        "assign",
-        "--costs",
-        path.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "row,col,cost\nA,P2,5\nB,P1,1\n");
+    assert_eq!(assigned_csv(&path), "row,col,cost\nA,P2,5\nB,P1,1\n");
 }
 
 #[test]

@@ -3,30 +3,21 @@
 //! plans as JSON and as tables, calibration, and closing the period.
 
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::{imported_and_mapped, json, keys, ok, talenta};
 use serde_json::Value;
-use talenta_testkit::{TempDir, databases};
-
-fn talenta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_talenta"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> Output {
-    let out = talenta(args);
-    assert!(
-        out.status.success(),
-        "talenta {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use talenta_testkit::{TempDir, TestDb, databases, each_engine};
 
 /// `talenta ARGS | head -1`: the command meets a closed pipe (its output is
 /// larger than the pipe's buffer and what the first read takes) and ends
@@ -46,21 +37,6 @@ fn stops_quietly_when_the_reader_does(args: &[&str]) {
     assert!(!first.is_empty());
     assert!(out.status.success(), "{:?}", out.status);
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_slice(&ok(args).stdout).unwrap()
-}
-
-fn keys(value: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort_unstable();
-    keys
 }
 
 const READINESS: [&str; 3] = ["siap_sekarang", "satu_dua_tahun", "lebih_dari_2_tahun"];
@@ -136,49 +112,29 @@ fn check_plan(plan: &Value) {
     }
 }
 
-#[test]
-fn the_cycle_of_a_generated_city() {
-    let dir = TempDir::new("talenta_cycle");
-    let city = dir.path().join("city");
-    ok(&[
-        "generate",
-        "--employees",
-        "1500",
-        "--seed",
-        "7",
-        "--out",
-        city.to_str().unwrap(),
-    ]);
-    let mut outputs = Vec::new();
-    for db in databases() {
-        let url = db.url.as_str();
-        ok(&["import", "--dir", city.to_str().unwrap(), "--db", url]);
-        ok(&["map", "--period", "2026-S1", "--db", url]);
+/// The shared fixture: a city of 1500 employees (seed 7).
+fn generated_city() -> TempDir {
+    common::generate(1500, 7, false)
+}
 
-        let listed = json(&["period", "list", "--format", "json", "--db", url]);
-        assert_eq!(listed[0]["period"], "2026-S1");
-        assert_eq!(listed[0]["status"], "terbuka");
+/// Key positions as JSON (the city has some, all marked key), and more
+/// positions without `--key`.
+fn key_positions(url: &str) -> Vec<Value> {
+    let positions = json(&["positions", "--key", "--format", "json", "--db", url]);
+    let positions = positions.as_array().unwrap().clone();
+    assert!(!positions.is_empty(), "the city has key positions");
+    assert!(positions.iter().all(|p| p["key"] == true));
+    let all = json(&["positions", "--format", "json", "--db", url]);
+    assert!(all.as_array().unwrap().len() > positions.len());
+    positions
+}
 
-        let positions = json(&["positions", "--key", "--format", "json", "--db", url]);
-        let positions = positions.as_array().unwrap();
-        assert!(!positions.is_empty(), "the city has key positions");
-        assert!(positions.iter().all(|p| p["key"] == true));
-        let all = json(&["positions", "--format", "json", "--db", url]);
-        assert!(all.as_array().unwrap().len() > positions.len());
-        stops_quietly_when_the_reader_does(&["positions", "--db", url]);
-        stops_quietly_when_the_reader_does(&["map", "--period", "2026-S1", "--db", url]);
-        stops_quietly_when_the_reader_does(&[
-            "export",
-            "peta_talenta",
-            "--period",
-            "2026-S1",
-            "--db",
-            url,
-        ]);
-
-        // Every key position's plan is well formed; some have candidates.
-        let mut with_candidates = 0;
-        for p in positions.iter().take(25) {
+/// The succession plans of the first 25 key positions, as JSON.
+fn plans(positions: &[Value], url: &str) -> Vec<Value> {
+    positions
+        .iter()
+        .take(25)
+        .map(|p| {
             let id = p["id"].as_str().unwrap();
             let plan = json(&[
                 "succession",
@@ -191,159 +147,212 @@ fn the_cycle_of_a_generated_city() {
                 "--db",
                 url,
             ]);
-            check_plan(&plan);
             assert_eq!(plan["position"]["id"], id);
-            with_candidates += usize::from(!plan["candidates"].as_array().unwrap().is_empty());
-            outputs.push(plan);
-        }
-        assert!(
-            with_candidates > 0,
-            "{}: no plan has a candidate",
-            db.engine
-        );
-        let id = positions[0]["id"].as_str().unwrap();
-        let table = ok(&[
-            "succession",
-            "--position",
-            id,
-            "--on",
-            "2026-07-01",
-            "--db",
-            url,
-        ]);
-        let text = String::from_utf8(table.stdout).unwrap();
-        assert!(text.contains("kesiapan"), "{text}");
+            plan
+        })
+        .collect()
+}
 
-        // Pools: ranked by talent score; the national pool is box 9 only.
-        let pools = json(&[
-            "pools", "--period", "2026-S1", "--format", "json", "--db", url,
-        ]);
-        assert_eq!(pools["frozen"], false);
-        let list = pools["pools"].as_array().unwrap();
-        assert_eq!(list.len(), 6);
-        for pool in list {
-            let members = pool["members"].as_array().unwrap();
-            for (i, m) in members.iter().enumerate() {
-                assert_eq!(
-                    keys(m),
-                    ["box", "name", "nip", "opd", "rank", "talent_score"]
-                );
-                assert_eq!(m["rank"].as_u64(), Some(i as u64 + 1));
-                if pool["kind"] == "nasional" {
-                    assert_eq!(m["box"], 9);
-                }
-            }
-            for pair in members.windows(2) {
-                assert!(pair[0]["talent_score"].as_f64() >= pair[1]["talent_score"].as_f64());
-            }
-        }
-        // Whoever fails a gate is listed with every failed rule and source;
-        // nobody but a PNS is a member (PP 11/2017 Pasal 199 ayat (2)).
-        for left in list.iter().flat_map(|p| p["left_out"].as_array().unwrap()) {
-            let reasons = left["reasons"].as_array().unwrap();
-            assert!(!reasons.is_empty(), "{left}");
-            for r in reasons {
-                assert_eq!(
-                    keys(r),
-                    ["actual", "eligible_from", "required", "rule", "source"]
-                );
-                assert!(!r["source"].as_str().unwrap().is_empty(), "{r}");
-            }
-        }
-        // Someone in line for a pool, member or not: the generated city's
-        // training hours decide how many meet the 20 JP gate.
-        let in_line = |pools: &Value| -> Vec<String> {
-            pools["pools"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|p| {
-                    let m = p["members"].as_array().unwrap().iter();
-                    m.chain(p["left_out"].as_array().unwrap())
-                })
-                .map(|m| m["nip"].as_str().unwrap().to_owned())
-                .collect()
-        };
-        let nip = in_line(&pools).first().expect("someone is in line").clone();
-        let nip = nip.as_str();
+fn the_period_is_open(url: &str) {
+    let listed = json(&["period", "list", "--format", "json", "--db", url]);
+    assert_eq!(listed[0]["period"], "2026-S1");
+    assert_eq!(listed[0]["status"], "terbuka");
+}
 
-        // Calibration needs a reason; then the period closes and freezes.
-        let short = talenta(&[
-            "calibrate",
-            "--period",
-            "2026-S1",
-            "--nip",
-            nip,
-            "--box",
-            "5",
-            "--reason",
-            "turun",
-            "--db",
-            url,
-        ]);
-        assert_eq!(short.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&short.stderr).contains("alasan"));
-        ok(&[
-            "calibrate",
-            "--period",
-            "2026-S1",
-            "--nip",
-            nip,
-            "--box",
-            "5",
-            "--reason",
-            "Hasil verifikasi SKP 2025 oleh tim penilai talenta",
-            "--db",
-            url,
-        ]);
-        let after = json(&[
-            "pools", "--period", "2026-S1", "--format", "json", "--db", url,
-        ]);
-        assert!(
-            !in_line(&after).iter().any(|n| n == nip),
-            "a person calibrated to box 5 is in line for no pool"
-        );
-        ok(&["period", "close", "2026-S1", "--db", url]);
-        let frozen = json(&[
-            "pools", "--period", "2026-S1", "--format", "json", "--db", url,
-        ]);
-        assert_eq!(frozen["frozen"], true);
-        // The members are kept as they were (a pool without any is not
-        // stored); who was left out is not kept.
-        let members = |pools: &Value| -> Vec<(Value, Value, Value)> {
-            pools["pools"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|p| !p["members"].as_array().unwrap().is_empty())
-                .map(|p| (p["target"].clone(), p["kind"].clone(), p["members"].clone()))
-                .collect()
-        };
-        assert_eq!(members(&frozen), members(&after));
-        assert!(
-            frozen["pools"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|p| p["left_out"].as_array().unwrap().is_empty())
-        );
-        let remap = talenta(&["map", "--period", "2026-S1", "--db", url]);
-        assert_eq!(remap.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&remap.stderr).contains("closed"));
-        // A what-if still runs and stores nothing.
-        let what_if = ok(&["map", "--period", "2026-S1", "--what-if", "--db", url]);
-        let w: Value = serde_json::from_slice(&what_if.stdout).unwrap();
-        assert_eq!(w["rows"].as_array().unwrap().len(), 1500);
-        let again = json(&[
-            "pools", "--period", "2026-S1", "--format", "json", "--db", url,
-        ]);
-        assert_eq!(again, frozen);
-        let listed = json(&["period", "list", "--format", "json", "--db", url]);
-        assert_eq!(listed[0]["status"], "ditutup");
+fn long_listings_stop_quietly_when_the_reader_does(url: &str) {
+    stops_quietly_when_the_reader_does(&["positions", "--db", url]);
+    stops_quietly_when_the_reader_does(&["map", "--period", "2026-S1", "--db", url]);
+    stops_quietly_when_the_reader_does(&[
+        "export",
+        "peta_talenta",
+        "--period",
+        "2026-S1",
+        "--db",
+        url,
+    ]);
+}
+
+/// Every key position's plan is well formed; some have candidates; the
+/// table names the readiness.
+fn succession_plans_are_well_formed(positions: &[Value], url: &str) {
+    let plans = plans(positions, url);
+    for plan in &plans {
+        check_plan(plan);
     }
-    // Both engines give the same plans.
-    if outputs.len() > 25 {
-        let (sqlite, postgres) = outputs.split_at(outputs.len() / 2);
+    assert!(
+        plans
+            .iter()
+            .any(|plan| !plan["candidates"].as_array().unwrap().is_empty()),
+        "{url}: no plan has a candidate"
+    );
+    let id = positions[0]["id"].as_str().unwrap();
+    let table = ok(&[
+        "succession",
+        "--position",
+        id,
+        "--on",
+        "2026-07-01",
+        "--db",
+        url,
+    ]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("kesiapan"), "{text}");
+}
+
+fn pools(url: &str) -> Value {
+    json(&[
+        "pools", "--period", "2026-S1", "--format", "json", "--db", url,
+    ])
+}
+
+/// Pools: ranked by talent score; the national pool is box 9 only.
+/// Whoever fails a gate is listed with every failed rule and source;
+/// nobody but a PNS is a member (PP 11/2017 Pasal 199 ayat (2)).
+fn pools_rank_by_talent_and_give_reasons(url: &str) -> Value {
+    let pools = pools(url);
+    assert_eq!(pools["frozen"], false);
+    let list = pools["pools"].as_array().unwrap();
+    assert_eq!(list.len(), 6);
+    for pool in list {
+        let members = pool["members"].as_array().unwrap();
+        for (i, m) in members.iter().enumerate() {
+            assert_eq!(
+                keys(m),
+                ["box", "name", "nip", "opd", "rank", "talent_score"]
+            );
+            assert_eq!(m["rank"].as_u64(), Some(i as u64 + 1));
+            if pool["kind"] == "nasional" {
+                assert_eq!(m["box"], 9);
+            }
+        }
+        for pair in members.windows(2) {
+            assert!(pair[0]["talent_score"].as_f64() >= pair[1]["talent_score"].as_f64());
+        }
+    }
+    for left in list.iter().flat_map(|p| p["left_out"].as_array().unwrap()) {
+        let reasons = left["reasons"].as_array().unwrap();
+        assert!(!reasons.is_empty(), "{left}");
+        for r in reasons {
+            assert_eq!(
+                keys(r),
+                ["actual", "eligible_from", "required", "rule", "source"]
+            );
+            assert!(!r["source"].as_str().unwrap().is_empty(), "{r}");
+        }
+    }
+    pools
+}
+
+/// Someone in line for a pool, member or not: the generated city's
+/// training hours decide how many meet the 20 JP gate.
+fn in_line(pools: &Value) -> Vec<String> {
+    pools["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            let m = p["members"].as_array().unwrap().iter();
+            m.chain(p["left_out"].as_array().unwrap())
+        })
+        .map(|m| m["nip"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Calibration needs a reason; a person calibrated to box 5 is then in
+/// line for no pool. The pools after it.
+fn a_calibration_with_a_reason_moves_a_person_out_of_line(pools: &Value, url: &str) -> Value {
+    let nip = in_line(pools).first().expect("someone is in line").clone();
+    let calibrate = |reason: &str| {
+        talenta(&[
+            "calibrate",
+            "--period",
+            "2026-S1",
+            "--nip",
+            &nip,
+            "--box",
+            "5",
+            "--reason",
+            reason,
+            "--db",
+            url,
+        ])
+    };
+    let short = calibrate("turun");
+    assert_eq!(short.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("alasan"));
+    let done = calibrate("Hasil verifikasi SKP 2025 oleh tim penilai talenta");
+    assert!(done.status.success(), "{}", common::stderr(&done));
+    let after = self::pools(url);
+    assert!(
+        !in_line(&after).contains(&nip),
+        "a person calibrated to box 5 is in line for no pool"
+    );
+    after
+}
+
+/// The members of each pool that has any: target, kind and members.
+fn members(pools: &Value) -> Vec<(Value, Value, Value)> {
+    pools["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["members"].as_array().unwrap().is_empty())
+        .map(|p| (p["target"].clone(), p["kind"].clone(), p["members"].clone()))
+        .collect()
+}
+
+/// The period closes and freezes: the members are kept as they were (a
+/// pool without any is not stored), who was left out is not kept, a map
+/// is refused, and a what-if still runs and stores nothing.
+fn closing_freezes_the_period(before: &Value, url: &str) {
+    ok(&["period", "close", "2026-S1", "--db", url]);
+    let frozen = pools(url);
+    assert_eq!(frozen["frozen"], true);
+    assert_eq!(members(&frozen), members(before));
+    assert!(
+        frozen["pools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["left_out"].as_array().unwrap().is_empty())
+    );
+    let remap = talenta(&["map", "--period", "2026-S1", "--db", url]);
+    assert_eq!(remap.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&remap.stderr).contains("closed"));
+    let what_if = ok(&["map", "--period", "2026-S1", "--what-if", "--db", url]);
+    let w: Value = serde_json::from_slice(&what_if.stdout).unwrap();
+    assert_eq!(w["rows"].as_array().unwrap().len(), 1500);
+    assert_eq!(pools(url), frozen);
+    let listed = json(&["period", "list", "--format", "json", "--db", url]);
+    assert_eq!(listed[0]["status"], "ditutup");
+}
+
+fn the_cycle_of_a_generated_city(db: &TestDb) {
+    let generated = generated_city();
+    imported_and_mapped(&generated, db);
+    let url = db.url.as_str();
+    the_period_is_open(url);
+    let positions = key_positions(url);
+    long_listings_stop_quietly_when_the_reader_does(url);
+    succession_plans_are_well_formed(&positions, url);
+    let pools = pools_rank_by_talent_and_give_reasons(url);
+    let calibrated = a_calibration_with_a_reason_moves_a_person_out_of_line(&pools, url);
+    closing_freezes_the_period(&calibrated, url);
+}
+
+each_engine!(blocking: the_cycle_of_a_generated_city);
+
+#[test]
+fn both_engines_give_the_same_plans() {
+    let generated = generated_city();
+    let outputs: Vec<Vec<Value>> = databases()
+        .iter()
+        .map(|db| {
+            imported_and_mapped(&generated, db);
+            plans(&key_positions(&db.url), &db.url)
+        })
+        .collect();
+    if let [sqlite, postgres] = outputs.as_slice() {
         assert_eq!(sqlite, postgres);
     }
 }

@@ -5,39 +5,12 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use std::process::{Command, Output};
+mod common;
 
+use common::{imported_and_mapped, json, keys, ok};
 use serde_json::Value;
 use talenta_domain::RuleSet;
-use talenta_testkit::{TempDir, databases};
-
-fn ok(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_talenta"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "talenta {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_slice(&ok(args).stdout).unwrap()
-}
-
-fn keys(value: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort_unstable();
-    keys
-}
+use talenta_testkit::{TempDir, TestDb, databases, each_engine};
 
 /// The documented shape, each holder with a reason of a known rule and a
 /// source, and each one left out with what the map lacked.
@@ -76,73 +49,82 @@ fn nips(evaluation: &Value, list: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_evaluation_of_a_generated_city() {
-    let dir = TempDir::new("talenta_evaluate");
-    let city = dir.path().join("city");
-    ok(&[
-        "generate",
-        "--employees",
-        "1500",
-        "--seed",
-        "7",
-        "--out",
-        city.to_str().unwrap(),
-    ]);
-    // Every box listed: every mapped holder of a structural position.
-    let every_box = dir.path().join("every_box.toml");
+/// The shared fixture: a city of 1500 employees (seed 7), and a rule set
+/// that lists every box: every mapped holder of a structural position.
+fn generated_city() -> (TempDir, std::path::PathBuf) {
+    let generated = common::generate(1500, 7, false);
+    let every_box = generated.path().join("every_box.toml");
     std::fs::write(
         &every_box,
         RuleSet::bundled_text().replace("boxes = [1, 2, 3]", "boxes = [1, 2, 3, 4, 5, 6, 7, 8, 9]"),
     )
     .unwrap();
-    let mut outputs = Vec::new();
-    for db in databases() {
-        let url = db.url.as_str();
-        ok(&["import", "--dir", city.to_str().unwrap(), "--db", url]);
-        ok(&["map", "--period", "2026-S1", "--db", url]);
-        let args = ["evaluate", "--period", "2026-S1", "--db", url];
-        let default = json(&[&args[..], &["--format", "json"]].concat());
-        check(&default);
-        let all = json(
-            &[
-                &args[..],
-                &["--format", "json", "--rules", every_box.to_str().unwrap()],
-            ]
-            .concat(),
-        );
-        check(&all);
-        let holders = all["holders"].as_array().unwrap();
-        assert!(
-            !holders.is_empty(),
-            "{}: the city has officeholders",
-            db.engine
-        );
-        for h in holders {
-            assert_eq!(h["reasons"][0]["rule"], "kotak", "{h}");
-        }
-        // Worst first: boxes never go down the list.
-        let boxes: Vec<u64> = holders.iter().map(|h| h["box"].as_u64().unwrap()).collect();
-        assert!(boxes.windows(2).all(|w| w[0] <= w[1]), "{boxes:?}");
-        // The default's holders are among them; the unmapped are the same.
-        let listed = nips(&all, "holders");
-        assert!(nips(&default, "holders").iter().all(|n| listed.contains(n)));
-        assert_eq!(default["unmapped"], all["unmapped"]);
+    (generated, every_box)
+}
 
-        let table = String::from_utf8(ok(&args).stdout).unwrap();
-        assert!(
-            table.starts_with("Evaluasi pejabat periode 2026-S1:"),
-            "{table}"
-        );
-        assert!(
-            table.contains("aturan") && table.contains("sumber"),
-            "{table}"
-        );
-        assert!(table.contains("Tidak ada di peta talenta:"), "{table}");
-        outputs.push((default, all));
+/// The evaluation as JSON, under the bundled rules and under `every_box`.
+fn evaluations(url: &str, every_box: &std::path::Path) -> (Value, Value) {
+    let args = [
+        "evaluate", "--period", "2026-S1", "--db", url, "--format", "json",
+    ];
+    let default = json(&args);
+    let all = json(&[&args[..], &["--rules", every_box.to_str().unwrap()]].concat());
+    (default, all)
+}
+
+/// Under a rule set that lists every box, every holder is listed for the
+/// box rule, worst first (boxes never go down the list); the default's
+/// holders are among them, and the unmapped are the same.
+fn another_rule_set_lists_more_holders(default: &Value, all: &Value) {
+    check(default);
+    check(all);
+    let holders = all["holders"].as_array().unwrap();
+    assert!(!holders.is_empty(), "the city has officeholders");
+    for h in holders {
+        assert_eq!(h["reasons"][0]["rule"], "kotak", "{h}");
     }
-    // Both engines give the same evaluation.
-    if let [sqlite, postgres] = &outputs[..] {
+    let boxes: Vec<u64> = holders.iter().map(|h| h["box"].as_u64().unwrap()).collect();
+    assert!(boxes.windows(2).all(|w| w[0] <= w[1]), "{boxes:?}");
+    let listed = nips(all, "holders");
+    assert!(nips(default, "holders").iter().all(|n| listed.contains(n)));
+    assert_eq!(default["unmapped"], all["unmapped"]);
+}
+
+fn the_table_names_rules_sources_and_the_unmapped(url: &str) {
+    let table = ok(&["evaluate", "--period", "2026-S1", "--db", url]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.starts_with("Evaluasi pejabat periode 2026-S1:"),
+        "{table}"
+    );
+    assert!(
+        table.contains("aturan") && table.contains("sumber"),
+        "{table}"
+    );
+    assert!(table.contains("Tidak ada di peta talenta:"), "{table}");
+}
+
+fn the_evaluation_of_a_generated_city(db: &TestDb) {
+    let (generated, every_box) = generated_city();
+    imported_and_mapped(&generated, db);
+    let (default, all) = evaluations(&db.url, &every_box);
+    another_rule_set_lists_more_holders(&default, &all);
+    the_table_names_rules_sources_and_the_unmapped(&db.url);
+}
+
+each_engine!(blocking: the_evaluation_of_a_generated_city);
+
+#[test]
+fn both_engines_give_the_same_evaluation() {
+    let (generated, every_box) = generated_city();
+    let outputs: Vec<(Value, Value)> = databases()
+        .iter()
+        .map(|db| {
+            imported_and_mapped(&generated, db);
+            evaluations(&db.url, &every_box)
+        })
+        .collect();
+    if let [sqlite, postgres] = outputs.as_slice() {
         assert_eq!(sqlite, postgres);
     }
 }

@@ -4,30 +4,12 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const KINDS: [&str; 12] = [
-    "instansi",
-    "opd",
-    "jabatan",
-    "pegawai",
-    "riwayat_jabatan",
-    "riwayat_golongan",
-    "riwayat_pendidikan",
-    "riwayat_diklat",
-    "riwayat_penghargaan",
-    "riwayat_hukdis",
-    "skp",
-    "asesmen",
-];
-
-fn talenta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_talenta"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{KINDS, talenta};
 
 /// A fresh directory of this test process.
 fn scratch(name: &str) -> PathBuf {

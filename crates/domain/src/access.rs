@@ -19,6 +19,10 @@
 //! Everyone may edit their own account (password) and, when they are an
 //! employee, see their own profile. The six-monthly evaluation of
 //! officeholders is read by the BKPSDM, the committee and the PPK.
+//!
+//! What a role is shown, apart from any record (its landing page, its own
+//! profile's link, whether its pages are those of one unit), is decided
+//! here too, by [`may_see`]: no page compares roles itself.
 
 use std::fmt;
 use std::str::FromStr;
@@ -141,6 +145,23 @@ pub enum Action {
     ReadEvaluation,
 }
 
+impl Action {
+    /// Every action, for a policy checked over all of them.
+    pub const ALL: [Action; 11] = [
+        Action::ReadProfile,
+        Action::ReadSensitive,
+        Action::ReadDocuments,
+        Action::EditOwnProfile,
+        Action::Verify,
+        Action::ReadAggregates,
+        Action::ListPeople,
+        Action::ManageAccounts,
+        Action::Calibrate,
+        Action::PlanDevelopment,
+        Action::ReadEvaluation,
+    ];
+}
+
 /// What the action is done to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
@@ -163,6 +184,30 @@ impl Target<'_> {
             | Target::Unit { instansi, .. }
             | Target::Instansi(instansi) => instansi,
         }
+    }
+}
+
+/// What a role's pages show, whoever the records are of: a decision on
+/// the pages themselves rather than an action on a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The dashboards as the page a signed-in user lands on; an employee
+    /// who keeps no records lands on their own profile instead.
+    DashboardHome,
+    /// A link to their own profile: every account of an employee of the
+    /// instansi. Oversight accounts (DPRD) need not be employees.
+    OwnProfile,
+    /// Pages scoped to the unit the account names and its sub-units,
+    /// rather than to the whole instansi: an OPD's admin.
+    OwnUnit,
+}
+
+/// Whether `role` is shown `view`. Pure and total.
+pub fn may_see(role: Role, view: View) -> bool {
+    match view {
+        View::DashboardHome => role != Role::Pegawai,
+        View::OwnProfile => role != Role::Pengawas,
+        View::OwnUnit => role == Role::AdminOpd,
     }
 }
 
@@ -365,21 +410,8 @@ mod tests {
 
     #[test]
     fn nothing_crosses_an_instansi() {
-        use Action::*;
         for role in Role::ALL {
-            for action in [
-                ReadProfile,
-                ReadSensitive,
-                ReadDocuments,
-                EditOwnProfile,
-                Verify,
-                ReadAggregates,
-                ListPeople,
-                ManageAccounts,
-                Calibrate,
-                PlanDevelopment,
-                ReadEvaluation,
-            ] {
+            for action in Action::ALL {
                 assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
                 assert!(!authorize(&actor(role), action, Target::Instansi(2)));
             }
@@ -420,6 +452,49 @@ mod tests {
             let allowed = authorize(&actor(role), Action::Calibrate, IN_UNIT);
             assert_eq!(allowed, role == Role::TimPenilai, "{role}");
             assert!(!authorize(&actor(role), Action::Calibrate, OWN), "{role}");
+        }
+    }
+
+    /// What each role is shown: the dashboards as home, the link to
+    /// their own profile, pages of their own unit.
+    #[test]
+    fn view_table() {
+        use Role::*;
+        const VIEWS: [View; 3] = [View::DashboardHome, View::OwnProfile, View::OwnUnit];
+        let table: [(Role, [bool; 3]); 6] = [
+            (Pegawai, [false, true, false]),
+            (AdminOpd, [true, true, true]),
+            (AdminBkpsdm, [true, true, false]),
+            (TimPenilai, [true, true, false]),
+            (Pimpinan, [true, true, false]),
+            (Pengawas, [true, false, false]),
+        ];
+        for (role, shown) in table {
+            for (view, shown) in VIEWS.into_iter().zip(shown) {
+                assert_eq!(may_see(role, view), shown, "{role} {view:?}");
+            }
+        }
+    }
+
+    /// Whoever lands on the dashboards may read some of them; whoever
+    /// lands on their profile may read it.
+    #[test]
+    fn the_landing_page_is_one_the_role_may_read() {
+        for role in Role::ALL {
+            let me = actor(role);
+            if may_see(role, View::DashboardHome) {
+                let unit = Target::Unit {
+                    instansi: 1,
+                    unit: "DINKES",
+                };
+                assert!(
+                    authorize(&me, Action::ReadAggregates, Target::Instansi(1))
+                        || authorize(&me, Action::ReadAggregates, unit),
+                    "{role}"
+                );
+            } else {
+                assert!(authorize(&me, Action::ReadProfile, OWN), "{role}");
+            }
         }
     }
 

@@ -152,3 +152,91 @@ async fn drop_leftovers(admin: &sqlx::PgPool) {
         }
     }
 }
+
+/// A fresh PostgreSQL database, as [`postgres`], for a test without a
+/// runtime of its own (one that runs the binary).
+pub fn postgres_blocking() -> Option<TestDb> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("starting a runtime")
+        .block_on(postgres())
+}
+
+impl TestDb {
+    /// Another fresh database of the same engine (a second, empty place to
+    /// import what this one exported). Callable from sync tests.
+    pub fn another(&self) -> TestDb {
+        match self.dir {
+            Some(_) => sqlite(),
+            None => postgres_blocking().expect("PostgreSQL answered a moment ago"),
+        }
+    }
+}
+
+/// Each named test function run once per engine, as a test of its own
+/// (`NAME::sqlite`, `NAME::postgres`), so a failure names its engine and
+/// one engine's failure does not hide the other's result. The PostgreSQL
+/// test skips loudly without a server, and fails under
+/// `TALENTA_REQUIRE_PG=1` (see [`postgres`]).
+///
+/// - `each_engine!(a, b);` runs `async fn a(db: &TestDb)` on tokio;
+/// - `each_engine!(setup => a, b);` runs `async fn a(db: &T)` on what
+///   `async fn setup(&TestDb) -> T` made of the fresh database (a connected,
+///   migrated handle: the test kit knows no storage type), keeping the
+///   database for the whole test;
+/// - `each_engine!(blocking: a, b);` runs `fn a(db: &TestDb)` without a
+///   runtime (tests that run the binary).
+#[macro_export]
+macro_rules! each_engine {
+    (blocking: $($test:ident),+ $(,)?) => {$(
+        mod $test {
+            #[test]
+            fn sqlite() {
+                super::$test(&$crate::sqlite());
+            }
+
+            #[test]
+            fn postgres() {
+                if let Some(db) = $crate::postgres_blocking() {
+                    super::$test(&db);
+                }
+            }
+        }
+    )+};
+    ($setup:path => $($test:ident),+ $(,)?) => {$(
+        mod $test {
+            // The set-up is named as the enclosing module sees it.
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                let db = $crate::sqlite();
+                super::$test(&$setup(&db).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(db) = $crate::postgres().await {
+                    super::$test(&$setup(&db).await).await;
+                }
+            }
+        }
+    )+};
+    ($($test:ident),+ $(,)?) => {$(
+        mod $test {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(&$crate::sqlite()).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(db) = $crate::postgres().await {
+                    super::$test(&db).await;
+                }
+            }
+        }
+    )+};
+}

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use talenta_app::accounts::account;
 use talenta_app::{Ctx, sign_in, units};
 use talenta_domain::InstansiId;
-use talenta_domain::access::{Action, Actor, Role, Target, authorize};
+use talenta_domain::access::{Action, Actor, Role, Target, View, authorize, may_see};
 
 use crate::AppState;
 use crate::auth::{random_token, token_hash};
@@ -73,6 +73,11 @@ impl SignedIn {
                 .units
                 .first()
                 .is_some_and(|unit| self.may(action, Target::Unit { instansi, unit }))
+    }
+
+    /// Whether the user's role is shown `view` ([`may_see`]).
+    pub fn sees(&self, view: View) -> bool {
+        may_see(self.actor.role, view)
     }
 
     pub fn role(&self) -> Role {
@@ -205,8 +210,8 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Signe
     if now - session.active > TOUCH_SECONDS {
         sign_in::touch(db, id, &hash, now).await?;
     }
-    let units = match (&account.role, &account.opd) {
-        (Role::AdminOpd, Some(opd)) => {
+    let units = match &account.opd {
+        Some(opd) if may_see(account.role, View::OwnUnit) => {
             let ctx = Ctx::new(db, id, &account.nip, state.now(), state.rules());
             units::subtree(&ctx, opd).await?
         }

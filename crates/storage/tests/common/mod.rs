@@ -1,27 +1,36 @@
 //! The dual-engine harness of the storage tests: every test runs on SQLite
-//! and on a fresh PostgreSQL database (`talenta-testkit`; it explains the
-//! environment variables and when the PostgreSQL half is skipped).
+//! and on a fresh PostgreSQL database (`talenta-testkit`'s `each_engine!`;
+//! it explains the environment variables and when the PostgreSQL half is
+//! skipped).
 
 use talenta_storage::Db;
 use talenta_testkit::TestDb;
 
-/// A fresh, migrated database of each available engine.
+/// The fresh database connected and migrated: the set-up `each_engine!`
+/// hands a storage test.
+pub async fn migrated(database: &TestDb) -> Db {
+    let db = Db::connect(&database.url).await.unwrap();
+    db.migrate().await.unwrap();
+    db
+}
+
+/// A fresh, migrated database of each available engine, for a test that
+/// compares the engines (not every test binary does).
+#[allow(dead_code)]
 pub struct Fresh {
     pub dbs: Vec<Db>,
     /// Where each of `dbs` is, in the same order (kept for the whole test:
-    /// dropping one removes its database); not every test binary reads it.
-    #[allow(dead_code)]
+    /// dropping one removes its database).
     pub databases: Vec<TestDb>,
 }
 
+#[allow(dead_code)]
 pub async fn fresh() -> Fresh {
     let mut databases = vec![talenta_testkit::sqlite()];
     databases.extend(talenta_testkit::postgres().await);
     let mut dbs = Vec::new();
     for database in &databases {
-        let db = Db::connect(&database.url).await.unwrap();
-        db.migrate().await.unwrap();
-        dbs.push(db);
+        dbs.push(migrated(database).await);
     }
     Fresh { dbs, databases }
 }

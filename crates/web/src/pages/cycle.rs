@@ -186,7 +186,7 @@ async fn calibration_list(
         .is_some_and(|s| s.status == StatusPeriode::Terbuka);
     // The committee calibrates anyone but themself; each row's form is
     // checked again when posted.
-    let committee = user.role() == talenta_domain::access::Role::TimPenilai;
+    let committee = user.may(Action::Calibrate, Target::Instansi(user.actor.instansi));
     let wanted_box: Option<u8> = query.kotak.trim().parse().ok();
     let needle = query.q.trim().to_lowercase();
     let mut matching: Vec<&FinalRow> = rows

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use talenta_app::accounts::accounts_by_nip;
 use talenta_app::sign_in;
 use talenta_domain::InstansiId;
-use talenta_domain::access::Role;
+use talenta_domain::access::View;
 use talenta_views::pages::Masuk;
 
 use crate::AppState;
@@ -40,10 +40,8 @@ pub(super) fn routes() -> Router<AppState> {
 async fn home(user: Option<SignedIn>) -> Redirect {
     match user {
         None => Redirect::to("/masuk"),
-        Some(user) => match user.role() {
-            Role::Pegawai => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
-            _ => Redirect::to("/dasbor"),
-        },
+        Some(user) if user.sees(View::DashboardHome) => Redirect::to("/dasbor"),
+        Some(user) => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
     }
 }
 

@@ -19,7 +19,7 @@ mod verification;
 use axum::Router;
 use talenta_app::accounts::account;
 use talenta_domain::InstansiId;
-use talenta_domain::access::{Action, Role, Target};
+use talenta_domain::access::{Action, Target, View};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
 use crate::AppState;
@@ -81,8 +81,7 @@ pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
     ) {
         add("/talenta".into(), "Siklus talenta");
     }
-    // Oversight accounts (DPRD) need not be employees of the instansi.
-    if user.role() != Role::Pengawas {
+    if user.sees(View::OwnProfile) {
         add(format!("/pegawai/{}", user.actor.nip), "Profil saya");
     }
     add("/akun/sandi".into(), "Kata sandi");
@@ -129,7 +128,7 @@ pub(crate) async fn own_unit(
     user: &SignedIn,
     action: Action,
 ) -> Result<Option<String>, WebError> {
-    if user.role() != Role::AdminOpd {
+    if !user.sees(View::OwnUnit) {
         return Ok(None);
     }
     let instansi = user.actor.instansi;

@@ -42,6 +42,15 @@ impl Page {
     }
 }
 
+/// The `<section>` of a page's `body` with element id `id`.
+pub fn section<'a>(body: &'a str, id: &str) -> &'a str {
+    let start = body
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} on the page:\n{body}"));
+    let rest = &body[start..];
+    &rest[..rest.find("</section>").unwrap()]
+}
+
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,

@@ -9,6 +9,13 @@ use talenta_testkit::browser::{Browser, WAIT};
 
 use crate::app::{PASSWORD, TestApp, Who};
 
+/// The shared fixture: a headless Chromium and a server over the seeded
+/// city on SQLite, or `None` (the testkit says so loudly) without Chromium.
+async fn browser_over_a_city() -> Option<(Browser, TestApp)> {
+    let browser = Browser::start().await?;
+    Some((browser, TestApp::sqlite().await))
+}
+
 /// Asserts the page reported no error (script, console, CSP, failed load).
 async fn clean(browser: &Browser, what: &str) {
     let errors = browser.js_errors().await;
@@ -88,10 +95,9 @@ async fn submit(browser: &Browser, css: &str, path: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_signs_in_and_out_in_a_browser() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     for who in Who::ROLES {
         sign_in(&browser, &app, who, "/akun/sandi").await;
         arrive(&browser, "/akun/sandi").await;
@@ -117,10 +123,9 @@ async fn every_role_signs_in_and_out_in_a_browser() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_profile_reads_on_a_phone_and_a_hostile_name_stays_text() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     let own = format!("/pegawai/{}", app.people.pegawai.nip);
     sign_in(&browser, &app, Who::Pegawai, &own).await;
     arrive(&browser, &own).await;
@@ -167,10 +172,9 @@ async fn a_profile_reads_on_a_phone_and_a_hostile_name_stays_text() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_drills_down_from_the_nine_box() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     // The OPD admin's /dasbor is their unit's dashboard.
     sign_in(&browser, &app, Who::AdminOpd, "/dasbor").await;
     let dashboard = format!("/dasbor/opd/{}", crate::app::OPD);
@@ -227,31 +231,26 @@ async fn sign_out(browser: &Browser) {
     arrive(browser, "/masuk").await;
 }
 
-/// The journey of the seed articles: an employee keeps their personal
-/// branding and uploads a missing document; their OPD admin verifies it;
-/// the OPD's document completeness on the dashboard moves by one.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_upload_travels_from_the_profile_to_the_dashboard() {
-    let Some(browser) = Browser::start().await else {
-        return;
-    };
-    let app = TestApp::sqlite().await;
+/// The OPD's verified documents, as its dashboard counts them.
+async fn verified_documents_of_the_opd(browser: &Browser, app: &TestApp) -> u64 {
     let dashboard = format!("/dasbor/opd/{}", crate::app::OPD);
-    sign_in(&browser, &app, Who::AdminOpd, "/dasbor").await;
-    arrive(&browser, &dashboard).await;
-    let before = first_number(&browser.text("#dokumen-teks").await);
-    sign_out(&browser).await;
+    sign_in(browser, app, Who::AdminOpd, "/dasbor").await;
+    arrive(browser, &dashboard).await;
+    let count = first_number(&browser.text("#dokumen-teks").await);
+    sign_out(browser).await;
+    count
+}
 
-    // The employee, on their profile.
-    let nip = app.people.pegawai.nip.clone();
-    let profile = format!("/pegawai/{nip}");
-    sign_in(&browser, &app, Who::Pegawai, &profile).await;
-    arrive(&browser, &profile).await;
+/// The employee, on their profile, keeps their personal branding: a
+/// statement and an achievement.
+async fn an_employee_keeps_their_branding(browser: &Browser, app: &TestApp, profile: &str) {
+    sign_in(browser, app, Who::Pegawai, profile).await;
+    arrive(browser, profile).await;
     browser.click("#branding summary").await;
     browser
         .fill("#pernyataan", "Perawat yang belajar analisis data.")
         .await;
-    submit(&browser, "form[action$='/branding'] button", &profile).await;
+    submit(browser, "form[action$='/branding'] button", profile).await;
     assert_eq!(
         browser.text(".pesan.sukses").await,
         "Pernyataan diri disimpan."
@@ -259,15 +258,22 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     browser.click("#branding summary").await;
     browser.fill("#judul", "Juara 1 Inovasi Pelayanan").await;
     browser.fill("#tahun", "2025").await;
-    submit(&browser, "form[action$='/branding/item'] button", &profile).await;
+    submit(browser, "form[action$='/branding/item'] button", profile).await;
     assert!(
         browser
             .text("#branding")
             .await
             .contains("Juara 1 Inovasi Pelayanan")
     );
-    clean(&browser, "personal branding").await;
+    clean(browser, "personal branding").await;
+}
 
+/// The employee uploads their missing ijazah: pending, it counts for
+/// nothing yet. The file, and the completeness shown before.
+async fn an_employee_uploads_a_missing_document(
+    browser: &Browser,
+    profile: &str,
+) -> (Vec<u8>, String) {
     let percent = browser.text("#persen-dokumen").await;
     let dir = talenta_testkit::TempDir::new("talenta_e2e_upload");
     let pdf = talenta_generate::documents::placeholder_pdf("Ijazah S1 Keperawatan");
@@ -275,7 +281,7 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
     std::fs::write(&file, &pdf).unwrap();
     browser.click("#jenis-dokumen option[value='ijazah']").await;
     browser.upload("#berkas-baru", &file).await;
-    submit(&browser, "form[action$='/dokumen'] button", &profile).await;
+    submit(browser, "form[action$='/dokumen'] button", profile).await;
     assert!(
         browser
             .text("#berkas")
@@ -288,26 +294,40 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
         "pending counts for nothing yet"
     );
     browser.screenshot("profil-pegawai.png").await;
-    clean(&browser, "the upload").await;
-    sign_out(&browser).await;
+    clean(browser, "the upload").await;
+    sign_out(browser).await;
+    (pdf, percent)
+}
 
-    // The OPD admin verifies it.
-    sign_in(&browser, &app, Who::AdminOpd, "/verifikasi").await;
-    arrive(&browser, "/verifikasi").await;
-    let sha = talenta_web::auth::sha256_hex(&pdf);
+/// The OPD admin approves the document in the verification queue.
+async fn the_opd_admin_verifies_it(browser: &Browser, app: &TestApp, nip: &str, pdf: &[u8]) {
+    sign_in(browser, app, Who::AdminOpd, "/verifikasi").await;
+    arrive(browser, "/verifikasi").await;
+    let sha = talenta_web::auth::sha256_hex(pdf);
     let form = format!("form[action='/verifikasi/dokumen/{nip}/{sha}']");
     browser.screenshot("verifikasi.png").await;
     browser
         .click(&format!("{form} button[value='setujui']"))
         .await;
-    arrive(&browser, "/verifikasi").await;
+    arrive(browser, "/verifikasi").await;
     assert_eq!(browser.text(".pesan.sukses").await, "Disetujui.");
-    clean(&browser, "the verification queue").await;
+    clean(browser, "the verification queue").await;
+}
 
+/// The OPD's verified documents on the dashboard move by one, and the
+/// profile's checklist and completeness show the verified document.
+async fn the_dashboard_counts_it(
+    browser: &Browser,
+    app: &TestApp,
+    before: u64,
+    profile: &str,
+    percent: &str,
+) {
+    let dashboard = format!("/dasbor/opd/{}", crate::app::OPD);
     browser.goto(&app.url(&dashboard)).await;
     let after = first_number(&browser.text("#dokumen-teks").await);
     assert_eq!(after, before + 1, "the OPD's verified documents");
-    browser.goto(&app.url(&profile)).await;
+    browser.goto(&app.url(profile)).await;
     assert!(
         browser
             .text("#daftar-wajib")
@@ -315,19 +335,91 @@ async fn an_upload_travels_from_the_profile_to_the_dashboard() {
             .contains("Ijazah pendidikan terakhir: Terverifikasi")
     );
     assert_ne!(browser.text("#persen-dokumen").await, percent);
-    clean(&browser, "the dashboard after verification").await;
+    clean(browser, "the dashboard after verification").await;
+}
 
+/// The journey of the seed articles: an employee keeps their personal
+/// branding and uploads a missing document; their OPD admin verifies it;
+/// the OPD's document completeness on the dashboard moves by one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_travels_from_the_profile_to_the_dashboard() {
+    let Some((browser, app)) = browser_over_a_city().await else {
+        return;
+    };
+    let before = verified_documents_of_the_opd(&browser, &app).await;
+    let nip = app.people.pegawai.nip.clone();
+    let profile = format!("/pegawai/{nip}");
+    an_employee_keeps_their_branding(&browser, &app, &profile).await;
+    let (pdf, percent) = an_employee_uploads_a_missing_document(&browser, &profile).await;
+    the_opd_admin_verifies_it(&browser, &app, &nip, &pdf).await;
+    the_dashboard_counts_it(&browser, &app, before, &profile, &percent).await;
     browser.close().await;
+}
+
+/// The committee member moves `nip` to box `to` of period `now` on the
+/// calibration page, with a written reason: saved, and shown in the row.
+/// The reason.
+async fn a_committee_member_calibrates_in_the_browser(
+    browser: &Browser,
+    app: &TestApp,
+    now: Periode,
+    nip: &str,
+    to: Kotak,
+) -> &'static str {
+    // Straight to the search's result: filling the search form raced with
+    // the unfiltered list, whose row for the same NIP the result replaced
+    // under the click (a stale element under load).
+    browser
+        .goto(&app.url(&format!("/talenta/{now}/kalibrasi?q={nip}")))
+        .await;
+    browser
+        .wait_for(&format!("tr[data-nip='{nip}'] select"))
+        .await;
+    let row = format!("tr[data-nip='{nip}']");
+    browser
+        .click(&format!("{row} option[value='{}']", to.number()))
+        .await;
+    let reason = "Memimpin penanganan wabah; kinerja lapangan melampaui SKP.";
+    browser
+        .fill(&format!("{row} input[name=alasan]"), reason)
+        .await;
+    submit(
+        browser,
+        &format!("{row} button"),
+        &format!("/talenta/{now}/kalibrasi"),
+    )
+    .await;
+    assert_eq!(browser.text(".pesan.sukses").await, "Kalibrasi disimpan.");
+    assert!(browser.text(&row).await.contains(reason));
+    browser.screenshot("kalibrasi.png").await;
+    clean(browser, "the calibration").await;
+    reason
+}
+
+/// The profile notes the calibration: its reason and the box it moved to.
+async fn the_profile_shows_the_calibration(
+    browser: &Browser,
+    app: &TestApp,
+    nip: &str,
+    to: Kotak,
+    reason: &str,
+) {
+    browser.goto(&app.url(&format!("/pegawai/{nip}"))).await;
+    let note = browser.text("#kalibrasi").await;
+    assert!(note.contains(reason), "{note}");
+    assert!(
+        note.contains(&format!("ke kotak {}", to.number())),
+        "{note}"
+    );
 }
 
 /// The talent committee calibrates a box with a written reason in the
 /// browser; the profile and the movement matrix show the final box.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     let now = Periode::containing(crate::app::START.date()).unwrap();
     let before: Periode = "2025-S2".parse().unwrap();
     talenta_app::map::compute(&app.ctx(), before).await.unwrap();
@@ -358,41 +450,8 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     let count_before: u32 = browser.text(&cell(to)).await.parse().unwrap();
     clean(&browser, "the movement matrix").await;
 
-    // Straight to the search's result: filling the search form raced with
-    // the unfiltered list, whose row for the same NIP the result replaced
-    // under the click (a stale element under load).
-    browser
-        .goto(&app.url(&format!("/talenta/{now}/kalibrasi?q={nip}")))
-        .await;
-    browser
-        .wait_for(&format!("tr[data-nip='{nip}'] select"))
-        .await;
-    let row = format!("tr[data-nip='{nip}']");
-    browser
-        .click(&format!("{row} option[value='{}']", to.number()))
-        .await;
-    let reason = "Memimpin penanganan wabah; kinerja lapangan melampaui SKP.";
-    browser
-        .fill(&format!("{row} input[name=alasan]"), reason)
-        .await;
-    submit(
-        &browser,
-        &format!("{row} button"),
-        &format!("/talenta/{now}/kalibrasi"),
-    )
-    .await;
-    assert_eq!(browser.text(".pesan.sukses").await, "Kalibrasi disimpan.");
-    assert!(browser.text(&row).await.contains(reason));
-    browser.screenshot("kalibrasi.png").await;
-    clean(&browser, "the calibration").await;
-
-    browser.goto(&app.url(&format!("/pegawai/{nip}"))).await;
-    let note = browser.text("#kalibrasi").await;
-    assert!(note.contains(reason), "{note}");
-    assert!(
-        note.contains(&format!("ke kotak {}", to.number())),
-        "{note}"
-    );
+    let reason = a_committee_member_calibrates_in_the_browser(&browser, &app, now, &nip, to).await;
+    the_profile_shows_the_calibration(&browser, &app, &nip, to, reason).await;
 
     browser.goto(&app.url(&matrix)).await;
     let count_after: u32 = browser.text(&cell(to)).await.parse().unwrap();
@@ -415,10 +474,9 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
 /// changes an activity and saves it; the plan shows with its progress.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idp_is_drafted_and_saved_in_the_browser() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     let jabatan = crate::app::key_position(&app).await;
     let nip = app.people.colleague.nip.clone();
     let plans = format!("/pegawai/{nip}/idp");
@@ -488,10 +546,9 @@ async fn heading(browser: &Browser, heading: &str) {
 /// on this site, signed out.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_redirect_after_login_never_leaves_the_site_in_a_browser() {
-    let Some(browser) = Browser::start().await else {
+    let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let app = TestApp::sqlite().await;
     let person = app.people.of(Who::Pegawai);
     for lanjut in ["/\t/evil.example", "//evil.example", "/\\evil.example"] {
         let encoded: String = form_urlencoded::byte_serialize(lanjut.as_bytes()).collect();

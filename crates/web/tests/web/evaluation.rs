@@ -9,18 +9,10 @@ use talenta_app::evaluation::evaluation;
 use talenta_domain::{Kotak, Nip, Periode, RuleSet};
 
 use crate::app::{OPD, START, TestApp, Who};
+use crate::client::section;
 use crate::on_both_engines;
 
 on_both_engines!(the_evaluation_page_and_the_dashboards_count,);
-
-/// The `<section>` of the page with element id `id`.
-fn section<'a>(body: &'a str, id: &str) -> &'a str {
-    let start = body
-        .find(&format!("id=\"{id}\""))
-        .unwrap_or_else(|| panic!("no #{id} on the page:\n{body}"));
-    let rest = &body[start..];
-    &rest[..rest.find("</section>").unwrap()]
-}
 
 async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
     let engine = app.engine;

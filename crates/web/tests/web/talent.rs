@@ -9,6 +9,7 @@ use talenta_app::succession::{positions, short_of_successors, succession};
 use talenta_domain::{Kotak, Periode, RuleSet};
 
 use crate::app::{OPD, OPD_LAIN, START, TestApp, Who};
+use crate::client::section;
 use crate::on_both_engines;
 
 on_both_engines!(
@@ -16,15 +17,6 @@ on_both_engines!(
     an_opd_dashboard_counts_its_retention_flags,
     the_movement_matrix_is_drawn_per_unit,
 );
-
-/// The `<section>` of the page with element id `id`.
-fn section<'a>(body: &'a str, id: &str) -> &'a str {
-    let start = body
-        .find(&format!("id=\"{id}\""))
-        .unwrap_or_else(|| panic!("no #{id} on the page:\n{body}"));
-    let rest = &body[start..];
-    &rest[..rest.find("</section>").unwrap()]
-}
 
 /// The `data-jabatan` codes of the notice, in page order.
 fn notice(body: &str) -> Vec<String> {
