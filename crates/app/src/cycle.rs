@@ -16,7 +16,8 @@ use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
 use talenta_domain::{Kotak, Periode, RuleSet};
-use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, SnapshotRow, StorageError};
+pub use talenta_storage::FinalRow;
+use talenta_storage::{Db, KalibrasiRow, KrsRow, PeriodeRow, StorageError};
 use time::OffsetDateTime;
 
 use crate::export::{ExportError, resolve_instansi};
@@ -244,11 +245,7 @@ pub async fn calibrate(
         tx.rollback().await?;
         return Err(CycleError::NotOpen(periode));
     };
-    let row = db
-        .range_of::<SnapshotRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .find(|r| r.nip == nip);
+    let row = tx.snapshot_row(instansi_id, &key, nip).await?;
     let Some(row) = row else {
         tx.rollback().await?;
         return Err(CycleError::NotInMap {
@@ -301,78 +298,14 @@ pub async fn calibrate(
     Ok(Some(calibration))
 }
 
-/// One person of a period's map as every page should show them: the
-/// computed box, the final box, and the calibration behind a difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FinalRow {
-    pub periode: String,
-    pub nip: String,
-    pub nama: String,
-    pub opd: String,
-    /// The computed box; `None` when left out for missing data.
-    pub computed: Option<Kotak>,
-    /// The box after calibration.
-    pub final_box: Option<Kotak>,
-    pub nilai_talenta: Option<talenta_domain::Score>,
-    pub kinerja: Option<talenta_domain::Score>,
-    pub potensial: Option<talenta_domain::Score>,
-    /// The codes of the components the map found no data for, when left
-    /// out.
-    pub missing: Vec<String>,
-    /// Reason, who and when, when calibrated.
-    pub alasan: Option<String>,
-    pub oleh: Option<String>,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub at: Option<OffsetDateTime>,
-}
-
-fn final_row(row: SnapshotRow, calibration: Option<&KalibrasiRow>) -> FinalRow {
-    FinalRow {
-        final_box: calibration.map(|c| c.kotak_akhir).or(row.kotak),
-        computed: row.kotak,
-        alasan: calibration.map(|c| c.alasan.clone()),
-        oleh: calibration.map(|c| c.oleh.clone()),
-        at: calibration.map(|c| c.at),
-        missing: row
-            .kurang
-            .as_deref()
-            .unwrap_or_default()
-            .split('|')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        periode: row.periode,
-        nip: row.nip,
-        nama: row.nama,
-        opd: row.opd,
-        nilai_talenta: row.nilai_talenta,
-        kinerja: row.kinerja,
-        potensial: row.potensial,
-    }
-}
-
-/// The map of a period with every calibration applied, by NIP.
+/// The map of a period with every calibration applied, in the order of
+/// talent (`talenta_domain::cycle::by_talent`).
 pub async fn final_map(
     db: &Db,
     instansi_id: i64,
     periode: Periode,
 ) -> Result<Vec<FinalRow>, CycleError> {
-    let key = periode.to_string();
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .range_of::<KalibrasiRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .map(|k| (k.nip.clone(), k))
-        .collect();
-    Ok(db
-        .range_of::<SnapshotRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.nip);
-            final_row(row, c)
-        })
-        .collect())
+    Ok(db.final_map(instansi_id, periode).await?)
 }
 
 /// A person's boxes in every mapped period, oldest first, with the
@@ -382,52 +315,25 @@ pub async fn box_history(
     instansi_id: i64,
     nip: &str,
 ) -> Result<Vec<FinalRow>, CycleError> {
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .kalibrasi_of(instansi_id, nip)
-        .await?
-        .into_iter()
-        .map(|k| (k.periode.clone(), k))
-        .collect();
-    Ok(db
-        .talent_history(instansi_id, nip)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.periode);
-            final_row(row, c)
-        })
-        .collect())
+    Ok(db.final_history(instansi_id, nip).await?)
 }
 
 /// The rows of `nips` in the map of `periode` with every calibration
-/// applied: [`final_map`] for some people, a statement per table.
+/// applied, by NIP: [`final_map`] for some people.
 pub async fn final_among(
     db: &Db,
     instansi_id: i64,
     periode: Periode,
     nips: &[&str],
 ) -> Result<Vec<FinalRow>, CycleError> {
-    let key = periode.to_string();
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .records_among::<KalibrasiRow>(instansi_id, &key, nips)
-        .await?
-        .into_iter()
-        .map(|k| (k.nip.clone(), k))
-        .collect();
     Ok(db
-        .records_among::<SnapshotRow>(instansi_id, &key, nips)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.nip);
-            final_row(row, c)
-        })
-        .collect())
+        .records_among::<FinalRow>(instansi_id, &periode.to_string(), nips)
+        .await?)
 }
 
 /// The final box of each of `nips` in every mapped period up to `upto`,
 /// oldest first, by NIP: [`box_history`] for many people, a statement per
-/// period and table.
+/// period.
 pub async fn boxes_among(
     db: &Db,
     instansi_id: i64,
