@@ -188,7 +188,7 @@ pub async fn close_period(
         .iter()
         .flat_map(|pool| {
             pool.members.iter().map(|m| KrsRow {
-                periode: key.clone(),
+                periode,
                 target: pool.target,
                 jenis: pool.kind,
                 peringkat: m.rank,
@@ -284,7 +284,7 @@ pub async fn calibrate(
         )
         .await?;
     let calibration = KalibrasiRow {
-        periode: key,
+        periode,
         nip: nip.to_owned(),
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,

@@ -129,7 +129,7 @@ impl Stored for PeriodeRow {
 /// The committee's calibration of one person in one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KalibrasiRow {
-    pub periode: String,
+    pub periode: Periode,
     pub nip: String,
     /// The computed box.
     pub kotak_awal: Kotak,
@@ -155,7 +155,7 @@ impl Stored for KalibrasiRow {
 
     fn values(&self) -> Vec<Value> {
         vec![
-            Value::text(&self.periode),
+            Value::text(self.periode.to_string()),
             Value::text(&self.nip),
             Value::int(self.kotak_awal.number()),
             Value::int(self.kotak_akhir.number()),
@@ -167,7 +167,7 @@ impl Stored for KalibrasiRow {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(KalibrasiRow {
-            periode: row.text()?,
+            periode: row.parse()?,
             nip: row.text()?,
             kotak_awal: read_kotak(row)?,
             kotak_akhir: read_kotak(row)?,
@@ -249,7 +249,7 @@ impl View for FinalRow {
 /// A member of a talent pool as frozen when its period closed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KrsRow {
-    pub periode: String,
+    pub periode: Periode,
     pub target: Jenjang,
     pub jenis: PoolKind,
     pub peringkat: u32,
@@ -277,7 +277,7 @@ impl Stored for KrsRow {
 
     fn values(&self) -> Vec<Value> {
         vec![
-            Value::text(&self.periode),
+            Value::text(self.periode.to_string()),
             Value::text(self.target.code()),
             Value::text(self.jenis.code()),
             Value::int(self.peringkat),
@@ -291,7 +291,7 @@ impl Stored for KrsRow {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(KrsRow {
-            periode: row.text()?,
+            periode: row.parse()?,
             target: row.parse()?,
             jenis: row.text_with(|t| {
                 PoolKind::ALL

@@ -74,13 +74,16 @@ const DOCUMENTS_OF_INSTANSI: &str = with_grup!(
 
 /// Rows of the map of period `$3` per group (by the unit the map
 /// recorded), jenjang of the current position, and final box (NULL: not
-/// placed).
+/// placed). For a unit, its rows are kept by their own unit first: SQLite
+/// inlines the view's calibration join right after each row, which would
+/// otherwise be sought for every row of the period before the groups drop
+/// those of other units.
 const BOXES: &str = with_grup!(
     "SELECT g.grup, j.jenjang, t.kotak_final, COUNT(*) \
      FROM peta_talenta_final t JOIN grup g ON t.opd = g.kode \
      LEFT JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
      LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
-     WHERE t.instansi_id = $1 AND t.periode = $3 \
+     WHERE t.instansi_id = $1 AND t.periode = $3 AND ($2 IS NULL OR t.opd IN (SELECT kode FROM grup)) \
      GROUP BY g.grup, j.jenjang, t.kotak_final ORDER BY g.grup, j.jenjang, t.kotak_final"
 );
 

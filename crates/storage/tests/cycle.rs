@@ -150,7 +150,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             Some(periode_row(StatusPeriode::Terbuka))
         );
         let calibrated = KalibrasiRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             nip: NIPS[1].into(),
             kotak_awal: kotak(6),
             kotak_akhir: kotak(7),
@@ -162,7 +162,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             .await
             .unwrap();
         let krs = KrsRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             target: Jenjang::Administrator,
             jenis: PoolKind::Nasional,
             peringkat: 1,
@@ -439,7 +439,7 @@ async fn a_calibration_needs_its_period() {
         let mut tx = db.begin_write().await.unwrap();
         let change = tx.record_change(AT, "admin", "x", "").await.unwrap();
         let orphan = KalibrasiRow {
-            periode: "2030-S1".into(),
+            periode: "2030-S1".parse().unwrap(),
             nip: NIPS[0].into(),
             kotak_awal: kotak(6),
             kotak_akhir: kotak(7),
@@ -720,7 +720,7 @@ async fn final_rows_are_typed_and_read_by_nip() {
             id,
             change,
             &[KalibrasiRow {
-                periode: "2026-S1".into(),
+                periode: "2026-S1".parse().unwrap(),
                 nip: NIPS[2].into(),
                 kotak_awal: kotak(5),
                 kotak_akhir: kotak(8),
