@@ -272,7 +272,7 @@ impl Db {
         Ok(Page { rows, total })
     }
 
-    /// A page of a talent-map snapshot, highest talent value first.
+    /// A page of a talent-map snapshot, in the order of talent (`by_talent!`).
     pub async fn map_list(
         &self,
         instansi: i64,
