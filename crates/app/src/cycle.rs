@@ -16,9 +16,8 @@ use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
 use talenta_domain::{Kotak, Nip, Periode, RuleSet};
-pub use talenta_storage::{KalibrasiRow, PeriodeRow};
-use talenta_storage::{KrsRow, SnapshotRow, StorageError};
-use time::OffsetDateTime;
+pub use talenta_storage::{FinalRow, KalibrasiRow, PeriodeRow};
+use talenta_storage::{KrsRow, StorageError};
 
 use crate::Ctx;
 use crate::map::{Positions, score_page};
@@ -177,7 +176,7 @@ pub async fn close_period(
         .iter()
         .flat_map(|pool| {
             pool.members.iter().map(|m| KrsRow {
-                periode: key.clone(),
+                periode,
                 target: pool.target,
                 jenis: pool.kind,
                 peringkat: m.rank,
@@ -254,11 +253,7 @@ pub async fn calibrate(
         tx.rollback().await?;
         return Err(CycleError::NotOpen(periode));
     };
-    let row = db
-        .range_of::<SnapshotRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .find(|r| r.nip == nip);
+    let row = tx.snapshot_row(instansi_id, &key, nip).await?;
     let Some(row) = row else {
         tx.rollback().await?;
         return Err(CycleError::NotInMap {
@@ -297,7 +292,7 @@ pub async fn calibrate(
         )
         .await?;
     let calibration = KalibrasiRow {
-        periode: key,
+        periode,
         nip: nip.to_owned(),
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,
@@ -321,127 +316,34 @@ pub struct Calibration<'a> {
     pub alasan: &'a str,
 }
 
-/// One person of a period's map as every page should show them: the
-/// computed box, the final box, and the calibration behind a difference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FinalRow {
-    pub periode: String,
-    pub nip: String,
-    pub nama: String,
-    pub opd: String,
-    /// The computed box; `None` when left out for missing data.
-    pub computed: Option<Kotak>,
-    /// The box after calibration.
-    pub final_box: Option<Kotak>,
-    pub nilai_talenta: Option<talenta_domain::Score>,
-    pub kinerja: Option<talenta_domain::Score>,
-    pub potensial: Option<talenta_domain::Score>,
-    /// The codes of the components the map found no data for, when left
-    /// out.
-    pub missing: Vec<String>,
-    /// Reason, who and when, when calibrated.
-    pub alasan: Option<String>,
-    pub oleh: Option<String>,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub at: Option<OffsetDateTime>,
-}
-
-fn final_row(row: SnapshotRow, calibration: Option<&KalibrasiRow>) -> FinalRow {
-    FinalRow {
-        final_box: calibration.map(|c| c.kotak_akhir).or(row.kotak),
-        computed: row.kotak,
-        alasan: calibration.map(|c| c.alasan.clone()),
-        oleh: calibration.map(|c| c.oleh.clone()),
-        at: calibration.map(|c| c.at),
-        missing: row
-            .kurang
-            .as_deref()
-            .unwrap_or_default()
-            .split('|')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        periode: row.periode,
-        nip: row.nip,
-        nama: row.nama,
-        opd: row.opd,
-        nilai_talenta: row.nilai_talenta,
-        kinerja: row.kinerja,
-        potensial: row.potensial,
-    }
-}
-
-/// The map of a period with every calibration applied, by NIP.
+/// The map of a period with every calibration applied, in the order of
+/// talent (`talenta_domain::cycle::by_talent`).
 pub async fn final_map(ctx: &Ctx<'_>, periode: Periode) -> Result<Vec<FinalRow>, CycleError> {
-    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
-    let key = periode.to_string();
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .range_of::<KalibrasiRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .map(|k| (k.nip.clone(), k))
-        .collect();
-    Ok(db
-        .range_of::<SnapshotRow>(instansi_id, &key, &key)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.nip);
-            final_row(row, c)
-        })
-        .collect())
+    Ok(ctx.db.final_map(ctx.instansi.get(), periode).await?)
 }
 
 /// A person's boxes in every mapped period, oldest first, with the
 /// calibration of each.
 pub async fn box_history(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<FinalRow>, CycleError> {
-    let (db, instansi_id) = (ctx.db, ctx.instansi.get());
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .kalibrasi_of(instansi_id, nip)
-        .await?
-        .into_iter()
-        .map(|k| (k.periode.clone(), k))
-        .collect();
-    Ok(db
-        .talent_history(instansi_id, nip)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.periode);
-            final_row(row, c)
-        })
-        .collect())
+    Ok(ctx.db.final_history(ctx.instansi.get(), nip).await?)
 }
 
 /// The rows of `nips` in the map of `periode` with every calibration
-/// applied: [`final_map`] for some people, a statement per table.
+/// applied, by NIP: [`final_map`] for some people.
 pub async fn final_among(
     ctx: &Ctx<'_>,
     periode: Periode,
     nips: &[&str],
 ) -> Result<Vec<FinalRow>, CycleError> {
     let (db, instansi_id) = (ctx.db, ctx.instansi.get());
-    let key = periode.to_string();
-    let calibrations: HashMap<String, KalibrasiRow> = db
-        .records_among::<KalibrasiRow>(instansi_id, &key, nips)
-        .await?
-        .into_iter()
-        .map(|k| (k.nip.clone(), k))
-        .collect();
     Ok(db
-        .records_among::<SnapshotRow>(instansi_id, &key, nips)
-        .await?
-        .into_iter()
-        .map(|row| {
-            let c = calibrations.get(&row.nip);
-            final_row(row, c)
-        })
-        .collect())
+        .records_among::<FinalRow>(instansi_id, &periode.to_string(), nips)
+        .await?)
 }
 
 /// The final box of each of `nips` in every mapped period up to `upto`,
 /// oldest first, by NIP: [`box_history`] for many people, a statement per
-/// period and table.
+/// period.
 pub async fn boxes_among(
     ctx: &Ctx<'_>,
     upto: Periode,

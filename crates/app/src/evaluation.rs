@@ -108,6 +108,16 @@ pub async fn evaluation(
         async { Ok::<_, CycleError>(db.records_among::<Asesmen>(instansi_id, "", &nips).await?,) },
     )?;
     let finals: HashMap<&str, &FinalRow> = finals.iter().map(|r| (r.nip.as_str(), r)).collect();
+    // The domain reads the components a row lacks by code.
+    let missing_codes: HashMap<&str, Vec<String>> = finals
+        .iter()
+        .map(|(nip, r)| {
+            (
+                *nip,
+                r.missing.iter().map(|k| k.code().to_owned()).collect(),
+            )
+        })
+        .collect();
     let mut skp_of: HashMap<String, Vec<SkpTahunan>> = HashMap::new();
     for s in skp {
         skp_of.entry(s.nip).or_default().push(s.fact);
@@ -136,8 +146,8 @@ pub async fn evaluation(
                 kotak: *kotak,
                 nilai_talenta: nilai_talenta.unwrap_or_default(),
             },
-            Some(row) => InMap::LeftOut {
-                missing: &row.missing,
+            Some(_) => InMap::LeftOut {
+                missing: missing_codes.get(nip).map_or(&[], Vec::as_slice),
             },
             None => InMap::LeftOut {
                 missing: &not_in_map,

@@ -251,8 +251,8 @@ fn tally(rows: &[SnapshotRow], summary: &mut MapSummary, missing_by: &mut HashMa
             }
         } else {
             summary.missing += 1;
-            for komponen in row.kurang.as_deref().unwrap_or_default().split('|') {
-                *missing_by.entry(komponen.to_owned()).or_default() += 1;
+            for komponen in &row.kurang {
+                *missing_by.entry(komponen.code().to_owned()).or_default() += 1;
             }
         }
     }
@@ -368,7 +368,7 @@ async fn score_subjects(
             potensial: None,
             kotak: None,
             nilai_talenta: None,
-            kurang: None,
+            kurang: Vec::new(),
         };
         match scored {
             Ok(nilai) => {
@@ -378,14 +378,7 @@ async fn score_subjects(
                 row.nilai_talenta = Some(nilai.nilai_talenta);
             }
             Err(missing) => {
-                row.kurang = Some(
-                    missing
-                        .0
-                        .iter()
-                        .map(|k| k.code())
-                        .collect::<Vec<_>>()
-                        .join("|"),
-                );
+                row.kurang = missing.0;
             }
         }
         rows.push(row);
@@ -589,11 +582,13 @@ impl<'w> MapWriter<'w> {
             } else {
                 self.counts.1 += 1;
                 if let Some(missing) = self.missing.as_mut() {
+                    // The file lists the codes in one cell, `|`-separated.
+                    let codes: Vec<&str> = row.kurang.iter().map(|k| k.code()).collect();
                     missing.push(&LeftOut {
                         nip: &row.nip,
                         name: &row.nama,
                         opd: &row.opd,
-                        missing: row.kurang.as_deref().unwrap_or_default(),
+                        missing: &codes.join("|"),
                     })?;
                 }
             }

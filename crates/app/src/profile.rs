@@ -10,7 +10,7 @@ use talenta_domain::personnel::{
     RiwayatPendidikan, RiwayatPenghargaan, Skp,
 };
 use talenta_domain::talent_map::{Components, NilaiSkp, Rekam, Syarat, components};
-use talenta_storage::{Branding, Document, KalibrasiRow, SnapshotRow, StorageError, Usulan};
+use talenta_storage::{Branding, Document, FinalRow, StorageError, Usulan};
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -25,10 +25,9 @@ pub struct Profile {
     pub riwayat_hukdis: Vec<RiwayatHukdis>,
     pub skp: Vec<Skp>,
     pub asesmen: Vec<Asesmen>,
-    /// The person in each talent-map snapshot, oldest period first.
-    pub talent: Vec<SnapshotRow>,
-    /// The committee's calibrations of the person, by period.
-    pub calibrations: Vec<KalibrasiRow>,
+    /// The person in each talent-map snapshot with the committee's
+    /// calibration, oldest period first.
+    pub talent: Vec<FinalRow>,
     /// The components of the latest snapshot's period, from the records as
     /// they are now (the snapshot keeps the scores as they were computed).
     pub latest_components: Option<(Periode, Components)>,
@@ -54,22 +53,19 @@ pub async fn load(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Profile>, StorageEr
     let skp: Vec<Skp> = newest_first(db.records_of(instansi, nip).await?);
     let asesmen: Vec<Asesmen> = newest_first(db.records_of(instansi, nip).await?);
     let riwayat_hukdis: Vec<RiwayatHukdis> = newest_first(db.records_of(instansi, nip).await?);
-    let talent = db.talent_history(instansi, nip).await?;
-    let latest_components = talent
-        .last()
-        .and_then(|row| row.periode.parse::<Periode>().ok())
-        .map(|periode| {
-            let nilai_skp: Vec<NilaiSkp> = skp.iter().map(NilaiSkp::from).collect();
-            let rekam = Rekam {
-                jabatan: jabatan.as_ref().map(Syarat::from),
-                pendidikan: pegawai.pendidikan,
-                bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
-                skp: &nilai_skp,
-                asesmen: &asesmen,
-                hukdis: &riwayat_hukdis,
-            };
-            (periode, components(rules, periode, &rekam))
-        });
+    let talent = db.final_history(instansi, nip).await?;
+    let latest_components = talent.last().map(|row| {
+        let nilai_skp: Vec<NilaiSkp> = skp.iter().map(NilaiSkp::from).collect();
+        let rekam = Rekam {
+            jabatan: jabatan.as_ref().map(Syarat::from),
+            pendidikan: pegawai.pendidikan,
+            bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
+            skp: &nilai_skp,
+            asesmen: &asesmen,
+            hukdis: &riwayat_hukdis,
+        };
+        (row.periode, components(rules, row.periode, &rekam))
+    });
     Ok(Some(Profile {
         riwayat_jabatan: newest_first(db.records_of(instansi, nip).await?),
         riwayat_golongan: newest_first(db.records_of(instansi, nip).await?),
@@ -81,7 +77,6 @@ pub async fn load(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Profile>, StorageEr
         asesmen,
         talent,
         latest_components,
-        calibrations: db.kalibrasi_of(instansi, nip).await?,
         branding: db.branding(instansi, nip).await?,
         documents: db.documents_of(instansi, nip).await?,
         usulan: db.usulan_of(instansi, nip).await?,

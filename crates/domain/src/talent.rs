@@ -57,6 +57,29 @@ impl Komponen {
     }
 }
 
+impl Komponen {
+    pub const ALL: [Komponen; 6] = [
+        Komponen::KinerjaUtama,
+        Komponen::KinerjaPenguat,
+        Komponen::Kompetensi,
+        Komponen::Potensi,
+        Komponen::Kualifikasi,
+        Komponen::Integritas,
+    ];
+}
+
+/// A component from its code, as a stored map lists those it lacked.
+impl std::str::FromStr for Komponen {
+    type Err = String;
+
+    fn from_str(code: &str) -> Result<Komponen, String> {
+        Komponen::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .ok_or_else(|| format!("not a component: {code}"))
+    }
+}
+
 impl fmt::Display for Komponen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -2,19 +2,21 @@
 //! the committee's calibrations, the talent pools frozen when a period
 //! closes, and individual development plans. Each is a [`Stored`] row
 //! written with [`WriteTx::upsert`] and pointing at its change-log entry.
+//! The final map (migration 0016) is read through [`FinalRow`].
 
-use talenta_domain::Kotak;
-use talenta_domain::Score;
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Jabatan;
 use talenta_domain::pool::PoolKind;
+use talenta_domain::talent::Komponen;
+use talenta_domain::{Kotak, Periode, Score};
 use time::{Date, OffsetDateTime};
 
-use crate::Engine;
-use crate::stored::{Columns, Stored, WriteTx, column_list};
+use crate::lists::by_talent;
+use crate::snapshot::{decode_kurang, decode_score};
+use crate::stored::{Columns, Stored, View, WriteTx, column_list};
 use crate::value::{Ty, Value};
 use crate::{Db, InLinePerson, StorageError, on_tx};
 
@@ -49,6 +51,15 @@ fn read_opt_time(row: &mut Columns) -> Result<Option<OffsetDateTime>, StorageErr
 fn read_kotak(row: &mut Columns) -> Result<Kotak, StorageError> {
     let n: u8 = row.int()?;
     Kotak::new(n).ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))
+}
+
+fn read_opt_kotak(row: &mut Columns) -> Result<Option<Kotak>, StorageError> {
+    row.opt_int_with(|n| {
+        u8::try_from(n)
+            .ok()
+            .and_then(Kotak::new)
+            .ok_or("not a box 1-9")
+    })
 }
 
 fn read_level(row: &mut Columns) -> Result<Option<Level>, StorageError> {
@@ -118,7 +129,7 @@ impl Stored for PeriodeRow {
 /// The committee's calibration of one person in one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KalibrasiRow {
-    pub periode: String,
+    pub periode: Periode,
     pub nip: String,
     /// The computed box.
     pub kotak_awal: Kotak,
@@ -144,7 +155,7 @@ impl Stored for KalibrasiRow {
 
     fn values(&self) -> Vec<Value> {
         vec![
-            Value::text(&self.periode),
+            Value::text(self.periode.to_string()),
             Value::text(&self.nip),
             Value::int(self.kotak_awal.number()),
             Value::int(self.kotak_akhir.number()),
@@ -156,7 +167,7 @@ impl Stored for KalibrasiRow {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(KalibrasiRow {
-            periode: row.text()?,
+            periode: row.parse()?,
             nip: row.text()?,
             kotak_awal: read_kotak(row)?,
             kotak_akhir: read_kotak(row)?,
@@ -167,10 +178,78 @@ impl Stored for KalibrasiRow {
     }
 }
 
+/// One person of a period's map as every page shows them: the computed
+/// box, the final box, and the calibration behind a difference. Read from
+/// the view `peta_talenta_final` (migration 0016), the one definition of
+/// the final box: the computed box unless a calibration overrides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinalRow {
+    pub periode: Periode,
+    pub nip: String,
+    /// The name and unit as the map recorded them.
+    pub nama: String,
+    pub opd: String,
+    pub kinerja: Option<Score>,
+    pub potensial: Option<Score>,
+    /// The computed box; `None` when left out for missing data.
+    pub computed: Option<Kotak>,
+    /// The box after calibration.
+    pub final_box: Option<Kotak>,
+    pub nilai_talenta: Option<Score>,
+    /// The components the map found no data for, when left out.
+    pub missing: Vec<Komponen>,
+    /// The computed box the committee calibrated from, the reason, who and
+    /// when, when calibrated.
+    pub kotak_awal: Option<Kotak>,
+    pub alasan: Option<String>,
+    pub oleh: Option<String>,
+    pub at: Option<OffsetDateTime>,
+}
+
+impl View for FinalRow {
+    const TABLE: &'static str = "peta_talenta_final";
+    const COLUMNS: &'static [(&'static str, Ty)] = &[
+        ("periode", Ty::Text),
+        ("nip", Ty::Text),
+        ("nama", Ty::Text),
+        ("opd", Ty::Text),
+        ("kinerja", Ty::Int),
+        ("potensial", Ty::Int),
+        ("kotak", Ty::Int),
+        ("kotak_final", Ty::Int),
+        ("nilai_talenta", Ty::Int),
+        ("kurang", Ty::Text),
+        ("kotak_awal", Ty::Int),
+        ("alasan", Ty::Text),
+        ("oleh", Ty::Text),
+        ("at", Ty::Int),
+    ];
+    const KEY_LEN: usize = 2;
+
+    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(FinalRow {
+            periode: row.parse()?,
+            nip: row.text()?,
+            nama: row.text()?,
+            opd: row.text()?,
+            kinerja: decode_score(row)?,
+            potensial: decode_score(row)?,
+            computed: read_opt_kotak(row)?,
+            final_box: read_opt_kotak(row)?,
+            nilai_talenta: decode_score(row)?,
+            missing: decode_kurang(row)?,
+            kotak_awal: read_opt_kotak(row)?,
+            alasan: row.opt_text()?,
+            oleh: row.opt_text()?,
+            at: read_opt_time(row)?,
+        })
+    }
+}
+
 /// A member of a talent pool as frozen when its period closed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KrsRow {
-    pub periode: String,
+    pub periode: Periode,
     pub target: Jenjang,
     pub jenis: PoolKind,
     pub peringkat: u32,
@@ -198,7 +277,7 @@ impl Stored for KrsRow {
 
     fn values(&self) -> Vec<Value> {
         vec![
-            Value::text(&self.periode),
+            Value::text(self.periode.to_string()),
             Value::text(self.target.code()),
             Value::text(self.jenis.code()),
             Value::int(self.peringkat),
@@ -212,7 +291,7 @@ impl Stored for KrsRow {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(KrsRow {
-            periode: row.text()?,
+            periode: row.parse()?,
             target: row.parse()?,
             jenis: row.text_with(|t| {
                 PoolKind::ALL
@@ -376,7 +455,7 @@ impl WriteTx {
         let sql = format!(
             "SELECT {} FROM {} WHERE instansi_id = $1 AND periode = $2",
             column_list::<PeriodeRow>(),
-            PeriodeRow::TABLE
+            <PeriodeRow as Stored>::TABLE
         );
         Ok(self
             .fetch(sql, vec![Value::int(instansi_id), Value::text(periode)])
@@ -392,7 +471,7 @@ impl Db {
         let sql = format!(
             "SELECT {} FROM {} WHERE instansi_id = $1 AND kunci ORDER BY kode",
             column_list::<Jabatan>(),
-            Jabatan::TABLE
+            <Jabatan as Stored>::TABLE
         );
         self.fetch_records(sql, vec![Value::int(instansi_id)]).await
     }
@@ -408,7 +487,7 @@ impl Db {
         let sql = format!(
             "SELECT {} FROM {} WHERE instansi_id = $1 AND jenjang IN ({}) ORDER BY kode",
             column_list::<Jabatan>(),
-            Jabatan::TABLE,
+            <Jabatan as Stored>::TABLE,
             self.json_list("$2")
         );
         let codes: Vec<&str> = jenjang.iter().map(|j| j.code()).collect();
@@ -444,16 +523,41 @@ impl Db {
         Ok(all)
     }
 
-    /// Every calibration of one person, oldest period first.
-    pub async fn kalibrasi_of(
+    /// The map of a period with every calibration applied, in the order of
+    /// talent ([`crate::lists`]'s `by_talent!`, the keys of
+    /// `talenta_domain::cycle::by_talent`).
+    pub async fn final_map(
+        &self,
+        instansi_id: i64,
+        periode: Periode,
+    ) -> Result<Vec<FinalRow>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} t WHERE instansi_id = $1 AND periode = $2 ORDER BY {}",
+            column_list::<FinalRow>(),
+            FinalRow::TABLE,
+            by_talent!()
+        );
+        self.fetch_records(
+            sql,
+            vec![Value::int(instansi_id), Value::text(periode.to_string())],
+        )
+        .await
+    }
+
+    /// A person's final rows in every mapped period, oldest first: their
+    /// box history.
+    pub async fn final_history(
         &self,
         instansi_id: i64,
         nip: &str,
-    ) -> Result<Vec<KalibrasiRow>, StorageError> {
+    ) -> Result<Vec<FinalRow>, StorageError> {
         let sql = format!(
-            "SELECT {} FROM {} WHERE instansi_id = $1 AND nip = $2 ORDER BY periode",
-            column_list::<KalibrasiRow>(),
-            KalibrasiRow::TABLE
+            // A primary-key seek per period that has a map.
+            "SELECT {} FROM {} WHERE instansi_id = $1 \
+             AND periode IN (SELECT periode FROM peta_talenta WHERE instansi_id = $1) \
+             AND nip = $2 ORDER BY periode",
+            column_list::<FinalRow>(),
+            FinalRow::TABLE,
         );
         self.fetch_records(sql, vec![Value::int(instansi_id), Value::text(nip)])
             .await
@@ -506,30 +610,22 @@ impl Db {
             }
         };
         // The joins run in the order written (CROSS JOIN: SQLite's planner
-        // keeps it): each person's snapshot row first, whose final box drops
-        // most of them, then their employee row and position. On SQLite the
-        // snapshot row is found by its primary key: the planner's statistics
-        // tie it with the index by NIP, which would then seek the primary
-        // key again for every person.
-        let snapshot_key = match self.engine() {
-            Engine::Sqlite => " INDEXED BY sqlite_autoindex_peta_talenta_pegawai_1",
-            Engine::Postgres => "",
-        };
+        // keeps it): each person's final row first (a primary-key seek, the
+        // view inlined), whose final box drops most of them, then their
+        // employee row and position.
         let sql = format!(
             "SELECT t.nip AS nip, t.nama AS nama, p.opd AS opd, p.jabatan AS jabatan, \
                     j.jenjang AS jenjang, p.status AS status, \
                     p.tanggal_lahir AS tanggal_lahir, p.golongan AS golongan, \
                     p.pendidikan AS pendidikan, p.bidang_ilmu AS bidang_ilmu, \
-                    COALESCE(k.kotak_akhir, t.kotak) AS kotak, t.kinerja AS kinerja, \
+                    t.kotak_final AS kotak, t.kinerja AS kinerja, \
                     t.potensial AS potensial, t.nilai_talenta AS nilai_talenta \
              FROM ({people}) c \
-               CROSS JOIN peta_talenta_pegawai t{snapshot_key} \
-               LEFT JOIN kalibrasi k \
-                 ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
+               CROSS JOIN peta_talenta_final t \
                CROSS JOIN pegawai p \
                LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
              WHERE t.instansi_id = $1 AND t.periode = $2 AND t.nip = c.nip \
-               AND COALESCE(k.kotak_akhir, t.kotak) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
+               AND t.kotak_final IN ($3, $4, $5, $6, $7, $8, $9, $10, $11) \
                AND p.instansi_id = t.instansi_id AND p.nip = t.nip \
              ORDER BY t.nip"
         );

@@ -72,17 +72,19 @@ const DOCUMENTS_OF_INSTANSI: &str = with_grup!(
      GROUP BY g.grup, p.status, d.jenis ORDER BY g.grup, p.status, d.jenis"
 );
 
-/// Snapshot rows of period `$3` per group (by the unit the snapshot
-/// recorded), jenjang of the current position, and final box (calibrated,
-/// else computed; NULL: not placed).
+/// Rows of the map of period `$3` per group (by the unit the map
+/// recorded), jenjang of the current position, and final box (NULL: not
+/// placed). For a unit, its rows are kept by their own unit first: SQLite
+/// inlines the view's calibration join right after each row, which would
+/// otherwise be sought for every row of the period before the groups drop
+/// those of other units.
 const BOXES: &str = with_grup!(
-    "SELECT g.grup, j.jenjang, COALESCE(k.kotak_akhir, t.kotak) AS kotak_final, COUNT(*) \
-     FROM peta_talenta_pegawai t JOIN grup g ON t.opd = g.kode \
+    "SELECT g.grup, j.jenjang, t.kotak_final, COUNT(*) \
+     FROM peta_talenta_final t JOIN grup g ON t.opd = g.kode \
      LEFT JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
      LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
-     LEFT JOIN kalibrasi k ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip \
-     WHERE t.instansi_id = $1 AND t.periode = $3 \
-     GROUP BY g.grup, j.jenjang, kotak_final ORDER BY g.grup, j.jenjang, kotak_final"
+     WHERE t.instansi_id = $1 AND t.periode = $3 AND ($2 IS NULL OR t.opd IN (SELECT kode FROM grup)) \
+     GROUP BY g.grup, j.jenjang, t.kotak_final ORDER BY g.grup, j.jenjang, t.kotak_final"
 );
 
 /// Pending proposals and pending documents of employees in scope: each

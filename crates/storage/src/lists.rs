@@ -103,28 +103,39 @@ const EMPLOYEES_COUNT: &str = with_bawah!(concat!(
 ));
 
 /// `$6` the period, `$7` a box, `$8` a jenjang code (NULL when unused).
-/// The box is the final one: the talent committee's calibration, if any.
+/// The box is the final one (`peta_talenta_final`, migration 0016).
 macro_rules! map_from {
     () => {
         concat!(
-            "FROM peta_talenta_pegawai t LEFT JOIN opd o ON o.instansi_id = t.instansi_id AND o.kode = t.opd \
+            "FROM peta_talenta_final t LEFT JOIN opd o ON o.instansi_id = t.instansi_id AND o.kode = t.opd \
              LEFT JOIN pegawai p ON p.instansi_id = t.instansi_id AND p.nip = t.nip \
-             LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan \
-             LEFT JOIN kalibrasi k ON k.instansi_id = t.instansi_id AND k.periode = t.periode AND k.nip = t.nip ",
+             LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.kode = p.jabatan ",
             people_where!("t"),
-            "AND t.periode = $6 AND ($7 IS NULL OR COALESCE(k.kotak_akhir, t.kotak) = $7) AND ($8 IS NULL OR j.jenjang = $8) "
+            "AND t.periode = $6 AND ($7 IS NULL OR t.kotak_final = $7) AND ($8 IS NULL OR j.jenjang = $8) "
         )
     };
 }
 
-/// Highest talent value first; those without one (not placed) last on both
-/// engines, which order NULLs differently.
+/// The order of talent (`talenta_domain::cycle::by_talent`) over the
+/// final rows `t`: Nilai Talenta, kinerja, potensial, highest first, then
+/// NIP; a missing score (a person not placed) below every score on both
+/// engines, which order NULLs differently, as `None` is below `Some` in
+/// Rust.
+macro_rules! by_talent {
+    () => {
+        "COALESCE(t.nilai_talenta, -1) DESC, COALESCE(t.kinerja, -1) DESC, \
+         COALESCE(t.potensial, -1) DESC, t.nip"
+    };
+}
+pub(crate) use by_talent;
+
 const MAP: &str = with_bawah!(concat!(
     "SELECT t.nip, t.nama, t.opd, COALESCE(o.nama, t.opd), j.nama, j.jenjang, \
-       t.kinerja, t.potensial, t.nilai_talenta, COALESCE(k.kotak_akhir, t.kotak) ",
+       t.kinerja, t.potensial, t.nilai_talenta, t.kotak_final ",
     map_from!(),
-    "ORDER BY CASE WHEN t.nilai_talenta IS NULL THEN 1 ELSE 0 END, t.nilai_talenta DESC, t.nip \
-     LIMIT $9 OFFSET $10"
+    "ORDER BY ",
+    by_talent!(),
+    " LIMIT $9 OFFSET $10"
 ));
 
 const MAP_COUNT: &str = with_bawah!(concat!("SELECT COUNT(*) ", map_from!()));
@@ -261,7 +272,7 @@ impl Db {
         Ok(Page { rows, total })
     }
 
-    /// A page of a talent-map snapshot, highest talent value first.
+    /// A page of a talent-map snapshot, in the order of talent (`by_talent!`).
     pub async fn map_list(
         &self,
         instansi: i64,

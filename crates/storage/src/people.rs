@@ -3,7 +3,7 @@
 use talenta_domain::personnel::Pegawai;
 
 use crate::stored::Stored;
-use crate::{Db, SnapshotRow, StorageError};
+use crate::{Db, StorageError};
 
 impl Db {
     /// The employee `nip` of an instansi, if stored.
@@ -18,28 +18,6 @@ impl Db {
         nip: &str,
     ) -> Result<Vec<T>, StorageError> {
         self.range_of::<T>(instansi, nip, nip).await
-    }
-
-    /// The employee's rows in every talent-map snapshot, oldest period first:
-    /// their box history.
-    pub async fn talent_history(
-        &self,
-        instansi: i64,
-        nip: &str,
-    ) -> Result<Vec<SnapshotRow>, StorageError> {
-        let sql = format!(
-            // A primary-key seek per period that has a map.
-            "SELECT {} FROM {} WHERE instansi_id = $1 \
-             AND periode IN (SELECT periode FROM peta_talenta WHERE instansi_id = $1) \
-             AND nip = $2 ORDER BY periode",
-            crate::stored::column_list::<SnapshotRow>(),
-            SnapshotRow::TABLE,
-        );
-        self.fetch_records(
-            sql,
-            vec![crate::Value::int(instansi), crate::Value::text(nip)],
-        )
-        .await
     }
 }
 

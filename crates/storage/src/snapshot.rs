@@ -3,10 +3,11 @@
 //! missing. Re-running a period replaces its snapshot in one transaction,
 //! rewriting only the rows that changed.
 
+use talenta_domain::talent::Komponen;
 use talenta_domain::{Kotak, Score};
 use time::OffsetDateTime;
 
-use crate::stored::{Columns, Stored, WriteTx};
+use crate::stored::{Columns, Stored, WriteTx, column_list};
 use crate::value::{Ty, Value};
 use crate::{Db, StorageError};
 
@@ -22,8 +23,8 @@ pub struct SnapshotRow {
     pub potensial: Option<Score>,
     pub kotak: Option<Kotak>,
     pub nilai_talenta: Option<Score>,
-    /// The components without data (`|`-separated codes), when not placed.
-    pub kurang: Option<String>,
+    /// The components without data, when not placed; empty when placed.
+    pub kurang: Vec<Komponen>,
 }
 
 /// The header of a snapshot.
@@ -43,7 +44,7 @@ fn score(value: Option<Score>) -> Value {
     Value::opt_int(value.map(Score::hundredths))
 }
 
-fn decode_score(columns: &mut Columns) -> Result<Option<Score>, StorageError> {
+pub(crate) fn decode_score(columns: &mut Columns) -> Result<Option<Score>, StorageError> {
     columns
         .opt_small::<u16>()?
         .map(Score::from_hundredths)
@@ -54,6 +55,25 @@ fn decode_score(columns: &mut Columns) -> Result<Option<Score>, StorageError> {
             value: String::new(),
             reason: e.to_string(),
         })
+}
+
+/// The components a row lacks as stored: their codes joined by `|`, NULL
+/// for none.
+fn kurang(missing: &[Komponen]) -> Value {
+    let codes: Vec<&str> = missing.iter().map(|k| k.code()).collect();
+    Value::opt_text((!codes.is_empty()).then(|| codes.join("|")))
+}
+
+pub(crate) fn decode_kurang(columns: &mut Columns) -> Result<Vec<Komponen>, StorageError> {
+    Ok(columns
+        .opt_text_with(|codes| {
+            codes
+                .split('|')
+                .filter(|c| !c.is_empty())
+                .map(str::parse)
+                .collect::<Result<Vec<Komponen>, String>>()
+        })?
+        .unwrap_or_default())
 }
 
 impl Stored for SnapshotRow {
@@ -81,7 +101,7 @@ impl Stored for SnapshotRow {
             score(self.potensial),
             Value::opt_int(self.kotak.map(Kotak::number)),
             score(self.nilai_talenta),
-            Value::opt_text(self.kurang.as_deref()),
+            kurang(&self.kurang),
         ]
     }
 
@@ -95,7 +115,7 @@ impl Stored for SnapshotRow {
             potensial: decode_score(row)?,
             kotak: row.opt_small::<u8>()?.and_then(Kotak::new),
             nilai_talenta: decode_score(row)?,
-            kurang: row.opt_text()?,
+            kurang: decode_kurang(row)?,
         })
     }
 }
@@ -149,6 +169,32 @@ impl WriteTx {
             WriteTx::Sqlite(tx) => run!(tx),
             WriteTx::Postgres(tx) => run!(tx),
         })
+    }
+
+    /// The row of `nip` in the map of `periode`, read inside this
+    /// transaction: what a calibration checks before it writes.
+    pub async fn snapshot_row(
+        &mut self,
+        instansi_id: i64,
+        periode: &str,
+        nip: &str,
+    ) -> Result<Option<SnapshotRow>, StorageError> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE instansi_id = $1 AND periode = $2 AND nip = $3",
+            column_list::<SnapshotRow>(),
+            SnapshotRow::TABLE
+        );
+        Ok(self
+            .fetch(
+                sql,
+                vec![
+                    Value::int(instansi_id),
+                    Value::text(periode),
+                    Value::text(nip),
+                ],
+            )
+            .await?
+            .pop())
     }
 
     /// Ends the writing of a snapshot of which `kept` rows were upserted,

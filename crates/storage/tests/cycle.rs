@@ -8,16 +8,17 @@
 mod common;
 
 use common::fresh;
-use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::cycle::{StatusPeriode, Talent, by_talent};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
-use talenta_domain::eligibility::{Diklat, StatusKepegawaian};
+use talenta_domain::eligibility::{Candidate, Diklat, StatusKepegawaian};
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
+use talenta_domain::talent::Komponen;
 use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
 use talenta_storage::{
-    Db, Fact, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow, Search,
-    Snapshot, SnapshotRow, Stored, Window,
+    Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow,
+    Search, Snapshot, SnapshotRow, Stored, Window,
 };
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -113,7 +114,7 @@ async fn seeded(db: &Db) -> i64 {
             potensial: Some(Score::whole(80).unwrap()),
             kotak: Some(kotak(k)),
             nilai_talenta: Some(Score::whole(80).unwrap()),
-            kurang: None,
+            kurang: Vec::new(),
         })
         .collect();
     tx.upsert(id, change, &rows).await.unwrap();
@@ -149,7 +150,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             Some(periode_row(StatusPeriode::Terbuka))
         );
         let calibrated = KalibrasiRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             nip: NIPS[1].into(),
             kotak_awal: kotak(6),
             kotak_akhir: kotak(7),
@@ -161,7 +162,7 @@ async fn cycle_tables_round_trip_on_both_engines() {
             .await
             .unwrap();
         let krs = KrsRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             target: Jenjang::Administrator,
             jenis: PoolKind::Nasional,
             peringkat: 1,
@@ -220,7 +221,31 @@ async fn cycle_tables_round_trip_on_both_engines() {
                 .unwrap(),
             std::slice::from_ref(&calibrated)
         );
-        assert_eq!(db.kalibrasi_of(id, NIPS[1]).await.unwrap(), [calibrated]);
+        // A person's history carries the calibration of each period.
+        let history = db.final_history(id, NIPS[1]).await.unwrap();
+        let calibrated_row = |r: &FinalRow| {
+            (
+                r.computed,
+                r.final_box,
+                r.kotak_awal,
+                r.alasan.clone(),
+                r.oleh.clone(),
+                r.at,
+            )
+        };
+        assert_eq!(
+            history.iter().map(calibrated_row).collect::<Vec<_>>(),
+            [(
+                Some(kotak(6)),
+                Some(kotak(7)),
+                Some(calibrated.kotak_awal),
+                Some(calibrated.alasan.clone()),
+                Some(calibrated.oleh.clone()),
+                Some(calibrated.at)
+            )],
+            "{:?}",
+            db.engine()
+        );
         assert_eq!(
             db.range_of::<KrsRow>(id, "2026-S1", "2026-S1")
                 .await
@@ -389,7 +414,13 @@ async fn cycle_tables_round_trip_on_both_engines() {
         tx.delete_krs(id, "2026-S1").await.unwrap();
         tx.delete_idp(id, NIPS[0], "KABID").await.unwrap();
         tx.commit().await.unwrap();
-        assert!(db.kalibrasi_of(id, NIPS[1]).await.unwrap().is_empty());
+        let history = db.final_history(id, NIPS[1]).await.unwrap();
+        assert_eq!(
+            history.iter().map(calibrated_row).collect::<Vec<_>>(),
+            [(Some(kotak(6)), Some(kotak(6)), None, None, None, None)],
+            "{:?}: back to the computed box",
+            db.engine()
+        );
         assert!(
             db.records_of::<IdpRow>(id, NIPS[0])
                 .await
@@ -408,7 +439,7 @@ async fn a_calibration_needs_its_period() {
         let mut tx = db.begin_write().await.unwrap();
         let change = tx.record_change(AT, "admin", "x", "").await.unwrap();
         let orphan = KalibrasiRow {
-            periode: "2030-S1".into(),
+            periode: "2030-S1".parse().unwrap(),
             nip: NIPS[0].into(),
             kotak_awal: kotak(6),
             kotak_akhir: kotak(7),
@@ -453,7 +484,7 @@ async fn a_snapshot_keeps_only_the_rows_of_employees() {
             potensial: None,
             kotak: None,
             nilai_talenta: None,
-            kurang: Some("potensi".into()),
+            kurang: vec![Komponen::Potensi],
         };
         tx.upsert(id, change, &[gone]).await.unwrap();
         // As a map of the three employees ends: their rows were upserted.
@@ -542,6 +573,214 @@ async fn positions_of_some_jenjang_on_both_engines() {
                 .await
                 .unwrap()
                 .is_empty()
+        );
+    }
+}
+
+/// Nilai Talenta, kinerja and potensial.
+type Scores = (Score, Score, Score);
+
+/// One placed person as `cycle::by_talent` reads them; the record the
+/// eligibility rules check plays no part in the order.
+fn talent<'a>(nip: &'a str, scores: Scores) -> Talent<'a> {
+    let (nilai_talenta, kinerja, potensial) = scores;
+    Talent {
+        nip,
+        nama: "x",
+        opd: "DINKES",
+        jenjang: None,
+        kotak: kotak(5),
+        nilai_talenta,
+        kinerja,
+        potensial,
+        candidate: Candidate {
+            status: StatusKepegawaian::Pns,
+            birth_date: date!(1980 - 01 - 01),
+            golongan: None,
+            pendidikan: &[],
+            riwayat_jabatan: &[],
+            skp: &[],
+            hukuman: &[],
+            kompetensi: None,
+            diklat: &[],
+        },
+    }
+}
+
+/// The `/peta` list and the final map (the calibration list's order) in
+/// the order of `cycle::by_talent`, computed in SQL on both engines: ties
+/// on Nilai Talenta go to kinerja, then potensial, then the NIP; people
+/// not placed come last, by NIP.
+#[tokio::test]
+async fn talent_lists_are_in_the_order_of_by_talent() {
+    let h = |n| Score::from_hundredths(n).unwrap();
+    // The three seeded rows score 80.00 on all three.
+    let extra: [(&str, Option<Scores>); 7] = [
+        ("197001012000011001", Some((h(8_000), h(8_500), h(7_000)))),
+        ("197001012000011002", Some((h(8_000), h(8_500), h(7_500)))),
+        ("197001012000011003", Some((h(9_000), h(6_000), h(6_000)))),
+        ("197001012000011004", None),
+        ("199901012020011001", Some((h(8_000), h(8_000), h(8_000)))),
+        ("197001012000011005", Some((h(8_000), h(7_900), h(9_900)))),
+        ("196001012000011001", None),
+    ];
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "map", "").await.unwrap();
+        let rows: Vec<SnapshotRow> = extra
+            .iter()
+            .map(|(nip, scores)| SnapshotRow {
+                periode: "2026-S1".into(),
+                nip: (*nip).into(),
+                nama: "x".into(),
+                opd: "DINKES".into(),
+                kinerja: scores.map(|s| s.1),
+                potensial: scores.map(|s| s.2),
+                kotak: scores.map(|_| kotak(5)),
+                nilai_talenta: scores.map(|s| s.0),
+                kurang: if scores.is_some() {
+                    Vec::new()
+                } else {
+                    vec![Komponen::Potensi, Komponen::Kompetensi]
+                },
+            })
+            .collect();
+        tx.upsert(id, change, &rows).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let seeded_scores = (h(8_000), h(8_000), h(8_000));
+        let mut placed: Vec<Talent<'_>> = NIPS
+            .iter()
+            .map(|nip| talent(nip, seeded_scores))
+            .chain(
+                extra
+                    .iter()
+                    .filter_map(|(nip, s)| s.map(|s| talent(nip, s))),
+            )
+            .collect();
+        placed.sort_by(by_talent);
+        let mut left_out: Vec<&str> = extra
+            .iter()
+            .filter(|(_, s)| s.is_none())
+            .map(|(nip, _)| *nip)
+            .collect();
+        left_out.sort_unstable();
+        let expected: Vec<&str> = placed.iter().map(|t| t.nip).chain(left_out).collect();
+
+        let filter = MapFilter {
+            periode: "2026-S1",
+            root: None,
+            kotak: None,
+            jenjang: None,
+            search: Search::All,
+        };
+        let window = Window {
+            limit: 100,
+            offset: 0,
+        };
+        let listed = db.map_list(id, &filter, window).await.unwrap();
+        let listed: Vec<&str> = listed.rows.iter().map(|r| r.nip.as_str()).collect();
+        assert_eq!(listed, expected, "{:?}: /peta", db.engine());
+        let finals = db.final_map(id, "2026-S1".parse().unwrap()).await.unwrap();
+        let finals: Vec<&str> = finals.iter().map(|r| r.nip.as_str()).collect();
+        assert_eq!(finals, expected, "{:?}: the final map", db.engine());
+    }
+}
+
+/// The final rows read back as typed values: the period, the boxes, the
+/// components a row lacks; a few people's rows by NIP; and the one row a
+/// calibration checks, read inside its transaction.
+#[tokio::test]
+async fn final_rows_are_typed_and_read_by_nip() {
+    let fresh = fresh().await;
+    for db in &fresh.dbs {
+        let id = seeded(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let change = tx.record_change(AT, "uji", "map", "").await.unwrap();
+        tx.upsert(id, change, &[periode_row(StatusPeriode::Terbuka)])
+            .await
+            .unwrap();
+        let left_out = SnapshotRow {
+            periode: "2026-S1".into(),
+            nip: "199912312020121001".into(),
+            nama: "Belum diases".into(),
+            opd: "DINKES".into(),
+            kinerja: Some(Score::whole(70).unwrap()),
+            potensial: None,
+            kotak: None,
+            nilai_talenta: None,
+            kurang: vec![Komponen::Kompetensi, Komponen::Potensi],
+        };
+        tx.upsert(id, change, std::slice::from_ref(&left_out))
+            .await
+            .unwrap();
+        tx.upsert(
+            id,
+            change,
+            &[KalibrasiRow {
+                periode: "2026-S1".parse().unwrap(),
+                nip: NIPS[2].into(),
+                kotak_awal: kotak(5),
+                kotak_akhir: kotak(8),
+                alasan: "Penilaian ulang".into(),
+                oleh: "ketua tim".into(),
+                at: AT,
+            }],
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            tx.snapshot_row(id, "2026-S1", &left_out.nip).await.unwrap(),
+            Some(left_out.clone()),
+            "{:?}",
+            db.engine()
+        );
+        assert_eq!(
+            tx.snapshot_row(id, "2026-S1", "197001012000011009")
+                .await
+                .unwrap(),
+            None
+        );
+        tx.commit().await.unwrap();
+
+        let among: Vec<FinalRow> = db
+            .records_among(id, "2026-S1", &[NIPS[2], left_out.nip.as_str()])
+            .await
+            .unwrap();
+        let seen: Vec<_> = among
+            .iter()
+            .map(|r| {
+                (
+                    r.periode.to_string(),
+                    r.nip.as_str(),
+                    r.computed,
+                    r.final_box,
+                    r.missing.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "2026-S1".to_owned(),
+                    NIPS[2],
+                    Some(kotak(5)),
+                    Some(kotak(8)),
+                    vec![]
+                ),
+                (
+                    "2026-S1".to_owned(),
+                    left_out.nip.as_str(),
+                    None,
+                    None,
+                    vec![Komponen::Kompetensi, Komponen::Potensi]
+                ),
+            ],
+            "{:?}",
+            db.engine()
         );
     }
 }

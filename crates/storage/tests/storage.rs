@@ -42,12 +42,12 @@ async fn an_account(db: &Db) -> (i64, NewAccount<'static>) {
     (instansi, account)
 }
 
-/// Columns, nullability and primary-key order per table, as each engine
-/// reports them; on SQLite, of the database file and its sign-in store
-/// together (PostgreSQL keeps both in one database).
+/// Columns, nullability and primary-key order per table and view, as each
+/// engine reports them; on SQLite, of the database file and its sign-in
+/// store together (PostgreSQL keeps both in one database).
 async fn schema(db: &Db) -> Vec<(String, String, bool)> {
     const SQLITE: &str = "SELECT m.name, p.name, p.\"notnull\" OR p.pk > 0 FROM sqlite_master m, pragma_table_info(m.name) p \
-         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'";
+         WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'";
     let mut columns: Vec<(String, String, bool)> = match db {
         Db::Sqlite { read, sesi, .. } => {
             let mut rows = sqlx::query(SQLITE).fetch_all(read).await.unwrap();
@@ -79,6 +79,12 @@ async fn both_engines_have_the_same_schema() {
         sqlite
             .iter()
             .any(|(t, c, _)| t == "opd" && c == "instansi_id")
+    );
+    assert!(
+        sqlite
+            .iter()
+            .any(|(t, c, _)| t == "peta_talenta_final" && c == "kotak_final"),
+        "views are compared too"
     );
     if let Some(pg) = fresh.dbs.get(1) {
         assert_eq!(sqlite, schema(pg).await);

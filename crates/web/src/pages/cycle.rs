@@ -189,18 +189,14 @@ async fn calibration_list(
     let committee = user.may(Action::Calibrate, Target::Instansi(user.actor.instansi));
     let wanted_box: Option<u8> = query.kotak.trim().parse().ok();
     let needle = query.q.trim().to_lowercase();
-    let mut matching: Vec<&FinalRow> = rows
+    // In the order of talent, as the final map is read.
+    let matching: Vec<&FinalRow> = rows
         .iter()
         .filter(|r| wanted_box.is_none_or(|k| r.final_box.map(Kotak::number) == Some(k)))
         .filter(|r| {
             needle.is_empty() || r.nip.contains(&needle) || r.nama.to_lowercase().contains(&needle)
         })
         .collect();
-    matching.sort_by(|a, b| {
-        b.nilai_talenta
-            .cmp(&a.nilai_talenta)
-            .then(a.nip.cmp(&b.nip))
-    });
     let total = matching.len();
     let base = format!("/talenta/{periode}/kalibrasi");
     let page = Kalibrasi {

@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use talenta_app::cycle::KalibrasiRow;
 use talenta_app::people::employee;
 use talenta_app::profile::{Profile, load};
 use talenta_app::self_service::{Keadaan, checklist};
@@ -339,28 +338,22 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
         ),
     ];
     let missing = row
-        .kurang
-        .as_deref()
-        .map(|codes| {
-            codes
-                .split('|')
-                .filter(|c| !c.is_empty())
-                .map(|c| komponen_label(c).to_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    let calibration = calibration_of(profile, &row.periode);
-    let kotak = calibration.map(|c| c.kotak_akhir).or(row.kotak);
+        .missing
+        .iter()
+        .map(|k| komponen_label(k.code()).to_owned())
+        .collect();
+    let kotak = row.final_box;
     Some(TalentPosition {
-        periode: row.periode.clone(),
+        periode: row.periode.to_string(),
         kotak: kotak.map(Kotak::number),
         label: kotak.map_or("", Kotak::label),
-        kalibrasi: calibration.map(|c| {
+        // A calibration keeps the box it moved the person from.
+        kalibrasi: row.kotak_awal.zip(kotak).map(|(from, to)| {
             format!(
                 "Dikalibrasi tim penilai talenta dari kotak {} ke kotak {}: {}",
-                c.kotak_awal.number(),
-                c.kotak_akhir.number(),
-                c.alasan
+                from.number(),
+                to.number(),
+                row.alasan.as_deref().unwrap_or_default()
             )
         }),
         kinerja: nilai(row.kinerja),
@@ -373,11 +366,6 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
             weights.nilai_talenta.kinerja, weights.nilai_talenta.potensial, rules.id
         ),
     })
-}
-
-/// The committee's calibration of the person in `periode`, if any.
-fn calibration_of<'a>(p: &'a Profile, periode: &str) -> Option<&'a KalibrasiRow> {
-    p.calibrations.iter().find(|c| c.periode == periode)
 }
 
 pub(super) fn komponen_label(code: &str) -> &str {
@@ -417,7 +405,6 @@ fn sections(p: &Profile) -> Vec<Table> {
                 .iter()
                 .rev()
                 .map(|r| {
-                    let calibration = calibration_of(p, &r.periode);
                     let kotak = |k: Option<Kotak>| {
                         k.map_or_else(
                             || "belum dipetakan".to_owned(),
@@ -425,12 +412,15 @@ fn sections(p: &Profile) -> Vec<Table> {
                         )
                     };
                     vec![
-                        r.periode.clone(),
-                        kotak(calibration.map(|c| c.kotak_akhir).or(r.kotak)),
-                        kotak(r.kotak),
-                        calibration.map_or_else(String::new, |c| {
-                            format!("{} ({}, {})", c.alasan, c.oleh, tanggal(c.at.date()))
-                        }),
+                        r.periode.to_string(),
+                        kotak(r.final_box),
+                        kotak(r.computed),
+                        match (&r.alasan, &r.oleh, r.at) {
+                            (Some(alasan), Some(oleh), Some(at)) => {
+                                format!("{alasan} ({oleh}, {})", tanggal(at.date()))
+                            }
+                            _ => String::new(),
+                        },
                         nilai(r.kinerja),
                         nilai(r.potensial),
                         nilai(r.nilai_talenta),
