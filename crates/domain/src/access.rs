@@ -24,9 +24,6 @@
 //! profile's link, whether its pages are those of one unit), is decided
 //! here too, by [`may_see`]: no page compares roles itself.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// The role of an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -73,11 +70,7 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(Role, code);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
@@ -85,16 +78,7 @@ impl fmt::Display for Role {
 )]
 pub struct UnknownRole(pub String);
 
-impl FromStr for Role {
-    type Err = UnknownRole;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.code() == s)
-            .ok_or_else(|| UnknownRole(s.to_owned()))
-    }
-}
+parse_by_code!(Role, UnknownRole, UnknownRole, str::to_owned);
 
 /// The person acting: their account's instansi, login NIP, role and, for an
 /// OPD admin, the units they administer (their OPD and its sub-units).

@@ -3,8 +3,6 @@
 //! claim, so a renamed executable is refused; the size limit is the
 //! server's configuration (`talenta serve --upload-max-bytes`).
 
-use std::fmt;
-
 /// The file types accepted for personnel documents (scans and PDFs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mime {
@@ -48,11 +46,7 @@ impl Mime {
     }
 }
 
-impl fmt::Display for Mime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.essence())
-    }
-}
+display_as!(Mime, essence);
 
 /// Why an upload is refused; the messages are shown to the uploader.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

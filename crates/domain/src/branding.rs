@@ -5,9 +5,6 @@
 //! own voice, so it is published without verification; it is never an
 //! input to any score.
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::teks::{self, Lines, TeksError};
 
 /// Longest statement, in characters.
@@ -57,22 +54,14 @@ impl Jenis {
     }
 }
 
-impl fmt::Display for Jenis {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(Jenis, code);
 
-impl FromStr for Jenis {
-    type Err = BrandingError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Jenis::ALL
-            .into_iter()
-            .find(|j| j.code() == s)
-            .ok_or(BrandingError::UnknownJenis)
-    }
-}
+parse_by_code!(
+    Jenis,
+    BrandingError,
+    |_| BrandingError::UnknownJenis,
+    str::to_owned
+);
 
 /// An item as the employee entered it, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

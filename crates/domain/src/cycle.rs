@@ -9,9 +9,6 @@
 //! the reason are kept, and the final box is the one pools and succession
 //! read.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::Serialize;
 
 use crate::eligibility::Candidate;
@@ -31,6 +28,8 @@ pub enum StatusPeriode {
 }
 
 impl StatusPeriode {
+    pub const ALL: [StatusPeriode; 2] = [StatusPeriode::Terbuka, StatusPeriode::Ditutup];
+
     pub const fn code(self) -> &'static str {
         match self {
             StatusPeriode::Terbuka => "terbuka",
@@ -39,28 +38,19 @@ impl StatusPeriode {
     }
 }
 
-impl fmt::Display for StatusPeriode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(StatusPeriode, code);
 
 /// Why a text is not a period status.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not a period status (expected terbuka or ditutup)")]
 pub struct StatusPeriodeError(pub String);
 
-impl FromStr for StatusPeriode {
-    type Err = StatusPeriodeError;
-
-    fn from_str(text: &str) -> Result<StatusPeriode, StatusPeriodeError> {
-        match text.trim() {
-            "terbuka" => Ok(StatusPeriode::Terbuka),
-            "ditutup" => Ok(StatusPeriode::Ditutup),
-            _ => Err(StatusPeriodeError(text.to_owned())),
-        }
-    }
-}
+parse_by_code!(
+    StatusPeriode,
+    StatusPeriodeError,
+    StatusPeriodeError,
+    |text: &str| text.trim().to_owned()
+);
 
 /// The shortest reason the committee may write, in characters. A product
 /// rule, not a regulation: "naik" is not a reason anyone can audit.

@@ -5,9 +5,6 @@
 //! The draft is a starting point: the committee edits it, and its progress
 //! is tracked in storage.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::kompetensi::{Kompetensi, Level, Levels};
@@ -50,28 +47,20 @@ impl JenisPengembangan {
     }
 }
 
-impl fmt::Display for JenisPengembangan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(JenisPengembangan, code);
 
 /// Why a text is not a development type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not a development type (expected diklat, coaching, mentoring or penugasan)")]
 pub struct JenisPengembanganError(pub String);
 
-impl FromStr for JenisPengembangan {
-    type Err = JenisPengembanganError;
-
-    fn from_str(text: &str) -> Result<JenisPengembangan, JenisPengembanganError> {
-        let key = text.trim();
-        JenisPengembangan::ALL
-            .into_iter()
-            .find(|j| j.code().eq_ignore_ascii_case(key))
-            .ok_or_else(|| JenisPengembanganError(text.to_owned()))
-    }
-}
+// The codes are lower case: any case of them is accepted.
+parse_by_code!(
+    JenisPengembangan,
+    JenisPengembanganError,
+    JenisPengembanganError,
+    |text: &str| text.trim().to_ascii_lowercase()
+);
 
 /// Where an IDP activity stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -107,17 +96,10 @@ impl StatusIdp {
 #[error("{0:?} is not an IDP status (expected rencana, berjalan, selesai or batal)")]
 pub struct StatusIdpError(pub String);
 
-impl FromStr for StatusIdp {
-    type Err = StatusIdpError;
-
-    fn from_str(text: &str) -> Result<StatusIdp, StatusIdpError> {
-        let key = text.trim();
-        StatusIdp::ALL
-            .into_iter()
-            .find(|s| s.code().eq_ignore_ascii_case(key))
-            .ok_or_else(|| StatusIdpError(text.to_owned()))
-    }
-}
+// The codes are lower case: any case of them is accepted.
+parse_by_code!(StatusIdp, StatusIdpError, StatusIdpError, |text: &str| text
+    .trim()
+    .to_ascii_lowercase());
 
 /// Suggested types for gaps of at least `min_gap` levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

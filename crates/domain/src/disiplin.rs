@@ -1,7 +1,8 @@
 //! Hukuman disiplin (disciplinary sanctions) of PP 94/2021 Pasal 8.
 
-use std::fmt;
 use std::str::FromStr;
+
+use crate::kode::snake_key;
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -33,28 +34,19 @@ impl TingkatHukuman {
     }
 }
 
-impl fmt::Display for TingkatHukuman {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(TingkatHukuman, code);
 
 /// Why a text is not a tingkat hukuman.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not a tingkat hukuman disiplin (expected ringan, sedang or berat)")]
 pub struct TingkatHukumanError(pub String);
 
-impl FromStr for TingkatHukuman {
-    type Err = TingkatHukumanError;
-
-    fn from_str(text: &str) -> Result<TingkatHukuman, TingkatHukumanError> {
-        let key = text.trim().to_lowercase();
-        TingkatHukuman::ALL
-            .into_iter()
-            .find(|t| t.code() == key)
-            .ok_or_else(|| TingkatHukumanError(text.to_owned()))
-    }
-}
+parse_by_code!(
+    TingkatHukuman,
+    TingkatHukumanError,
+    TingkatHukumanError,
+    |text: &str| text.trim().to_lowercase()
+);
 
 /// Jenis hukuman disiplin, PP 94/2021 Pasal 8 ayat (2)–(4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,11 +158,7 @@ impl JenisHukuman {
     }
 }
 
-impl fmt::Display for JenisHukuman {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(JenisHukuman, label);
 
 /// Why a text is not a jenis hukuman.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -185,18 +173,10 @@ impl FromStr for JenisHukuman {
     /// Accepts the code (`teguran_lisan`) or the label of PP 94/2021 in any
     /// case and spacing (`TEGURAN LISAN`).
     fn from_str(text: &str) -> Result<JenisHukuman, JenisHukumanError> {
-        let snake = |s: &str| {
-            s.trim()
-                .to_lowercase()
-                .split(|c: char| c.is_whitespace() || c == '_')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join("_")
-        };
-        let key = snake(text);
+        let key = snake_key(text);
         JenisHukuman::ALL
             .into_iter()
-            .find(|j| j.code() == key || snake(j.label()) == key)
+            .find(|j| j.code() == key || snake_key(j.label()) == key)
             .ok_or_else(|| JenisHukumanError(text.to_owned()))
     }
 }

@@ -12,7 +12,6 @@
 //! [`crate::RuleSet`]); the position adds what only it knows (accepted fields
 //! of study, its own minimum golongan).
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -79,11 +78,7 @@ impl FromStr for StatusKepegawaian {
     }
 }
 
-impl fmt::Display for StatusKepegawaian {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(StatusKepegawaian, label);
 
 /// One position held, from `mulai` (TMT jabatan) to `selesai` (exclusive;
 /// `None` while still held).

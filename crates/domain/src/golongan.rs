@@ -2,7 +2,6 @@
 //! golongan of PPPK (I–XVII). Source: domain.md §7.3; BKN referensi golongan
 //! (`golRuangAkhirId` uses the BKN code).
 
-use std::fmt;
 use std::str::FromStr;
 
 /// Golongan/ruang of a PNS, ordered from I/a (lowest) to IV/e.
@@ -151,11 +150,7 @@ impl FromStr for Golongan {
     }
 }
 
-impl fmt::Display for Golongan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.ruang())
-    }
-}
+display_as!(Golongan, ruang);
 
 serde_as_text!(Golongan, ruang);
 
@@ -209,11 +204,7 @@ impl FromStr for GolonganPppk {
     }
 }
 
-impl fmt::Display for GolonganPppk {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.roman())
-    }
-}
+display_as!(GolonganPppk, roman);
 
 #[cfg(test)]
 mod tests {

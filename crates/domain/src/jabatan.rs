@@ -3,9 +3,6 @@
 //! pengawas) and Pasal 18 (nonmanajerial: fungsional, pelaksana); JF keahlian
 //! and keterampilan levels per domain.md §7.4.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// A jenjang jabatan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Jenjang {
@@ -116,32 +113,14 @@ impl Jenjang {
 )]
 pub struct JenjangError(pub String);
 
-impl FromStr for Jenjang {
-    type Err = JenjangError;
+// Accepts the code (`jpt_pratama`) or the label (`JPT Pratama`,
+// `Fungsional Ahli Muda`, `Ahli Muda`), case-insensitively.
+parse_by_code!(Jenjang, JenjangError, JenjangError, |text: &str| {
+    let key = crate::kode::snake_key_with_hyphens(text);
+    key.strip_prefix("fungsional_").unwrap_or(&key).to_owned()
+});
 
-    /// Accepts the code (`jpt_pratama`) or the label (`JPT Pratama`,
-    /// `Fungsional Ahli Muda`, `Ahli Muda`), case-insensitively.
-    fn from_str(text: &str) -> Result<Jenjang, JenjangError> {
-        let key: String = text
-            .trim()
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
-        let key = key.strip_prefix("fungsional_").unwrap_or(&key);
-        Jenjang::ALL
-            .into_iter()
-            .find(|j| j.code() == key)
-            .ok_or_else(|| JenjangError(text.to_owned()))
-    }
-}
-
-impl fmt::Display for Jenjang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(Jenjang, label);
 
 serde_as_text!(Jenjang, code);
 

@@ -32,6 +32,37 @@ macro_rules! serde_as_text {
     };
 }
 
+/// `Display` for a reference-data type: it prints as the text `$text`
+/// gives (its code or its label).
+macro_rules! display_as {
+    ($type:ty, $text:ident) => {
+        impl std::fmt::Display for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.$text())
+            }
+        }
+    };
+}
+
+/// `FromStr` for a code enum: the one of its `ALL` whose code equals the
+/// key `$key` makes of the text, otherwise the error `$error` makes of the
+/// text as given.
+macro_rules! parse_by_code {
+    ($type:ty, $error:ty, $make_error:expr, $key:expr) => {
+        impl std::str::FromStr for $type {
+            type Err = $error;
+
+            fn from_str(text: &str) -> Result<$type, $error> {
+                let key: String = $key(text);
+                <$type>::ALL
+                    .into_iter()
+                    .find(|value| value.code() == key)
+                    .ok_or_else(|| $make_error(text.to_owned()))
+            }
+        }
+    };
+}
+
 pub mod access;
 pub mod berkas;
 pub mod branding;
@@ -44,6 +75,7 @@ pub mod eligibility;
 pub mod evaluasi;
 pub mod golongan;
 pub mod jabatan;
+mod kode;
 pub mod kompetensi;
 pub mod movement;
 pub mod nine_box;

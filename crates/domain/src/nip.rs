@@ -82,11 +82,7 @@ impl std::str::FromStr for Gender {
     }
 }
 
-impl fmt::Display for Gender {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(Gender, code);
 
 /// First appointment as encoded in digits 9–14.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -182,11 +182,7 @@ impl FromStr for TingkatPendidikan {
     }
 }
 
-impl fmt::Display for TingkatPendidikan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(TingkatPendidikan, code);
 
 serde_as_text!(TingkatPendidikan, code);
 

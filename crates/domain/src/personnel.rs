@@ -7,7 +7,6 @@
 //! Religion and region of origin are kept for reporting only: no rule in
 //! this crate takes them as input.
 
-use std::fmt;
 use std::str::FromStr;
 
 use time::Date;
@@ -99,11 +98,7 @@ impl GolonganAsn {
     }
 }
 
-impl fmt::Display for GolonganAsn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(GolonganAsn, code);
 
 /// Why a text is neither kind of golongan.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -314,31 +309,16 @@ impl SumberAsesmen {
 #[error("{0:?} is not a sumber asesmen (expected cact, proasn, assessment_center or lainnya)")]
 pub struct SumberAsesmenError(pub String);
 
-impl FromStr for SumberAsesmen {
-    type Err = SumberAsesmenError;
+// Accepts the code in any case, with spaces or hyphens for the underscore
+// (`Assessment Center`).
+parse_by_code!(
+    SumberAsesmen,
+    SumberAsesmenError,
+    SumberAsesmenError,
+    crate::kode::snake_key_with_hyphens
+);
 
-    /// Accepts the code in any case, with spaces or hyphens for the
-    /// underscore (`Assessment Center`).
-    fn from_str(text: &str) -> Result<SumberAsesmen, SumberAsesmenError> {
-        let key = text
-            .trim()
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
-        SumberAsesmen::ALL
-            .into_iter()
-            .find(|s| s.code() == key)
-            .ok_or_else(|| SumberAsesmenError(text.to_owned()))
-    }
-}
-
-impl fmt::Display for SumberAsesmen {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(SumberAsesmen, code);
 
 serde_as_text!(SumberAsesmen, code);
 

@@ -13,8 +13,6 @@
 //! to people who pass every hard eligibility rule: someone who is not yet
 //! eligible is excluded with the date they will be, not called "1-2 tahun".
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::nine_box::Kotak;
@@ -48,11 +46,7 @@ impl Readiness {
     }
 }
 
-impl fmt::Display for Readiness {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(Readiness, label);
 
 /// One level of the rule: the boxes and the minimum JPM in whole percent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

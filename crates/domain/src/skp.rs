@@ -1,7 +1,7 @@
 //! SKP: the predikat kinerja of PermenPANRB 6/2022, from the rating of work
 //! results (hasil kerja) and the rating of work behaviour (perilaku kerja).
 
-use std::fmt;
+use crate::kode::snake_key;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -46,38 +46,13 @@ impl Rating {
 )]
 pub struct RatingError(pub String);
 
-impl FromStr for Rating {
-    type Err = RatingError;
+// Accepts the code (`sesuai_ekspektasi`) or the label in any case and
+// spacing (`SESUAI EKSPEKTASI`, `Di  atas ekspektasi`).
+parse_by_code!(Rating, RatingError, RatingError, snake_key);
 
-    /// Accepts the code (`sesuai_ekspektasi`) or the label in any case and
-    /// spacing (`SESUAI EKSPEKTASI`, `Di  atas ekspektasi`).
-    fn from_str(text: &str) -> Result<Rating, RatingError> {
-        let key = snake_key(text);
-        Rating::ALL
-            .into_iter()
-            .find(|r| r.code() == key)
-            .ok_or_else(|| RatingError(text.to_owned()))
-    }
-}
-
-impl fmt::Display for Rating {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(Rating, label);
 
 serde_as_text!(Rating, code);
-
-/// Lower case, with runs of spaces and underscores as one `_`, so labels
-/// and codes compare equal (`Sangat  Baik` = `sangat_baik`).
-fn snake_key(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
-}
 
 /// Predikat kinerja, ordered from worst to best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,11 +141,7 @@ impl FromStr for Predikat {
     }
 }
 
-impl fmt::Display for Predikat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+display_as!(Predikat, label);
 
 serde_as_text!(Predikat, code);
 

@@ -16,8 +16,6 @@
 //! SKP records carry no penguat (domain.md §13), so a year without one is
 //! placed by its predikat alone instead of leaving the person unmapped.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::nine_box::AxisCutoffs;
@@ -80,11 +78,7 @@ impl std::str::FromStr for Komponen {
     }
 }
 
-impl fmt::Display for Komponen {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(Komponen, code);
 
 /// Weights in whole percent; each group sums to 100 (checked when a rule set
 /// is loaded).

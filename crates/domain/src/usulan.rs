@@ -5,9 +5,6 @@
 //! and history come from SK documents that the BKPSDM imports, not from a
 //! form.
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::personnel::Pegawai;
 use crate::teks::{self, Lines, TeksError};
 use crate::{BidangIlmu, TingkatPendidikan};
@@ -157,22 +154,9 @@ impl Kolom {
     }
 }
 
-impl fmt::Display for Kolom {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+display_as!(Kolom, code);
 
-impl FromStr for Kolom {
-    type Err = UsulanError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Kolom::ALL
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or_else(|| UsulanError::UnknownKolom(s.to_owned()))
-    }
-}
+parse_by_code!(Kolom, UsulanError, UsulanError::UnknownKolom, str::to_owned);
 
 /// The state of a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +167,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 3] = [Status::Menunggu, Status::Disetujui, Status::Ditolak];
+
     pub fn code(self) -> &'static str {
         match self {
             Status::Menunggu => "menunggu",
@@ -200,16 +186,12 @@ impl Status {
     }
 }
 
-impl FromStr for Status {
-    type Err = UsulanError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Status::Menunggu, Status::Disetujui, Status::Ditolak]
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or_else(|| UsulanError::UnknownStatus(s.to_owned()))
-    }
-}
+parse_by_code!(
+    Status,
+    UsulanError,
+    UsulanError::UnknownStatus,
+    str::to_owned
+);
 
 /// A verifier's decision on a proposal or a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
