@@ -13,6 +13,7 @@ use serde::Deserialize;
 use talenta_app::cycle::{
     Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_map, period, periods,
 };
+use talenta_app::units;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::{Kotak, Nip, Periode};
@@ -336,4 +337,32 @@ pub(super) fn reasons(failures: &[talenta_domain::eligibility::Check]) -> String
 #[derive(Deserialize)]
 pub(super) struct Unit {
     pub(super) opd: Option<String>,
+}
+
+impl Unit {
+    /// The unit asked for (`None`: the whole instansi; an empty `?opd=`
+    /// counts as absent), once the user may do `action` there and the unit
+    /// exists; not found otherwise, so a page does not tell which units exist.
+    pub(super) async fn scope(
+        self,
+        state: &AppState,
+        user: &SignedIn,
+        action: Action,
+    ) -> Result<Option<String>, WebError> {
+        let instansi = user.actor.instansi;
+        let opd = self.opd.filter(|o| !o.is_empty());
+        let target = match &opd {
+            Some(unit) => Target::Unit { instansi, unit },
+            None => Target::Instansi(instansi),
+        };
+        if !user.may(action, target) {
+            return Err(WebError::NotFound);
+        }
+        if let Some(unit) = &opd
+            && !units::exists(&state.ctx(user), unit).await?
+        {
+            return Err(WebError::NotFound);
+        }
+        Ok(opd)
+    }
 }

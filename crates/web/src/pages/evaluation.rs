@@ -91,20 +91,7 @@ async fn page(
     Path(periode): Path<String>,
     Query(unit): Query<Unit>,
 ) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let opd = unit.opd.filter(|o| !o.is_empty());
-    let target = match &opd {
-        Some(unit) => Target::Unit { instansi, unit },
-        None => Target::Instansi(instansi),
-    };
-    if !user.may(Action::ReadEvaluation, target) {
-        return Err(WebError::NotFound);
-    }
-    if let Some(unit) = &opd
-        && !units::exists(&state.ctx(&user), unit).await?
-    {
-        return Err(WebError::NotFound);
-    }
+    let opd = unit.scope(&state, &user, Action::ReadEvaluation).await?;
     let periode: Periode = periode.parse().map_err(|_| WebError::NotFound)?;
     let rules = state.rules();
     let evaluated = evaluation(&state.ctx(&user), periode, opd.as_deref())

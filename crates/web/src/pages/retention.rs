@@ -6,8 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
 use talenta_app::retention::retention;
-use talenta_app::units;
-use talenta_domain::access::{Action, Target};
+use talenta_domain::access::Action;
 use talenta_views::pages::{LinkRow, LinkTable, Siklus};
 
 use crate::AppState;
@@ -29,19 +28,7 @@ async fn retention_page(
     Path(periode): Path<String>,
     Query(unit): Query<Unit>,
 ) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let opd = unit.opd.filter(|o| !o.is_empty());
-    let allowed = match &opd {
-        Some(unit) => user.may(Action::ListPeople, Target::Unit { instansi, unit }),
-        None => user.may(Action::ListPeople, Target::Instansi(instansi)),
-    };
-    let exists = match &opd {
-        Some(unit) => units::exists(&state.ctx(&user), unit).await?,
-        None => true,
-    };
-    if !allowed || !exists {
-        return Err(WebError::NotFound);
-    }
+    let opd = unit.scope(&state, &user, Action::ListPeople).await?;
     let periode = parse_periode(&periode)?;
     let rows = retention(&state.ctx(&user), periode, opd.as_deref())
         .await
