@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use talenta_domain::cycle::{CalibrationError, StatusPeriode, calibrate as check_calibration};
 use talenta_domain::movement::{Matrix, transitions};
+use talenta_domain::personnel::Pegawai;
 use talenta_domain::{Kotak, Nip, Periode, RuleSet};
 pub use talenta_storage::{FinalRow, KalibrasiRow, PeriodeRow};
 use talenta_storage::{KrsRow, StorageError};
@@ -72,16 +73,7 @@ pub async fn open_period(ctx: &Ctx<'_>, periode: Periode) -> Result<PeriodeRow, 
         }
         None => {
             let change = tx.record_change(now, actor, "period open", &key).await?;
-            let state = PeriodeRow {
-                periode: key,
-                status: StatusPeriode::Terbuka,
-                dibuka_at: now,
-                dibuka_oleh: actor.to_owned(),
-                ditutup_at: None,
-                ditutup_oleh: None,
-                rule_set: None,
-                rule_set_fingerprint: None,
-            };
+            let state = PeriodeRow::opened(key, now, actor);
             tx.upsert(instansi_id, change, std::slice::from_ref(&state))
                 .await?;
             tx.commit().await?;
@@ -416,6 +408,26 @@ pub(crate) async fn subtree(ctx: &Ctx<'_>, root: &str) -> Result<HashSet<String>
     Ok(crate::units::subtree(ctx, root)
         .await?
         .into_iter()
+        .collect())
+}
+
+/// The employees among `nips`; with `opd`, only those in that unit or
+/// below it.
+pub(crate) async fn employees_among(
+    ctx: &Ctx<'_>,
+    nips: &[impl AsRef<str>],
+    opd: Option<&str>,
+) -> Result<Vec<Pegawai>, StorageError> {
+    let units = match opd {
+        Some(root) => Some(subtree(ctx, root).await?),
+        None => None,
+    };
+    Ok(ctx
+        .db
+        .records_among::<Pegawai>(ctx.instansi.get(), "", nips)
+        .await?
+        .into_iter()
+        .filter(|p| units.as_ref().is_none_or(|u| u.contains(&p.opd)))
         .collect())
 }
 

@@ -4,18 +4,18 @@
 //! their assessments, read by NIP list, a statement per table; the domain
 //! (`talenta_domain::evaluasi`) decides who is listed and why.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use talenta_domain::evaluasi::{Holder, InMap, NOT_IN_MAP, Reason, evaluate, is_structural};
 use talenta_domain::jabatan::Jenjang;
-use talenta_domain::personnel::{Asesmen, Jabatan, Pegawai};
+use talenta_domain::personnel::{Asesmen, Jabatan};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::{Kotak, Periode};
 use talenta_storage::Fact;
 
 use crate::Ctx;
-use crate::cycle::{CycleError, FinalRow, final_among, subtree};
+use crate::cycle::{CycleError, FinalRow, employees_among, final_among};
 
 /// The evaluation of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,16 +86,7 @@ pub async fn evaluation(
         .collect();
     let codes: Vec<&str> = positions.keys().map(String::as_str).collect();
     let nips = db.holders_among(instansi_id, &codes).await?;
-    let units: Option<BTreeSet<String>> = match opd {
-        Some(root) => Some(subtree(ctx, root).await?.into_iter().collect()),
-        None => None,
-    };
-    let employees: Vec<Pegawai> = db
-        .records_among::<Pegawai>(instansi_id, "", &nips)
-        .await?
-        .into_iter()
-        .filter(|p| units.as_ref().is_none_or(|u| u.contains(&p.opd)))
-        .collect();
+    let employees = employees_among(ctx, &nips, opd).await?;
     let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
     // Independent reads, side by side on the pool's connections.
     let (finals, skp, asesmen) = tokio::try_join!(

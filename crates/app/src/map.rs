@@ -199,16 +199,7 @@ async fn start_snapshot(
             return Err(MapError::Closed(periode));
         }
         Some(state) => state,
-        None => PeriodeRow {
-            periode: key,
-            status: StatusPeriode::Terbuka,
-            dibuka_at: now,
-            dibuka_oleh: actor.to_owned(),
-            ditutup_at: None,
-            ditutup_oleh: None,
-            rule_set: None,
-            rule_set_fingerprint: None,
-        },
+        None => PeriodeRow::opened(key, now, actor),
     };
     let state = PeriodeRow {
         rule_set: Some(rules.id.clone()),

@@ -7,12 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 use talenta_domain::Periode;
 use talenta_domain::development::StatusIdp;
-use talenta_domain::personnel::{Jabatan, Pegawai, RiwayatDiklat};
+use talenta_domain::personnel::{Jabatan, RiwayatDiklat};
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
 use time::Date;
 
 use crate::Ctx;
-use crate::cycle::{CycleError, subtree};
+use crate::cycle::{CycleError, employees_among};
 use crate::development::IdpRow;
 
 use crate::pools::talent_pools;
@@ -58,17 +58,8 @@ pub async fn retention(
     for nip in db.holders_among(instansi_id, &key).await? {
         watched.entry(nip).or_default().push("jabatan_kunci");
     }
-    let units = match opd {
-        Some(root) => Some(subtree(ctx, root).await?),
-        None => None,
-    };
     let nips: Vec<&str> = watched.keys().map(String::as_str).collect();
-    let employees: Vec<Pegawai> = db
-        .records_among::<Pegawai>(instansi_id, "", &nips)
-        .await?
-        .into_iter()
-        .filter(|p| units.as_ref().is_none_or(|u| u.contains(&p.opd)))
-        .collect();
+    let employees = employees_among(ctx, &nips, opd).await?;
     let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
     let codes: Vec<&str> = employees
         .iter()

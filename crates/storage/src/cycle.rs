@@ -85,6 +85,22 @@ pub struct PeriodeRow {
     pub rule_set_fingerprint: Option<String>,
 }
 
+impl PeriodeRow {
+    /// A period opened at `at` by `by`, with no map yet.
+    pub fn opened(periode: String, at: OffsetDateTime, by: &str) -> PeriodeRow {
+        PeriodeRow {
+            periode,
+            status: StatusPeriode::Terbuka,
+            dibuka_at: at,
+            dibuka_oleh: by.to_owned(),
+            ditutup_at: None,
+            ditutup_oleh: None,
+            rule_set: None,
+            rule_set_fingerprint: None,
+        }
+    }
+}
+
 impl Stored for PeriodeRow {
     const TABLE: &'static str = "periode_talenta";
     const COLUMNS: &'static [(&'static str, Ty)] = &[

@@ -8,29 +8,17 @@ use super::{Kind, RecordKind, Reference, Row, RowReader, Target, kompetensi};
 use crate::record::{Column, Record, RowError};
 use crate::values::{parse_code, parse_date, parse_nip, parse_score};
 
-const NIP: usize = 0;
-const TANGGAL: usize = 1;
-const SUMBER: usize = 2;
-const POTENSI: usize = 3;
-const KOMPETENSI: usize = 4;
+columns! {
+    NIP: Column::required("nipBaru"),
+    TANGGAL: Column::required("tanggal"),
+    SUMBER: Column::required("sumber"),
+    POTENSI: Column::optional("nilaiPotensi").number(),
+    KOMPETENSI: ..kompetensi::COLUMNS,
+}
 
 impl RecordKind for Asesmen {
     const KIND: Kind = Kind::Asesmen;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("tanggal"),
-        Column::required("sumber"),
-        Column::optional("nilaiPotensi").number(),
-        Column::optional("integritas").number(),
-        Column::optional("kerjaSama").number(),
-        Column::optional("komunikasi").number(),
-        Column::optional("orientasiPadaHasil").number(),
-        Column::optional("pelayananPublik").number(),
-        Column::optional("pengembanganDiri").number(),
-        Column::optional("mengelolaPerubahan").number(),
-        Column::optional("pengambilanKeputusan").number(),
-        Column::optional("perekatBangsa").number(),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     /// The NIP's digits, the date and who assessed.
     type Key = (String, Date, SumberAsesmen);
 

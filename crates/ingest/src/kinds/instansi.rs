@@ -5,15 +5,14 @@ use talenta_domain::personnel::Instansi;
 use super::{Kind, RecordKind, Reference, Row, RowReader};
 use crate::record::{Column, Record, RowError};
 
-const ID: usize = 0;
-const NAMA: usize = 1;
+columns! {
+    ID: Column::required("instansiId"),
+    NAMA: Column::required("instansiNama"),
+}
 
 impl RecordKind for Instansi {
     const KIND: Kind = Kind::Instansi;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("instansiId"),
-        Column::required("instansiNama"),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     type Key = String;
 
     fn key(&self) -> String {

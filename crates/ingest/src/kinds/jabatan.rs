@@ -7,44 +7,27 @@ use super::{Kind, RecordKind, Reference, Row, RowReader, Target, kompetensi};
 use crate::record::{Column, Record, RowError};
 use crate::values::{parse_code, parse_list, parse_whole, parse_yes_no, yes_no};
 
-const ID: usize = 0;
-const NAMA: usize = 1;
-const UNOR: usize = 2;
-const JENJANG: usize = 3;
-const PENDIDIKAN_MIN: usize = 4;
-const BIDANG_ILMU: usize = 5;
-const GOLONGAN_MIN: usize = 6;
-const KOMPETENSI: usize = 7;
-const KUNCI: usize = KOMPETENSI + kompetensi::COUNT;
-const KEBUTUHAN: usize = KUNCI + 1;
-const BUP: usize = KEBUTUHAN + 1;
+columns! {
+    ID: Column::required("jabatanId"),
+    NAMA: Column::required("jabatanNama"),
+    UNOR: Column::required("unorId"),
+    JENJANG: Column::required("jenjang"),
+    PENDIDIKAN_MIN: Column::optional("tkPendidikanMin"),
+    BIDANG_ILMU: Column::optional("bidangIlmu").max(1000),
+    GOLONGAN_MIN: Column::optional("golRuangMin"),
+    KOMPETENSI: ..kompetensi::COLUMNS,
+    KUNCI: Column::optional("jabatanKunci"),
+    KEBUTUHAN: Column::optional("kebutuhan").number(),
+    BUP: Column::optional("bup").number(),
+}
+
 /// The BUP a position may record: the laws set from 58 (PP 11/2017 Pasal
 /// 239) to 70 (a profesor); outside 50 to 75 is a typing error.
 const BUP_YEARS: std::ops::RangeInclusive<u16> = 50..=75;
 
 impl RecordKind for Jabatan {
     const KIND: Kind = Kind::Jabatan;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("jabatanId"),
-        Column::required("jabatanNama"),
-        Column::required("unorId"),
-        Column::required("jenjang"),
-        Column::optional("tkPendidikanMin"),
-        Column::optional("bidangIlmu").max(1000),
-        Column::optional("golRuangMin"),
-        Column::optional("integritas").number(),
-        Column::optional("kerjaSama").number(),
-        Column::optional("komunikasi").number(),
-        Column::optional("orientasiPadaHasil").number(),
-        Column::optional("pelayananPublik").number(),
-        Column::optional("pengembanganDiri").number(),
-        Column::optional("mengelolaPerubahan").number(),
-        Column::optional("pengambilanKeputusan").number(),
-        Column::optional("perekatBangsa").number(),
-        Column::optional("jabatanKunci"),
-        Column::optional("kebutuhan").number(),
-        Column::optional("bup").number(),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     type Key = String;
 
     fn key(&self) -> String {

@@ -6,15 +6,27 @@
 use talenta_domain::kompetensi::{Levels, UMUM};
 
 use super::{Row, RowReader};
+use crate::record::Column;
 use crate::values::parse_level;
 
-/// How many columns.
-pub(crate) const COUNT: usize = UMUM.len();
+/// The nine columns, in the order of [`UMUM`].
+pub(crate) const COLUMNS: &[Column] = &[
+    Column::optional("integritas").number(),
+    Column::optional("kerjaSama").number(),
+    Column::optional("komunikasi").number(),
+    Column::optional("orientasiPadaHasil").number(),
+    Column::optional("pelayananPublik").number(),
+    Column::optional("pengembanganDiri").number(),
+    Column::optional("mengelolaPerubahan").number(),
+    Column::optional("pengambilanKeputusan").number(),
+    Column::optional("perekatBangsa").number(),
+];
+const _: () = assert!(COLUMNS.len() == UMUM.len());
 
 /// Reads the nine columns from `first` on: every level, or none (an empty
 /// map). A partial set is an error at the first blank column.
 pub(crate) fn read(reader: &mut RowReader<'_>, first: usize) -> Option<Levels> {
-    let levels: Vec<Option<Option<_>>> = (first..first + COUNT)
+    let levels: Vec<Option<Option<_>>> = (first..first + COLUMNS.len())
         .map(|index| reader.opt(index, parse_level))
         .collect();
     let given = levels.iter().filter(|l| matches!(l, Some(Some(_)))).count();

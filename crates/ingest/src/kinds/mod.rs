@@ -15,6 +15,50 @@ use time::Date;
 use crate::record::{Column, Record, RowError};
 use crate::values::{IsoDate, parse_text};
 
+/// A kind's columns in file order, each named by the constant of its
+/// index, so that an index cannot drift from its column:
+/// `columns! { ID: Column::required("unorId"), ... }` declares
+/// `const COLUMNS: &[Column]` and `const ID: usize = 0;` and so on. An entry
+/// `NAME: ..GROUP` stands for the columns of the slice `GROUP` (the nine
+/// competency levels), `NAME` being the index of the first.
+macro_rules! columns {
+    (@each $n:expr, [$($part:expr,)*], $index:ident: ..$group:expr $(, $($rest:tt)*)?) => {
+        const $index: usize = $n;
+        columns!(@each $index + $group.len(), [$($part,)* $group,], $($($rest)*)?);
+    };
+    (@each $n:expr, [$($part:expr,)*], $index:ident: $column:expr $(, $($rest:tt)*)?) => {
+        const $index: usize = $n;
+        columns!(@each $index + 1, [$($part,)* &[$column],], $($($rest)*)?);
+    };
+    (@each $n:expr, [$($part:expr,)*], ) => {
+        const COLUMNS: &[Column] = &$crate::kinds::concat::<{ $n }>(&[$($part),*]);
+    };
+    ($($entries:tt)*) => {
+        columns!(@each 0, [], $($entries)*);
+    };
+}
+
+/// The columns of `parts` in order, `N` in all, for [`columns!`].
+// Only ever evaluated at compile time, for a constant: an index out of
+// bounds fails the build and cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const fn concat<const N: usize>(parts: &[&[Column]]) -> [Column; N] {
+    let mut columns = [Column::optional(""); N];
+    let mut at = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            columns[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "columns! counted its columns wrong");
+    columns
+}
+
 mod asesmen;
 mod instansi;
 mod jabatan;

@@ -5,17 +5,15 @@ use talenta_domain::personnel::Opd;
 use super::{Kind, RecordKind, Reference, Row, RowReader, Target};
 use crate::record::{Column, Record, RowError};
 
-const ID: usize = 0;
-const NAMA: usize = 1;
-const INDUK: usize = 2;
+columns! {
+    ID: Column::required("unorId"),
+    NAMA: Column::required("unorNama"),
+    INDUK: Column::optional("unorIndukId"),
+}
 
 impl RecordKind for Opd {
     const KIND: Kind = Kind::Opd;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("unorId"),
-        Column::required("unorNama"),
-        Column::optional("unorIndukId"),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     type Key = String;
 
     fn key(&self) -> String {

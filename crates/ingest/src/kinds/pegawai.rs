@@ -11,53 +11,33 @@ use super::{Kind, RecordKind, Reference, Row, RowReader, Target};
 use crate::record::{Column, Record, RowError};
 use crate::values::{format_date, parse_code, parse_date, parse_nip};
 
-const NIP: usize = 0;
-const NAMA: usize = 1;
-const GELAR_DEPAN: usize = 2;
-const GELAR_BELAKANG: usize = 3;
-const JENIS_KELAMIN: usize = 4;
-const TEMPAT_LAHIR: usize = 5;
-const TGL_LAHIR: usize = 6;
-const STATUS: usize = 7;
-const GOLONGAN: usize = 8;
-const TMT_GOLONGAN: usize = 9;
-const JABATAN: usize = 10;
-const TMT_JABATAN: usize = 11;
-const UNOR: usize = 12;
-const PENDIDIKAN: usize = 13;
-const BIDANG_ILMU: usize = 14;
-const TMT_CPNS: usize = 15;
-const TMT_PNS: usize = 16;
-const AGAMA: usize = 17;
-const DAERAH_ASAL: usize = 18;
-const EMAIL: usize = 19;
-const NO_HP: usize = 20;
+columns! {
+    NIP: Column::required("nipBaru"),
+    NAMA: Column::required("nama").max(100),
+    GELAR_DEPAN: Column::optional("gelarDepan").max(30),
+    GELAR_BELAKANG: Column::optional("gelarBelakang").max(30),
+    JENIS_KELAMIN: Column::required("jenisKelamin"),
+    TEMPAT_LAHIR: Column::optional("tempatLahir").max(100),
+    TGL_LAHIR: Column::required("tglLahir"),
+    STATUS: Column::required("statusPegawai"),
+    GOLONGAN: Column::optional("golRuangAkhir"),
+    TMT_GOLONGAN: Column::optional("tmtGolAkhir"),
+    JABATAN: Column::optional("jabatanId"),
+    TMT_JABATAN: Column::optional("tmtJabatan"),
+    UNOR: Column::required("unorId"),
+    PENDIDIKAN: Column::optional("tkPendidikanTerakhir"),
+    BIDANG_ILMU: Column::optional("bidangIlmu"),
+    TMT_CPNS: Column::optional("tmtCpns"),
+    TMT_PNS: Column::optional("tmtPns"),
+    AGAMA: Column::optional("agama"),
+    DAERAH_ASAL: Column::optional("daerahAsal"),
+    EMAIL: Column::optional("email").max(100),
+    NO_HP: Column::optional("noHp").max(30),
+}
 
 impl RecordKind for Pegawai {
     const KIND: Kind = Kind::Pegawai;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("nama").max(100),
-        Column::optional("gelarDepan").max(30),
-        Column::optional("gelarBelakang").max(30),
-        Column::required("jenisKelamin"),
-        Column::optional("tempatLahir").max(100),
-        Column::required("tglLahir"),
-        Column::required("statusPegawai"),
-        Column::optional("golRuangAkhir"),
-        Column::optional("tmtGolAkhir"),
-        Column::optional("jabatanId"),
-        Column::optional("tmtJabatan"),
-        Column::required("unorId"),
-        Column::optional("tkPendidikanTerakhir"),
-        Column::optional("bidangIlmu"),
-        Column::optional("tmtCpns"),
-        Column::optional("tmtPns"),
-        Column::optional("agama"),
-        Column::optional("daerahAsal"),
-        Column::optional("email").max(100),
-        Column::optional("noHp").max(30),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     /// The NIP's digits: the same number is one person whether it reads as
     /// a PNS NIP or an NI PPPK.
     type Key = String;

@@ -10,27 +10,20 @@ use super::{Kind, RecordKind, Reference, Row, RowReader, Target};
 use crate::record::{Column, Record, RowError};
 use crate::values::{parse_code, parse_nip, parse_score, parse_year};
 
-const NIP: usize = 0;
-const TAHUN: usize = 1;
-const HASIL: usize = 2;
-const PERILAKU: usize = 3;
-const KUADRAN: usize = 4;
-const PENGUAT: usize = 5;
-const PENILAI_NIP: usize = 6;
-const PENILAI_NAMA: usize = 7;
+columns! {
+    NIP: Column::required("nipBaru"),
+    TAHUN: Column::required("tahun").number(),
+    HASIL: Column::required("hasilKinerja"),
+    PERILAKU: Column::required("perilakuKerja"),
+    KUADRAN: Column::optional("kuadranKinerja"),
+    PENGUAT: Column::optional("nilaiKinerjaPenguat").number(),
+    PENILAI_NIP: Column::optional("nipNrpPenilai"),
+    PENILAI_NAMA: Column::optional("namaPenilai").max(100),
+}
 
 impl RecordKind for Skp {
     const KIND: Kind = Kind::Skp;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("tahun").number(),
-        Column::required("hasilKinerja"),
-        Column::required("perilakuKerja"),
-        Column::optional("kuadranKinerja"),
-        Column::optional("nilaiKinerjaPenguat").number(),
-        Column::optional("nipNrpPenilai"),
-        Column::optional("namaPenilai").max(100),
-    ];
+    const COLUMNS: &'static [Column] = COLUMNS;
     /// The NIP's digits and the year.
     type Key = (String, i32);
 
