@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::migrated;
+use common::{migrated, pegawai};
 use talenta_domain::cycle::{StatusPeriode, Talent, by_talent};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{Candidate, Diklat, StatusKepegawaian};
@@ -15,7 +15,7 @@ use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Gender, Jenjang, Kotak, Nip, Score};
+use talenta_domain::{Jenjang, Kotak, Score};
 use talenta_storage::{
     Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow,
     Search, Snapshot, SnapshotRow, Stored, Window,
@@ -33,32 +33,6 @@ const NIPS: [&str; 3] = [
 
 fn kotak(n: u8) -> Kotak {
     Kotak::new(n).unwrap()
-}
-
-fn pegawai(nip: &str) -> Pegawai {
-    Pegawai {
-        nip: nip.parse::<Nip>().unwrap(),
-        nama: format!("Pegawai {nip}"),
-        gelar_depan: None,
-        gelar_belakang: None,
-        jenis_kelamin: Gender::L,
-        tempat_lahir: None,
-        tanggal_lahir: date!(1980 - 01 - 01),
-        status: StatusKepegawaian::Pns,
-        golongan: None,
-        tmt_golongan: None,
-        jabatan: None,
-        tmt_jabatan: None,
-        opd: "DINKES".into(),
-        pendidikan: None,
-        bidang_ilmu: None,
-        tmt_cpns: None,
-        tmt_pns: None,
-        agama: None,
-        daerah_asal: None,
-        email: None,
-        no_hp: None,
-    }
 }
 
 /// The set-up of every test here: a fresh database of one engine, seeded.
