@@ -11,6 +11,27 @@ fn scipy_example() -> CostMatrix {
     CostMatrix::new(3, 3, vec![4.0, 1.0, 3.0, 2.0, 0.0, 5.0, 3.0, 2.0, 2.0]).unwrap()
 }
 
+/// Solving `costs` fails: the `stuck` elements of `side` can only go to
+/// the fewer `partners`. The error, for its message.
+fn infeasible(
+    costs: &CostMatrix,
+    objective: Objective,
+    side: Side,
+    stuck: Vec<usize>,
+    partners: Vec<usize>,
+) -> AssignError {
+    let error = solve(costs, objective).unwrap_err();
+    assert_eq!(
+        error,
+        AssignError::Infeasible {
+            side,
+            stuck,
+            partners
+        }
+    );
+    error
+}
+
 #[test]
 fn solves_the_scipy_docstring_example() {
     let assignment = solve(&scipy_example(), Objective::Minimize).unwrap();
@@ -90,15 +111,7 @@ fn infeasible_instance_names_a_hall_violator() {
         ],
     )
     .unwrap();
-    let error = solve(&costs, Objective::Minimize).unwrap_err();
-    assert_eq!(
-        error,
-        AssignError::Infeasible {
-            side: Side::Rows,
-            stuck: vec![0, 2],
-            partners: vec![1]
-        }
-    );
+    let error = infeasible(&costs, Objective::Minimize, Side::Rows, vec![0, 2], vec![1]);
     assert_eq!(
         error.to_string(),
         "infeasible: no assignment covers all rows; 2 of them can only take 1 columns between them"
@@ -108,30 +121,14 @@ fn infeasible_instance_names_a_hall_violator() {
 #[test]
 fn a_row_with_no_allowed_pair_is_infeasible() {
     let costs = CostMatrix::from_cells(2, 3, [Some(1.0), None, None, None, None, None]).unwrap();
-    let error = solve(&costs, Objective::Maximize).unwrap_err();
-    assert_eq!(
-        error,
-        AssignError::Infeasible {
-            side: Side::Rows,
-            stuck: vec![1],
-            partners: vec![]
-        }
-    );
+    infeasible(&costs, Objective::Maximize, Side::Rows, vec![1], vec![]);
 }
 
 #[test]
 fn infeasible_tall_instance_reports_columns() {
     let costs =
         CostMatrix::from_cells(3, 2, [Some(1.0), None, Some(2.0), None, Some(3.0), None]).unwrap();
-    let error = solve(&costs, Objective::Minimize).unwrap_err();
-    assert_eq!(
-        error,
-        AssignError::Infeasible {
-            side: Side::Columns,
-            stuck: vec![1],
-            partners: vec![]
-        }
-    );
+    infeasible(&costs, Objective::Minimize, Side::Columns, vec![1], vec![]);
 }
 
 #[test]

@@ -15,15 +15,20 @@ fn matrix_file(name: &str, contents: &str) -> PathBuf {
 /// The pairs `talenta assign --format csv` gives for the matrix at
 /// `path`; the command must succeed.
 fn assigned_csv(path: &Path) -> String {
-    let output = talenta(&[
+    let output = assign_as(path, "csv");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+/// `talenta assign` on the matrix at `path`, giving the pairs in `format`.
+fn assign_as(path: &Path, format: &str) -> Output {
+    talenta(&[
         "assign",
         "--costs",
         path.to_str().unwrap(),
         "--format",
-        "csv",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    stdout(&output)
+        format,
+    ])
 }
 
 fn talenta(args: &[&str]) -> Output {
@@ -137,13 +142,7 @@ fn missing_file_exits_1() {
 fn usage_errors_exit_2() {
     assert_eq!(talenta(&["assign"]).status.code(), Some(2));
     let path = matrix_file("usage.csv", EXAMPLE);
-    let output = talenta(&[
-        "assign",
-        "--costs",
-        path.to_str().unwrap(),
-        "--format",
-        "xml",
-    ]);
+    let output = assign_as(&path, "xml");
     assert_eq!(output.status.code(), Some(2));
 }
 

@@ -100,15 +100,21 @@ fn check_plan(plan: &Value) {
         Some((ready as u64) < required)
     );
     for e in plan["excluded"].as_array().unwrap() {
-        let reasons = e["reasons"].as_array().unwrap();
-        assert!(!reasons.is_empty(), "{e}");
-        for r in reasons {
-            assert_eq!(
-                keys(r),
-                ["actual", "eligible_from", "required", "rule", "source"]
-            );
-            assert!(!r["source"].as_str().unwrap().is_empty());
-        }
+        has_reasons(e);
+    }
+}
+
+/// Someone excluded or left out is told why: at least one reason, each
+/// with the same fields and the record it came from.
+fn has_reasons(left: &Value) {
+    let reasons = left["reasons"].as_array().unwrap();
+    assert!(!reasons.is_empty(), "{left}");
+    for r in reasons {
+        assert_eq!(
+            keys(r),
+            ["actual", "eligible_from", "required", "rule", "source"]
+        );
+        assert!(!r["source"].as_str().unwrap().is_empty(), "{r}");
     }
 }
 
@@ -230,15 +236,7 @@ fn pools_rank_by_talent_and_give_reasons(url: &str) -> Value {
         }
     }
     for left in list.iter().flat_map(|p| p["left_out"].as_array().unwrap()) {
-        let reasons = left["reasons"].as_array().unwrap();
-        assert!(!reasons.is_empty(), "{left}");
-        for r in reasons {
-            assert_eq!(
-                keys(r),
-                ["actual", "eligible_from", "required", "rule", "source"]
-            );
-            assert!(!r["source"].as_str().unwrap().is_empty(), "{r}");
-        }
+        has_reasons(left);
     }
     pools
 }

@@ -222,9 +222,20 @@ fn rejected(db: &TestDb, files: &[(&str, &[u8])], expect: &[&str]) {
 
 const PEGAWAI_HEADER: &str = "nipBaru,nama,jenisKelamin,tglLahir,statusPegawai,unorId\n";
 
+/// The code of the first unit of a generated city.
 fn opd_of(generated: &TempDir) -> String {
-    let opd = std::fs::read_to_string(generated.path().join("city/opd.csv")).unwrap();
-    opd.lines()
+    first_code(generated, "city/opd.csv")
+}
+
+/// The code of a generated city's instansi.
+fn instansi_of(generated: &TempDir) -> String {
+    first_code(generated, "city/instansi.csv")
+}
+
+/// The first column of the first row after the header of a generated CSV.
+fn first_code(generated: &TempDir, csv: &str) -> String {
+    let text = std::fs::read_to_string(generated.path().join(csv)).unwrap();
+    text.lines()
         .nth(1)
         .unwrap()
         .split(',')
@@ -461,17 +472,6 @@ fn on_sqlite<T>(path: &Path, query: impl AsyncFnOnce(&sqlx::SqlitePool) -> T) ->
         pool.close().await;
         result
     })
-}
-
-fn instansi_of(generated: &TempDir) -> String {
-    let text = std::fs::read_to_string(generated.path().join("city/instansi.csv")).unwrap();
-    text.lines()
-        .nth(1)
-        .unwrap()
-        .split(',')
-        .next()
-        .unwrap()
-        .to_owned()
 }
 
 /// Waits (up to two minutes) until the import has written into its open

@@ -8,7 +8,7 @@ mod common;
 
 use std::fmt::Debug;
 
-use common::migrated;
+use common::{migrated, pegawai};
 use talenta_domain::disiplin::JenisHukuman;
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, UMUM};
@@ -158,27 +158,10 @@ fn pegawais() -> Vec<Pegawai> {
             no_hp: Some("+62 812-3456-7890".into()),
         },
         Pegawai {
-            nip: nip(BUDI),
             nama: "Budi".into(),
-            gelar_depan: None,
-            gelar_belakang: None,
-            jenis_kelamin: Gender::L,
-            tempat_lahir: None,
-            tanggal_lahir: date!(1980 - 01 - 01),
             status: StatusKepegawaian::Cpns,
-            golongan: None,
-            tmt_golongan: None,
-            jabatan: None,
-            tmt_jabatan: None,
             opd: "DINKES-YANKES".into(),
-            pendidikan: None,
-            bidang_ilmu: None,
-            tmt_cpns: None,
-            tmt_pns: None,
-            agama: None,
-            daerah_asal: None,
-            email: None,
-            no_hp: None,
+            ..pegawai(BUDI)
         },
         Pegawai {
             nip: pppk(KETUT),

@@ -3,8 +3,12 @@
 //! it explains the environment variables and when the PostgreSQL half is
 //! skipped).
 
+use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_domain::personnel::Pegawai;
+use talenta_domain::{Gender, Nip};
 use talenta_storage::Db;
 use talenta_testkit::TestDb;
+use time::macros::date;
 
 /// The fresh database connected and migrated: the set-up `each_engine!`
 /// hands a storage test.
@@ -33,4 +37,33 @@ pub async fn fresh() -> Fresh {
         dbs.push(migrated(database).await);
     }
     Fresh { dbs, databases }
+}
+
+/// A PNS of DINKES with only what every employee has: the base a test
+/// changes the fields it is about in.
+#[allow(dead_code)]
+pub fn pegawai(nip: &str) -> Pegawai {
+    Pegawai {
+        nip: nip.parse::<Nip>().unwrap(),
+        nama: format!("Pegawai {nip}"),
+        gelar_depan: None,
+        gelar_belakang: None,
+        jenis_kelamin: Gender::L,
+        tempat_lahir: None,
+        tanggal_lahir: date!(1980 - 01 - 01),
+        status: StatusKepegawaian::Pns,
+        golongan: None,
+        tmt_golongan: None,
+        jabatan: None,
+        tmt_jabatan: None,
+        opd: "DINKES".into(),
+        pendidikan: None,
+        bidang_ilmu: None,
+        tmt_cpns: None,
+        tmt_pns: None,
+        agama: None,
+        daerah_asal: None,
+        email: None,
+        no_hp: None,
+    }
 }

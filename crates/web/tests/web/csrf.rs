@@ -88,31 +88,21 @@ async fn a_cross_site_origin_is_refused_even_with_the_token(app: TestApp) {
     let token = client.get("/akun/sandi").await.csrf();
     let fields = [("_csrf", token.as_str()), ("lama", PASSWORD), ("baru", NEW)];
 
-    let page = Client::send(
-        client
-            .request(Method::POST, "/akun/sandi")
-            .header("origin", "http://evil.example")
-            .form(&fields),
-    )
-    .await;
-    refused(&app, "cross-site Origin", &page);
-    // The same host on another port is another origin.
-    let page = Client::send(
-        client
-            .request(Method::POST, "/akun/sandi")
-            .header("origin", "http://127.0.0.1:1")
-            .form(&fields),
-    )
-    .await;
-    refused(&app, "another port", &page);
-    let page = Client::send(
-        client
-            .request(Method::POST, "/akun/sandi")
-            .header("sec-fetch-site", "cross-site")
-            .form(&fields),
-    )
-    .await;
-    refused(&app, "Sec-Fetch-Site: cross-site", &page);
+    for (header, value, what) in [
+        ("origin", "http://evil.example", "cross-site Origin"),
+        // The same host on another port is another origin.
+        ("origin", "http://127.0.0.1:1", "another port"),
+        ("sec-fetch-site", "cross-site", "Sec-Fetch-Site: cross-site"),
+    ] {
+        let page = Client::send(
+            client
+                .request(Method::POST, "/akun/sandi")
+                .header(header, value)
+                .form(&fields),
+        )
+        .await;
+        refused(&app, what, &page);
+    }
     password_unchanged(&app, &witness).await;
 
     // From the server's own origin it goes through.

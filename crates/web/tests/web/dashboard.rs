@@ -434,6 +434,22 @@ impl App {
     async fn status(&self, role: Role, uri: &str) -> StatusCode {
         self.get(role, uri).await.0
     }
+
+    /// The rows of a spreadsheet download, which must come as an xlsx
+    /// attachment named `filename`.
+    async fn xlsx(&self, role: Role, uri: &str, filename: &str) -> Vec<Vec<String>> {
+        let (status, headers, body) = self.get(role, uri).await;
+        assert_eq!(status, StatusCode::OK, "{role} {uri}");
+        assert_eq!(
+            headers[header::CONTENT_TYPE],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        assert_eq!(
+            headers[header::CONTENT_DISPOSITION],
+            format!("attachment; filename=\"{filename}\"")
+        );
+        xlsx_rows(body)
+    }
 }
 
 /// The NIPs of a list page, in order.
@@ -613,28 +629,22 @@ async fn employee_list_searches_paginates_and_scopes() {
             nips(&app.page(Role::AdminOpd, "/pegawai?q=ahmad").await),
             Vec::<String>::new()
         );
-        assert_eq!(
-            app.status(Role::AdminOpd, "/pegawai?opd=SETDA").await,
-            StatusCode::NOT_FOUND
-        );
-        assert_eq!(
-            app.status(Role::AdminOpd, "/pegawai?opd=SETDA&format=xlsx")
-                .await,
-            StatusCode::NOT_FOUND
-        );
-        assert_eq!(
-            app.status(Role::Pegawai, "/pegawai").await,
-            StatusCode::NOT_FOUND
-        );
+        for (role, uri) in [
+            (Role::AdminOpd, "/pegawai?opd=SETDA"),
+            (Role::AdminOpd, "/pegawai?opd=SETDA&format=xlsx"),
+            (Role::Pegawai, "/pegawai"),
+        ] {
+            assert_eq!(
+                app.status(role, uri).await,
+                StatusCode::NOT_FOUND,
+                "{role} {uri}"
+            );
+        }
 
         // The export: the same rows as the list, all of them.
-        let (status, headers, body) = app.get(Role::AdminOpd, "/pegawai?format=xlsx").await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(
-            headers[header::CONTENT_DISPOSITION],
-            "attachment; filename=\"pegawai.xlsx\""
-        );
-        let rows = xlsx_rows(body);
+        let rows = app
+            .xlsx(Role::AdminOpd, "/pegawai?format=xlsx", "pegawai.xlsx")
+            .await;
         assert_eq!(rows[0][..2], ["NIP", "Nama"]);
         let exported: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
         assert_eq!(exported, [D1, B1, C1, E1, C2]);
@@ -698,17 +708,13 @@ async fn the_map_drills_down_by_box_and_exports() {
             app.status(Role::AdminOpd, "/peta?kotak=9&opd=SETDA").await,
             StatusCode::NOT_FOUND
         );
-        let (status, headers, body) = app.get(Role::AdminOpd, "/peta?kotak=9&format=xlsx").await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(
-            headers[header::CONTENT_TYPE],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        );
-        assert_eq!(
-            headers[header::CONTENT_DISPOSITION],
-            "attachment; filename=\"peta-talenta-2026-S1-kotak-9.xlsx\""
-        );
-        let rows = xlsx_rows(body);
+        let rows = app
+            .xlsx(
+                Role::AdminOpd,
+                "/peta?kotak=9&format=xlsx",
+                "peta-talenta-2026-S1-kotak-9.xlsx",
+            )
+            .await;
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1][0], B1);
         assert_eq!(rows[1][6..], ["9", "85", "85", "85"]);

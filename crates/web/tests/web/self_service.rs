@@ -23,12 +23,13 @@ fn pdf(text: &str) -> Vec<u8> {
 async fn an_employee_keeps_their_personal_branding(app: TestApp) {
     let nip = &app.people.pegawai.nip;
     let profile = format!("/pegawai/{nip}");
+    let branding = format!("{profile}/branding");
     let me = app.signed_in(Who::Pegawai).await;
 
     let saved = me
         .submit(
             &profile,
-            &format!("{profile}/branding"),
+            &branding,
             &[("pernyataan", "Melayani dengan data, <b>bukan</b> titipan.")],
         )
         .await;
@@ -95,22 +96,13 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
             .contains("Sertifikasi Manajemen Risiko")
     );
     let foreign = admin
-        .submit(
-            &profile,
-            &format!("{profile}/branding"),
-            &[("pernyataan", "x")],
-        )
+        .submit(&profile, &branding, &[("pernyataan", "x")])
         .await;
     assert_eq!(foreign.status, 404);
 
     let nomor = stored.items[0].nomor;
-    let removed = me
-        .submit(
-            &profile,
-            &format!("{profile}/branding/item/{nomor}/hapus"),
-            &[],
-        )
-        .await;
+    let hapus = format!("{branding}/item/{nomor}/hapus");
+    let removed = me.submit(&profile, &hapus, &[]).await;
     assert_eq!(removed.status, 303);
     assert!(
         app.db
@@ -120,13 +112,7 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
             .items
             .is_empty()
     );
-    let again = me
-        .submit(
-            &profile,
-            &format!("{profile}/branding/item/{nomor}/hapus"),
-            &[],
-        )
-        .await;
+    let again = me.submit(&profile, &hapus, &[]).await;
     assert_eq!(again.status, 404, "[{}] an item removed twice", app.engine);
 }
 
