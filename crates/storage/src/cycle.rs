@@ -53,7 +53,7 @@ fn read_kotak(row: &mut Columns) -> Result<Kotak, StorageError> {
     Kotak::new(n).ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))
 }
 
-fn read_opt_kotak(row: &mut Columns) -> Result<Option<Kotak>, StorageError> {
+pub(crate) fn read_opt_kotak(row: &mut Columns) -> Result<Option<Kotak>, StorageError> {
     row.opt_int_with(|n| {
         u8::try_from(n)
             .ok()

@@ -113,7 +113,7 @@ impl Stored for SnapshotRow {
             opd: row.text()?,
             kinerja: decode_score(row)?,
             potensial: decode_score(row)?,
-            kotak: row.opt_small::<u8>()?.and_then(Kotak::new),
+            kotak: crate::cycle::read_opt_kotak(row)?,
             nilai_talenta: decode_score(row)?,
             kurang: decode_kurang(row)?,
         })
