@@ -3,6 +3,11 @@
 # and into PostgreSQL (COPY), re-import it (nothing changes), and compute the
 # talent map; wall time and peak memory (max RSS) of each step, as a
 # Markdown table. Usage: bench/records.sh [N] (default 1000000).
+# Each engine's anchor loads the same files with the engine's own bulk
+# loader in one transaction (the sqlite3 shell's `.import` into TEXT
+# tables, psql's `\copy`), without checks, keys or indexes: a floor for
+# this machine, so that the ratio of an import to it compares across
+# machines, which differ by up to 2x.
 # Needs PostgreSQL at $PG_ADMIN (default postgres://postgres@127.0.0.1:5432/postgres).
 # The files and databases go to a temporary directory under $TMPDIR (about
 # 6 GB for N = 1,000,000: point it at a disk, not a small tmpfs).
@@ -46,6 +51,31 @@ ROWS="$(step_rows "$WORK/city")"
 PEGAWAI="$(($(wc -l <"$WORK/city/pegawai.csv") - 1))"
 mkdir -p "$WORK/city-pegawai"
 cp "$WORK/city/instansi.csv" "$WORK/city/opd.csv" "$WORK/city/jabatan.csv" "$WORK/city/pegawai.csv" "$WORK/city-pegawai/"
+# anchor_sqlite DB DIR: every CSV file of DIR loaded by the sqlite3 shell,
+# in WAL mode with synchronous=FULL as Talenta's database.
+anchor_sqlite() {
+    {
+        echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; BEGIN;"
+        for f in "$2"/*.csv; do echo ".import --csv $f $(basename "$f" .csv)"; done
+        echo "COMMIT;"
+    } | sqlite3 "$1"
+}
+# anchor_pg URL DIR: every CSV file of DIR copied by psql into a TEXT table.
+anchor_pg() {
+    {
+        for f in "$2"/*.csv; do
+            t="$(basename "$f" .csv)"
+            cols="$(head -1 "$f" | tr -d '\r\357\273\277' | sed 's/,/" text, "/g')"
+            echo "CREATE TABLE anchor_$t (\"$cols\" text);"
+            echo "\\copy anchor_$t FROM '$f' (FORMAT csv, HEADER true)"
+        done
+    } | psql -q -1 -v ON_ERROR_STOP=1 "$1"
+}
+# Run by /usr/bin/time through bash.
+export -f anchor_sqlite anchor_pg
+
+step "anchor: sqlite3 .import of all files" "$ROWS" bash -c 'anchor_sqlite "$@"' _ "$WORK/anchor.db" "$WORK/city"
+rm -f "$WORK"/anchor.db*
 step "import instansi+opd+jabatan+pegawai, SQLite" "$PEGAWAI" "$BIN" import --dir "$WORK/city-pegawai" --db "sqlite://$WORK/p.db"
 step "import all files, SQLite" "$ROWS" "$BIN" import --dir "$WORK/city" --db "sqlite://$WORK/t.db"
 step "re-import all files (unchanged), SQLite" "$ROWS" "$BIN" import --dir "$WORK/city" --db "sqlite://$WORK/t.db"
@@ -54,6 +84,8 @@ step "map 2026-S1, SQLite" "$PEGAWAI" "$BIN" map --period 2026-S1 --db "sqlite:/
 DB="talenta_bench_$$"
 psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 PG="${PG_ADMIN%/*}/$DB"
+step "anchor: psql \\copy of all files" "$ROWS" bash -c 'anchor_pg "$@"' _ "$PG" "$WORK/city"
+psql -q "$PG_ADMIN" -c "DROP DATABASE $DB" -c "CREATE DATABASE $DB"
 step "import instansi+opd+jabatan+pegawai, PostgreSQL" "$PEGAWAI" "$BIN" import --dir "$WORK/city-pegawai" --db "$PG"
 psql -q "$PG_ADMIN" -c "DROP DATABASE $DB" -c "CREATE DATABASE $DB"
 step "import all files, PostgreSQL" "$ROWS" "$BIN" import --dir "$WORK/city" --db "$PG"

@@ -7,8 +7,8 @@
 //! side. After the first bad row the parser keeps checking but stops sending:
 //! the transaction is rolled back anyway.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufReader, Read};
@@ -361,12 +361,15 @@ impl State {
 }
 
 /// The codes rows may refer to: those stored and those imported so far.
+/// Hashed with foldhash, as every reference of every row is looked up here
+/// (SipHash, the standard one, made the lookups a few per cent of an
+/// import's time; nothing here is keyed by a client over the network).
 #[derive(Debug, Default)]
 struct Known {
-    opd: HashSet<String>,
-    jabatan: HashSet<String>,
+    opd: foldhash::HashSet<String>,
+    jabatan: foldhash::HashSet<String>,
     /// NIPs as numbers: 18 digits fit a u64, at a third of a String's size.
-    nip: HashSet<u64>,
+    nip: foldhash::HashSet<u64>,
 }
 
 impl Known {
@@ -642,7 +645,8 @@ fn parse_file<K: Importable>(
     progress.file(K::KIND, path, size);
     let count = Arc::new(AtomicU64::new(0));
     let mut rows_source = open_rows::<K>(path, format, limits, &count)?;
-    let mut seen: HashMap<u128, Place> = HashMap::new();
+    // Keyed by fingerprints, which need no second strong hash.
+    let mut seen: foldhash::HashMap<u128, Place> = foldhash::HashMap::default();
     let mut errors = Vec::new();
     // References to codes of the same kind (an OPD's parent) may point
     // forward in the file; they are checked at the end.

@@ -103,16 +103,25 @@ pub fn shown(value: &str) -> String {
 /// too long, or holding a control character (U+0000–U+001F, U+007F; tab
 /// and line breaks included, as no column holds more than one line).
 pub fn check_text(text: &str, max: usize) -> Result<(), String> {
-    if text.chars().nth(max).is_some() {
+    // Every value of an import passes here, so the common case is kept to
+    // a byte scan: a text has at least as many bytes as characters, and an
+    // ASCII control character is one byte that never occurs inside a
+    // multi-byte character. Characters are counted only for a long value
+    // or an error.
+    if text.len() > max && text.chars().nth(max).is_some() {
         return Err(format!("more than {max} characters"));
     }
-    match text.chars().enumerate().find(|(_, c)| c.is_ascii_control()) {
+    match text.bytes().position(|b| b.is_ascii_control()) {
         None => Ok(()),
-        Some((at, c)) => Err(format!(
-            "holds the control character U+{:04X} at character {}",
-            u32::from(c),
-            at + 1
-        )),
+        Some(at) => {
+            let before = text.get(..at).unwrap_or_default();
+            let control = text.get(at..).and_then(|rest| rest.chars().next());
+            Err(format!(
+                "holds the control character U+{:04X} at character {}",
+                control.map_or(0, u32::from),
+                before.chars().count() + 1
+            ))
+        }
     }
 }
 
@@ -270,6 +279,21 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_measured_and_searched_in_characters_not_bytes() {
+        // 100 two-byte characters: 200 bytes, within a maximum of 100.
+        let long = "é".repeat(100);
+        assert_eq!(check_text(&long, 100), Ok(()));
+        assert_eq!(
+            check_text(&format!("{long}é"), 100),
+            Err("more than 100 characters".to_owned())
+        );
+        assert_eq!(
+            check_text("Ciamis ké\u{7}", 100),
+            Err("holds the control character U+0007 at character 10".to_owned())
+        );
+    }
 
     #[test]
     fn column_letters_follow_spreadsheets() {
