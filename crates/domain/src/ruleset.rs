@@ -559,17 +559,8 @@ mod tests {
 
     fn jabatan(nama: &str, jenjang: Jenjang, bup: Option<u8>) -> Jabatan {
         Jabatan {
-            kode: "J".into(),
-            nama: nama.into(),
-            opd: "OPD".into(),
-            jenjang,
-            min_pendidikan: None,
-            bidang_ilmu: Vec::new(),
-            min_golongan: None,
-            standar: crate::kompetensi::Levels::new(),
-            kunci: false,
-            kebutuhan: 1,
             bup,
+            ..Jabatan::named(nama, jenjang)
         }
     }
 
