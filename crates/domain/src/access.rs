@@ -78,7 +78,7 @@ display_as!(Role, code);
 )]
 pub struct UnknownRole(pub String);
 
-parse_by_code!(Role, UnknownRole, UnknownRole, str::to_owned);
+parse_by_code!(Role, UnknownRole, str::to_owned);
 
 /// The person acting: their account's instansi, login NIP, role and, for an
 /// OPD admin, the units they administer (their OPD and its sub-units).

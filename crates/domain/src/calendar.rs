@@ -54,18 +54,13 @@ mod tests {
 
     #[test]
     fn adds_months_clamping_the_day() {
-        assert_eq!(
-            add_months(date!(2026 - 01 - 31), 1),
-            Some(date!(2026 - 02 - 28))
-        );
-        assert_eq!(
-            add_months(date!(2024 - 01 - 31), 1),
-            Some(date!(2024 - 02 - 29))
-        );
-        assert_eq!(
-            add_months(date!(2026 - 11 - 15), 2),
-            Some(date!(2027 - 01 - 15))
-        );
+        for (from, months, to) in [
+            (date!(2026 - 01 - 31), 1, date!(2026 - 02 - 28)),
+            (date!(2024 - 01 - 31), 1, date!(2024 - 02 - 29)),
+            (date!(2026 - 11 - 15), 2, date!(2027 - 01 - 15)),
+        ] {
+            assert_eq!(add_months(from, months), Some(to), "{from} + {months}");
+        }
         assert_eq!(
             add_years(date!(2024 - 02 - 29), 1),
             Some(date!(2025 - 02 - 28))
@@ -74,26 +69,15 @@ mod tests {
 
     #[test]
     fn months_between_is_consistent_with_add_months() {
-        assert_eq!(
-            months_between(date!(2026 - 01 - 31), date!(2026 - 02 - 28)),
-            1
-        );
-        assert_eq!(
-            months_between(date!(2026 - 01 - 15), date!(2026 - 02 - 14)),
-            0
-        );
-        assert_eq!(
-            months_between(date!(2026 - 01 - 15), date!(2026 - 02 - 15)),
-            1
-        );
-        assert_eq!(
-            months_between(date!(2022 - 03 - 01), date!(2026 - 02 - 28)),
-            47
-        );
-        assert_eq!(
-            months_between(date!(2026 - 03 - 01), date!(2026 - 02 - 28)),
-            0
-        );
+        for (from, to, months) in [
+            (date!(2026 - 01 - 31), date!(2026 - 02 - 28), 1),
+            (date!(2026 - 01 - 15), date!(2026 - 02 - 14), 0),
+            (date!(2026 - 01 - 15), date!(2026 - 02 - 15), 1),
+            (date!(2022 - 03 - 01), date!(2026 - 02 - 28), 47),
+            (date!(2026 - 03 - 01), date!(2026 - 02 - 28), 0),
+        ] {
+            assert_eq!(months_between(from, to), months, "{from} to {to}");
+        }
         for k in 0..40 {
             let from = date!(2023 - 01 - 31);
             assert_eq!(months_between(from, add_months(from, k).unwrap()), k);

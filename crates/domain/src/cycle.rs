@@ -45,12 +45,10 @@ display_as!(StatusPeriode, code);
 #[error("{0:?} is not a period status (expected terbuka or ditutup)")]
 pub struct StatusPeriodeError(pub String);
 
-parse_by_code!(
-    StatusPeriode,
-    StatusPeriodeError,
-    StatusPeriodeError,
-    |text: &str| text.trim().to_owned()
-);
+// The codes compare exactly: only spaces around them are dropped.
+parse_by_code!(StatusPeriode, StatusPeriodeError, |text: &str| {
+    text.trim().to_owned()
+});
 
 /// The shortest reason the committee may write, in characters. A product
 /// rule, not a regulation: "naik" is not a reason anyone can audit.

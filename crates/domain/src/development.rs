@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::kode::lower_key;
 use crate::kompetensi::{Kompetensi, Level, Levels};
 
 /// A kind of development activity (PP 11/2017 jo. PP 17/2020 Pasal 203:
@@ -55,12 +56,7 @@ display_as!(JenisPengembangan, code);
 pub struct JenisPengembanganError(pub String);
 
 // The codes are lower case: any case of them is accepted.
-parse_by_code!(
-    JenisPengembangan,
-    JenisPengembanganError,
-    JenisPengembanganError,
-    |text: &str| text.trim().to_ascii_lowercase()
-);
+parse_by_code!(JenisPengembangan, JenisPengembanganError, lower_key);
 
 /// Where an IDP activity stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,9 +93,7 @@ impl StatusIdp {
 pub struct StatusIdpError(pub String);
 
 // The codes are lower case: any case of them is accepted.
-parse_by_code!(StatusIdp, StatusIdpError, StatusIdpError, |text: &str| text
-    .trim()
-    .to_ascii_lowercase());
+parse_by_code!(StatusIdp, StatusIdpError, lower_key);
 
 /// Suggested types for gaps of at least `min_gap` levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

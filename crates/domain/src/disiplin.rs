@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use crate::kode::snake_key;
+use crate::kode::{lower_key, snake_key};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -41,12 +41,7 @@ display_as!(TingkatHukuman, code);
 #[error("{0:?} is not a tingkat hukuman disiplin (expected ringan, sedang or berat)")]
 pub struct TingkatHukumanError(pub String);
 
-parse_by_code!(
-    TingkatHukuman,
-    TingkatHukumanError,
-    TingkatHukumanError,
-    |text: &str| text.trim().to_lowercase()
-);
+parse_by_code!(TingkatHukuman, TingkatHukumanError, lower_key);
 
 /// Jenis hukuman disiplin, PP 94/2021 Pasal 8 ayat (2)–(4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

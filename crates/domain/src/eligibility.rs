@@ -548,6 +548,35 @@ fn passed_if(condition: bool) -> Outcome {
     }
 }
 
+/// A check of one recorded value against a minimum: `recorded` is whether
+/// the value meets it and how it is written; nothing recorded is unknown.
+fn check_minimum(
+    rule: RuleKind,
+    source: &str,
+    detail: Detail,
+    recorded: Option<(bool, &str)>,
+    required: impl FnOnce() -> String,
+) -> Check {
+    match recorded {
+        None => check(
+            rule,
+            source,
+            Outcome::Unknown,
+            detail,
+            || "tidak ada data".into(),
+            required,
+        ),
+        Some((meets, actual)) => check(
+            rule,
+            source,
+            passed_if(meets),
+            detail,
+            || actual.to_owned(),
+            required,
+        ),
+    }
+}
+
 fn check_status(rule: &StatusRule, candidate: &Candidate<'_>, detail: Detail) -> Check {
     check(
         RuleKind::Status,
@@ -573,25 +602,13 @@ fn check_pendidikan(
         .iter()
         .map(|p| p.tingkat)
         .max_by_key(|t| t.rank());
-    let required = || format!("paling rendah {}", minimum.label());
-    match highest {
-        None => check(
-            RuleKind::Pendidikan,
-            source,
-            Outcome::Unknown,
-            detail,
-            || "tidak ada data".into(),
-            required,
-        ),
-        Some(level) => check(
-            RuleKind::Pendidikan,
-            source,
-            passed_if(level.meets(minimum)),
-            detail,
-            || level.label().to_owned(),
-            required,
-        ),
-    }
+    check_minimum(
+        RuleKind::Pendidikan,
+        source,
+        detail,
+        highest.map(|level| (level.meets(minimum), level.label())),
+        || format!("paling rendah {}", minimum.label()),
+    )
 }
 
 /// Passes when one qualification at or above the required level is in an
@@ -656,25 +673,13 @@ fn check_golongan(
     candidate: &Candidate<'_>,
     detail: Detail,
 ) -> Check {
-    let required = || format!("paling rendah {}", minimum.ruang());
-    match candidate.golongan {
-        None => check(
-            RuleKind::Golongan,
-            source,
-            Outcome::Unknown,
-            detail,
-            || "tidak ada data".into(),
-            required,
-        ),
-        Some(g) => check(
-            RuleKind::Golongan,
-            source,
-            passed_if(g >= minimum),
-            detail,
-            || g.ruang().to_owned(),
-            required,
-        ),
-    }
+    check_minimum(
+        RuleKind::Golongan,
+        source,
+        detail,
+        candidate.golongan.map(|g| (g >= minimum, g.ruang())),
+        || format!("paling rendah {}", minimum.ruang()),
+    )
 }
 
 fn check_pengalaman(

@@ -115,7 +115,7 @@ pub struct JenjangError(pub String);
 
 // Accepts the code (`jpt_pratama`) or the label (`JPT Pratama`,
 // `Fungsional Ahli Muda`, `Ahli Muda`), case-insensitively.
-parse_by_code!(Jenjang, JenjangError, JenjangError, |text: &str| {
+parse_by_code!(Jenjang, JenjangError, |text: &str| {
     let key = crate::kode::snake_key_with_hyphens(text);
     key.strip_prefix("fungsional_").unwrap_or(&key).to_owned()
 });

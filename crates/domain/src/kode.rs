@@ -13,6 +13,12 @@ pub(crate) fn snake_key_with_hyphens(text: &str) -> String {
     joined(text, |c| c.is_whitespace() || c == '_' || c == '-')
 }
 
+/// `text` trimmed, in lower case: the key of codes that are one lower-case
+/// word.
+pub(crate) fn lower_key(text: &str) -> String {
+    text.trim().to_ascii_lowercase()
+}
+
 fn joined(text: &str, separator: fn(char) -> bool) -> String {
     text.trim()
         .to_lowercase()

@@ -45,9 +45,13 @@ macro_rules! display_as {
 }
 
 /// `FromStr` for a code enum: the one of its `ALL` whose code equals the
-/// key `$key` makes of the text, otherwise the error `$error` makes of the
-/// text as given.
+/// key `$key` makes of the text, otherwise the error `$make_error` makes of
+/// the text as given; without `$make_error`, the error is `$error` of that
+/// text.
 macro_rules! parse_by_code {
+    ($type:ty, $error:ident, $key:expr) => {
+        parse_by_code!($type, $error, $error, $key);
+    };
     ($type:ty, $error:ty, $make_error:expr, $key:expr) => {
         impl std::str::FromStr for $type {
             type Err = $error;

@@ -50,45 +50,24 @@ const fn row(
     }
 }
 
-const TABLE: [Row; 13] = [
-    row(TingkatPendidikan::Sd, 5, "SD", "SD", 1),
-    row(TingkatPendidikan::Sltp, 10, "SLTP", "SLTP", 2),
-    row(
-        TingkatPendidikan::SltpKejuruan,
-        12,
-        "SLTP_KEJURUAN",
-        "SLTP Kejuruan",
-        2,
-    ),
-    row(TingkatPendidikan::Slta, 15, "SLTA", "SLTA", 3),
-    row(
-        TingkatPendidikan::SltaKejuruan,
-        17,
-        "SLTA_KEJURUAN",
-        "SLTA Kejuruan",
-        3,
-    ),
-    row(
-        TingkatPendidikan::SltaKeguruan,
-        18,
-        "SLTA_KEGURUAN",
-        "SLTA Keguruan",
-        3,
-    ),
-    row(TingkatPendidikan::D1, 20, "D1", "Diploma I", 4),
-    row(TingkatPendidikan::D2, 25, "D2", "Diploma II", 5),
-    row(
-        TingkatPendidikan::D3,
-        30,
-        "D3",
-        "Diploma III / Sarjana Muda",
-        6,
-    ),
-    row(TingkatPendidikan::D4, 35, "D4", "Diploma IV", 7),
-    row(TingkatPendidikan::S1, 40, "S1", "S-1 / Sarjana", 7),
-    row(TingkatPendidikan::S2, 45, "S2", "S-2", 8),
-    row(TingkatPendidikan::S3, 50, "S3", "S-3 / Doktor", 9),
-];
+const TABLE: [Row; 13] = {
+    use TingkatPendidikan as T;
+    [
+        row(T::Sd, 5, "SD", "SD", 1),
+        row(T::Sltp, 10, "SLTP", "SLTP", 2),
+        row(T::SltpKejuruan, 12, "SLTP_KEJURUAN", "SLTP Kejuruan", 2),
+        row(T::Slta, 15, "SLTA", "SLTA", 3),
+        row(T::SltaKejuruan, 17, "SLTA_KEJURUAN", "SLTA Kejuruan", 3),
+        row(T::SltaKeguruan, 18, "SLTA_KEGURUAN", "SLTA Keguruan", 3),
+        row(T::D1, 20, "D1", "Diploma I", 4),
+        row(T::D2, 25, "D2", "Diploma II", 5),
+        row(T::D3, 30, "D3", "Diploma III / Sarjana Muda", 6),
+        row(T::D4, 35, "D4", "Diploma IV", 7),
+        row(T::S1, 40, "S1", "S-1 / Sarjana", 7),
+        row(T::S2, 45, "S2", "S-2", 8),
+        row(T::S3, 50, "S3", "S-3 / Doktor", 9),
+    ]
+};
 
 impl TingkatPendidikan {
     pub const ALL: [TingkatPendidikan; 13] = [

@@ -81,6 +81,28 @@ pub struct Jabatan {
     pub bup: Option<u8>,
 }
 
+#[cfg(test)]
+impl Jabatan {
+    /// The crate's test position: `nama` at `jenjang`, requiring nothing of
+    /// its own (no minima, any field, no competency standard), one seat, the
+    /// rule set's BUP.
+    pub(crate) fn named(nama: &str, jenjang: Jenjang) -> Jabatan {
+        Jabatan {
+            kode: "J".into(),
+            nama: nama.into(),
+            opd: "OPD".into(),
+            jenjang,
+            min_pendidikan: None,
+            bidang_ilmu: Vec::new(),
+            min_golongan: None,
+            standar: Levels::new(),
+            kunci: false,
+            kebutuhan: 1,
+            bup: None,
+        }
+    }
+}
+
 /// A golongan of either kind of ASN.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GolonganAsn {
@@ -313,7 +335,6 @@ pub struct SumberAsesmenError(pub String);
 // (`Assessment Center`).
 parse_by_code!(
     SumberAsesmen,
-    SumberAsesmenError,
     SumberAsesmenError,
     crate::kode::snake_key_with_hyphens
 );

@@ -78,6 +78,12 @@ mod tests {
     use super::*;
     use crate::{Jenjang, RuleSet};
 
+    // The cells of the tables below, short so that a row of the table is a
+    // line.
+    const NOW: Readiness = Readiness::SiapSekarang;
+    const SOON: Readiness = Readiness::SatuDuaTahun;
+    const LATER: Readiness = Readiness::LebihDariDuaTahun;
+
     /// The bundled rule for administrator and pengawas, cell by cell: box ×
     /// JPM band.
     #[test]
@@ -92,22 +98,11 @@ mod tests {
     /// For JPT only box 9 is in line; its readiness is by JPM band.
     #[test]
     fn bundled_levels_of_jpt() {
-        use Readiness::*;
         let rules = RuleSet::bundled().unwrap();
         let table: [(u8, [Readiness; 6]); 3] = [
-            (
-                9,
-                [
-                    LebihDariDuaTahun,
-                    LebihDariDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                    SiapSekarang,
-                    SiapSekarang,
-                ],
-            ),
-            (8, [LebihDariDuaTahun; 6]),
-            (7, [LebihDariDuaTahun; 6]),
+            (9, [LATER, LATER, SOON, SOON, NOW, NOW]),
+            (8, [LATER; 6]),
+            (7, [LATER; 6]),
         ];
         for jenjang in [Jenjang::JptPratama, Jenjang::JptMadya, Jenjang::JptUtama] {
             assert_levels(&rules.succession.of(jenjang).unwrap().readiness, &table);
@@ -137,43 +132,12 @@ mod tests {
     }
 
     fn administrator_table() -> [(u8, [Readiness; 6]); 5] {
-        use Readiness::*;
         [
-            (
-                9,
-                [
-                    LebihDariDuaTahun,
-                    LebihDariDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                    SiapSekarang,
-                    SiapSekarang,
-                ],
-            ),
-            (
-                8,
-                [
-                    LebihDariDuaTahun,
-                    LebihDariDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                    SiapSekarang,
-                    SiapSekarang,
-                ],
-            ),
-            (
-                7,
-                [
-                    LebihDariDuaTahun,
-                    LebihDariDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                    SatuDuaTahun,
-                ],
-            ),
-            (5, [LebihDariDuaTahun; 6]),
-            (1, [LebihDariDuaTahun; 6]),
+            (9, [LATER, LATER, SOON, SOON, NOW, NOW]),
+            (8, [LATER, LATER, SOON, SOON, NOW, NOW]),
+            (7, [LATER, LATER, SOON, SOON, SOON, SOON]),
+            (5, [LATER; 6]),
+            (1, [LATER; 6]),
         ]
     }
 

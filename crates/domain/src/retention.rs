@@ -190,24 +190,7 @@ fn consecutive(periods: &[&(Periode, Kotak)]) -> bool {
 mod tests {
     use super::*;
     use crate::jabatan::Jenjang;
-    use crate::kompetensi::Levels;
     use time::macros::date;
-
-    fn jabatan(nama: &str, jenjang: Jenjang) -> Jabatan {
-        Jabatan {
-            kode: "J".into(),
-            nama: nama.into(),
-            opd: "OPD".into(),
-            jenjang,
-            min_pendidikan: None,
-            bidang_ilmu: Vec::new(),
-            min_golongan: None,
-            standar: Levels::new(),
-            kunci: false,
-            kebutuhan: 1,
-            bup: None,
-        }
-    }
 
     fn p(text: &str) -> Periode {
         text.parse().unwrap()
@@ -228,7 +211,7 @@ mod tests {
         let periode = p("2026-S2");
         let on = periode.end();
         let nine_twice = [(p("2026-S1"), k(9)), (p("2026-S2"), k(9))];
-        let kabid = jabatan("Kepala Bidang Pelayanan Kesehatan", Jenjang::Administrator);
+        let kabid = Jabatan::named("Kepala Bidang Pelayanan Kesehatan", Jenjang::Administrator);
         let base = RetentionRecord {
             // Administrator, BUP 58: pensiun 1 Feb 2030, 37 months away.
             birth_date: date!(1972 - 01 - 15),
@@ -330,7 +313,7 @@ mod tests {
         let rules = RuleSet::bundled().unwrap();
         let periode = p("2026-S2");
         let on = periode.end();
-        let guru = jabatan("Guru Kelas SD Negeri 3 Serang", Jenjang::AhliMuda);
+        let guru = Jabatan::named("Guru Kelas SD Negeri 3 Serang", Jenjang::AhliMuda);
         let record = RetentionRecord {
             // 59 on 10 March 2026; 60 on 10 March 2027.
             birth_date: date!(1967 - 03 - 10),
@@ -351,7 +334,7 @@ mod tests {
             f[0].source
         );
         // The same person in a JF of no family has reached BUP 58.
-        let analis = jabatan("Analis Kebijakan Ahli Muda", Jenjang::AhliMuda);
+        let analis = Jabatan::named("Analis Kebijakan Ahli Muda", Jenjang::AhliMuda);
         let record = RetentionRecord {
             jabatan: Some(&analis),
             ..record

@@ -559,17 +559,8 @@ mod tests {
 
     fn jabatan(nama: &str, jenjang: Jenjang, bup: Option<u8>) -> Jabatan {
         Jabatan {
-            kode: "J".into(),
-            nama: nama.into(),
-            opd: "OPD".into(),
-            jenjang,
-            min_pendidikan: None,
-            bidang_ilmu: Vec::new(),
-            min_golongan: None,
-            standar: crate::kompetensi::Levels::new(),
-            kunci: false,
-            kebutuhan: 1,
             bup,
+            ..Jabatan::named(nama, jenjang)
         }
     }
 
@@ -783,68 +774,68 @@ mod tests {
         );
     }
 
+    /// The bundled rules with every `from` replaced by `to`, read. `from`
+    /// must be in them: an edit that changes nothing tests nothing.
+    fn edited(from: &str, to: &str) -> Result<RuleSet, RuleSetError> {
+        let text = RuleSet::bundled_text();
+        assert!(text.contains(from), "the bundled rules lack {from:?}");
+        RuleSet::from_toml(&text.replace(from, to))
+    }
+
     #[test]
     fn invalid_files_are_rejected_with_the_reason() {
+        for (from, to, message) in [
+            (
+                "integritas = 15",
+                "integritas = 10",
+                "weights of potensial sum to 95, not 100",
+            ),
+            (
+                r#"names = ["Profesor", "Guru Besar"]"#,
+                r#"names = ["Profesor", "guru"]"#,
+                "bup.fungsional: the name \"guru\" has no words or is listed twice",
+            ),
+            (
+                "pendidikan = 50\nbidang = 50",
+                "pendidikan = 50\nbidang = 40",
+                "weights of scores.kualifikasi sum to 90, not 100",
+            ),
+            ("SD = 50", "", "no kualifikasi score for pendidikan SD"),
+            (
+                "\nbaik = 60",
+                "\nbaik = 65",
+                "kinerja.predikat: the range of Butuh Perbaikan (40 to 64.99) crosses the kinerja cut-off 60 of [nine_box.kinerja]: a predikat must decide the band",
+            ),
+        ] {
+            let error = edited(from, to).unwrap_err().to_string();
+            assert_eq!(error, message, "{from:?} as {to:?}");
+        }
+        for (from, to, error) in [
+            ("pemula = 58", "", RuleSetError::MissingBup(Jenjang::Pemula)),
+            (
+                r#"names = ["Guru"]"#,
+                "names = []",
+                RuleSetError::BupWithoutNames("guru".into()),
+            ),
+            ("skp_years = 2", "skp_years = 0", RuleSetError::NoSkpYears),
+        ] {
+            assert_eq!(edited(from, to), Err(error), "{from:?} as {to:?}");
+        }
+        for (from, to) in [
+            ("[jpm]", "[jpm]\nextra = 1"),
+            ("S3 = 100", "S3 = 101"),
+            ("S3 = 100", "S3 = 100\nS4 = 100"),
+            ("[talent_map]", "[talent_map_old]"),
+        ] {
+            assert!(edited(from, to).is_err(), "{from:?} as {to:?}");
+        }
         let text = RuleSet::bundled_text();
-        let bad_weights = text.replace("integritas = 15", "integritas = 10");
-        assert_eq!(
-            RuleSet::from_toml(&bad_weights).unwrap_err().to_string(),
-            "weights of potensial sum to 95, not 100"
-        );
         let bad_cutoffs = text.replacen("high = 80\nmid = 60", "high = 60\nmid = 80", 1);
         let error = RuleSet::from_toml(&bad_cutoffs).unwrap_err().to_string();
         assert!(
             error.contains("cut-offs must have the upper above the lower"),
             "{error}"
         );
-        let unknown = text.replace("[jpm]", "[jpm]\nextra = 1");
-        assert!(RuleSet::from_toml(&unknown).is_err());
-        let no_bup = text.replace("pemula = 58", "");
-        assert_eq!(
-            RuleSet::from_toml(&no_bup),
-            Err(RuleSetError::MissingBup(Jenjang::Pemula))
-        );
-        let twice = text.replace(
-            r#"names = ["Profesor", "Guru Besar"]"#,
-            r#"names = ["Profesor", "guru"]"#,
-        );
-        assert_eq!(
-            RuleSet::from_toml(&twice).unwrap_err().to_string(),
-            "bup.fungsional: the name \"guru\" has no words or is listed twice"
-        );
-        let nameless = text.replace(r#"names = ["Guru"]"#, "names = []");
-        assert_eq!(
-            RuleSet::from_toml(&nameless),
-            Err(RuleSetError::BupWithoutNames("guru".into()))
-        );
-        let bad_kualifikasi = text.replace(
-            "pendidikan = 50\nbidang = 50",
-            "pendidikan = 50\nbidang = 40",
-        );
-        assert_eq!(
-            RuleSet::from_toml(&bad_kualifikasi)
-                .unwrap_err()
-                .to_string(),
-            "weights of scores.kualifikasi sum to 90, not 100"
-        );
-        let no_sd = text.replace("SD = 50", "");
-        assert_eq!(
-            RuleSet::from_toml(&no_sd).unwrap_err().to_string(),
-            "no kualifikasi score for pendidikan SD"
-        );
-        let over = text.replace("S3 = 100", "S3 = 101");
-        assert!(RuleSet::from_toml(&over).is_err());
-        let unknown_level = text.replace("S3 = 100", "S3 = 100\nS4 = 100");
-        assert!(RuleSet::from_toml(&unknown_level).is_err());
-        let crossing = text.replace("\nbaik = 60", "\nbaik = 65");
-        assert_eq!(
-            RuleSet::from_toml(&crossing).unwrap_err().to_string(),
-            "kinerja.predikat: the range of Butuh Perbaikan (40 to 64.99) crosses the kinerja cut-off 60 of [nine_box.kinerja]: a predikat must decide the band"
-        );
-        let no_years = text.replace("skp_years = 2", "skp_years = 0");
-        assert_eq!(RuleSet::from_toml(&no_years), Err(RuleSetError::NoSkpYears));
-        let no_section = text.replace("[talent_map]", "[talent_map_old]");
-        assert!(RuleSet::from_toml(&no_section).is_err());
     }
 
     /// A rule file written for an earlier version lacks the sections added
@@ -938,42 +929,40 @@ mod tests {
             RuleSet::from_toml(&no_levels).unwrap_err().to_string(),
             "pool.kompetensi: no minimum levels for the pool of Pengawas"
         );
-        let no_section = text.replace("[[pool.kompetensi]]", "[[pool.levels]]");
-        assert!(RuleSet::from_toml(&no_section).is_err());
-        let extra = text.replace(
-            "targets = [\"pengawas\", \"administrator\", \"jpt_pratama\"]",
-            "targets = [\"administrator\", \"jpt_pratama\"]",
-        );
         assert_eq!(
-            RuleSet::from_toml(&extra),
-            Err(RuleSetError::PoolKompetensiExtra(Jenjang::Pengawas))
-        );
-        let unruled = text.replace(
-            "jenjang = [\"administrator\", \"pengawas\"]",
-            "jenjang = [\"administrator\", \"pengawas\", \"ahli_madya\"]",
-        );
-        assert_eq!(
-            RuleSet::from_toml(&unruled).unwrap_err().to_string(),
+            edited(
+                "jenjang = [\"administrator\", \"pengawas\"]",
+                "jenjang = [\"administrator\", \"pengawas\", \"ahli_madya\"]",
+            )
+            .unwrap_err()
+            .to_string(),
             "succession.target: no promotion rule for Fungsional Ahli Madya"
         );
-        let twice = text.replace(
-            "jenjang = [\"administrator\", \"pengawas\"]",
-            "jenjang = [\"administrator\", \"pengawas\", \"jpt_madya\"]",
-        );
-        assert_eq!(
-            RuleSet::from_toml(&twice),
-            Err(RuleSetError::SuccessionDuplicate(Jenjang::JptMadya))
-        );
-        let missing = text.replace(
-            "jenjang = [\"administrator\", \"pengawas\"]",
-            "jenjang = [\"administrator\"]",
-        );
-        assert_eq!(
-            RuleSet::from_toml(&missing),
-            Err(RuleSetError::SuccessionMissing(Jenjang::Pengawas))
-        );
-        let bad_ranking = text.replace("ranking = \"talenta\"", "ranking = \"kotak\"");
-        assert!(RuleSet::from_toml(&bad_ranking).is_err());
+        for (from, to, error) in [
+            (
+                "targets = [\"pengawas\", \"administrator\", \"jpt_pratama\"]",
+                "targets = [\"administrator\", \"jpt_pratama\"]",
+                RuleSetError::PoolKompetensiExtra(Jenjang::Pengawas),
+            ),
+            (
+                "jenjang = [\"administrator\", \"pengawas\"]",
+                "jenjang = [\"administrator\", \"pengawas\", \"jpt_madya\"]",
+                RuleSetError::SuccessionDuplicate(Jenjang::JptMadya),
+            ),
+            (
+                "jenjang = [\"administrator\", \"pengawas\"]",
+                "jenjang = [\"administrator\"]",
+                RuleSetError::SuccessionMissing(Jenjang::Pengawas),
+            ),
+        ] {
+            assert_eq!(edited(from, to), Err(error), "{from:?} as {to:?}");
+        }
+        for (from, to) in [
+            ("[[pool.kompetensi]]", "[[pool.levels]]"),
+            ("ranking = \"talenta\"", "ranking = \"kotak\""),
+        ] {
+            assert!(edited(from, to).is_err(), "{from:?} as {to:?}");
+        }
     }
 
     /// `[evaluasi]`: the defaults, a file without the section (one written

@@ -48,7 +48,7 @@ pub struct RatingError(pub String);
 
 // Accepts the code (`sesuai_ekspektasi`) or the label in any case and
 // spacing (`SESUAI EKSPEKTASI`, `Di  atas ekspektasi`).
-parse_by_code!(Rating, RatingError, RatingError, snake_key);
+parse_by_code!(Rating, RatingError, snake_key);
 
 display_as!(Rating, label);
 

@@ -76,7 +76,7 @@ use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::pool::{PoolKind, pools};
 use talenta_domain::readiness::Readiness;
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::succession::{KeyPosition, RankBy, plan, ready_now_up_to};
+use talenta_domain::succession::{KeyPosition, Plan, RankBy, plan, ready_now_up_to};
 use talenta_domain::{
     BidangIlmu, Golongan, Jenjang, Kotak, Pendidikan, Predikat, RuleSet, Score, TingkatPendidikan,
 };
@@ -284,9 +284,12 @@ fn talents(people: &[Person]) -> Vec<Talent<'_>> {
         .collect()
 }
 
+fn name(nip: &str, people: &[Person]) -> &'static str {
+    people.iter().find(|p| p.nip == nip).unwrap().nama
+}
+
 fn names<'a>(nips: impl Iterator<Item = &'a str>, people: &[Person]) -> Vec<&'static str> {
-    nips.map(|nip| people.iter().find(|p| p.nip == nip).unwrap().nama)
-        .collect()
+    nips.map(|nip| name(nip, people)).collect()
 }
 
 /// Each left-out person of a pool with the rules they fail.
@@ -298,8 +301,46 @@ fn left_out<'a>(
         .iter()
         .map(|l| {
             (
-                people.iter().find(|p| p.nip == l.nip).unwrap().nama,
+                name(&l.nip, people),
                 l.failures.iter().map(|c| c.rule).collect(),
+            )
+        })
+        .collect()
+}
+
+/// A succession plan's candidates: rank, name, box, JPM, readiness and
+/// the last day of eligibility.
+type Candidates = Vec<(u32, &'static str, u8, Option<u32>, Readiness, Option<Date>)>;
+
+fn candidates(plan: &Plan, people: &[Person]) -> Candidates {
+    plan.candidates
+        .iter()
+        .map(|c| {
+            (
+                c.rank,
+                name(&c.nip, people),
+                c.kotak.number(),
+                c.jpm,
+                c.readiness,
+                c.eligible_until,
+            )
+        })
+        .collect()
+}
+
+/// A succession plan's excluded: name, the rules failed, and the first and
+/// the last day of eligibility.
+type Excluded = Vec<(&'static str, Vec<RuleKind>, Option<Date>, Option<Date>)>;
+
+fn excluded(plan: &Plan, people: &[Person]) -> Excluded {
+    plan.excluded
+        .iter()
+        .map(|e| {
+            (
+                name(&e.nip, people),
+                e.failures.iter().map(|c| c.rule).collect(),
+                e.eligible_from,
+                e.eligible_until,
             )
         })
         .collect()
@@ -454,34 +495,20 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
     };
     let plan = plan(&rules, &position, &talents(&people), ON, None);
 
-    let ranked: Vec<(u32, &str, u8, Option<u32>, Readiness)> = plan
-        .candidates
-        .iter()
-        .map(|c| {
-            (
-                c.rank,
-                names(std::iter::once(c.nip.as_str()), &people)[0],
-                c.kotak.number(),
-                c.jpm,
-                c.readiness,
-            )
-        })
-        .collect();
     use Readiness::*;
+    // No age limit for administrator: nothing ends (the last column).
     assert_eq!(
-        ranked,
+        candidates(&plan, &people),
         [
-            (1, "Ayu", 9, Some(10_000), SiapSekarang),
-            (2, "Citra", 8, Some(8_000), SiapSekarang),
-            (3, "Dewi", 8, Some(7_333), SatuDuaTahun),
-            (4, "Lina", 7, Some(8_667), SatuDuaTahun),
-            (5, "Eko", 7, Some(8_667), SatuDuaTahun),
+            (1, "Ayu", 9, Some(10_000), SiapSekarang, None),
+            (2, "Citra", 8, Some(8_000), SiapSekarang, None),
+            (3, "Dewi", 8, Some(7_333), SatuDuaTahun, None),
+            (4, "Lina", 7, Some(8_667), SatuDuaTahun, None),
+            (5, "Eko", 7, Some(8_667), SatuDuaTahun, None),
         ]
     );
     assert_eq!((plan.ready_now, plan.min_ready), (2, 3));
     assert!(plan.kurang_suksesor);
-    // No age limit for administrator: nothing ends.
-    assert!(plan.candidates.iter().all(|c| c.eligible_until.is_none()));
     // The dashboards' count: the plan's two, never more than asked, and
     // without the holder (Ayu) one.
     let all = talents(&people);
@@ -490,34 +517,30 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
     let others = all.iter().filter(|t| t.nip != people[1].nip.as_str());
     assert_eq!(ready_now_up_to(&rules, &position, others, ON, 3), 1);
 
-    let excluded: Vec<(&str, Vec<RuleKind>, Option<Date>)> = plan
-        .excluded
-        .iter()
-        .map(|e| {
-            (
-                names(std::iter::once(e.nip.as_str()), &people)[0],
-                e.failures.iter().map(|c| c.rule).collect(),
-                e.eligible_from,
-            )
-        })
-        .collect();
     assert_eq!(
-        excluded,
+        excluded(&plan, &people),
         [
-            ("Budi", vec![RuleKind::BidangIlmu], None),
-            ("Mira", vec![RuleKind::Status, RuleKind::Golongan], None),
+            ("Budi", vec![RuleKind::BidangIlmu], None, None),
+            (
+                "Mira",
+                vec![RuleKind::Status, RuleKind::Golongan],
+                None,
+                None
+            ),
             (
                 "Fajar",
                 vec![RuleKind::Pengalaman],
-                Some(date!(2026 - 07 - 15))
+                Some(date!(2026 - 07 - 15)),
+                None
             ),
             (
                 "Hadi",
                 vec![RuleKind::Disiplin],
-                Some(date!(2027 - 01 - 01))
+                Some(date!(2027 - 01 - 01)),
+                None
             ),
-            ("Indah", vec![RuleKind::Golongan], None),
-            ("Kiki", vec![RuleKind::Skp], None),
+            ("Indah", vec![RuleKind::Golongan], None, None),
+            ("Kiki", vec![RuleKind::Skp], None, None),
         ]
     );
     // Budi, the highest score of all, is out for his field, with the rule's
@@ -572,7 +595,7 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
 /// to 31 August 2027), Vina (2 years on 1 June 2027, but she turns 57 on
 /// 15 January 2027: never by waiting).
 fn jpt_candidates() -> Vec<Person> {
-    let administrator = |seq, nama, kotak, nilai, birth, since| {
+    let administrator = |(seq, nama, kotak, nilai, birth, since): (u32, _, _, _, _, Date)| {
         let mut p = person(seq, nama, kotak, nilai);
         p.jenjang = Jenjang::Administrator;
         p.golongan = Some(Golongan::IVB);
@@ -586,47 +609,50 @@ fn jpt_candidates() -> Vec<Person> {
         p.kompetensi = assessed([4; 5], 4);
         p
     };
-    let rudi = administrator(
-        21,
-        "Rudi",
-        8,
-        96,
-        date!(1975 - 01 - 01),
-        date!(2019 - 01 - 01),
-    );
-    let mut sari = administrator(
-        22,
-        "Sari",
-        9,
-        90,
-        date!(1970 - 03 - 10),
-        date!(2019 - 01 - 01),
-    );
+    let [rudi, mut sari, tono, umar, vina] = [
+        (
+            21,
+            "Rudi",
+            8,
+            96,
+            date!(1975 - 01 - 01),
+            date!(2019 - 01 - 01),
+        ),
+        (
+            22,
+            "Sari",
+            9,
+            90,
+            date!(1970 - 03 - 10),
+            date!(2019 - 01 - 01),
+        ),
+        (
+            23,
+            "Tono",
+            9,
+            88,
+            date!(1975 - 01 - 01),
+            date!(2019 - 01 - 01),
+        ),
+        (
+            24,
+            "Umar",
+            9,
+            87,
+            date!(1970 - 09 - 01),
+            date!(2025 - 01 - 01),
+        ),
+        (
+            25,
+            "Vina",
+            9,
+            86,
+            date!(1970 - 01 - 15),
+            date!(2025 - 06 - 01),
+        ),
+    ]
+    .map(administrator);
     sari.kompetensi = assessed([3; 5], 4);
-    let tono = administrator(
-        23,
-        "Tono",
-        9,
-        88,
-        date!(1975 - 01 - 01),
-        date!(2019 - 01 - 01),
-    );
-    let umar = administrator(
-        24,
-        "Umar",
-        9,
-        87,
-        date!(1970 - 09 - 01),
-        date!(2025 - 01 - 01),
-    );
-    let vina = administrator(
-        25,
-        "Vina",
-        9,
-        86,
-        date!(1970 - 01 - 15),
-        date!(2025 - 06 - 01),
-    );
     vec![rudi, sari, tono, umar, vina]
 }
 
@@ -649,22 +675,8 @@ fn a_jpt_plan_holds_only_box_9_ranked_by_talent() {
     };
     let all = talents(&people);
     let plan = plan(&rules, &position, &all, ON, None);
-    let ranked: Vec<(u32, &str, u8, Option<u32>, Readiness, Option<Date>)> = plan
-        .candidates
-        .iter()
-        .map(|c| {
-            (
-                c.rank,
-                names(std::iter::once(c.nip.as_str()), &people)[0],
-                c.kotak.number(),
-                c.jpm,
-                c.readiness,
-                c.eligible_until,
-            )
-        })
-        .collect();
     assert_eq!(
-        ranked,
+        candidates(&plan, &people),
         [
             (
                 1,
@@ -686,20 +698,8 @@ fn a_jpt_plan_holds_only_box_9_ranked_by_talent() {
     );
     assert_eq!((plan.ready_now, plan.min_ready), (1, 1));
     assert!(!plan.kurang_suksesor);
-    let excluded: Vec<(&str, Vec<RuleKind>, Option<Date>, Option<Date>)> = plan
-        .excluded
-        .iter()
-        .map(|e| {
-            (
-                names(std::iter::once(e.nip.as_str()), &people)[0],
-                e.failures.iter().map(|c| c.rule).collect(),
-                e.eligible_from,
-                e.eligible_until,
-            )
-        })
-        .collect();
     assert_eq!(
-        excluded,
+        excluded(&plan, &people),
         [
             (
                 "Umar",
@@ -738,10 +738,7 @@ fn a_jpt_plan_holds_only_box_9_ranked_by_talent() {
         .readiness
         .clone();
     let before = talenta_domain::succession::plan(&old, &position, &all, ON, None);
-    assert_eq!(
-        names(std::iter::once(before.candidates[0].nip.as_str()), &people),
-        ["Rudi"]
-    );
+    assert_eq!(name(&before.candidates[0].nip, &people), "Rudi");
 }
 
 #[test]

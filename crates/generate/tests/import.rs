@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::rc::Rc;
 
-use talenta_domain::personnel as p;
 use talenta_generate::{Config, Generator, output};
 use talenta_ingest::delimited::Table;
 use talenta_ingest::kinds::{Kind, RecordKind, Target};
@@ -94,18 +93,9 @@ impl Check {
 
     fn all(files: &HashMap<Kind, Vec<u8>>) -> Check {
         let mut check = Check::default();
-        check.kind::<p::Instansi>(files);
-        check.kind::<p::Opd>(files);
-        check.kind::<p::Jabatan>(files);
-        check.kind::<p::Pegawai>(files);
-        check.kind::<p::RiwayatJabatan>(files);
-        check.kind::<p::RiwayatGolongan>(files);
-        check.kind::<p::RiwayatPendidikan>(files);
-        check.kind::<p::RiwayatDiklat>(files);
-        check.kind::<p::RiwayatPenghargaan>(files);
-        check.kind::<p::RiwayatHukdis>(files);
-        check.kind::<p::Skp>(files);
-        check.kind::<p::Asesmen>(files);
+        for kind in Kind::ALL {
+            talenta_ingest::with_kind!(kind, K => check.kind::<K>(files));
+        }
         let dangling = check
             .references
             .iter()
