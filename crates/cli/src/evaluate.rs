@@ -4,7 +4,6 @@
 //! with what it lacked.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use talenta_app::evaluation::evaluation;
@@ -12,22 +11,21 @@ use talenta_domain::Periode;
 
 use crate::db::runtime;
 use crate::period::parse_periode;
-use crate::table::{Format, ListArgs, print, rules, stdout};
+use crate::table::{Format, ListArgs, RulesArgs, print, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct EvaluateArgs {
     /// The semester whose final boxes are read, such as 2026-S1
     #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Periode,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RulesArgs,
     #[command(flatten)]
     list: ListArgs,
 }
 
 pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+    let rules = args.rules.load()?;
     let rule_set = rules.id.clone();
     runtime()?.block_on(async {
         let opened = args.list.instansi.open(rules).await?;

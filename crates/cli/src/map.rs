@@ -11,7 +11,7 @@ use talenta_domain::Periode;
 use crate::db::{InstansiArgs, runtime};
 use crate::output::Output;
 use crate::period::parse_periode;
-use crate::table::rules;
+use crate::table::RulesArgs;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -48,9 +48,8 @@ pub struct MapArgs {
     /// name, else that of the map
     #[arg(long, value_name = "FILE")]
     missing: Option<PathBuf>,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RulesArgs,
     /// Compute the map under --rules without storing anything (also for a
     /// closed period): prints JSON with each employee's stored final box
     /// and what-if box, and the movement matrix between them
@@ -75,7 +74,7 @@ pub fn format_of(asked: Option<Format>, out: Option<&Path>, fallback: Format) ->
 }
 
 pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+    let rules = args.rules.load()?;
     if args.what_if {
         return runtime()?.block_on(async {
             let opened = args.instansi.open(rules).await?;

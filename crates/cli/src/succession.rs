@@ -1,7 +1,6 @@
 //! `talenta succession`: the succession plan of a position (ranked
 //! candidates, everyone excluded with every failed rule).
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use std::io::Write;
@@ -14,7 +13,7 @@ use time::Date;
 
 use crate::db::runtime;
 use crate::period::parse_periode;
-use crate::table::{Format, ListArgs, date_or_dash, print, print_failures, rules, stdout};
+use crate::table::{Format, ListArgs, RulesArgs, date_or_dash, print, print_failures, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct SuccessionArgs {
@@ -27,9 +26,8 @@ pub struct SuccessionArgs {
     /// The day eligibility is checked on (YYYY-MM-DD); default: today
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     on: Option<Date>,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RulesArgs,
     #[command(flatten)]
     list: ListArgs,
 }
@@ -164,7 +162,7 @@ impl<'a> PlanJson<'a> {
 }
 
 pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+    let rules = args.rules.load()?;
     runtime()?.block_on(async {
         let mut opened = args.list.instansi.open(rules).await?;
         if let Some(on) = args.on {

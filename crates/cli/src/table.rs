@@ -115,6 +115,21 @@ pub fn number(score: Score) -> serde_json::Value {
     serde_json::json!(score.as_f64())
 }
 
+/// The `--rules` option of a command that applies the rule set.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule set (TOML) instead of the bundled one
+    #[arg(long, value_name = "FILE.toml")]
+    rules: Option<PathBuf>,
+}
+
+impl RulesArgs {
+    /// The rule set given, or the bundled one.
+    pub fn load(&self) -> anyhow::Result<RuleSet> {
+        rules(self.rules.as_ref())
+    }
+}
+
 /// The bundled rule set, or the file given.
 pub fn rules(path: Option<&PathBuf>) -> anyhow::Result<RuleSet> {
     match path {
