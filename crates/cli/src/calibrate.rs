@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use talenta_app::cycle::{Calibration, calibrate};
 use talenta_domain::{Kotak, Nip, NipError, Periode, RuleSet};
 
-use crate::db::{DbArgs, runtime};
+use crate::db::{InstansiArgs, runtime};
 
 use crate::period::parse_periode;
 
@@ -24,18 +24,13 @@ pub struct CalibrateArgs {
     /// The written reason (required, at least 20 characters)
     #[arg(long)]
     reason: String,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    instansi: InstansiArgs,
 }
 
 pub fn run(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let opened = args
-            .db
-            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-            .await?;
+        let opened = args.instansi.open(RuleSet::bundled()?).await?;
         let nip: Nip = args.nip.parse().map_err(|errors: Vec<NipError>| {
             let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
             anyhow::anyhow!("NIP {}: {}", args.nip, reasons.join("; "))

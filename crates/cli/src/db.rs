@@ -1,4 +1,5 @@
-//! The `--db` option shared by every command that opens the system of record.
+//! The `--db` option shared by every command that opens the system of
+//! record, and `--instansi` beside it for those that work in one instansi.
 
 use anyhow::Context;
 use talenta_app::Ctx;
@@ -28,11 +29,30 @@ impl DbArgs {
         self.migrated(connect_serving(&self.url).await).await
     }
 
+    async fn migrated(&self, db: Result<Db, StorageError>) -> anyhow::Result<Db> {
+        let db = db.with_context(|| format!("opening the database {}", redact(&self.url)))?;
+        migrate(&db).await.context("migrating the database")?;
+        Ok(db)
+    }
+}
+
+/// The `--instansi` and `--db` options of a command that works in one
+/// instansi.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InstansiArgs {
+    /// The instansi (its code); default: the only one
+    #[arg(long, value_name = "KODE")]
+    pub instansi: Option<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+impl InstansiArgs {
     /// [`DbArgs::open`], then the context of one command over it: the
-    /// instansi named `kode` (or the only one), the user, now and `rules`.
-    pub async fn open_for(&self, kode: Option<&str>, rules: RuleSet) -> anyhow::Result<Opened> {
-        let db = self.open().await?;
-        let (instansi, found) = instansi(&db, kode).await?;
+    /// instansi given (or the only one), the user, now and `rules`.
+    pub async fn open(&self, rules: RuleSet) -> anyhow::Result<Opened> {
+        let db = self.db.open().await?;
+        let (instansi, found) = instansi(&db, self.instansi.as_deref()).await?;
         Ok(Opened {
             db,
             instansi,
@@ -41,12 +61,6 @@ impl DbArgs {
             now: now(),
             rules,
         })
-    }
-
-    async fn migrated(&self, db: Result<Db, StorageError>) -> anyhow::Result<Db> {
-        let db = db.with_context(|| format!("opening the database {}", redact(&self.url)))?;
-        migrate(&db).await.context("migrating the database")?;
-        Ok(db)
     }
 }
 

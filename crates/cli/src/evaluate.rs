@@ -4,40 +4,34 @@
 //! with what it lacked.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use talenta_app::evaluation::evaluation;
 use talenta_domain::Periode;
 
-use crate::db::{DbArgs, runtime};
-use crate::table::{Format, render, rules, stdout};
+use crate::db::runtime;
+use crate::period::parse_periode;
+use crate::table::{Format, ListArgs, RulesArgs, print, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct EvaluateArgs {
     /// The semester whose final boxes are read, such as 2026-S1
-    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Periode,
-    /// The instansi (its code); default: the only one
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
     #[command(flatten)]
-    db: DbArgs,
+    rules: RulesArgs,
+    #[command(flatten)]
+    list: ListArgs,
 }
 
 pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+    let rules = args.rules.load()?;
     let rule_set = rules.id.clone();
     runtime()?.block_on(async {
-        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let opened = args.list.instansi.open(rules).await?;
         let evaluated = evaluation(&opened.ctx(), args.period, None).await?;
         opened.close().await;
-        match args.format {
+        match args.list.format {
             Format::Json => {
                 let out = serde_json::json!({
                     "period": evaluated.periode,
@@ -98,38 +92,27 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
                         })
                     })
                     .collect();
-                write!(
-                    stdout(),
-                    "{}",
-                    render(
-                        &[
-                            "nip", "nama", "jabatan", "kotak", "aturan", "nilai", "syarat",
-                            "sumber"
-                        ],
-                        &rows
-                    )
+                print(
+                    &[
+                        "nip", "nama", "jabatan", "kotak", "aturan", "nilai", "syarat", "sumber",
+                    ],
+                    rows,
                 )?;
                 writeln!(
                     stdout(),
                     "\nTidak ada di peta talenta: {}",
                     evaluated.unmapped.len()
                 )?;
-                write!(
-                    stdout(),
-                    "{}",
-                    render(
-                        &["nip", "nama", "jabatan", "data kurang"],
-                        &evaluated
-                            .unmapped
-                            .iter()
-                            .map(|u| vec![
-                                u.holder.nip.clone(),
-                                u.holder.nama.clone(),
-                                format!("{} ({})", u.holder.jabatan_nama, u.holder.jabatan),
-                                u.missing.join(", "),
-                            ])
-                            .collect::<Vec<_>>()
-                    )
+                print(
+                    &["nip", "nama", "jabatan", "data kurang"],
+                    evaluated.unmapped.iter().map(|u| {
+                        vec![
+                            u.holder.nip.clone(),
+                            u.holder.nama.clone(),
+                            format!("{} ({})", u.holder.jabatan_nama, u.holder.jabatan),
+                            u.missing.join(", "),
+                        ]
+                    }),
                 )?;
             }
         }

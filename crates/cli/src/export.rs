@@ -10,8 +10,9 @@ use talenta_app::map::{MapFormat, write};
 use talenta_domain::{Periode, RuleSet};
 use talenta_ingest::Kind;
 
-use crate::db::{DbArgs, runtime};
+use crate::db::{InstansiArgs, runtime};
 use crate::output::Output;
+use crate::period::parse_periode;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum FileFormat {
@@ -35,7 +36,7 @@ pub struct ExportArgs {
     #[arg(value_name = "KIND", value_parser = parse_what)]
     kind: What,
     /// The period of a talent map (peta_talenta), e.g. 2026-S1
-    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Option<Periode>,
     /// csv or xlsx; default: from the --out extension, else csv
     #[arg(long, value_enum)]
@@ -43,11 +44,8 @@ pub struct ExportArgs {
     /// Where to write; default: standard output
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// The instansi (its code); default: the only one
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    instansi: InstansiArgs,
 }
 
 /// What to export.
@@ -84,10 +82,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 Format::Xlsx => MapFormat::Xlsx,
             };
             let (placed, _) = runtime()?.block_on(async {
-                let opened = args
-                    .db
-                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-                    .await?;
+                let opened = args.instansi.open(RuleSet::bundled()?).await?;
                 let written = write(&opened.ctx(), period, map_format, &mut out, None).await;
                 opened.close().await;
                 anyhow::Ok(written?)
@@ -100,15 +95,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let count = runtime()?.block_on(async {
         // The instansi themselves belong to none: every one is exported.
         if kind == Kind::Instansi {
-            let db = args.db.open().await?;
+            let db = args.instansi.db.open().await?;
             let count = export_instansi(&db, format, &mut out).await;
             db.close().await;
             return anyhow::Ok(count?);
         }
-        let opened = args
-            .db
-            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-            .await?;
+        let opened = args.instansi.open(RuleSet::bundled()?).await?;
         let count = export(&opened.ctx(), kind, format, &mut out).await;
         opened.close().await;
         anyhow::Ok(count?)

@@ -5,12 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use talenta_app::map::{MapFormat, MapWriter, compute_each};
-use talenta_domain::{Periode, RuleSet};
+use talenta_domain::Periode;
 
-use crate::db::{DbArgs, runtime};
+use crate::db::{InstansiArgs, runtime};
 use crate::output::Output;
+use crate::period::parse_periode;
+use crate::table::RulesArgs;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -32,7 +33,7 @@ impl From<Format> for MapFormat {
 #[derive(Debug, clap::Args)]
 pub struct MapArgs {
     /// The semester: 2026-S1 (January-June) or 2026-S2 (July-December)
-    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Periode,
     /// json (an array of objects), csv or xlsx, with the keys nip, name, opd,
     /// kinerja, potensial, box, label; default: from the --out extension,
@@ -47,19 +48,15 @@ pub struct MapArgs {
     /// name, else that of the map
     #[arg(long, value_name = "FILE")]
     missing: Option<PathBuf>,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
-    /// The instansi (its code); default: the only one
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
+    #[command(flatten)]
+    rules: RulesArgs,
     /// Compute the map under --rules without storing anything (also for a
     /// closed period): prints JSON with each employee's stored final box
     /// and what-if box, and the movement matrix between them
     #[arg(long)]
     what_if: bool,
     #[command(flatten)]
-    db: DbArgs,
+    instansi: InstansiArgs,
 }
 
 /// The format asked for, or the one the file name says, or `fallback`.
@@ -77,17 +74,10 @@ pub fn format_of(asked: Option<Format>, out: Option<&Path>, fallback: Format) ->
 }
 
 pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
-    let rules = match &args.rules {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            RuleSet::from_toml(&text).with_context(|| path.display().to_string())?
-        }
-        None => RuleSet::bundled()?,
-    };
+    let rules = args.rules.load()?;
     if args.what_if {
         return runtime()?.block_on(async {
-            let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+            let opened = args.instansi.open(rules).await?;
             let result = talenta_app::cycle::what_if(&opened.ctx(), args.period).await?;
             opened.close().await;
             let mut out = Output::to(args.out.as_deref())?;
@@ -115,7 +105,7 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         .map(|path| Output::to(Some(path)))
         .transpose()?;
     runtime()?.block_on(async {
-        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let opened = args.instansi.open(rules).await?;
         let mut writer = MapWriter::new(
             format.into(),
             &mut out,

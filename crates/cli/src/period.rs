@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use talenta_app::cycle::{PeriodeRow, close_period, open_period, periods};
 use talenta_domain::{Periode, RuleSet};
 
-use crate::db::{DbArgs, runtime};
-use crate::table::{Format, render, rules, stdout};
+use crate::db::{InstansiArgs, runtime};
+use crate::table::{Format, ListArgs, print, rules, stdout};
 
 pub(crate) fn parse_periode(text: &str) -> Result<Periode, String> {
     text.parse::<Periode>().map_err(|e| e.to_string())
@@ -31,11 +31,8 @@ pub struct PeriodArgs {
     /// The semester, such as 2026-S1
     #[arg(value_parser = parse_periode, value_name = "PERIOD")]
     period: Periode,
-    /// The instansi (its code); default: the only one
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    instansi: InstansiArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -47,16 +44,6 @@ pub struct CloseArgs {
     /// to close under (the bundled set when absent)
     #[arg(long, value_name = "FILE.toml")]
     rules: Option<PathBuf>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ListArgs {
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    #[command(flatten)]
-    db: DbArgs,
 }
 
 fn json(row: &PeriodeRow) -> serde_json::Value {
@@ -76,10 +63,7 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         match command {
             PeriodCommand::Open(args) => {
-                let opened = args
-                    .db
-                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-                    .await?;
+                let opened = args.instansi.open(RuleSet::bundled()?).await?;
                 let row = open_period(&opened.ctx(), args.period).await?;
                 opened.close().await;
                 eprintln!("periode {} {}", row.periode, row.status);
@@ -91,9 +75,7 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                     .map(|path| rules(Some(path)))
                     .transpose()?;
                 let p = &args.period;
-                let opened =
-                    p.db.open_for(p.instansi.as_deref(), RuleSet::bundled()?)
-                        .await?;
+                let opened = p.instansi.open(RuleSet::bundled()?).await?;
                 let closed = close_period(&opened.ctx(), p.period, given.as_ref()).await?;
                 opened.close().await;
                 eprintln!(
@@ -109,10 +91,7 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                 );
             }
             PeriodCommand::List(args) => {
-                let opened = args
-                    .db
-                    .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-                    .await?;
+                let opened = args.instansi.open(RuleSet::bundled()?).await?;
                 let rows = periods(&opened.ctx()).await?;
                 opened.close().await;
                 match args.format {
@@ -121,21 +100,16 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                         "{}",
                         serde_json::Value::Array(rows.iter().map(json).collect())
                     )?,
-                    Format::Table => write!(
-                        stdout(),
-                        "{}",
-                        render(
-                            &["periode", "status", "ditutup oleh", "aturan"],
-                            &rows
-                                .iter()
-                                .map(|r| vec![
-                                    r.periode.clone(),
-                                    r.status.to_string(),
-                                    r.ditutup_oleh.clone().unwrap_or_default(),
-                                    r.rule_set.clone().unwrap_or_default(),
-                                ])
-                                .collect::<Vec<_>>()
-                        )
+                    Format::Table => print(
+                        &["periode", "status", "ditutup oleh", "aturan"],
+                        rows.iter().map(|r| {
+                            vec![
+                                r.periode.clone(),
+                                r.status.to_string(),
+                                r.ditutup_oleh.clone().unwrap_or_default(),
+                                r.rule_set.clone().unwrap_or_default(),
+                            ]
+                        }),
                     )?,
                 }
             }

@@ -9,33 +9,30 @@ use std::process::ExitCode;
 use talenta_app::pools::talent_pools;
 use talenta_domain::Periode;
 
-use crate::db::{DbArgs, runtime};
-use crate::table::{Format, number, render, rules, stdout};
+use crate::db::runtime;
+use crate::period::parse_periode;
+use crate::table::{Format, ListArgs, number, print, print_failures, rules, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct PoolsArgs {
     /// The semester, such as 2026-S1
-    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Periode,
     /// A rule set (TOML) instead of the bundled one (open periods only: a
     /// closed period's pools are frozen)
     #[arg(long, value_name = "FILE.toml")]
     rules: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    list: ListArgs,
 }
 
 pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
     let rules = rules(args.rules.as_ref())?;
     runtime()?.block_on(async {
-        let opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let opened = args.list.instansi.open(rules).await?;
         let pools = talent_pools(&opened.ctx(), args.period).await?;
         opened.close().await;
-        match args.format {
+        match args.list.format {
             Format::Json => {
                 let out = serde_json::json!({
                     "period": pools.periode,
@@ -72,60 +69,22 @@ pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
                         if pools.frozen { " (ditutup)" } else { "" },
                         pool.members.len()
                     )?;
-                    write!(
-                        stdout(),
-                        "{}",
-                        render(
-                            &["#", "nip", "nama", "opd", "kotak", "nilai"],
-                            &pool
-                                .members
-                                .iter()
-                                .map(|m| vec![
-                                    m.rank.to_string(),
-                                    m.nip.clone(),
-                                    m.nama.clone(),
-                                    m.opd.clone(),
-                                    m.kotak.to_string(),
-                                    m.nilai_talenta.to_string(),
-                                ])
-                                .collect::<Vec<_>>()
-                        )
+                    print(
+                        &["#", "nip", "nama", "opd", "kotak", "nilai"],
+                        pool.members.iter().map(|m| {
+                            vec![
+                                m.rank.to_string(),
+                                m.nip.clone(),
+                                m.nama.clone(),
+                                m.opd.clone(),
+                                m.kotak.to_string(),
+                                m.nilai_talenta.to_string(),
+                            ]
+                        }),
                     )?;
                     if !pool.left_out.is_empty() {
                         writeln!(stdout(), "Tidak memenuhi syarat: {}", pool.left_out.len())?;
-                        let rows: Vec<Vec<String>> = pool
-                            .left_out
-                            .iter()
-                            .flat_map(|l| {
-                                l.failures.iter().map(move |f| {
-                                    vec![
-                                        l.nip.clone(),
-                                        l.nama.clone(),
-                                        f.rule.code().to_owned(),
-                                        f.actual.clone(),
-                                        f.required.clone(),
-                                        f.eligible_from.map_or("-".to_owned(), |d| d.to_string()),
-                                        f.source.clone(),
-                                    ]
-                                })
-                            })
-                            .collect();
-                        write!(
-                            stdout(),
-                            "{}",
-                            render(
-                                &[
-                                    "nip",
-                                    "nama",
-                                    "syarat",
-                                    "kondisi",
-                                    "ketentuan",
-                                    "memenuhi sejak",
-                                    "dasar"
-                                ],
-                                &rows
-                            )
-                        )?;
+                        print_failures(&pool.left_out, |l| (&l.nip, &l.nama, &l.failures), None)?;
                     }
                     writeln!(stdout())?;
                 }

@@ -8,31 +8,24 @@ use std::io::Write;
 use talenta_app::succession::positions;
 use talenta_domain::RuleSet;
 
-use crate::db::{DbArgs, runtime};
-use crate::table::{Format, render, stdout};
+use crate::db::runtime;
+use crate::table::{Format, ListArgs, print, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct PositionsArgs {
     /// Only key positions (jabatan kritikal/target)
     #[arg(long)]
     key: bool,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    list: ListArgs,
 }
 
 pub fn run(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let opened = args
-            .db
-            .open_for(args.instansi.as_deref(), RuleSet::bundled()?)
-            .await?;
+        let opened = args.list.instansi.open(RuleSet::bundled()?).await?;
         let list = positions(&opened.ctx(), args.key).await?;
         opened.close().await;
-        match args.format {
+        match args.list.format {
             Format::Json => writeln!(
                 stdout(),
                 "{}",
@@ -45,22 +38,17 @@ pub fn run(args: &PositionsArgs) -> anyhow::Result<ExitCode> {
                         .collect()
                 )
             )?,
-            Format::Table => write!(
-                stdout(),
-                "{}",
-                render(
-                    &["id", "nama", "opd", "jenjang", "kunci"],
-                    &list
-                        .iter()
-                        .map(|p| vec![
-                            p.kode.clone(),
-                            p.nama.clone(),
-                            p.opd.clone(),
-                            p.jenjang.label().to_owned(),
-                            if p.kunci { "ya" } else { "" }.to_owned(),
-                        ])
-                        .collect::<Vec<_>>()
-                )
+            Format::Table => print(
+                &["id", "nama", "opd", "jenjang", "kunci"],
+                list.iter().map(|p| {
+                    vec![
+                        p.kode.clone(),
+                        p.nama.clone(),
+                        p.opd.clone(),
+                        p.jenjang.label().to_owned(),
+                        if p.kunci { "ya" } else { "" }.to_owned(),
+                    ]
+                }),
             )?,
         }
         anyhow::Ok(ExitCode::SUCCESS)

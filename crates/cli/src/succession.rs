@@ -1,7 +1,6 @@
 //! `talenta succession`: the succession plan of a position (ranked
 //! candidates, everyone excluded with every failed rule).
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use std::io::Write;
@@ -9,10 +8,12 @@ use std::io::Write;
 use serde::Serialize;
 use talenta_app::succession::{Succession, succession};
 use talenta_domain::Periode;
+use talenta_domain::succession::Excluded;
 use time::Date;
 
-use crate::db::{DbArgs, runtime};
-use crate::table::{Format, render, rules, stdout};
+use crate::db::runtime;
+use crate::period::parse_periode;
+use crate::table::{Format, ListArgs, RulesArgs, date_or_dash, print, print_failures, stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct SuccessionArgs {
@@ -20,20 +21,15 @@ pub struct SuccessionArgs {
     #[arg(long, value_name = "ID")]
     position: String,
     /// The semester whose boxes are read; default: the latest mapped
-    #[arg(long, value_name = "PERIOD", value_parser = |t: &str| t.parse::<Periode>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
     period: Option<Periode>,
     /// The day eligibility is checked on (YYYY-MM-DD); default: today
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     on: Option<Date>,
-    /// A rule set (TOML) instead of the bundled one
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    #[arg(long, value_name = "KODE")]
-    instansi: Option<String>,
     #[command(flatten)]
-    db: DbArgs,
+    rules: RulesArgs,
+    #[command(flatten)]
+    list: ListArgs,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -102,12 +98,6 @@ struct ReasonJson<'a> {
     eligible_from: Option<Date>,
 }
 
-/// The last day of eligibility as the table shows it: `-` without an age
-/// limit.
-fn until(date: Option<Date>) -> String {
-    date.map_or("-".to_owned(), |d| d.to_string())
-}
-
 /// A date as `YYYY-MM-DD`, or null.
 fn date<S: serde::Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
     match date {
@@ -172,16 +162,16 @@ impl<'a> PlanJson<'a> {
 }
 
 pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+    let rules = args.rules.load()?;
     runtime()?.block_on(async {
-        let mut opened = args.db.open_for(args.instansi.as_deref(), rules).await?;
+        let mut opened = args.list.instansi.open(rules).await?;
         if let Some(on) = args.on {
             opened.now = on.midnight().assume_utc();
         }
         let s = succession(&opened.ctx(), &args.position, args.period).await?;
         opened.close().await;
         let plan = &s.plan;
-        match args.format {
+        match args.list.format {
             Format::Json => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                 serde_json::to_writer(&mut out, &PlanJson::new(&s))?;
@@ -199,39 +189,30 @@ pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                     s.periode,
                     s.on
                 )?;
-                write!(
-                    stdout(),
-                    "{}",
-                    render(
-                        &[
-                            "#",
-                            "nip",
-                            "nama",
-                            "nilai",
-                            "jpm",
-                            "kotak",
-                            "kesiapan",
-                            "memenuhi sampai"
-                        ],
-                        &plan
-                            .candidates
-                            .iter()
-                            .map(|c| vec![
-                                c.rank.to_string(),
-                                c.nip.clone(),
-                                c.nama.clone(),
-                                c.nilai_talenta.to_string(),
-                                c.jpm.map_or("-".to_owned(), |h| format!(
-                                    "{}.{:02}%",
-                                    h / 100,
-                                    h % 100
-                                )),
-                                c.kotak.to_string(),
-                                c.readiness.label().to_owned(),
-                                until(c.eligible_until),
-                            ])
-                            .collect::<Vec<_>>()
-                    )
+                print(
+                    &[
+                        "#",
+                        "nip",
+                        "nama",
+                        "nilai",
+                        "jpm",
+                        "kotak",
+                        "kesiapan",
+                        "memenuhi sampai",
+                    ],
+                    plan.candidates.iter().map(|c| {
+                        vec![
+                            c.rank.to_string(),
+                            c.nip.clone(),
+                            c.nama.clone(),
+                            c.nilai_talenta.to_string(),
+                            c.jpm
+                                .map_or("-".to_owned(), |h| format!("{}.{:02}%", h / 100, h % 100)),
+                            c.kotak.to_string(),
+                            c.readiness.label().to_owned(),
+                            date_or_dash(c.eligible_until),
+                        ]
+                    }),
                 )?;
                 if plan.kurang_suksesor {
                     writeln!(
@@ -243,40 +224,10 @@ pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                 }
                 if !plan.excluded.is_empty() {
                     writeln!(stdout(), "\nTidak memenuhi syarat:")?;
-                    let rows: Vec<Vec<String>> = plan
-                        .excluded
-                        .iter()
-                        .flat_map(|e| {
-                            e.failures.iter().map(move |f| {
-                                vec![
-                                    e.nip.clone(),
-                                    e.nama.clone(),
-                                    f.rule.code().to_owned(),
-                                    f.actual.clone(),
-                                    f.required.clone(),
-                                    f.eligible_from.map_or("-".to_owned(), |d| d.to_string()),
-                                    until(e.eligible_until),
-                                    f.source.clone(),
-                                ]
-                            })
-                        })
-                        .collect();
-                    write!(
-                        stdout(),
-                        "{}",
-                        render(
-                            &[
-                                "nip",
-                                "nama",
-                                "syarat",
-                                "kondisi",
-                                "ketentuan",
-                                "memenuhi sejak",
-                                "memenuhi sampai",
-                                "dasar"
-                            ],
-                            &rows
-                        )
+                    print_failures(
+                        &plan.excluded,
+                        |e| (&e.nip, &e.nama, &e.failures),
+                        Some(|e: &Excluded| e.eligible_until),
                     )?;
                 }
             }

@@ -601,14 +601,7 @@ fn the_talent_map_agrees_with_classify(db: &TestDb) {
     // Re-running replaces the snapshot; the stored map exports the same.
     let csv = work.path().join(format!("{}.csv", db.engine));
     map_into(db, &csv, None);
-    let exported = ok(&[
-        "export",
-        "peta_talenta",
-        "--period",
-        "2026-S1",
-        "--db",
-        &db.url,
-    ]);
+    let exported = ok(&export_map(&db.url));
     assert_eq!(std::fs::read(&csv).unwrap(), exported.stdout);
 
     // `talenta classify` on the map's own scores gives the same boxes.
@@ -639,6 +632,11 @@ fn the_talent_map_is_the_same_on_both_engines() {
     }
 }
 
+/// The arguments of `talenta export peta_talenta` for 2026-S1 from `url`.
+fn export_map(url: &str) -> [&str; 6] {
+    ["export", "peta_talenta", "--period", "2026-S1", "--db", url]
+}
+
 fn a_map_needs_a_valid_period_and_an_imported_instansi(db: &TestDb) {
     let bad = talenta(&["map", "--period", "2026-S3", "--db", &db.url]);
     assert_eq!(bad.status.code(), Some(2));
@@ -646,14 +644,7 @@ fn a_map_needs_a_valid_period_and_an_imported_instansi(db: &TestDb) {
     let empty = talenta(&["map", "--period", "2026-S1", "--db", &db.url]);
     assert_eq!(empty.status.code(), Some(1));
     assert!(stderr(&empty).contains("no instansi"), "{}", stderr(&empty));
-    let never = talenta(&[
-        "export",
-        "peta_talenta",
-        "--period",
-        "2026-S1",
-        "--db",
-        &db.url,
-    ]);
+    let never = talenta(&export_map(&db.url));
     assert_eq!(never.status.code(), Some(1));
 }
 

@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
 
 use crate::formula::unguard;
-use crate::record::{Column, Field, Place, Record, Unreadable, column_letters, shown};
+use crate::record::{Column, Place, Record, Unreadable, column_letters, shown};
 
 /// A problem with the file as a whole; nothing in it can be read.
 #[derive(Debug, thiserror::Error)]
@@ -153,22 +153,18 @@ impl<R: Read> Table<R> {
         }
         let start = row.position().map_or(0, csv::Position::byte);
         let line = self.window.borrow_mut().line_at(start);
-        let fields = self
-            .columns
-            .iter()
-            .map(|(column, index)| Field {
-                column: index.map(|i| i + 1),
-                name: column.name,
-                max: column.max,
-                value: match index.and_then(|i| row.get(i)) {
-                    None => Ok(String::new()),
-                    Some(bytes) => std::str::from_utf8(bytes)
+        Some(Ok(Record::of_columns(
+            Place::Line(line),
+            &self.columns,
+            |column, i| {
+                let bytes = row.get(i)?;
+                Some(
+                    std::str::from_utf8(bytes)
                         .map(|text| unguard(column.cell, text).to_owned())
                         .map_err(|_| Unreadable::not_utf8(bytes)),
-                },
-            })
-            .collect();
-        Some(Ok(Record::new(Place::Line(line), fields)))
+                )
+            },
+        )))
     }
 }
 

@@ -208,7 +208,25 @@ impl Unreadable {
 }
 
 impl Record {
-    pub(crate) fn new(place: Place, fields: Vec<Field>) -> Record {
+    /// The record at `place` of the asked-for `columns`, each with its
+    /// 0-based position in the file when the header has it; `cell` gives
+    /// the value at a position, `None` for a cell the row lacks (blank).
+    pub(crate) fn of_columns(
+        place: Place,
+        columns: &[(Column, Option<usize>)],
+        mut cell: impl FnMut(&Column, usize) -> Option<Result<String, Unreadable>>,
+    ) -> Record {
+        let fields = columns
+            .iter()
+            .map(|(column, index)| Field {
+                column: index.map(|i| i + 1),
+                name: column.name,
+                max: column.max,
+                value: index
+                    .and_then(|i| cell(column, i))
+                    .unwrap_or_else(|| Ok(String::new())),
+            })
+            .collect();
         Record { place, fields }
     }
 

@@ -18,7 +18,7 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use crate::delimited::{FileError, empty, match_columns};
-use crate::record::{Column, Field, Place, Record, Unreadable, column_letters, shown};
+use crate::record::{Column, Place, Record, Unreadable, column_letters, shown};
 
 /// Bounds on what a workbook may make the reader hold or do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -377,25 +377,32 @@ fn declared_range<R: io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Option<Stri
 /// limits. An unreadable range is left to the per-cell checks.
 fn check_range(range: &str, limits: &Limits) -> Result<(), FileError> {
     let last = range.rsplit(':').next().unwrap_or(range);
-    let Some((row, column)) = cell_position(last) else {
+    let Some(position) = cell_position(last) else {
         return Ok(());
     };
-    let at = || format!("a worksheet declares the range {range}");
+    check_size(position, limits, || {
+        format!("a worksheet declares the range {range}")
+    })
+}
+
+/// Refuses a 1-based `(row, column)` past the row or column limit; `at`
+/// says where the error names it.
+fn check_size(
+    (row, column): (u64, u64),
+    limits: &Limits,
+    at: impl Fn() -> String,
+) -> Result<(), FileError> {
+    let too_large = |found, what, limit| FileError::SheetTooLarge {
+        at: at(),
+        found,
+        what,
+        limit,
+    };
     if row > limits.max_rows {
-        return Err(FileError::SheetTooLarge {
-            at: at(),
-            found: row,
-            what: "rows",
-            limit: limits.max_rows,
-        });
+        return Err(too_large(row, "rows", limits.max_rows));
     }
     if column > limits.max_columns {
-        return Err(FileError::SheetTooLarge {
-            at: at(),
-            found: column,
-            what: "columns",
-            limit: limits.max_columns,
-        });
+        return Err(too_large(column, "columns", limits.max_columns));
     }
     Ok(())
 }
@@ -517,29 +524,12 @@ fn stream(bytes: Vec<u8>, columns: &[Column], limits: &Limits, out: &mut Out) ->
 /// Refuses a filled cell past the row or column limit.
 fn check_cell(row: u32, column: u32, limits: &Limits) -> Result<(), FileError> {
     let (r, c) = (u64::from(row) + 1, u64::from(column) + 1);
-    let at = || {
+    check_size((r, c), limits, || {
         format!(
             "row {r}, cell {}{r}: the worksheet fills this cell",
             column_letters(usize::try_from(c).unwrap_or(usize::MAX))
         )
-    };
-    if r > limits.max_rows {
-        return Err(FileError::SheetTooLarge {
-            at: at(),
-            found: r,
-            what: "rows",
-            limit: limits.max_rows,
-        });
-    }
-    if c > limits.max_columns {
-        return Err(FileError::SheetTooLarge {
-            at: at(),
-            found: c,
-            what: "columns",
-            limit: limits.max_columns,
-        });
-    }
-    Ok(())
+    })
 }
 
 /// Checks row 1 and finds the columns. `more` tells whether rows follow:
@@ -644,22 +634,10 @@ fn record_from(
     if blank {
         return Ok(None);
     }
-    let fields = header
-        .columns
-        .iter()
-        .map(|(column, index)| Field {
-            column: index.map(|i| i + 1),
-            name: column.name,
-            max: column.max,
-            value: match index.and_then(|i| row.get(i)).and_then(Option::as_ref) {
-                None => Ok(String::new()),
-                Some(cell) => cell.value.clone(),
-            },
-        })
-        .collect();
-    Ok(Some(Record::new(
+    Ok(Some(Record::of_columns(
         Place::Row(u64::from(row_index) + 1),
-        fields,
+        &header.columns,
+        |_, i| Some(row.get(i)?.as_ref()?.value.clone()),
     )))
 }
 

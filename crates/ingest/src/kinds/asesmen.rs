@@ -6,7 +6,7 @@ use time::Date;
 
 use super::{Kind, RecordKind, Reference, Row, RowReader, Target, kompetensi};
 use crate::record::{Column, Record, RowError};
-use crate::values::{parse_code, parse_date, parse_nip, parse_score};
+use crate::values::{parse_code, parse_date, parse_score};
 
 columns! {
     NIP: Column::required("nipBaru"),
@@ -28,7 +28,7 @@ impl RecordKind for Asesmen {
 
     fn parse(record: &Record) -> Result<Asesmen, Vec<RowError>> {
         RowReader::parse(record, |row| {
-            let nip = row.req(NIP, |text| parse_nip(text, None));
+            let nip = row.nip(NIP);
             let tanggal = row.req(TANGGAL, parse_date);
             let sumber = row.req(SUMBER, parse_code::<SumberAsesmen>);
             let potensi = row.opt(POTENSI, parse_score);
@@ -60,10 +60,6 @@ impl RecordKind for Asesmen {
     }
 
     fn references(&self) -> Vec<Reference> {
-        vec![Reference {
-            column: NIP,
-            target: Target::Pegawai,
-            code: self.nip.as_str().to_owned(),
-        }]
+        vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
     }
 }

@@ -83,11 +83,7 @@ impl RecordKind for Jabatan {
     }
 
     fn references(&self) -> Vec<Reference> {
-        vec![Reference {
-            column: UNOR,
-            target: Target::Opd,
-            code: self.opd.clone(),
-        }]
+        vec![Reference::new(UNOR, Target::Opd, &self.opd)]
     }
 
     fn provides(&self) -> Option<(Target, &str)> {

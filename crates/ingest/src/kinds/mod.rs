@@ -7,13 +7,14 @@ use std::fmt::{self, Write};
 use std::hash::Hash;
 use std::str::FromStr;
 
+use talenta_domain::Nip;
 /// The domain types of the kinds, for [`with_kind!`](crate::with_kind) in
 /// crates that do not name the domain crate.
 pub use talenta_domain::personnel;
 use time::Date;
 
 use crate::record::{Column, Record, RowError};
-use crate::values::{IsoDate, parse_text};
+use crate::values::{IsoDate, parse_nip, parse_text};
 
 /// A kind's columns in file order, each named by the constant of its
 /// index, so that an index cannot drift from its column:
@@ -211,6 +212,17 @@ pub struct Reference {
     pub code: String,
 }
 
+impl Reference {
+    /// The value in `column` names the record of `target` with `code`.
+    pub(crate) fn new(column: usize, target: Target, code: &str) -> Reference {
+        Reference {
+            column,
+            target,
+            code: code.to_owned(),
+        }
+    }
+}
+
 /// A kind of record and its file format.
 pub trait RecordKind: Sized {
     const KIND: Kind;
@@ -368,6 +380,12 @@ impl<'a> RowReader<'a> {
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<Option<T>> {
         self.keep(self.record.parse_opt(index, parse))
+    }
+
+    /// A NIP or NI PPPK, told apart by its digits: for a row without a
+    /// status column to say which.
+    pub(crate) fn nip(&mut self, index: usize) -> Option<Nip> {
+        self.req(index, |text| parse_nip(text, None))
     }
 
     pub(crate) fn text(&mut self, index: usize) -> Option<String> {

@@ -48,11 +48,7 @@ impl RecordKind for Opd {
     fn references(&self) -> Vec<Reference> {
         self.induk
             .iter()
-            .map(|induk| Reference {
-                column: INDUK,
-                target: Target::Opd,
-                code: induk.clone(),
-            })
+            .map(|induk| Reference::new(INDUK, Target::Opd, induk))
             .collect()
     }
 

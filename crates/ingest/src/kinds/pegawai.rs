@@ -172,16 +172,12 @@ impl RecordKind for Pegawai {
     }
 
     fn references(&self) -> Vec<Reference> {
-        let mut references = vec![Reference {
-            column: UNOR,
-            target: Target::Opd,
-            code: self.opd.clone(),
-        }];
-        references.extend(self.jabatan.iter().map(|jabatan| Reference {
-            column: JABATAN,
-            target: Target::Jabatan,
-            code: jabatan.clone(),
-        }));
+        let mut references = vec![Reference::new(UNOR, Target::Opd, &self.opd)];
+        references.extend(
+            self.jabatan
+                .iter()
+                .map(|jabatan| Reference::new(JABATAN, Target::Jabatan, jabatan)),
+        );
         references
     }
 

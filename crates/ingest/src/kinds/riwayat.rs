@@ -1,35 +1,19 @@
 //! The six histories of an employee (riwayat jabatan, golongan, pendidikan,
-//! diklat, penghargaan, hukuman disiplin). Each row names its employee by
-//! `nipBaru` in the first column.
+//! diklat, penghargaan, hukuman disiplin), each in a module of its own
+//! with its columns. Each row names its employee by `nipBaru` in the first
+//! column.
 
 use talenta_domain::disiplin::JenisHukuman;
 use talenta_domain::personnel::{
     GolonganAsn, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis, RiwayatJabatan, RiwayatPendidikan,
     RiwayatPenghargaan,
 };
-use talenta_domain::{AsnKind, BidangIlmu, Jenjang, Nip, TingkatPendidikan};
+use talenta_domain::{AsnKind, BidangIlmu, Jenjang, TingkatPendidikan};
 use time::Date;
 
 use super::{Kind, RecordKind, Reference, Row, RowReader, Target};
 use crate::record::{Column, Record, RowError};
 use crate::values::{format_date, parse_code, parse_date, parse_nip, parse_whole, parse_year};
-
-/// Every history has the employee's NIP first.
-const NIP: usize = 0;
-
-/// The NIP of a history row. Without a status column the digits tell a PNS
-/// NIP from an NI PPPK.
-fn read_nip(row: &mut RowReader<'_>) -> Option<Nip> {
-    row.req(NIP, |text| parse_nip(text, None))
-}
-
-fn pegawai(nip: &Nip) -> Reference {
-    Reference {
-        column: NIP,
-        target: Target::Pegawai,
-        code: nip.as_str().to_owned(),
-    }
-}
 
 /// Reports an end date before the start date (named `start_name`) on the
 /// end's column.
@@ -52,386 +36,367 @@ fn check_order(
 }
 
 mod jabatan {
-    pub(super) const TMT: usize = 1;
-    pub(super) const JABATAN: usize = 2;
-    pub(super) const NAMA: usize = 3;
-    pub(super) const UNOR: usize = 4;
-    pub(super) const JENJANG: usize = 5;
-    pub(super) const NOMOR_SK: usize = 6;
-    pub(super) const TANGGAL_SK: usize = 7;
-}
+    use super::*;
 
-impl RecordKind for RiwayatJabatan {
-    const KIND: Kind = Kind::RiwayatJabatan;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("tmtJabatan"),
-        Column::optional("jabatanId"),
-        Column::required("namaJabatan"),
-        Column::optional("unorId"),
-        Column::required("jenjang"),
-        Column::optional("nomorSk"),
-        Column::optional("tanggalSk"),
-    ];
-    /// The NIP's digits and the TMT.
-    type Key = (String, Date);
-
-    fn key(&self) -> (String, Date) {
-        (self.nip.as_str().to_owned(), self.tmt)
+    columns! {
+        NIP: Column::required("nipBaru"),
+        TMT: Column::required("tmtJabatan"),
+        JABATAN: Column::optional("jabatanId"),
+        NAMA: Column::required("namaJabatan"),
+        UNOR: Column::optional("unorId"),
+        JENJANG: Column::required("jenjang"),
+        NOMOR_SK: Column::optional("nomorSk"),
+        TANGGAL_SK: Column::optional("tanggalSk"),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatJabatan, Vec<RowError>> {
-        use jabatan::*;
-        RowReader::parse(record, |row| {
-            let nip = read_nip(row);
-            let tmt = row.req(TMT, parse_date);
-            let jabatan = row.opt_text(JABATAN);
-            let nama_jabatan = row.text(NAMA);
-            let opd = row.opt_text(UNOR);
-            let jenjang = row.req(JENJANG, parse_code::<Jenjang>);
-            let nomor_sk = row.opt_text(NOMOR_SK);
-            let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
-            Some(RiwayatJabatan {
-                nip: nip?,
-                tmt: tmt?,
-                jabatan: jabatan?,
-                nama_jabatan: nama_jabatan?,
-                opd: opd?,
-                jenjang: jenjang?,
-                nomor_sk: nomor_sk?,
-                tanggal_sk: tanggal_sk?,
+    impl RecordKind for RiwayatJabatan {
+        const KIND: Kind = Kind::RiwayatJabatan;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits and the TMT.
+        type Key = (String, Date);
+
+        fn key(&self) -> (String, Date) {
+            (self.nip.as_str().to_owned(), self.tmt)
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatJabatan, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let nip = row.nip(NIP);
+                let tmt = row.req(TMT, parse_date);
+                let jabatan = row.opt_text(JABATAN);
+                let nama_jabatan = row.text(NAMA);
+                let opd = row.opt_text(UNOR);
+                let jenjang = row.req(JENJANG, parse_code::<Jenjang>);
+                let nomor_sk = row.opt_text(NOMOR_SK);
+                let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
+                Some(RiwayatJabatan {
+                    nip: nip?,
+                    tmt: tmt?,
+                    jabatan: jabatan?,
+                    nama_jabatan: nama_jabatan?,
+                    opd: opd?,
+                    jenjang: jenjang?,
+                    nomor_sk: nomor_sk?,
+                    tanggal_sk: tanggal_sk?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.date(self.tmt);
-        row.opt_text(self.jabatan.as_deref());
-        row.text(&self.nama_jabatan);
-        row.opt_text(self.opd.as_deref());
-        row.text(self.jenjang.code());
-        row.opt_text(self.nomor_sk.as_deref());
-        row.opt_date(self.tanggal_sk);
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.date(self.tmt);
+            row.opt_text(self.jabatan.as_deref());
+            row.text(&self.nama_jabatan);
+            row.opt_text(self.opd.as_deref());
+            row.text(self.jenjang.code());
+            row.opt_text(self.nomor_sk.as_deref());
+            row.opt_date(self.tanggal_sk);
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        let mut references = vec![pegawai(&self.nip)];
-        references.extend(self.jabatan.iter().map(|code| Reference {
-            column: jabatan::JABATAN,
-            target: Target::Jabatan,
-            code: code.clone(),
-        }));
-        references.extend(self.opd.iter().map(|code| Reference {
-            column: jabatan::UNOR,
-            target: Target::Opd,
-            code: code.clone(),
-        }));
-        references
+        fn references(&self) -> Vec<Reference> {
+            let mut references = vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())];
+            references.extend(
+                self.jabatan
+                    .iter()
+                    .map(|code| Reference::new(JABATAN, Target::Jabatan, code)),
+            );
+            references.extend(
+                self.opd
+                    .iter()
+                    .map(|code| Reference::new(UNOR, Target::Opd, code)),
+            );
+            references
+        }
     }
 }
 
 mod golongan {
-    pub(super) const TMT: usize = 1;
-    pub(super) const GOLONGAN: usize = 2;
-    pub(super) const JENIS_KP: usize = 3;
-    pub(super) const NOMOR_SK: usize = 4;
-    pub(super) const TANGGAL_SK: usize = 5;
-}
+    use super::*;
 
-impl RecordKind for RiwayatGolongan {
-    const KIND: Kind = Kind::RiwayatGolongan;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("tmtGolongan"),
-        Column::required("golongan"),
-        Column::optional("jenisKPNama"),
-        Column::optional("skNomor"),
-        Column::optional("skTanggal"),
-    ];
-    /// The NIP's digits and the TMT.
-    type Key = (String, Date);
-
-    fn key(&self) -> (String, Date) {
-        (self.nip.as_str().to_owned(), self.tmt)
+    columns! {
+        NIP: Column::required("nipBaru"),
+        TMT: Column::required("tmtGolongan"),
+        GOLONGAN: Column::required("golongan"),
+        JENIS_KP: Column::optional("jenisKPNama"),
+        NOMOR_SK: Column::optional("skNomor"),
+        TANGGAL_SK: Column::optional("skTanggal"),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatGolongan, Vec<RowError>> {
-        use golongan::*;
-        RowReader::parse(record, |row| {
-            let golongan = row.req(GOLONGAN, parse_code::<GolonganAsn>);
-            // The golongan says the kind of ASN: a PPPK golongan goes with an
-            // NI PPPK, a golongan/ruang with a PNS NIP (which must then have
-            // a month in digits 13-14).
-            let kind = golongan.map(|g| match g {
-                GolonganAsn::Pns(_) => AsnKind::Pns,
-                GolonganAsn::Pppk(_) => AsnKind::Pppk,
-            });
-            let nip = row.req(NIP, |text| parse_nip(text, kind));
-            let tmt = row.req(TMT, parse_date);
-            let jenis_kp = row.opt_text(JENIS_KP);
-            let nomor_sk = row.opt_text(NOMOR_SK);
-            let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
-            Some(RiwayatGolongan {
-                nip: nip?,
-                tmt: tmt?,
-                golongan: golongan?,
-                jenis_kp: jenis_kp?,
-                nomor_sk: nomor_sk?,
-                tanggal_sk: tanggal_sk?,
+    impl RecordKind for RiwayatGolongan {
+        const KIND: Kind = Kind::RiwayatGolongan;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits and the TMT.
+        type Key = (String, Date);
+
+        fn key(&self) -> (String, Date) {
+            (self.nip.as_str().to_owned(), self.tmt)
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatGolongan, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let golongan = row.req(GOLONGAN, parse_code::<GolonganAsn>);
+                // The golongan says the kind of ASN: a PPPK golongan goes with an
+                // NI PPPK, a golongan/ruang with a PNS NIP (which must then have
+                // a month in digits 13-14).
+                let kind = golongan.map(|g| match g {
+                    GolonganAsn::Pns(_) => AsnKind::Pns,
+                    GolonganAsn::Pppk(_) => AsnKind::Pppk,
+                });
+                let nip = row.req(NIP, |text| parse_nip(text, kind));
+                let tmt = row.req(TMT, parse_date);
+                let jenis_kp = row.opt_text(JENIS_KP);
+                let nomor_sk = row.opt_text(NOMOR_SK);
+                let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
+                Some(RiwayatGolongan {
+                    nip: nip?,
+                    tmt: tmt?,
+                    golongan: golongan?,
+                    jenis_kp: jenis_kp?,
+                    nomor_sk: nomor_sk?,
+                    tanggal_sk: tanggal_sk?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.date(self.tmt);
-        row.text(self.golongan.code());
-        row.opt_text(self.jenis_kp.as_deref());
-        row.opt_text(self.nomor_sk.as_deref());
-        row.opt_date(self.tanggal_sk);
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.date(self.tmt);
+            row.text(self.golongan.code());
+            row.opt_text(self.jenis_kp.as_deref());
+            row.opt_text(self.nomor_sk.as_deref());
+            row.opt_date(self.tanggal_sk);
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        vec![pegawai(&self.nip)]
+        fn references(&self) -> Vec<Reference> {
+            vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
+        }
     }
 }
 
 mod pendidikan {
-    pub(super) const TINGKAT: usize = 1;
-    pub(super) const TAHUN_LULUS: usize = 2;
-    pub(super) const BIDANG_ILMU: usize = 3;
-    pub(super) const NAMA_SEKOLAH: usize = 4;
-}
+    use super::*;
 
-impl RecordKind for RiwayatPendidikan {
-    const KIND: Kind = Kind::RiwayatPendidikan;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("tkPendidikan"),
-        Column::required("tahunLulus").number(),
-        Column::optional("bidangIlmu"),
-        Column::optional("namaSekolah"),
-    ];
-    /// The NIP's digits, the level and the year of graduation.
-    type Key = (String, TingkatPendidikan, i32);
-
-    fn key(&self) -> (String, TingkatPendidikan, i32) {
-        (self.nip.as_str().to_owned(), self.tingkat, self.tahun_lulus)
+    columns! {
+        NIP: Column::required("nipBaru"),
+        TINGKAT: Column::required("tkPendidikan"),
+        TAHUN_LULUS: Column::required("tahunLulus").number(),
+        BIDANG_ILMU: Column::optional("bidangIlmu"),
+        NAMA_SEKOLAH: Column::optional("namaSekolah"),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatPendidikan, Vec<RowError>> {
-        use pendidikan::*;
-        RowReader::parse(record, |row| {
-            let nip = read_nip(row);
-            let tingkat = row.req(TINGKAT, parse_code::<TingkatPendidikan>);
-            let tahun_lulus = row.req(TAHUN_LULUS, |text| parse_year(text, 1900..=2100));
-            let bidang_ilmu = row.opt(BIDANG_ILMU, |text| Ok(BidangIlmu::new(text)));
-            let nama_sekolah = row.opt_text(NAMA_SEKOLAH);
-            Some(RiwayatPendidikan {
-                nip: nip?,
-                tingkat: tingkat?,
-                tahun_lulus: tahun_lulus?,
-                bidang_ilmu: bidang_ilmu?,
-                nama_sekolah: nama_sekolah?,
+    impl RecordKind for RiwayatPendidikan {
+        const KIND: Kind = Kind::RiwayatPendidikan;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits, the level and the year of graduation.
+        type Key = (String, TingkatPendidikan, i32);
+
+        fn key(&self) -> (String, TingkatPendidikan, i32) {
+            (self.nip.as_str().to_owned(), self.tingkat, self.tahun_lulus)
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatPendidikan, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let nip = row.nip(NIP);
+                let tingkat = row.req(TINGKAT, parse_code::<TingkatPendidikan>);
+                let tahun_lulus = row.req(TAHUN_LULUS, |text| parse_year(text, 1900..=2100));
+                let bidang_ilmu = row.opt(BIDANG_ILMU, |text| Ok(BidangIlmu::new(text)));
+                let nama_sekolah = row.opt_text(NAMA_SEKOLAH);
+                Some(RiwayatPendidikan {
+                    nip: nip?,
+                    tingkat: tingkat?,
+                    tahun_lulus: tahun_lulus?,
+                    bidang_ilmu: bidang_ilmu?,
+                    nama_sekolah: nama_sekolah?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.text(self.tingkat.code());
-        row.value(self.tahun_lulus);
-        row.opt_text(self.bidang_ilmu.as_ref().map(BidangIlmu::as_str));
-        row.opt_text(self.nama_sekolah.as_deref());
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.text(self.tingkat.code());
+            row.value(self.tahun_lulus);
+            row.opt_text(self.bidang_ilmu.as_ref().map(BidangIlmu::as_str));
+            row.opt_text(self.nama_sekolah.as_deref());
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        vec![pegawai(&self.nip)]
+        fn references(&self) -> Vec<Reference> {
+            vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
+        }
     }
 }
 
 mod diklat {
-    pub(super) const NAMA: usize = 1;
-    pub(super) const MULAI: usize = 2;
-    pub(super) const SELESAI: usize = 3;
-    pub(super) const JENIS: usize = 4;
-    pub(super) const JAM: usize = 5;
-    pub(super) const PENYELENGGARA: usize = 6;
-}
+    use super::*;
 
-impl RecordKind for RiwayatDiklat {
-    const KIND: Kind = Kind::RiwayatDiklat;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("namaDiklat"),
-        Column::required("tanggalMulai"),
-        Column::optional("tanggalSelesai"),
-        Column::optional("jenisDiklat"),
-        Column::optional("jumlahJam").number(),
-        Column::optional("penyelenggara"),
-    ];
-    /// The NIP's digits, the training's name and its first day.
-    type Key = (String, String, Date);
-
-    fn key(&self) -> (String, String, Date) {
-        (self.nip.as_str().to_owned(), self.nama.clone(), self.mulai)
+    columns! {
+        NIP: Column::required("nipBaru"),
+        NAMA: Column::required("namaDiklat"),
+        MULAI: Column::required("tanggalMulai"),
+        SELESAI: Column::optional("tanggalSelesai"),
+        JENIS: Column::optional("jenisDiklat"),
+        JAM: Column::optional("jumlahJam").number(),
+        PENYELENGGARA: Column::optional("penyelenggara"),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatDiklat, Vec<RowError>> {
-        use diklat::*;
-        RowReader::parse(record, |row| {
-            let nip = read_nip(row);
-            let nama = row.text(NAMA);
-            let mulai = row.req(MULAI, parse_date);
-            let selesai = row.opt(SELESAI, parse_date);
-            let jenis = row.opt_text(JENIS);
-            let jam = row.opt(JAM, |text| parse_whole(text, 0..=u16::MAX));
-            let penyelenggara = row.opt_text(PENYELENGGARA);
-            check_order(row, ("tanggalMulai", mulai), (SELESAI, selesai.flatten()));
-            Some(RiwayatDiklat {
-                nip: nip?,
-                nama: nama?,
-                mulai: mulai?,
-                selesai: selesai?,
-                jenis: jenis?,
-                jam: jam?,
-                penyelenggara: penyelenggara?,
+    impl RecordKind for RiwayatDiklat {
+        const KIND: Kind = Kind::RiwayatDiklat;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits, the training's name and its first day.
+        type Key = (String, String, Date);
+
+        fn key(&self) -> (String, String, Date) {
+            (self.nip.as_str().to_owned(), self.nama.clone(), self.mulai)
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatDiklat, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let nip = row.nip(NIP);
+                let nama = row.text(NAMA);
+                let mulai = row.req(MULAI, parse_date);
+                let selesai = row.opt(SELESAI, parse_date);
+                let jenis = row.opt_text(JENIS);
+                let jam = row.opt(JAM, |text| parse_whole(text, 0..=u16::MAX));
+                let penyelenggara = row.opt_text(PENYELENGGARA);
+                check_order(row, ("tanggalMulai", mulai), (SELESAI, selesai.flatten()));
+                Some(RiwayatDiklat {
+                    nip: nip?,
+                    nama: nama?,
+                    mulai: mulai?,
+                    selesai: selesai?,
+                    jenis: jenis?,
+                    jam: jam?,
+                    penyelenggara: penyelenggara?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.text(&self.nama);
-        row.date(self.mulai);
-        row.opt_date(self.selesai);
-        row.opt_text(self.jenis.as_deref());
-        row.opt_value(self.jam);
-        row.opt_text(self.penyelenggara.as_deref());
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.text(&self.nama);
+            row.date(self.mulai);
+            row.opt_date(self.selesai);
+            row.opt_text(self.jenis.as_deref());
+            row.opt_value(self.jam);
+            row.opt_text(self.penyelenggara.as_deref());
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        vec![pegawai(&self.nip)]
+        fn references(&self) -> Vec<Reference> {
+            vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
+        }
     }
 }
 
 mod penghargaan {
-    pub(super) const NAMA: usize = 1;
-    pub(super) const TANGGAL: usize = 2;
-    pub(super) const NOMOR_SK: usize = 3;
-}
+    use super::*;
 
-impl RecordKind for RiwayatPenghargaan {
-    const KIND: Kind = Kind::RiwayatPenghargaan;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("namaPenghargaan"),
-        Column::required("skTanggal"),
-        Column::optional("skNomor"),
-    ];
-    /// The NIP's digits, the award's name and its date.
-    type Key = (String, String, Date);
-
-    fn key(&self) -> (String, String, Date) {
-        (
-            self.nip.as_str().to_owned(),
-            self.nama.clone(),
-            self.tanggal,
-        )
+    columns! {
+        NIP: Column::required("nipBaru"),
+        NAMA: Column::required("namaPenghargaan"),
+        TANGGAL: Column::required("skTanggal"),
+        NOMOR_SK: Column::optional("skNomor"),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatPenghargaan, Vec<RowError>> {
-        use penghargaan::*;
-        RowReader::parse(record, |row| {
-            let nip = read_nip(row);
-            let nama = row.text(NAMA);
-            let tanggal = row.req(TANGGAL, parse_date);
-            let nomor_sk = row.opt_text(NOMOR_SK);
-            Some(RiwayatPenghargaan {
-                nip: nip?,
-                nama: nama?,
-                tanggal: tanggal?,
-                nomor_sk: nomor_sk?,
+    impl RecordKind for RiwayatPenghargaan {
+        const KIND: Kind = Kind::RiwayatPenghargaan;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits, the award's name and its date.
+        type Key = (String, String, Date);
+
+        fn key(&self) -> (String, String, Date) {
+            (
+                self.nip.as_str().to_owned(),
+                self.nama.clone(),
+                self.tanggal,
+            )
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatPenghargaan, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let nip = row.nip(NIP);
+                let nama = row.text(NAMA);
+                let tanggal = row.req(TANGGAL, parse_date);
+                let nomor_sk = row.opt_text(NOMOR_SK);
+                Some(RiwayatPenghargaan {
+                    nip: nip?,
+                    nama: nama?,
+                    tanggal: tanggal?,
+                    nomor_sk: nomor_sk?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.text(&self.nama);
-        row.date(self.tanggal);
-        row.opt_text(self.nomor_sk.as_deref());
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.text(&self.nama);
+            row.date(self.tanggal);
+            row.opt_text(self.nomor_sk.as_deref());
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        vec![pegawai(&self.nip)]
+        fn references(&self) -> Vec<Reference> {
+            vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
+        }
     }
 }
 
 mod hukdis {
-    pub(super) const JENIS: usize = 1;
-    pub(super) const MULAI: usize = 2;
-    pub(super) const AKHIR: usize = 3;
-    pub(super) const NOMOR_SK: usize = 4;
-    pub(super) const TANGGAL_SK: usize = 5;
-    pub(super) const ALASAN: usize = 6;
-}
+    use super::*;
 
-impl RecordKind for RiwayatHukdis {
-    const KIND: Kind = Kind::RiwayatHukdis;
-    const COLUMNS: &'static [Column] = &[
-        Column::required("nipBaru"),
-        Column::required("jenisHukuman"),
-        Column::required("hukumanTanggal"),
-        Column::optional("akhirHukumTanggal"),
-        Column::optional("skNomor"),
-        Column::optional("skTanggal"),
-        Column::optional("alasanHukumanDisiplin").max(1000),
-    ];
-    /// The NIP's digits, the sanction and its TMT.
-    type Key = (String, JenisHukuman, Date);
-
-    fn key(&self) -> (String, JenisHukuman, Date) {
-        (self.nip.as_str().to_owned(), self.jenis, self.mulai)
+    columns! {
+        NIP: Column::required("nipBaru"),
+        JENIS: Column::required("jenisHukuman"),
+        MULAI: Column::required("hukumanTanggal"),
+        AKHIR: Column::optional("akhirHukumTanggal"),
+        NOMOR_SK: Column::optional("skNomor"),
+        TANGGAL_SK: Column::optional("skTanggal"),
+        ALASAN: Column::optional("alasanHukumanDisiplin").max(1000),
     }
 
-    fn parse(record: &Record) -> Result<RiwayatHukdis, Vec<RowError>> {
-        use hukdis::*;
-        RowReader::parse(record, |row| {
-            let nip = read_nip(row);
-            let jenis = row.req(JENIS, parse_code::<JenisHukuman>);
-            let mulai = row.req(MULAI, parse_date);
-            let akhir = row.opt(AKHIR, parse_date);
-            let nomor_sk = row.opt_text(NOMOR_SK);
-            let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
-            let alasan = row.opt_text(ALASAN);
-            check_order(row, ("hukumanTanggal", mulai), (AKHIR, akhir.flatten()));
-            let (jenis, mulai) = (jenis?, mulai?);
-            Some(RiwayatHukdis {
-                nip: nip?,
-                jenis,
-                mulai,
-                // A blank end is the sanction's own length from its TMT.
-                akhir: akhir?.or_else(|| jenis.akhir(mulai)),
-                nomor_sk: nomor_sk?,
-                tanggal_sk: tanggal_sk?,
-                alasan: alasan?,
+    impl RecordKind for RiwayatHukdis {
+        const KIND: Kind = Kind::RiwayatHukdis;
+        const COLUMNS: &'static [Column] = COLUMNS;
+        /// The NIP's digits, the sanction and its TMT.
+        type Key = (String, JenisHukuman, Date);
+
+        fn key(&self) -> (String, JenisHukuman, Date) {
+            (self.nip.as_str().to_owned(), self.jenis, self.mulai)
+        }
+
+        fn parse(record: &Record) -> Result<RiwayatHukdis, Vec<RowError>> {
+            RowReader::parse(record, |row| {
+                let nip = row.nip(NIP);
+                let jenis = row.req(JENIS, parse_code::<JenisHukuman>);
+                let mulai = row.req(MULAI, parse_date);
+                let akhir = row.opt(AKHIR, parse_date);
+                let nomor_sk = row.opt_text(NOMOR_SK);
+                let tanggal_sk = row.opt(TANGGAL_SK, parse_date);
+                let alasan = row.opt_text(ALASAN);
+                check_order(row, ("hukumanTanggal", mulai), (AKHIR, akhir.flatten()));
+                let (jenis, mulai) = (jenis?, mulai?);
+                Some(RiwayatHukdis {
+                    nip: nip?,
+                    jenis,
+                    mulai,
+                    // A blank end is the sanction's own length from its TMT.
+                    akhir: akhir?.or_else(|| jenis.akhir(mulai)),
+                    nomor_sk: nomor_sk?,
+                    tanggal_sk: tanggal_sk?,
+                    alasan: alasan?,
+                })
             })
-        })
-    }
+        }
 
-    fn write_row(&self, row: &mut Row) {
-        row.text(self.nip.as_str());
-        row.text(self.jenis.code());
-        row.date(self.mulai);
-        row.opt_date(self.akhir);
-        row.opt_text(self.nomor_sk.as_deref());
-        row.opt_date(self.tanggal_sk);
-        row.opt_text(self.alasan.as_deref());
-    }
+        fn write_row(&self, row: &mut Row) {
+            row.text(self.nip.as_str());
+            row.text(self.jenis.code());
+            row.date(self.mulai);
+            row.opt_date(self.akhir);
+            row.opt_text(self.nomor_sk.as_deref());
+            row.opt_date(self.tanggal_sk);
+            row.opt_text(self.alasan.as_deref());
+        }
 
-    fn references(&self) -> Vec<Reference> {
-        vec![pegawai(&self.nip)]
+        fn references(&self) -> Vec<Reference> {
+            vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
+        }
     }
 }

@@ -33,7 +33,7 @@ impl RecordKind for Skp {
 
     fn parse(record: &Record) -> Result<Skp, Vec<RowError>> {
         RowReader::parse(record, |row| {
-            let nip = row.req(NIP, |text| parse_nip(text, None));
+            let nip = row.nip(NIP);
             // A plausible year catches a date or a two-digit year here.
             let tahun = row.req(TAHUN, |text| parse_year(text, 2000..=2100));
             let hasil_kerja = row.req(HASIL, parse_code::<Rating>);
@@ -82,10 +82,6 @@ impl RecordKind for Skp {
     }
 
     fn references(&self) -> Vec<Reference> {
-        vec![Reference {
-            column: NIP,
-            target: Target::Pegawai,
-            code: self.nip.as_str().to_owned(),
-        }]
+        vec![Reference::new(NIP, Target::Pegawai, self.nip.as_str())]
     }
 }
