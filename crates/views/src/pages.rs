@@ -337,7 +337,7 @@ pub struct Daftar {
     pub filters: Vec<(&'static str, &'static str, Vec<Pilihan>)>,
     /// A message about the query (an unknown filter value), if any.
     pub galat: Option<String>,
-    /// Headings after the NIP.
+    /// Headings, the NIP's first.
     pub columns: Vec<&'static str>,
     pub rows: Vec<PersonRow>,
     pub halaman: Halaman,
@@ -387,6 +387,23 @@ pub struct Kalibrasi {
     pub kotak: String,
     pub info: String,
     pub rows: Vec<KalibrasiBaris>,
+}
+
+impl Kalibrasi {
+    /// The headings; the committee's form has the last column.
+    pub fn columns(&self) -> Vec<&'static str> {
+        let mut columns = vec![
+            "Pegawai",
+            "Nilai talenta",
+            "Kotak hasil",
+            "Kotak akhir",
+            "Alasan kalibrasi",
+        ];
+        if self.boleh {
+            columns.push("Pindahkan");
+        }
+        columns
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,12 +1,17 @@
-//! Forms and query strings read into typed values. What cannot be read (a
-//! missing field, a value not of its kind) is refused with a 400 page that
-//! names the field as its page labels it ([`WebError::Invalid`]), never with
-//! axum's plain-text rejection naming a field of the code.
+//! Forms, query strings and path segments read into typed values. What
+//! cannot be read (a missing field, a value not of its kind) is refused
+//! with a 400 page that names the field as its page labels it
+//! ([`WebError::Invalid`]), never with axum's plain-text rejection naming a
+//! field of the code; a path segment that does not parse is not found.
+
+use std::str::FromStr;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
+use talenta_domain::Periode;
 
 use crate::error::WebError;
 
@@ -35,6 +40,38 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
         parse(parts.uri.query().unwrap_or_default().as_bytes()).map(Query)
+    }
+}
+
+/// A value a route takes in its path, in the segment named [`Segment::NAME`]
+/// (`/talenta/{periode}/...`).
+pub trait Segment: FromStr {
+    const NAME: &'static str;
+}
+
+impl Segment for Periode {
+    const NAME: &'static str = "periode";
+}
+
+/// The path segment of `T`, read as `T`. One that does not parse answers
+/// 404, the same answer as a record that does not exist (a period never
+/// mapped).
+#[derive(Debug)]
+pub struct InPath<T>(pub T);
+
+impl<T: Segment, S: Send + Sync> FromRequestParts<S> for InPath<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let params = RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        params
+            .iter()
+            .find(|(name, _)| *name == T::NAME)
+            .and_then(|(_, value)| value.parse().ok())
+            .map(InPath)
+            .ok_or_else(|| WebError::NotFound.into_response())
     }
 }
 

@@ -23,7 +23,7 @@ use talenta_views::pages::{Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus
 use super::profile::person;
 use crate::AppState;
 use crate::error::{WebError, render};
-use crate::extract::{Form, Query};
+use crate::extract::{Form, InPath, Query};
 use crate::format::{nilai, tanggal};
 use crate::session::SignedIn;
 
@@ -155,7 +155,7 @@ struct CalibrationQuery {
 async fn calibration_page(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(periode): Path<String>,
+    InPath(periode): InPath<Periode>,
     Query(query): Query<CalibrationQuery>,
 ) -> Result<Response, WebError> {
     let flash = query
@@ -163,19 +163,18 @@ async fn calibration_page(
         .as_deref()
         .filter(|ok| *ok == "kalibrasi")
         .map(|_| Flash::success("Kalibrasi disimpan."));
-    calibration_list(&state, &user, &periode, &query, flash, StatusCode::OK).await
+    calibration_list(&state, &user, periode, &query, flash, StatusCode::OK).await
 }
 
 async fn calibration_list(
     state: &AppState,
     user: &SignedIn,
-    periode_text: &str,
+    periode: Periode,
     query: &CalibrationQuery,
     flash: Option<Flash>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     require(user, Action::ListPeople)?;
-    let periode = parse_periode(periode_text)?;
     let ctx = state.ctx(user);
     let rows = final_map(&ctx, periode).await.map_err(cycle_error)?;
     if rows.is_empty() {
@@ -245,11 +244,11 @@ struct Move {
 async fn calibrate_one(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((periode_text, nip)): Path<(String, String)>,
+    Path((periode, nip)): Path<(String, String)>,
     Form(input): Form<Move>,
 ) -> Result<Response, WebError> {
     person(&state, &user, &nip, Action::Calibrate).await?;
-    let periode = parse_periode(&periode_text)?;
+    let periode = parse_periode(&periode)?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
     let parsed: Nip = nip.parse().map_err(|_| WebError::NotFound)?;
     let decision = Calibration {
@@ -264,10 +263,10 @@ async fn calibrate_one(
         ))
         .into_response()),
         Err(CycleError::Calibration(reason)) => {
-            refused(&state, &user, &periode_text, &nip, &reason.to_string()).await
+            refused(&state, &user, periode, &nip, &reason.to_string()).await
         }
         Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => {
-            refused(&state, &user, &periode_text, &nip, "periode tidak terbuka").await
+            refused(&state, &user, periode, &nip, "periode tidak terbuka").await
         }
         Err(other) => Err(cycle_error(other)),
     }
@@ -277,7 +276,7 @@ async fn calibrate_one(
 async fn refused(
     state: &AppState,
     user: &SignedIn,
-    periode: &str,
+    periode: Periode,
     nip: &str,
     reason: &str,
 ) -> Result<Response, WebError> {

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use talenta_app::cycle::CycleError;
@@ -24,7 +24,7 @@ use super::dashboard::path_segment;
 use super::profile::komponen_label;
 use crate::AppState;
 use crate::error::{WebError, render};
-use crate::extract::Query;
+use crate::extract::{InPath, Query};
 use crate::session::SignedIn;
 use talenta_app::cycle::latest;
 use talenta_app::units;
@@ -88,11 +88,10 @@ fn missing_label(code: &str) -> &str {
 async fn page(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(periode): Path<String>,
+    InPath(periode): InPath<Periode>,
     Query(unit): Query<Unit>,
 ) -> Result<Response, WebError> {
     let opd = unit.scope(&state, &user, Action::ReadEvaluation).await?;
-    let periode: Periode = periode.parse().map_err(|_| WebError::NotFound)?;
     let rules = state.rules();
     let evaluated = evaluation(&state.ctx(&user), periode, opd.as_deref())
         .await

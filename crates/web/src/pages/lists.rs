@@ -10,12 +10,14 @@ use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::accounts::account;
 use talenta_app::cycle::mapped;
-use talenta_app::lists::{self, EmployeeFilter, MapFilter, Page, Search, Window};
+use talenta_app::lists::{
+    self, EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window,
+};
 use talenta_app::units;
 use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::teks::{self, Lines};
-use talenta_domain::{Jenjang, Kotak};
+use talenta_domain::{Jenjang, Kotak, Score};
 use talenta_ingest::record::shown;
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
@@ -149,22 +151,19 @@ async fn scope(
 }
 
 fn unit_choices(scope: &Scope, chosen: Option<&str>, whole: bool) -> Vec<Pilihan> {
-    let mut choices = vec![Pilihan {
-        value: String::new(),
-        label: if whole {
-            "Semua unit"
-        } else {
-            "Semua unit saya"
-        }
-        .to_owned(),
-        selected: chosen.is_none(),
-    }];
-    choices.extend(scope.units.iter().map(|(kode, nama)| Pilihan {
-        value: kode.clone(),
-        label: format!("{nama} ({kode})"),
-        selected: chosen == Some(kode.as_str()),
-    }));
-    choices
+    let all = if whole {
+        "Semua unit"
+    } else {
+        "Semua unit saya"
+    };
+    super::choices(
+        Some(all),
+        scope
+            .units
+            .iter()
+            .map(|(kode, nama)| (kode.clone(), format!("{nama} ({kode})"))),
+        chosen,
+    )
 }
 
 /// A path with its query, without empty values.
@@ -225,6 +224,67 @@ fn jenjang_label(code: Option<&str>) -> String {
     )
 }
 
+/// The headings of [`export_row`]'s first cells.
+const PERSON_EXPORT: [&str; 6] = [
+    "NIP",
+    "Nama",
+    "Kode unit",
+    "Unit kerja",
+    "Jabatan",
+    "Jenjang",
+];
+
+/// A person's row of either list: the NIP linking to the profile, name,
+/// unit, position and jenjang, then `more`.
+fn person_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> PersonRow {
+    let mut cells = vec![
+        e.nama,
+        e.opd_nama,
+        e.jabatan.unwrap_or_else(|| "—".to_owned()),
+        jenjang_label(e.jenjang.as_deref()),
+    ];
+    cells.extend(more);
+    PersonRow {
+        href: format!("/pegawai/{}", e.nip),
+        nip: e.nip,
+        cells,
+    }
+}
+
+/// A person's row of either export, under [`PERSON_EXPORT`], then `more`.
+fn export_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Vec<String> {
+    let jenjang = e
+        .jenjang
+        .as_deref()
+        .map(|j| jenjang_label(Some(j)))
+        .unwrap_or_default();
+    let mut cells = vec![
+        e.nip,
+        e.nama,
+        e.opd,
+        e.opd_nama,
+        e.jabatan.unwrap_or_default(),
+        jenjang,
+    ];
+    cells.extend(more);
+    cells
+}
+
+/// A talent-map row as its person, box and scores (kinerja, potensial,
+/// nilai talenta).
+fn map_parts(r: MapItem) -> (EmployeeItem, Option<u8>, [Option<Score>; 3]) {
+    let scores = [r.kinerja, r.potensial, r.nilai_talenta];
+    let person = EmployeeItem {
+        nip: r.nip,
+        nama: r.nama,
+        opd: r.opd,
+        opd_nama: r.opd_nama,
+        jabatan: r.jabatan,
+        jenjang: r.jenjang,
+    };
+    (person, r.kotak, scores)
+}
+
 async fn employees(
     State(state): State<AppState>,
     user: SignedIn,
@@ -246,27 +306,8 @@ async fn employees(
         let all = lists::employees(&state.ctx(&user), &filter, EXPORT).await?;
         return xlsx::attachment(
             "pegawai.xlsx",
-            &[
-                "NIP",
-                "Nama",
-                "Kode unit",
-                "Unit kerja",
-                "Jabatan",
-                "Jenjang",
-            ],
-            all.rows.into_iter().map(|e| {
-                vec![
-                    e.nip,
-                    e.nama,
-                    e.opd,
-                    e.opd_nama,
-                    e.jabatan.unwrap_or_default(),
-                    e.jenjang
-                        .as_deref()
-                        .map(|j| jenjang_label(Some(j)))
-                        .unwrap_or_default(),
-                ]
-            }),
+            &PERSON_EXPORT,
+            all.rows.into_iter().map(|e| export_row(e, [])),
         );
     }
     let (page, bad_page) = match query.page() {
@@ -285,20 +326,7 @@ async fn employees(
     )
     .await?;
     let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
-    let rows: Vec<PersonRow> = list
-        .rows
-        .into_iter()
-        .map(|e| PersonRow {
-            href: format!("/pegawai/{}", e.nip),
-            nip: e.nip,
-            cells: vec![
-                e.nama,
-                e.opd_nama,
-                e.jabatan.unwrap_or_else(|| "—".to_owned()),
-                jenjang_label(e.jenjang.as_deref()),
-            ],
-        })
-        .collect();
+    let rows: Vec<PersonRow> = list.rows.into_iter().map(|e| person_row(e, [])).collect();
     let halaman = paging("/pegawai", &pairs, page, rows.len(), list.total);
     render(&Daftar {
         chrome: super::chrome(&user, "/pegawai"),
@@ -310,11 +338,149 @@ async fn employees(
         q: q.to_owned(),
         filters: vec![("opd", "Unit kerja", unit_choices(&scope, opd, whole))],
         galat,
-        columns: vec!["Nama", "Unit kerja", "Jabatan", "Jenjang"],
+        columns: vec!["NIP", "Nama", "Unit kerja", "Jabatan", "Jenjang"],
         rows,
         halaman,
         export_href: export_link("/pegawai", &pairs),
     })
+}
+
+/// The filters of the talent map as asked for; each that cannot be read
+/// is named in `problems` and filters nothing.
+struct MapQuery<'q> {
+    /// The period asked for if it has a map, else the latest mapped.
+    periode: Option<String>,
+    kotak: Option<Kotak>,
+    jenjang: Option<Jenjang>,
+    page: i64,
+    q: &'q str,
+    /// Every filter asked for was read: a bad one shows the message and no
+    /// rows, never a wider list.
+    usable: bool,
+    problems: Vec<String>,
+}
+
+impl<'q> MapQuery<'q> {
+    fn read(query: &'q ListQuery, periodes: &[String]) -> MapQuery<'q> {
+        let mut problems: Vec<String> = Vec::new();
+        let periode = match ListQuery::text(&query.periode) {
+            Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
+            Some(p) => {
+                problems.push(format!("Peta talenta periode “{}” belum ada.", shown(p)));
+                None
+            }
+            None => periodes.first().cloned(),
+        };
+        let kotak_text = ListQuery::text(&query.kotak);
+        let kotak = match kotak_text {
+            None => None,
+            Some(text) => match text.parse::<u8>().ok().and_then(Kotak::new) {
+                Some(k) => Some(k),
+                None => {
+                    problems.push(format!(
+                        "Kotak “{}” tidak sah: kotak talenta bernomor 1 sampai 9.",
+                        shown(text)
+                    ));
+                    None
+                }
+            },
+        };
+        let jenjang_text = ListQuery::text(&query.jenjang);
+        let jenjang = match jenjang_text {
+            None => None,
+            Some(text) => match text.parse::<Jenjang>() {
+                Ok(j) => Some(j),
+                Err(_) => {
+                    problems.push(format!("Jenjang “{}” tidak dikenal.", shown(text)));
+                    None
+                }
+            },
+        };
+        let page = match query.page() {
+            Ok(page) => page,
+            Err(message) => {
+                problems.push(message);
+                1
+            }
+        };
+        let q = query.search().unwrap_or_else(|message| {
+            problems.push(message);
+            ""
+        });
+        let usable = periode.is_some()
+            && query.search().is_ok()
+            && kotak_text.is_none_or(|_| kotak.is_some())
+            && jenjang_text.is_none_or(|_| jenjang.is_some());
+        MapQuery {
+            periode,
+            kotak,
+            jenjang,
+            page,
+            q,
+            usable,
+            problems,
+        }
+    }
+
+    fn periode(&self) -> &str {
+        self.periode.as_deref().unwrap_or_default()
+    }
+
+    /// The choices of the period, box and jenjang filters.
+    fn choices(&self, periodes: &[String]) -> [Vec<Pilihan>; 3] {
+        let periode = super::choices(
+            None,
+            periodes.iter().map(|p| (p.clone(), p.clone())),
+            self.periode.as_deref(),
+        );
+        let kotak = super::choices(
+            Some("Semua kotak"),
+            Kotak::ALL
+                .iter()
+                .rev()
+                .map(|k| (k.to_string(), format!("{k} · {}", k.label()))),
+            self.kotak.map(|k| k.to_string()).as_deref(),
+        );
+        let jenjang = super::choices(
+            Some("Semua jenjang"),
+            Jenjang::ALL
+                .iter()
+                .map(|j| (j.code().to_owned(), j.label().to_owned())),
+            self.jenjang.map(Jenjang::code),
+        );
+        [periode, kotak, jenjang]
+    }
+}
+
+/// The talent map of a period as an XLSX attachment, every row `filter`
+/// selects.
+async fn map_export(
+    state: &AppState,
+    user: &SignedIn,
+    filter: &MapFilter<'_>,
+    kotak: Option<Kotak>,
+) -> Result<Response, WebError> {
+    let all = lists::map(&state.ctx(user), filter, EXPORT).await?;
+    let periode = filter.periode;
+    let name = match kotak {
+        Some(k) => format!("peta-talenta-{periode}-kotak-{k}.xlsx"),
+        None => format!("peta-talenta-{periode}.xlsx"),
+    };
+    let headings: Vec<&str> = PERSON_EXPORT
+        .into_iter()
+        .chain(["Kotak", "Kinerja", "Potensial", "Nilai talenta"])
+        .collect();
+    let text = |value: Option<String>| value.unwrap_or_default();
+    xlsx::attachment(
+        &name,
+        &headings,
+        all.rows.into_iter().map(|r| {
+            let (person, kotak, scores) = map_parts(r);
+            let more = std::iter::once(text(kotak.map(|k| k.to_string())))
+                .chain(scores.map(|s| text(s.map(|s| s.to_string()))));
+            export_row(person, more)
+        }),
+    )
 }
 
 async fn map(
@@ -326,119 +492,32 @@ async fn map(
     let opd = ListQuery::text(&query.opd);
     let scope = scope(&state, &user, opd).await?;
     let periodes = mapped(&state.ctx(&user)).await?;
-    let mut problems: Vec<String> = Vec::new();
-    let periode = match ListQuery::text(&query.periode) {
-        Some(p) if periodes.iter().any(|known| known == p) => Some(p.to_owned()),
-        Some(p) => {
-            problems.push(format!("Peta talenta periode “{}” belum ada.", shown(p)));
-            None
-        }
-        None => periodes.first().cloned(),
-    };
-    let kotak_text = ListQuery::text(&query.kotak);
-    let kotak = match kotak_text {
-        None => None,
-        Some(text) => match text.parse::<u8>().ok().and_then(Kotak::new) {
-            Some(k) => Some(k),
-            None => {
-                problems.push(format!(
-                    "Kotak “{}” tidak sah: kotak talenta bernomor 1 sampai 9.",
-                    shown(text)
-                ));
-                None
-            }
-        },
-    };
-    let jenjang_text = ListQuery::text(&query.jenjang);
-    let jenjang = match jenjang_text {
-        None => None,
-        Some(text) => match text.parse::<Jenjang>() {
-            Ok(j) => Some(j),
-            Err(_) => {
-                problems.push(format!("Jenjang “{}” tidak dikenal.", shown(text)));
-                None
-            }
-        },
-    };
-    let page = match query.page() {
-        Ok(page) => page,
-        Err(message) => {
-            problems.push(message);
-            1
-        }
-    };
-    let q = query.search().unwrap_or_else(|message| {
-        problems.push(message);
-        ""
-    });
-    let searchable = query.search().is_ok();
-    let periode_text = periode.as_deref().unwrap_or_default();
-    let kotak_code = kotak.map(|k| k.to_string());
+    let asked = MapQuery::read(&query, &periodes);
+    let kotak_code = asked.kotak.map(|k| k.to_string());
     let pairs = [
-        ("periode", periode.as_deref()),
+        ("periode", asked.periode.as_deref()),
         ("kotak", kotak_code.as_deref()),
         ("opd", opd),
-        ("jenjang", jenjang.map(Jenjang::code)),
-        ("q", Some(q)),
+        ("jenjang", asked.jenjang.map(Jenjang::code)),
+        ("q", Some(asked.q)),
     ];
-    // A bad filter shows the message and no rows, never a wider list.
-    let usable = periode.is_some()
-        && searchable
-        && kotak_text.is_none_or(|_| kotak.is_some())
-        && jenjang_text.is_none_or(|_| jenjang.is_some());
     let filter = MapFilter {
-        periode: periode_text,
+        periode: asked.periode(),
         root: scope.root.as_deref(),
-        kotak: kotak.map(Kotak::number),
-        jenjang: jenjang.map(Jenjang::code),
-        search: Search::parse(q),
+        kotak: asked.kotak.map(Kotak::number),
+        jenjang: asked.jenjang.map(Jenjang::code),
+        search: Search::parse(asked.q),
     };
-    if query.xlsx() && usable {
-        let all = lists::map(&state.ctx(&user), &filter, EXPORT).await?;
-        let name = match kotak {
-            Some(k) => format!("peta-talenta-{periode_text}-kotak-{k}.xlsx"),
-            None => format!("peta-talenta-{periode_text}.xlsx"),
-        };
-        return xlsx::attachment(
-            &name,
-            &[
-                "NIP",
-                "Nama",
-                "Kode unit",
-                "Unit kerja",
-                "Jabatan",
-                "Jenjang",
-                "Kotak",
-                "Kinerja",
-                "Potensial",
-                "Nilai talenta",
-            ],
-            all.rows.into_iter().map(|r| {
-                vec![
-                    r.nip,
-                    r.nama,
-                    r.opd,
-                    r.opd_nama,
-                    r.jabatan.unwrap_or_default(),
-                    r.jenjang
-                        .as_deref()
-                        .map(|j| jenjang_label(Some(j)))
-                        .unwrap_or_default(),
-                    r.kotak.map(|k| k.to_string()).unwrap_or_default(),
-                    r.kinerja.map(|s| s.to_string()).unwrap_or_default(),
-                    r.potensial.map(|s| s.to_string()).unwrap_or_default(),
-                    r.nilai_talenta.map(|s| s.to_string()).unwrap_or_default(),
-                ]
-            }),
-        );
+    if query.xlsx() && asked.usable {
+        return map_export(&state, &user, &filter, asked.kotak).await;
     }
-    let list = if usable {
+    let list = if asked.usable {
         lists::map(
             &state.ctx(&user),
             &filter,
             Window {
                 limit: PAGE,
-                offset: (page - 1) * PAGE,
+                offset: (asked.page - 1) * PAGE,
             },
         )
         .await?
@@ -451,70 +530,36 @@ async fn map(
     let rows: Vec<PersonRow> = list
         .rows
         .into_iter()
-        .map(|r| PersonRow {
-            href: format!("/pegawai/{}", r.nip),
-            nip: r.nip,
-            cells: vec![
-                r.nama,
-                r.opd_nama,
-                r.jabatan.unwrap_or_else(|| "—".to_owned()),
-                jenjang_label(r.jenjang.as_deref()),
-                r.kotak
-                    .map_or_else(|| "belum dipetakan".to_owned(), |k| k.to_string()),
-                nilai(r.kinerja),
-                nilai(r.potensial),
-                nilai(r.nilai_talenta),
-            ],
+        .map(|r| {
+            let (person, kotak, scores) = map_parts(r);
+            let kotak = kotak.map_or_else(|| "belum dipetakan".to_owned(), |k| k.to_string());
+            person_row(person, std::iter::once(kotak).chain(scores.map(nilai)))
         })
         .collect();
-    let halaman = paging("/peta", &pairs, page, rows.len(), list.total);
+    let halaman = paging("/peta", &pairs, asked.page, rows.len(), list.total);
     let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
-    let mut kotak_choices = vec![Pilihan {
-        value: String::new(),
-        label: "Semua kotak".into(),
-        selected: kotak.is_none(),
-    }];
-    kotak_choices.extend(Kotak::ALL.iter().rev().map(|k| Pilihan {
-        value: k.to_string(),
-        label: format!("{k} · {}", k.label()),
-        selected: kotak == Some(*k),
-    }));
-    let mut jenjang_choices = vec![Pilihan {
-        value: String::new(),
-        label: "Semua jenjang".into(),
-        selected: jenjang.is_none(),
-    }];
-    jenjang_choices.extend(Jenjang::ALL.iter().map(|j| Pilihan {
-        value: j.code().to_owned(),
-        label: j.label().to_owned(),
-        selected: jenjang == Some(*j),
-    }));
-    let periode_choices = periodes
-        .iter()
-        .map(|p| Pilihan {
-            value: p.clone(),
-            label: p.clone(),
-            selected: periode.as_deref() == Some(p.as_str()),
-        })
-        .collect();
-    let judul = match kotak {
-        Some(k) => format!("Peta talenta {periode_text}: kotak {k}"),
-        None => format!("Peta talenta {periode_text}"),
+    let [periode_choices, kotak_choices, jenjang_choices] = asked.choices(&periodes);
+    let judul = match asked.kotak {
+        Some(k) => format!("Peta talenta {}: kotak {k}", asked.periode()),
+        None => format!("Peta talenta {}", asked.periode()),
     };
     render(&Daftar {
         chrome: super::chrome(&user, "/peta"),
         judul,
-        keterangan: kotak.map_or_else(String::new, |k| k.label().to_owned()),
+        keterangan: asked
+            .kotak
+            .map_or_else(String::new, |k| k.label().to_owned()),
         action: "/peta",
-        q: q.to_owned(),
+        q: asked.q.to_owned(),
         filters: vec![
             ("periode", "Periode", periode_choices),
             ("kotak", "Kotak talenta", kotak_choices),
             ("opd", "Unit kerja", unit_choices(&scope, opd, whole)),
             ("jenjang", "Jenjang jabatan", jenjang_choices),
         ],
-        galat: (!problems.is_empty()).then(|| problems.join(" ")),
+        galat: (!asked.problems.is_empty()).then(|| asked.problems.join(" ")),
         columns: vec![
+            "NIP",
             "Nama",
             "Unit kerja",
             "Jabatan",

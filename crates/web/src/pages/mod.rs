@@ -20,6 +20,7 @@ use axum::Router;
 use talenta_app::accounts::account;
 use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Target, View};
+use talenta_views::pages::Pilihan;
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
 use crate::AppState;
@@ -119,6 +120,28 @@ impl Done {
             .find(|(c, _)| *c == code)
             .map(|(_, text)| Flash::success(*text))
     }
+}
+
+/// A filter's choices: `all` first when given (the empty value, chosen
+/// when nothing is), then each `(value, label)`; the one whose value is
+/// `chosen` is selected.
+pub(crate) fn choices(
+    all: Option<&str>,
+    items: impl IntoIterator<Item = (String, String)>,
+    chosen: Option<&str>,
+) -> Vec<Pilihan> {
+    let all = all.map(|label| Pilihan {
+        value: String::new(),
+        label: label.to_owned(),
+        selected: chosen.is_none(),
+    });
+    all.into_iter()
+        .chain(items.into_iter().map(|(value, label)| Pilihan {
+            selected: chosen == Some(value.as_str()),
+            value,
+            label,
+        }))
+        .collect()
 }
 
 /// The unit an OPD admin administers, if their account names one and they

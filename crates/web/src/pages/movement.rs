@@ -11,7 +11,7 @@ use talenta_app::units;
 use talenta_domain::Kotak;
 use talenta_domain::access::{Action, Target};
 use talenta_views::charts;
-use talenta_views::pages::{LinkRow, LinkTable, Perpindahan, Pilihan};
+use talenta_views::pages::{LinkRow, LinkTable, Perpindahan};
 
 use crate::AppState;
 use crate::error::{WebError, render};
@@ -71,19 +71,13 @@ async fn movement_page(
             .map_or_else(|| unit.to_owned(), |(_, nama)| nama.clone()),
         None => "seluruh instansi".to_owned(),
     };
-    let mut choices = Vec::new();
-    if whole {
-        choices.push(Pilihan {
-            value: String::new(),
-            label: "Seluruh instansi".to_owned(),
-            selected: opd.is_none(),
-        });
-    }
-    choices.extend(units.iter().map(|(kode, nama)| Pilihan {
-        value: kode.clone(),
-        label: format!("{nama} ({kode})"),
-        selected: opd == Some(kode.as_str()),
-    }));
+    let choices = super::choices(
+        whole.then_some("Seluruh instansi"),
+        units
+            .iter()
+            .map(|(kode, nama)| (kode.clone(), format!("{nama} ({kode})"))),
+        opd,
+    );
     let target = opd.map_or(Target::Instansi(instansi), |unit| Target::Unit {
         instansi,
         unit,

@@ -2,19 +2,21 @@
 //! with the rules they fail (`talenta_app::pools`).
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use talenta_app::pools::talent_pools;
+use talenta_domain::Periode;
 use talenta_domain::access::Action;
 use talenta_views::pages::{LinkRow, LinkTable, Siklus};
 
 use crate::AppState;
 use crate::error::{WebError, render};
+use crate::extract::InPath;
 use crate::format::{nilai, tanggal};
 use crate::session::SignedIn;
 
-use super::cycle::{cycle_error, parse_periode, reasons, require};
+use super::cycle::{cycle_error, reasons, require};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/kelompok", get(pools_page))
@@ -23,10 +25,9 @@ pub(super) fn routes() -> Router<AppState> {
 async fn pools_page(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(periode): Path<String>,
+    InPath(periode): InPath<Periode>,
 ) -> Result<Response, WebError> {
     require(&user, Action::ListPeople)?;
-    let periode = parse_periode(&periode)?;
     let pools = talent_pools(&state.ctx(&user), periode)
         .await
         .map_err(cycle_error)?;

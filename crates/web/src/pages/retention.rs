@@ -2,19 +2,20 @@
 //! (`talenta_app::retention`).
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use talenta_app::retention::retention;
+use talenta_domain::Periode;
 use talenta_domain::access::Action;
 use talenta_views::pages::{LinkRow, LinkTable, Siklus};
 
 use crate::AppState;
 use crate::error::{WebError, render};
-use crate::extract::Query;
+use crate::extract::{InPath, Query};
 use crate::session::SignedIn;
 
-use super::cycle::{Unit, cycle_error, parse_periode};
+use super::cycle::{Unit, cycle_error};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/retensi", get(retention_page))
@@ -25,11 +26,10 @@ pub(super) fn routes() -> Router<AppState> {
 async fn retention_page(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(periode): Path<String>,
+    InPath(periode): InPath<Periode>,
     Query(unit): Query<Unit>,
 ) -> Result<Response, WebError> {
     let opd = unit.scope(&state, &user, Action::ListPeople).await?;
-    let periode = parse_periode(&periode)?;
     let rows = retention(&state.ctx(&user), periode, opd.as_deref())
         .await
         .map_err(cycle_error)?;

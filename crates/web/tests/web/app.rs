@@ -228,6 +228,17 @@ impl TestApp {
         }
     }
 
+    /// Maps the period before [`START`]'s too, so that boxes move between
+    /// the two: `(before, now)`.
+    pub async fn map_previous(&self) -> (Periode, Periode) {
+        let now = Periode::containing(START.date()).unwrap();
+        let before: Periode = "2025-S2".parse().unwrap();
+        talenta_app::map::compute(&self.ctx(), before)
+            .await
+            .unwrap();
+        (before, now)
+    }
+
     /// A new visitor with an empty cookie jar.
     pub fn client(&self) -> Client {
         Client::new(&self.base)

@@ -420,9 +420,7 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     let Some((browser, app)) = browser_over_a_city().await else {
         return;
     };
-    let now = Periode::containing(crate::app::START.date()).unwrap();
-    let before: Periode = "2025-S2".parse().unwrap();
-    talenta_app::map::compute(&app.ctx(), before).await.unwrap();
+    let (before, now) = app.map_previous().await;
     let nip = app.people.colleague.nip.clone();
     let box_of = |rows: &[talenta_app::cycle::FinalRow]| {
         rows.iter()

@@ -4,9 +4,7 @@
 //! back. Each page is read against the same page as an admin, who may see
 //! the persons and so every count, reads it.
 
-use talenta_domain::Periode;
-
-use crate::app::{START, TestApp, Who};
+use crate::app::{TestApp, Who};
 use crate::client::Page;
 use crate::on_both_engines;
 
@@ -233,9 +231,7 @@ async fn opd_dashboards_show_oversight_no_small_count_nor_one_a_total_gives_back
 
 async fn the_movement_matrix_shows_oversight_no_small_count(app: TestApp) {
     let engine = app.engine;
-    let now = Periode::containing(START.date()).unwrap();
-    let before: Periode = "2025-S2".parse().unwrap();
-    talenta_app::map::compute(&app.ctx(), before).await.unwrap();
+    let (before, now) = app.map_previous().await;
     let admin = app.signed_in(Who::AdminBkpsdm).await;
     let oversight = app.signed_in(Who::Pengawas).await;
     let mut hidden_small = 0;

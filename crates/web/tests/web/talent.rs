@@ -138,9 +138,7 @@ async fn an_opd_dashboard_counts_its_retention_flags(app: TestApp) {
 
 async fn the_movement_matrix_is_drawn_per_unit(app: TestApp) {
     let engine = app.engine;
-    let now = Periode::containing(START.date()).unwrap();
-    let before: Periode = "2025-S2".parse().unwrap();
-    talenta_app::map::compute(&app.ctx(), before).await.unwrap();
+    let (before, now) = app.map_previous().await;
     let committee = app.signed_in(Who::TimPenilai).await;
     for unit in [None, Some(OPD)] {
         let moved = movement(&app.ctx(), before, now, unit).await.unwrap();
