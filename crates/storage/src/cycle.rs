@@ -18,7 +18,7 @@ use crate::lists::by_talent;
 use crate::records::stored;
 use crate::stored::{Stored, View, WriteTx, column_list};
 use crate::value::Value;
-use crate::{Db, InLinePerson, StorageError, on_tx};
+use crate::{Db, InLinePerson, StorageError};
 
 /// Who a pool or a succession plan reads in a period: the people whose
 /// final box (calibrated, else computed) is one of `boxes` and, when
@@ -226,13 +226,15 @@ impl WriteTx {
     ) -> Result<u64, StorageError> {
         const SQL: &str =
             "DELETE FROM kalibrasi WHERE instansi_id = $1 AND periode = $2 AND nip = $3";
-        Ok(on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(periode)
-            .bind(nip)
-            .execute(conn)
-            .await?
-            .rows_affected()))
+        self.execute(
+            SQL,
+            vec![
+                Value::int(instansi_id),
+                Value::text(periode),
+                Value::text(nip),
+            ],
+        )
+        .await
     }
 
     /// Removes the frozen pools of a period.
@@ -242,13 +244,9 @@ impl WriteTx {
         periode: &str,
     ) -> Result<(), StorageError> {
         const SQL: &str = "DELETE FROM krs WHERE instansi_id = $1 AND periode = $2";
-        on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(periode)
-            .execute(conn)
+        self.execute(SQL, vec![Value::int(instansi_id), Value::text(periode)])
             .await
-            .map(|_| ())?);
-        Ok(())
+            .map(|_| ())
     }
 
     /// Removes a person's plan for a target position.
@@ -260,14 +258,16 @@ impl WriteTx {
     ) -> Result<(), StorageError> {
         const SQL: &str =
             "DELETE FROM idp WHERE instansi_id = $1 AND nip = $2 AND jabatan_target = $3";
-        on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(nip)
-            .bind(jabatan_target)
-            .execute(conn)
-            .await
-            .map(|_| ())?);
-        Ok(())
+        self.execute(
+            SQL,
+            vec![
+                Value::int(instansi_id),
+                Value::text(nip),
+                Value::text(jabatan_target),
+            ],
+        )
+        .await
+        .map(|_| ())
     }
 
     /// The state of a period as seen inside this transaction, so that a
