@@ -4,7 +4,7 @@
 //! rewriting only the rows that changed.
 
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, Score};
+use talenta_domain::{Kotak, Periode, Score};
 use time::OffsetDateTime;
 
 use crate::records::stored;
@@ -16,7 +16,7 @@ use crate::{Db, StorageError};
 /// snapshot stays readable after the employee record changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotRow {
-    pub periode: String,
+    pub periode: Periode,
     pub nip: String,
     pub nama: String,
     pub opd: String,
