@@ -391,22 +391,15 @@ mod tests {
 
     #[test]
     fn assessments_count_for_the_talent_maps_window() {
-        assert_eq!(
-            assessed_from(date!(2026 - 05 - 10), 3),
-            date!(2023 - 05 - 10)
-        );
-        assert_eq!(
-            assessed_from(date!(2028 - 02 - 29), 3),
-            date!(2025 - 03 - 01)
-        );
-        assert_eq!(
-            assessed_from(date!(2028 - 02 - 29), 4),
-            date!(2024 - 02 - 29)
-        );
-        assert_eq!(
-            assessed_from(date!(2027 - 02 - 28), 3),
-            date!(2024 - 02 - 28)
-        );
+        // (the day, the window in years, its first day)
+        for (on, years, from) in [
+            (date!(2026 - 05 - 10), 3, date!(2023 - 05 - 10)),
+            (date!(2028 - 02 - 29), 3, date!(2025 - 03 - 01)),
+            (date!(2028 - 02 - 29), 4, date!(2024 - 02 - 29)),
+            (date!(2027 - 02 - 28), 3, date!(2024 - 02 - 28)),
+        ] {
+            assert_eq!(assessed_from(on, years), from, "{on}, {years} years");
+        }
     }
 
     /// A unit's head alone in box 5 is hidden from a reader of counts, and

@@ -122,9 +122,9 @@ pub async fn idp_save(
         return Err(IdpError::UnknownEmployee(nip.to_owned()));
     }
     if db
-        .records_of::<Jabatan>(instansi_id, jabatan_target)
+        .record::<Jabatan>(instansi_id, jabatan_target)
         .await?
-        .is_empty()
+        .is_none()
     {
         return Err(IdpError::UnknownPosition(jabatan_target.to_owned()));
     }

@@ -328,7 +328,6 @@ async fn score_subjects(
     // Where each list's next employee's records start.
     let (mut at_skp, mut at_asesmen, mut at_hukdis) = (0, 0, 0);
     let mut rows = Vec::with_capacity(page.len());
-    let key = periode.to_string();
     for pegawai in page {
         let nip = pegawai.nip.as_str();
         let rekam = Rekam {
@@ -351,7 +350,7 @@ async fn score_subjects(
         };
         let scored = score(rules, periode, &rekam);
         let mut row = SnapshotRow {
-            periode: key.clone(),
+            periode,
             nama: full_name(&pegawai),
             nip: pegawai.nip,
             opd: pegawai.opd,

@@ -25,9 +25,5 @@ pub async fn employees(ctx: &Ctx<'_>) -> Result<Vec<Pegawai>, StorageError> {
 
 /// The position `kode`, if any.
 pub async fn position(ctx: &Ctx<'_>, kode: &str) -> Result<Option<Jabatan>, StorageError> {
-    Ok(ctx
-        .db
-        .records_of::<Jabatan>(ctx.instansi.get(), kode)
-        .await?
-        .pop())
+    ctx.db.record::<Jabatan>(ctx.instansi.get(), kode).await
 }

@@ -46,10 +46,10 @@ pub async fn load(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Profile>, StorageEr
         return Ok(None);
     };
     let jabatan = match &pegawai.jabatan {
-        Some(kode) => db.records_of::<Jabatan>(instansi, kode).await?.pop(),
+        Some(kode) => db.record::<Jabatan>(instansi, kode).await?,
         None => None,
     };
-    let opd = db.records_of::<Opd>(instansi, &pegawai.opd).await?.pop();
+    let opd = db.record::<Opd>(instansi, &pegawai.opd).await?;
     let skp: Vec<Skp> = newest_first(db.records_of(instansi, nip).await?);
     let asesmen: Vec<Asesmen> = newest_first(db.records_of(instansi, nip).await?);
     let riwayat_hukdis: Vec<RiwayatHukdis> = newest_first(db.records_of(instansi, nip).await?);

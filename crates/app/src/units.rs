@@ -35,9 +35,5 @@ pub async fn employees_in(
 
 /// Unit `kode`, if any.
 pub async fn unit(ctx: &Ctx<'_>, kode: &str) -> Result<Option<Opd>, StorageError> {
-    Ok(ctx
-        .db
-        .records_of::<Opd>(ctx.instansi.get(), kode)
-        .await?
-        .pop())
+    ctx.db.record::<Opd>(ctx.instansi.get(), kode).await
 }

@@ -16,7 +16,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "app",
         &["talenta-domain", "talenta-ingest", "talenta-storage"],
     ),
-    ("testkit", &[]),
+    ("testkit", &["talenta-domain"]),
     ("views", &[]),
     (
         "web",

@@ -534,27 +534,14 @@ const PPPK: &str = "198209212025211088";
 
 fn siti(golongan: Option<GolonganAsn>) -> Pegawai {
     Pegawai {
-        nip: nip(SITI),
-        nama: "Siti Rahmawati".into(),
-        gelar_depan: None,
-        gelar_belakang: None,
         jenis_kelamin: talenta_domain::Gender::P,
-        tempat_lahir: None,
-        tanggal_lahir: date(1985, 3, 15),
-        status: StatusKepegawaian::Pns,
         golongan,
-        tmt_golongan: None,
-        jabatan: None,
-        tmt_jabatan: None,
-        opd: "DINKES".into(),
-        pendidikan: None,
-        bidang_ilmu: None,
-        tmt_cpns: None,
-        tmt_pns: None,
-        agama: None,
-        daerah_asal: None,
-        email: None,
-        no_hp: None,
+        ..talenta_testkit::records::pegawai(
+            nip(SITI),
+            "Siti Rahmawati",
+            date(1985, 3, 15),
+            "DINKES",
+        )
     }
 }
 

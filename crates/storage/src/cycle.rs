@@ -15,10 +15,10 @@ use talenta_domain::{Kotak, Periode, Score};
 use time::{Date, OffsetDateTime};
 
 use crate::lists::by_talent;
-use crate::snapshot::{decode_kurang, decode_score};
-use crate::stored::{Columns, Stored, View, WriteTx, column_list};
-use crate::value::{Ty, Value};
-use crate::{Db, InLinePerson, StorageError, on_tx};
+use crate::records::stored;
+use crate::stored::{Stored, View, WriteTx, column_list};
+use crate::value::Value;
+use crate::{Db, InLinePerson, StorageError};
 
 /// Who a pool or a succession plan reads in a period: the people whose
 /// final box (calibrated, else computed) is one of `boxes` and, when
@@ -33,43 +33,6 @@ pub struct InLine<'a> {
 
 /// Room for every jenjang there is.
 const JENJANG_SLOTS: usize = Jenjang::ALL.len();
-
-fn seconds(at: OffsetDateTime) -> Value {
-    Value::int(at.unix_timestamp())
-}
-
-fn read_time(row: &mut Columns) -> Result<OffsetDateTime, StorageError> {
-    let n: i64 = row.int()?;
-    OffsetDateTime::from_unix_timestamp(n)
-        .map_err(|e| row.corrupt("at", n.to_string(), e.to_string()))
-}
-
-fn read_opt_time(row: &mut Columns) -> Result<Option<OffsetDateTime>, StorageError> {
-    row.opt_int_with(OffsetDateTime::from_unix_timestamp)
-}
-
-fn read_kotak(row: &mut Columns) -> Result<Kotak, StorageError> {
-    let n: u8 = row.int()?;
-    Kotak::new(n).ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))
-}
-
-pub(crate) fn read_opt_kotak(row: &mut Columns) -> Result<Option<Kotak>, StorageError> {
-    row.opt_int_with(|n| {
-        u8::try_from(n)
-            .ok()
-            .and_then(Kotak::new)
-            .ok_or("not a box 1-9")
-    })
-}
-
-fn read_level(row: &mut Columns) -> Result<Option<Level>, StorageError> {
-    row.opt_int_with(|n| {
-        u8::try_from(n)
-            .ok()
-            .and_then(Level::new)
-            .ok_or("not a level 1-5")
-    })
-}
 
 /// The state of one period of the cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,44 +64,16 @@ impl PeriodeRow {
     }
 }
 
-impl Stored for PeriodeRow {
-    const TABLE: &'static str = "periode_talenta";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("periode", Ty::Text),
-        ("status", Ty::Text),
-        ("dibuka_at", Ty::Int),
-        ("dibuka_oleh", Ty::Text),
-        ("ditutup_at", Ty::Int),
-        ("ditutup_oleh", Ty::Text),
-        ("rule_set", Ty::Text),
-        ("rule_set_fingerprint", Ty::Text),
-    ];
-    const KEY_LEN: usize = 1;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            Value::text(&self.periode),
-            Value::text(self.status.code()),
-            seconds(self.dibuka_at),
-            Value::text(&self.dibuka_oleh),
-            Value::opt_int(self.ditutup_at.map(OffsetDateTime::unix_timestamp)),
-            Value::opt_text(self.ditutup_oleh.as_ref()),
-            Value::opt_text(self.rule_set.as_ref()),
-            Value::opt_text(self.rule_set_fingerprint.as_ref()),
-        ]
-    }
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(PeriodeRow {
-            periode: row.text()?,
-            status: row.parse()?,
-            dibuka_at: read_time(row)?,
-            dibuka_oleh: row.text()?,
-            ditutup_at: read_opt_time(row)?,
-            ditutup_oleh: row.opt_text()?,
-            rule_set: row.opt_text()?,
-            rule_set_fingerprint: row.opt_text()?,
-        })
+stored! {
+    PeriodeRow in "periode_talenta", key 1 {
+        periode: "periode" Text,
+        status: "status" Text,
+        dibuka_at: "dibuka_at" Int,
+        dibuka_oleh: "dibuka_oleh" Text,
+        ditutup_at: "ditutup_at" Int,
+        ditutup_oleh: "ditutup_oleh" Text,
+        rule_set: "rule_set" Text,
+        rule_set_fingerprint: "rule_set_fingerprint" Text,
     }
 }
 
@@ -156,41 +91,15 @@ pub struct KalibrasiRow {
     pub at: OffsetDateTime,
 }
 
-impl Stored for KalibrasiRow {
-    const TABLE: &'static str = "kalibrasi";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("periode", Ty::Text),
-        ("nip", Ty::Text),
-        ("kotak_awal", Ty::Int),
-        ("kotak_akhir", Ty::Int),
-        ("alasan", Ty::Text),
-        ("oleh", Ty::Text),
-        ("at", Ty::Int),
-    ];
-    const KEY_LEN: usize = 2;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            Value::text(self.periode.to_string()),
-            Value::text(&self.nip),
-            Value::int(self.kotak_awal.number()),
-            Value::int(self.kotak_akhir.number()),
-            Value::text(&self.alasan),
-            Value::text(&self.oleh),
-            seconds(self.at),
-        ]
-    }
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(KalibrasiRow {
-            periode: row.parse()?,
-            nip: row.text()?,
-            kotak_awal: read_kotak(row)?,
-            kotak_akhir: read_kotak(row)?,
-            alasan: row.text()?,
-            oleh: row.text()?,
-            at: read_time(row)?,
-        })
+stored! {
+    KalibrasiRow in "kalibrasi", key 2 {
+        periode: "periode" Text,
+        nip: "nip" Text,
+        kotak_awal: "kotak_awal" Int,
+        kotak_akhir: "kotak_akhir" Int,
+        alasan: "alasan" Text,
+        oleh: "oleh" Text,
+        at: "at" Int,
     }
 }
 
@@ -222,43 +131,22 @@ pub struct FinalRow {
     pub at: Option<OffsetDateTime>,
 }
 
-impl View for FinalRow {
-    const TABLE: &'static str = "peta_talenta_final";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("periode", Ty::Text),
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("opd", Ty::Text),
-        ("kinerja", Ty::Int),
-        ("potensial", Ty::Int),
-        ("kotak", Ty::Int),
-        ("kotak_final", Ty::Int),
-        ("nilai_talenta", Ty::Int),
-        ("kurang", Ty::Text),
-        ("kotak_awal", Ty::Int),
-        ("alasan", Ty::Text),
-        ("oleh", Ty::Text),
-        ("at", Ty::Int),
-    ];
-    const KEY_LEN: usize = 2;
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(FinalRow {
-            periode: row.parse()?,
-            nip: row.text()?,
-            nama: row.text()?,
-            opd: row.text()?,
-            kinerja: decode_score(row)?,
-            potensial: decode_score(row)?,
-            computed: read_opt_kotak(row)?,
-            final_box: read_opt_kotak(row)?,
-            nilai_talenta: decode_score(row)?,
-            missing: decode_kurang(row)?,
-            kotak_awal: read_opt_kotak(row)?,
-            alasan: row.opt_text()?,
-            oleh: row.opt_text()?,
-            at: read_opt_time(row)?,
-        })
+stored! {
+    view FinalRow in "peta_talenta_final", key 2 {
+        periode: "periode" Text,
+        nip: "nip" Text,
+        nama: "nama" Text,
+        opd: "opd" Text,
+        kinerja: "kinerja" Int,
+        potensial: "potensial" Int,
+        computed: "kotak" Int,
+        final_box: "kotak_final" Int,
+        nilai_talenta: "nilai_talenta" Int,
+        missing: "kurang" Text,
+        kotak_awal: "kotak_awal" Int,
+        alasan: "alasan" Text,
+        oleh: "oleh" Text,
+        at: "at" Int,
     }
 }
 
@@ -276,56 +164,17 @@ pub struct KrsRow {
     pub nilai_talenta: Score,
 }
 
-impl Stored for KrsRow {
-    const TABLE: &'static str = "krs";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("periode", Ty::Text),
-        ("target", Ty::Text),
-        ("jenis", Ty::Text),
-        ("peringkat", Ty::Int),
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("opd", Ty::Text),
-        ("kotak", Ty::Int),
-        ("nilai_talenta", Ty::Int),
-    ];
-    const KEY_LEN: usize = 4;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            Value::text(self.periode.to_string()),
-            Value::text(self.target.code()),
-            Value::text(self.jenis.code()),
-            Value::int(self.peringkat),
-            Value::text(&self.nip),
-            Value::text(&self.nama),
-            Value::text(&self.opd),
-            Value::int(self.kotak.number()),
-            Value::int(self.nilai_talenta.hundredths()),
-        ]
-    }
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(KrsRow {
-            periode: row.parse()?,
-            target: row.parse()?,
-            jenis: row.text_with(|t| {
-                PoolKind::ALL
-                    .into_iter()
-                    .find(|k| k.code() == t)
-                    .ok_or("not instansi or nasional")
-            })?,
-            peringkat: row.int()?,
-            nip: row.text()?,
-            nama: row.text()?,
-            opd: row.text()?,
-            kotak: read_kotak(row)?,
-            nilai_talenta: {
-                let n: u16 = row.int()?;
-                Score::from_hundredths(n)
-                    .map_err(|e| row.corrupt("nilai_talenta", n.to_string(), e.to_string()))?
-            },
-        })
+stored! {
+    KrsRow in "krs", key 4 {
+        periode: "periode" Text,
+        target: "target" Text,
+        jenis: "jenis" Text,
+        peringkat: "peringkat" Int,
+        nip: "nip" Text,
+        nama: "nama" Text,
+        opd: "opd" Text,
+        kotak: "kotak" Int,
+        nilai_talenta: "nilai_talenta" Int,
     }
 }
 
@@ -349,60 +198,21 @@ pub struct IdpRow {
     pub diubah_at: OffsetDateTime,
 }
 
-impl Stored for IdpRow {
-    const TABLE: &'static str = "idp";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("jabatan_target", Ty::Text),
-        ("nomor", Ty::Int),
-        ("kompetensi", Ty::Text),
-        ("level_saat_ini", Ty::Int),
-        ("level_target", Ty::Int),
-        ("jenis", Ty::Text),
-        ("kegiatan", Ty::Text),
-        ("target_selesai", Ty::Date),
-        ("status", Ty::Text),
-        ("catatan", Ty::Text),
-        ("diubah_oleh", Ty::Text),
-        ("diubah_at", Ty::Int),
-    ];
-    const KEY_LEN: usize = 3;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            Value::text(&self.nip),
-            Value::text(&self.jabatan_target),
-            Value::int(self.nomor),
-            Value::text(self.kompetensi.code()),
-            Value::opt_int(self.level_saat_ini.map(Level::get)),
-            Value::int(self.level_target.get()),
-            Value::text(self.jenis.code()),
-            Value::text(&self.kegiatan),
-            Value::Date(self.target_selesai),
-            Value::text(self.status.code()),
-            Value::opt_text(self.catatan.as_ref()),
-            Value::text(&self.diubah_oleh),
-            seconds(self.diubah_at),
-        ]
-    }
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(IdpRow {
-            nip: row.text()?,
-            jabatan_target: row.text()?,
-            nomor: row.int()?,
-            kompetensi: row.parse()?,
-            level_saat_ini: read_level(row)?,
-            level_target: read_level(row)?
-                .ok_or_else(|| row.corrupt("level_target", String::new(), "NULL".into()))?,
-            jenis: row.parse()?,
-            kegiatan: row.text()?,
-            target_selesai: row.opt_date()?,
-            status: row.parse()?,
-            catatan: row.opt_text()?,
-            diubah_oleh: row.text()?,
-            diubah_at: read_time(row)?,
-        })
+stored! {
+    IdpRow in "idp", key 3 {
+        nip: "nip" Text,
+        jabatan_target: "jabatan_target" Text,
+        nomor: "nomor" Int,
+        kompetensi: "kompetensi" Text,
+        level_saat_ini: "level_saat_ini" Int,
+        level_target: "level_target" Int,
+        jenis: "jenis" Text,
+        kegiatan: "kegiatan" Text,
+        target_selesai: "target_selesai" Date,
+        status: "status" Text,
+        catatan: "catatan" Text,
+        diubah_oleh: "diubah_oleh" Text,
+        diubah_at: "diubah_at" Int,
     }
 }
 
@@ -416,13 +226,15 @@ impl WriteTx {
     ) -> Result<u64, StorageError> {
         const SQL: &str =
             "DELETE FROM kalibrasi WHERE instansi_id = $1 AND periode = $2 AND nip = $3";
-        Ok(on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(periode)
-            .bind(nip)
-            .execute(conn)
-            .await?
-            .rows_affected()))
+        self.execute(
+            SQL,
+            vec![
+                Value::int(instansi_id),
+                Value::text(periode),
+                Value::text(nip),
+            ],
+        )
+        .await
     }
 
     /// Removes the frozen pools of a period.
@@ -432,13 +244,9 @@ impl WriteTx {
         periode: &str,
     ) -> Result<(), StorageError> {
         const SQL: &str = "DELETE FROM krs WHERE instansi_id = $1 AND periode = $2";
-        on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(periode)
-            .execute(conn)
+        self.execute(SQL, vec![Value::int(instansi_id), Value::text(periode)])
             .await
-            .map(|_| ())?);
-        Ok(())
+            .map(|_| ())
     }
 
     /// Removes a person's plan for a target position.
@@ -450,14 +258,16 @@ impl WriteTx {
     ) -> Result<(), StorageError> {
         const SQL: &str =
             "DELETE FROM idp WHERE instansi_id = $1 AND nip = $2 AND jabatan_target = $3";
-        on_tx!(self, conn => sqlx::query(SQL)
-            .bind(instansi_id)
-            .bind(nip)
-            .bind(jabatan_target)
-            .execute(conn)
-            .await
-            .map(|_| ())?);
-        Ok(())
+        self.execute(
+            SQL,
+            vec![
+                Value::int(instansi_id),
+                Value::text(nip),
+                Value::text(jabatan_target),
+            ],
+        )
+        .await
+        .map(|_| ())
     }
 
     /// The state of a period as seen inside this transaction, so that a

@@ -6,7 +6,6 @@
 
 use time::OffsetDateTime;
 
-use crate::scope::with_bawah;
 use crate::{Db, StorageError, on_read};
 
 /// Where a document stands.
@@ -219,18 +218,13 @@ impl Db {
     ) -> Result<(Vec<Document>, i64), StorageError> {
         const FILTER: &str = " WHERE d.instansi_id = $1 AND d.diverifikasi_at IS NULL \
              AND ($2 IS NULL OR p.opd IN (SELECT kode FROM bawah))";
-        let list = format!(
-            "{}SELECT {COLUMNS}{FILTER} ORDER BY d.perubahan_id, d.nip, d.sha256 LIMIT $3",
-            with_bawah!()
-        );
+        let list =
+            format!("SELECT {COLUMNS}{FILTER} ORDER BY d.perubahan_id, d.nip, d.sha256 LIMIT $3");
         let count = format!(
-            "{}SELECT COUNT(*) FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip{FILTER}",
-            with_bawah!()
+            "SELECT COUNT(*) FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip{FILTER}"
         );
-        let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(list))
-            .bind(instansi).bind(root).bind(limit).fetch_all(pool).await?);
-        let total: i64 = on_read!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(count))
-            .bind(instansi).bind(root).fetch_one(pool).await?);
+        let (rows, total): (Vec<Row>, i64) =
+            self.pending(&list, &count, instansi, root, limit).await?;
         Ok((rows.into_iter().map(document).collect(), total))
     }
 

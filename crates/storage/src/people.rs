@@ -8,7 +8,17 @@ use crate::{Db, StorageError};
 impl Db {
     /// The employee `nip` of an instansi, if stored.
     pub async fn pegawai(&self, instansi: i64, nip: &str) -> Result<Option<Pegawai>, StorageError> {
-        Ok(self.range_of::<Pegawai>(instansi, nip, nip).await?.pop())
+        self.record::<Pegawai>(instansi, nip).await
+    }
+
+    /// The record of `T` with the key `key`, if stored, of a table keyed by
+    /// one column (an employee by NIP, a position or a unit by code).
+    pub async fn record<T: Stored>(
+        &self,
+        instansi: i64,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        Ok(self.range_of::<T>(instansi, key, key).await?.pop())
     }
 
     /// Every record of `T` of one employee (any per-NIP table), in key order.

@@ -20,3 +20,32 @@ macro_rules! with_bawah {
     };
 }
 pub(crate) use with_bawah;
+
+impl crate::Db {
+    /// A page of a queue of pending items scoped by [`with_bawah!`]: the
+    /// rows `list` selects and the number `count` counts, each written
+    /// after the prefix, binding `$1` the instansi and `$2` the unit (NULL:
+    /// the whole instansi); `list` binds `$3` the limit.
+    pub(crate) async fn pending<R>(
+        &self,
+        list: &str,
+        count: &str,
+        instansi: i64,
+        root: Option<&str>,
+        limit: i64,
+    ) -> Result<(Vec<R>, i64), crate::StorageError>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        let list = format!("{}{list}", with_bawah!());
+        let count = format!("{}{count}", with_bawah!());
+        let rows: Vec<R> = crate::on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(list))
+            .bind(instansi).bind(root).bind(limit).fetch_all(pool).await?);
+        let total: i64 = crate::on_read!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(count))
+            .bind(instansi).bind(root).fetch_one(pool).await?);
+        Ok((rows, total))
+    }
+}

@@ -4,18 +4,19 @@
 //! rewriting only the rows that changed.
 
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, Score};
+use talenta_domain::{Kotak, Periode, Score};
 use time::OffsetDateTime;
 
-use crate::stored::{Columns, Stored, WriteTx, column_list};
-use crate::value::{Ty, Value};
+use crate::records::stored;
+use crate::stored::{Stored, WriteTx, column_list};
+use crate::value::Value;
 use crate::{Db, StorageError};
 
 /// One employee in a snapshot. Name and OPD are copied as they were, so a
 /// snapshot stays readable after the employee record changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotRow {
-    pub periode: String,
+    pub periode: Periode,
     pub nip: String,
     pub nama: String,
     pub opd: String,
@@ -40,83 +41,17 @@ pub struct Snapshot {
     pub rule_set_toml: Option<String>,
 }
 
-fn score(value: Option<Score>) -> Value {
-    Value::opt_int(value.map(Score::hundredths))
-}
-
-pub(crate) fn decode_score(columns: &mut Columns) -> Result<Option<Score>, StorageError> {
-    columns
-        .opt_small::<u16>()?
-        .map(Score::from_hundredths)
-        .transpose()
-        .map_err(|e| StorageError::Corrupt {
-            table: SnapshotRow::TABLE,
-            column: "score",
-            value: String::new(),
-            reason: e.to_string(),
-        })
-}
-
-/// The components a row lacks as stored: their codes joined by `|`, NULL
-/// for none.
-fn kurang(missing: &[Komponen]) -> Value {
-    let codes: Vec<&str> = missing.iter().map(|k| k.code()).collect();
-    Value::opt_text((!codes.is_empty()).then(|| codes.join("|")))
-}
-
-pub(crate) fn decode_kurang(columns: &mut Columns) -> Result<Vec<Komponen>, StorageError> {
-    Ok(columns
-        .opt_text_with(|codes| {
-            codes
-                .split('|')
-                .filter(|c| !c.is_empty())
-                .map(str::parse)
-                .collect::<Result<Vec<Komponen>, String>>()
-        })?
-        .unwrap_or_default())
-}
-
-impl Stored for SnapshotRow {
-    const TABLE: &'static str = "peta_talenta_pegawai";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("periode", Ty::Text),
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("opd", Ty::Text),
-        ("kinerja", Ty::Int),
-        ("potensial", Ty::Int),
-        ("kotak", Ty::Int),
-        ("nilai_talenta", Ty::Int),
-        ("kurang", Ty::Text),
-    ];
-    const KEY_LEN: usize = 2;
-
-    fn values(&self) -> Vec<Value> {
-        vec![
-            Value::text(&self.periode),
-            Value::text(&self.nip),
-            Value::text(&self.nama),
-            Value::text(&self.opd),
-            score(self.kinerja),
-            score(self.potensial),
-            Value::opt_int(self.kotak.map(Kotak::number)),
-            score(self.nilai_talenta),
-            kurang(&self.kurang),
-        ]
-    }
-
-    fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        Ok(SnapshotRow {
-            periode: row.text()?,
-            nip: row.text()?,
-            nama: row.text()?,
-            opd: row.text()?,
-            kinerja: decode_score(row)?,
-            potensial: decode_score(row)?,
-            kotak: crate::cycle::read_opt_kotak(row)?,
-            nilai_talenta: decode_score(row)?,
-            kurang: decode_kurang(row)?,
-        })
+stored! {
+    SnapshotRow in "peta_talenta_pegawai", key 2 {
+        periode: "periode" Text,
+        nip: "nip" Text,
+        nama: "nama" Text,
+        opd: "opd" Text,
+        kinerja: "kinerja" Int,
+        potensial: "potensial" Int,
+        kotak: "kotak" Int,
+        nilai_talenta: "nilai_talenta" Int,
+        kurang: "kurang" Text,
     }
 }
 

@@ -4,7 +4,6 @@
 
 use talenta_domain::usulan::{Kolom, Status, UsulanError};
 
-use crate::scope::with_bawah;
 use crate::{Db, StorageError, WriteTx, on_db, on_read, on_tx};
 
 /// A stored proposal, with the name and unit of the employee it is about.
@@ -147,18 +146,12 @@ impl Db {
     ) -> Result<(Vec<Usulan>, i64), StorageError> {
         const FILTER: &str = " WHERE u.instansi_id = $1 AND u.status = 'menunggu' \
              AND ($2 IS NULL OR p.opd IN (SELECT kode FROM bawah))";
-        let list = format!(
-            "{}SELECT {COLUMNS}{FILTER} ORDER BY u.diajukan, u.nomor LIMIT $3",
-            with_bawah!()
-        );
+        let list = format!("SELECT {COLUMNS}{FILTER} ORDER BY u.diajukan, u.nomor LIMIT $3");
         let count = format!(
-            "{}SELECT COUNT(*) FROM usulan u JOIN pegawai p ON p.instansi_id = u.instansi_id AND p.nip = u.nip{FILTER}",
-            with_bawah!()
+            "SELECT COUNT(*) FROM usulan u JOIN pegawai p ON p.instansi_id = u.instansi_id AND p.nip = u.nip{FILTER}"
         );
-        let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(list))
-            .bind(instansi).bind(root).bind(limit).fetch_all(pool).await?);
-        let total: i64 = on_read!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(count))
-            .bind(instansi).bind(root).fetch_one(pool).await?);
+        let (rows, total): (Vec<Row>, i64) =
+            self.pending(&list, &count, instansi, root, limit).await?;
         Ok((
             rows.into_iter().map(usulan).collect::<Result<_, _>>()?,
             total,

@@ -94,7 +94,7 @@ async fn seed(db: &Db) -> i64 {
         .iter()
         .zip([9, 6, 5])
         .map(|(nip, k)| SnapshotRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             nip: (*nip).into(),
             nama: "x".into(),
             opd: "DINKES".into(),
@@ -451,7 +451,7 @@ async fn a_snapshot_keeps_only_the_rows_of_employees(seeded: &Seeded) {
         db.engine()
     );
     let gone = SnapshotRow {
-        periode: "2026-S1".into(),
+        periode: "2026-S1".parse().unwrap(),
         nip: "199912312020121001".into(),
         nama: "Pindah ke instansi lain".into(),
         opd: "DINKES".into(),
@@ -599,7 +599,7 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
     let rows: Vec<SnapshotRow> = extra
         .iter()
         .map(|(nip, scores)| SnapshotRow {
-            periode: "2026-S1".into(),
+            periode: "2026-S1".parse().unwrap(),
             nip: (*nip).into(),
             nama: "x".into(),
             opd: "DINKES".into(),
@@ -666,7 +666,7 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
         .await
         .unwrap();
     let left_out = SnapshotRow {
-        periode: "2026-S1".into(),
+        periode: "2026-S1".parse().unwrap(),
         nip: "199912312020121001".into(),
         nama: "Belum diases".into(),
         opd: "DINKES".into(),

@@ -2,7 +2,8 @@
 //!
 //! What tests need to run against the real engines: a fresh SQLite file and a
 //! fresh PostgreSQL database each, temporary directories that clean up, and
-//! a headless Chromium ([`browser::Browser`]).
+//! a headless Chromium ([`browser::Browser`]), and the domain records
+//! fixtures start from ([`records`]).
 //!
 //! PostgreSQL: `TALENTA_TEST_PG_URL` (default
 //! `postgres://postgres@127.0.0.1:5432/postgres`) names a server on which a
@@ -15,6 +16,7 @@
 #![allow(clippy::panic, clippy::expect_used)]
 
 pub mod browser;
+pub mod records;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};

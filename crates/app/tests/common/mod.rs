@@ -3,10 +3,9 @@
 //! between its steps. Each test binary uses part of it.
 #![allow(dead_code)]
 
-use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::{GolonganAsn, Jabatan, Pegawai};
-use talenta_domain::{Gender, Golongan, Jenjang, Kotak, Nip, Periode};
+use talenta_domain::{Golongan, Jenjang, Kotak, Nip, Periode};
 use talenta_storage::{Db, Stored, WriteTx};
 use talenta_testkit::TestDb;
 use time::OffsetDateTime;
@@ -50,27 +49,9 @@ pub fn jabatan(kode: &str, jenjang: Jenjang, opd: &str, standar: Levels) -> Jaba
 pub fn pegawai(text: &str, nama: &str, jabatan: &str, opd: &str) -> Pegawai {
     let n = nip(text);
     Pegawai {
-        tanggal_lahir: n.birth_date(),
-        nip: n,
-        nama: nama.into(),
-        gelar_depan: None,
-        gelar_belakang: None,
-        jenis_kelamin: Gender::L,
-        tempat_lahir: None,
-        status: StatusKepegawaian::Pns,
         golongan: Some(GolonganAsn::Pns(Golongan::IVA)),
-        tmt_golongan: None,
         jabatan: Some(jabatan.into()),
-        tmt_jabatan: None,
-        opd: opd.into(),
-        pendidikan: None,
-        bidang_ilmu: None,
-        tmt_cpns: None,
-        tmt_pns: None,
-        agama: None,
-        daerah_asal: None,
-        email: None,
-        no_hp: None,
+        ..talenta_testkit::records::pegawai(n, nama, n.birth_date(), opd)
     }
 }
 

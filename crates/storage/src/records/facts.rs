@@ -14,7 +14,7 @@ use talenta_domain::talent_map::{NilaiSkp, Syarat};
 use talenta_domain::{BidangIlmu, Kotak, Pendidikan, Score, TingkatPendidikan};
 use time::Date;
 
-use super::{read_bidang, read_bidang_list, read_levels, read_score};
+use super::{Field, read_bidang, read_bidang_list, read_levels};
 use crate::stored::View;
 use crate::{Columns, StorageError, Ty};
 
@@ -48,49 +48,24 @@ pub struct InLinePerson {
     pub nilai_talenta: Option<Score>,
 }
 
-impl View for InLinePerson {
-    /// Not one table: [`crate::Db::in_line`] selects these columns by name
-    /// from the employee, their position, the snapshot and the calibration.
-    const TABLE: &'static str = "pegawai";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("opd", Ty::Text),
-        ("jabatan", Ty::Text),
-        ("jenjang", Ty::Text),
-        ("status", Ty::Text),
-        ("tanggal_lahir", Ty::Date),
-        ("golongan", Ty::Text),
-        ("pendidikan", Ty::Text),
-        ("bidang_ilmu", Ty::Text),
-        ("kotak", Ty::Int),
-        ("kinerja", Ty::Int),
-        ("potensial", Ty::Int),
-        ("nilai_talenta", Ty::Int),
-    ];
-    const KEY_LEN: usize = 1;
-
-    fn decode(row: &mut Columns) -> Result<InLinePerson, StorageError> {
-        Ok(InLinePerson {
-            nip: row.text()?,
-            nama: row.text()?,
-            opd: row.text()?,
-            jabatan: row.opt_text()?,
-            jenjang: row.parse_opt()?,
-            status: row.parse()?,
-            tanggal_lahir: row.date()?,
-            golongan: row.parse_opt()?,
-            pendidikan: row.parse_opt()?,
-            bidang_ilmu: read_bidang(row)?,
-            kotak: {
-                let n: u8 = row.int()?;
-                Kotak::new(n)
-                    .ok_or_else(|| row.corrupt("kotak", n.to_string(), "not a box 1-9".into()))?
-            },
-            kinerja: read_score(row)?,
-            potensial: read_score(row)?,
-            nilai_talenta: read_score(row)?,
-        })
+stored! {
+    // Not one table: `Db::in_line` selects these columns by name from the
+    // employee, their position, the snapshot and the calibration.
+    view InLinePerson in "pegawai", key 1 {
+        nip: "nip" Text,
+        nama: "nama" Text,
+        opd: "opd" Text,
+        jabatan: "jabatan" Text,
+        jenjang: "jenjang" Text,
+        status: "status" Text,
+        tanggal_lahir: "tanggal_lahir" Date,
+        golongan: "golongan" Text,
+        pendidikan: "pendidikan" Text,
+        bidang_ilmu: "bidang_ilmu" Text,
+        kotak: "kotak" Int,
+        kinerja: "kinerja" Int,
+        potensial: "potensial" Int,
+        nilai_talenta: "nilai_talenta" Int,
     }
 }
 
@@ -108,31 +83,16 @@ pub struct MapSubject {
     pub bidang_ilmu: Option<BidangIlmu>,
 }
 
-impl View for MapSubject {
-    const TABLE: &'static str = "pegawai";
-    const COLUMNS: &'static [(&'static str, Ty)] = &[
-        ("nip", Ty::Text),
-        ("nama", Ty::Text),
-        ("gelar_depan", Ty::Text),
-        ("gelar_belakang", Ty::Text),
-        ("jabatan", Ty::Text),
-        ("opd", Ty::Text),
-        ("pendidikan", Ty::Text),
-        ("bidang_ilmu", Ty::Text),
-    ];
-    const KEY_LEN: usize = 1;
-
-    fn decode(row: &mut Columns) -> Result<MapSubject, StorageError> {
-        Ok(MapSubject {
-            nip: row.text()?,
-            nama: row.text()?,
-            gelar_depan: row.opt_text()?,
-            gelar_belakang: row.opt_text()?,
-            jabatan: row.opt_text()?,
-            opd: row.text()?,
-            pendidikan: row.parse_opt()?,
-            bidang_ilmu: read_bidang(row)?,
-        })
+stored! {
+    view MapSubject in "pegawai", key 1 {
+        nip: "nip" Text,
+        nama: "nama" Text,
+        gelar_depan: "gelar_depan" Text,
+        gelar_belakang: "gelar_belakang" Text,
+        jabatan: "jabatan" Text,
+        opd: "opd" Text,
+        pendidikan: "pendidikan" Text,
+        bidang_ilmu: "bidang_ilmu" Text,
     }
 }
 
@@ -153,7 +113,7 @@ impl View for Fact<NilaiSkp> {
             fact: NilaiSkp {
                 tahun: row.int()?,
                 predikat: row.parse()?,
-                nilai_penguat: read_score(row)?,
+                nilai_penguat: Field::read(row)?,
             },
         })
     }

@@ -2,22 +2,29 @@
 //! writes and how it reads them back, so that a record's [`crate::Stored`]
 //! impl is its list of fields and columns ([`stored!`]) and nothing else.
 
+use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::disiplin::JenisHukuman;
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::jabatan::Jenjang;
-use talenta_domain::kompetensi::Levels;
+use talenta_domain::kompetensi::{Kompetensi, Level, Levels};
 use talenta_domain::nip::{Gender, Nip};
 use talenta_domain::personnel::{GolonganAsn, SumberAsesmen};
-use talenta_domain::{BidangIlmu, Golongan, Predikat, Rating, Score, TingkatPendidikan};
-use time::Date;
+use talenta_domain::pool::PoolKind;
+use talenta_domain::talent::Komponen;
+use talenta_domain::{
+    BidangIlmu, Golongan, Kotak, Periode, Predikat, Rating, Score, TingkatPendidikan,
+};
+use time::{Date, OffsetDateTime};
 
 use super::{
-    level_values, parse_nip, read_bidang, read_bidang_list, read_levels, read_nip, read_score,
+    kotak_from, level_from, level_values, parse_nip, read_bidang, read_bidang_list, read_levels,
+    read_nip, score_from,
 };
 use crate::{Columns, StorageError, Value};
 
 /// A field stored in one column (the competency levels: nine).
-pub(super) trait Field: Sized {
+pub(crate) trait Field: Sized {
     /// Appends the field's column values.
     fn push(&self, out: &mut Vec<Value>);
 
@@ -71,7 +78,39 @@ macro_rules! int_fields {
     )*};
 }
 
-int_fields!(i32, u16, u8);
+int_fields!(i32, u32, u16, u8);
+
+/// Values stored as a number (`to`), read back by `from`: a box, a
+/// competency level, a score in whole hundredths, a time in seconds since
+/// the Unix epoch.
+macro_rules! number_fields {
+    ($($number:ty => $to:expr, $from:expr;)*) => {$(
+        impl Field for $number {
+            fn push(&self, out: &mut Vec<Value>) {
+                out.push(Value::int($to(*self)));
+            }
+            fn read(row: &mut Columns) -> Result<Self, StorageError> {
+                row.int_with($from)
+            }
+        }
+
+        impl Field for Option<$number> {
+            fn push(&self, out: &mut Vec<Value>) {
+                out.push(Value::opt_int(self.map($to)));
+            }
+            fn read(row: &mut Columns) -> Result<Self, StorageError> {
+                row.opt_int_with($from)
+            }
+        }
+    )*};
+}
+
+number_fields! {
+    Kotak => Kotak::number, kotak_from;
+    Level => Level::get, level_from;
+    Score => Score::hundredths, score_from;
+    OffsetDateTime => OffsetDateTime::unix_timestamp, OffsetDateTime::from_unix_timestamp;
+}
 
 /// Codes stored as their stable text (`method`), read back by `FromStr`.
 macro_rules! code_fields {
@@ -87,7 +126,7 @@ macro_rules! code_fields {
 
         impl Field for Option<$code> {
             fn push(&self, out: &mut Vec<Value>) {
-                out.push(Value::opt_text(self.map(|code| code.$method())));
+                out.push(Value::opt_text(self.as_ref().map(|code| code.$method())));
             }
             fn read(row: &mut Columns) -> Result<Self, StorageError> {
                 row.parse_opt()
@@ -107,7 +146,27 @@ code_fields!(
     Rating => code,
     Predikat => code,
     SumberAsesmen => code,
+    StatusPeriode => code,
+    Kompetensi => code,
+    JenisPengembangan => code,
+    StatusIdp => code,
+    Periode => to_string,
 );
+
+/// As its code; read as the one of [`PoolKind::ALL`] with that code.
+impl Field for PoolKind {
+    fn push(&self, out: &mut Vec<Value>) {
+        out.push(Value::text(self.code()));
+    }
+    fn read(row: &mut Columns) -> Result<Self, StorageError> {
+        row.text_with(|text| {
+            PoolKind::ALL
+                .into_iter()
+                .find(|kind| kind.code() == text)
+                .ok_or("not instansi or nasional")
+        })
+    }
+}
 
 /// As its 18 digits; read by the digits alone (a record that knows its
 /// kind of ASN reads it again as that kind: [`super::nip_as`]).
@@ -126,16 +185,6 @@ impl Field for Option<Nip> {
     }
     fn read(row: &mut Columns) -> Result<Self, StorageError> {
         row.opt_text_with(|text| parse_nip(text, None))
-    }
-}
-
-/// In whole hundredths.
-impl Field for Option<Score> {
-    fn push(&self, out: &mut Vec<Value>) {
-        out.push(Value::opt_int(self.map(Score::hundredths)));
-    }
-    fn read(row: &mut Columns) -> Result<Self, StorageError> {
-        read_score(row)
     }
 }
 
@@ -159,6 +208,28 @@ impl Field for Vec<BidangIlmu> {
     }
 }
 
+/// The components a talent-map row lacks: their codes `|`-joined, NULL
+/// for none.
+impl Field for Vec<Komponen> {
+    fn push(&self, out: &mut Vec<Value>) {
+        let codes: Vec<&str> = self.iter().map(|k| k.code()).collect();
+        out.push(Value::opt_text(
+            (!codes.is_empty()).then(|| codes.join("|")),
+        ));
+    }
+    fn read(row: &mut Columns) -> Result<Self, StorageError> {
+        Ok(row
+            .opt_text_with(|codes| {
+                codes
+                    .split('|')
+                    .filter(|c| !c.is_empty())
+                    .map(str::parse)
+                    .collect::<Result<Vec<Komponen>, String>>()
+            })?
+            .unwrap_or_default())
+    }
+}
+
 /// The nine `k_*` columns.
 impl Field for Levels {
     fn push(&self, out: &mut Vec<Value>) {
@@ -176,6 +247,10 @@ impl Field for Levels {
 /// another column lets it read (a NIP read as its record's kind of ASN).
 /// Every field of the record must be listed: the struct literal of
 /// `decode` does not compile otherwise.
+///
+/// `view RECORD in TABLE, key N { … }` declares a [`crate::View`] alike,
+/// read and never written: the columns of a view or of a query that
+/// selects them by name.
 macro_rules! stored {
     (
         $record:ident in $table:literal, key $key:literal {
@@ -191,7 +266,7 @@ macro_rules! stored {
             const KEY_LEN: usize = $key;
 
             fn values(&self) -> Vec<$crate::Value> {
-                use $crate::records::field::Field;
+                use $crate::records::Field;
                 let mut values = Vec::with_capacity(<Self as $crate::Stored>::COLUMNS.len());
                 $(Field::push(&self.$field, &mut values);)*
                 $(Field::push(&self.$levels, &mut values);)?
@@ -199,7 +274,7 @@ macro_rules! stored {
             }
 
             fn decode(row: &mut $crate::Columns) -> Result<$record, $crate::StorageError> {
-                use $crate::records::field::Field;
+                use $crate::records::Field;
                 // Fields are read in the order written, the columns' order.
                 let record = $record {
                     $($field: Field::read(row)?,)*
@@ -210,10 +285,30 @@ macro_rules! stored {
             }
         }
     };
+    (
+        view $record:ident in $table:literal, key $key:literal {
+            $($field:ident: $column:literal $ty:ident,)*
+        }
+    ) => {
+        impl $crate::View for $record {
+            const TABLE: &'static str = $table;
+            const COLUMNS: &'static [(&'static str, $crate::Ty)] =
+                &[$(($column, $crate::Ty::$ty)),*];
+            const KEY_LEN: usize = $key;
+
+            fn decode(row: &mut $crate::Columns) -> Result<$record, $crate::StorageError> {
+                use $crate::records::Field;
+                Ok($record {
+                    $($field: Field::read(row)?,)*
+                })
+            }
+        }
+    };
     (@columns [$($column:expr),*]) => {
         &[$($column),*]
     };
     (@columns [$($column:expr),*] $levels:ident) => {
-        with_level_columns!([$($column),*], [])
+        $crate::records::with_level_columns!([$($column),*], [])
     };
 }
+pub(crate) use stored;

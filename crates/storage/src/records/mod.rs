@@ -42,6 +42,7 @@ macro_rules! with_level_columns {
         ]
     };
 }
+pub(crate) use with_level_columns;
 
 #[macro_use]
 mod field;
@@ -52,10 +53,11 @@ mod penilaian;
 mod riwayat;
 
 pub use facts::{Fact, InLinePerson, MapSubject, Persyaratan, SyaratJabatan};
+pub(crate) use field::{Field, stored};
 
 use talenta_domain::kompetensi::{Level, Levels, UMUM};
 use talenta_domain::nip::{AsnKind, Nip};
-use talenta_domain::{BidangIlmu, Score};
+use talenta_domain::{BidangIlmu, Kotak, Score};
 
 use crate::{Columns, StorageError, Value};
 
@@ -70,25 +72,34 @@ fn level_values(levels: &Levels) -> impl Iterator<Item = Value> + '_ {
 fn read_levels(row: &mut Columns) -> Result<Levels, StorageError> {
     let mut levels = Levels::new();
     for kompetensi in &UMUM {
-        let level = row.opt_int_with(|n| {
-            u8::try_from(n)
-                .ok()
-                .and_then(Level::new)
-                .ok_or("not a competency level 1-5")
-        })?;
-        if let Some(level) = level {
+        if let Some(level) = row.opt_int_with(level_from)? {
             levels.insert(kompetensi.clone(), level);
         }
     }
     Ok(levels)
 }
 
-fn read_score(row: &mut Columns) -> Result<Option<Score>, StorageError> {
-    row.opt_int_with(|n| {
-        u16::try_from(n)
-            .map_err(|_| "not a score in hundredths".to_owned())
-            .and_then(|n| Score::from_hundredths(n).map_err(|e| e.to_string()))
-    })
+/// A stored competency level.
+fn level_from(n: i64) -> Result<Level, &'static str> {
+    u8::try_from(n)
+        .ok()
+        .and_then(Level::new)
+        .ok_or("not a competency level 1-5")
+}
+
+/// A stored box of the nine-box.
+fn kotak_from(n: i64) -> Result<Kotak, &'static str> {
+    u8::try_from(n)
+        .ok()
+        .and_then(Kotak::new)
+        .ok_or("not a box 1-9")
+}
+
+/// A stored score, in whole hundredths.
+fn score_from(n: i64) -> Result<Score, String> {
+    u16::try_from(n)
+        .map_err(|_| "not a score in hundredths".to_owned())
+        .and_then(|n| Score::from_hundredths(n).map_err(|e| e.to_string()))
 }
 
 fn read_bidang(row: &mut Columns) -> Result<Option<BidangIlmu>, StorageError> {

@@ -163,6 +163,16 @@ impl Columns {
         }
     }
 
+    /// An integer column that `read` turns into a value.
+    pub fn int_with<T, E: std::fmt::Display>(
+        &mut self,
+        read: impl FnOnce(i64) -> Result<T, E>,
+    ) -> Result<T, StorageError> {
+        let name = self.current_name();
+        self.opt_int_with(read)?
+            .ok_or_else(|| self.corrupt(name, String::new(), "NULL".into()))
+    }
+
     fn current_name(&self) -> &'static str {
         self.names.get(self.index).map_or("?", |(n, _)| *n)
     }

@@ -364,6 +364,19 @@ fn decode_json<T: View, R>(
 }
 
 impl WriteTx {
+    /// Runs a statement that returns no rows (a delete) with `binds`;
+    /// returns how many rows it changed.
+    pub(crate) async fn execute(
+        &mut self,
+        sql: &'static str,
+        binds: Vec<Value>,
+    ) -> Result<u64, StorageError> {
+        Ok(on_tx!(self, tx => bind_all!(sqlx::query(sql), binds)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()))
+    }
+
     /// Records of `T` read inside this transaction.
     pub(crate) async fn fetch<T: Stored>(
         &mut self,

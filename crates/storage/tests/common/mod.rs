@@ -3,9 +3,8 @@
 //! it explains the environment variables and when the PostgreSQL half is
 //! skipped).
 
-use talenta_domain::eligibility::StatusKepegawaian;
+use talenta_domain::Nip;
 use talenta_domain::personnel::Pegawai;
-use talenta_domain::{Gender, Nip};
 use talenta_storage::Db;
 use talenta_testkit::TestDb;
 use time::macros::date;
@@ -43,27 +42,10 @@ pub async fn fresh() -> Fresh {
 /// changes the fields it is about in.
 #[allow(dead_code)]
 pub fn pegawai(nip: &str) -> Pegawai {
-    Pegawai {
-        nip: nip.parse::<Nip>().unwrap(),
-        nama: format!("Pegawai {nip}"),
-        gelar_depan: None,
-        gelar_belakang: None,
-        jenis_kelamin: Gender::L,
-        tempat_lahir: None,
-        tanggal_lahir: date!(1980 - 01 - 01),
-        status: StatusKepegawaian::Pns,
-        golongan: None,
-        tmt_golongan: None,
-        jabatan: None,
-        tmt_jabatan: None,
-        opd: "DINKES".into(),
-        pendidikan: None,
-        bidang_ilmu: None,
-        tmt_cpns: None,
-        tmt_pns: None,
-        agama: None,
-        daerah_asal: None,
-        email: None,
-        no_hp: None,
-    }
+    talenta_testkit::records::pegawai(
+        nip.parse::<Nip>().unwrap(),
+        format!("Pegawai {nip}"),
+        date!(1980 - 01 - 01),
+        "DINKES",
+    )
 }
