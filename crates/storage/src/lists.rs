@@ -3,7 +3,8 @@
 //! and paginated, with the total of matching rows. An export reads the same
 //! query with a larger limit, so a file holds exactly the rows of the list.
 
-use talenta_domain::Score;
+use talenta_domain::jabatan::Jenjang;
+use talenta_domain::{Kotak, Score};
 
 use crate::dashboard::small_kotak;
 use crate::scope::with_bawah;
@@ -170,8 +171,8 @@ pub struct EmployeeItem {
     pub opd: String,
     pub opd_nama: String,
     pub jabatan: Option<String>,
-    /// Jenjang code of the position.
-    pub jenjang: Option<String>,
+    /// The jenjang of the position.
+    pub jenjang: Option<Jenjang>,
 }
 
 /// The snapshot rows to list.
@@ -179,26 +180,22 @@ pub struct EmployeeItem {
 pub struct MapFilter<'a> {
     pub periode: &'a str,
     pub root: Option<&'a str>,
-    pub kotak: Option<u8>,
-    /// A jenjang code.
-    pub jenjang: Option<&'a str>,
+    /// The final box.
+    pub kotak: Option<Kotak>,
+    pub jenjang: Option<Jenjang>,
     pub search: Search,
 }
 
-/// An employee in a talent-map snapshot.
+/// An employee in a talent-map snapshot: the person as the employee list
+/// shows them (name and unit as the snapshot recorded them), the scores
+/// and the final box.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapItem {
-    pub nip: String,
-    /// The name and unit as the snapshot recorded them.
-    pub nama: String,
-    pub opd: String,
-    pub opd_nama: String,
-    pub jabatan: Option<String>,
-    pub jenjang: Option<String>,
+    pub pegawai: EmployeeItem,
     pub kinerja: Option<Score>,
     pub potensial: Option<Score>,
     pub nilai_talenta: Option<Score>,
-    pub kotak: Option<u8>,
+    pub kotak: Option<Kotak>,
 }
 
 /// NIP, name, unit code and name, position name and jenjang.
@@ -224,6 +221,19 @@ type MapRow = (
     Option<i64>,
 );
 
+/// A position's jenjang as stored (`Jenjang::code`).
+fn jenjang(code: Option<String>) -> Result<Option<Jenjang>, StorageError> {
+    code.map(|code| {
+        code.parse().map_err(|_| StorageError::Corrupt {
+            table: "jabatan",
+            column: "jenjang",
+            value: code,
+            reason: "not a jenjang code".into(),
+        })
+    })
+    .transpose()
+}
+
 fn score(column: &'static str, value: Option<i64>) -> Result<Option<Score>, StorageError> {
     value
         .map(|v| {
@@ -238,6 +248,19 @@ fn score(column: &'static str, value: Option<i64>) -> Result<Option<Score>, Stor
                 })
         })
         .transpose()
+}
+
+fn employee(
+    (nip, nama, opd, opd_nama, jabatan, code): EmployeeRow,
+) -> Result<EmployeeItem, StorageError> {
+    Ok(EmployeeItem {
+        nip,
+        nama,
+        opd,
+        opd_nama,
+        jabatan,
+        jenjang: jenjang(code)?,
+    })
 }
 
 impl Db {
@@ -258,17 +281,8 @@ impl Db {
             .fetch_one(pool).await?);
         let rows = rows
             .into_iter()
-            .map(
-                |(nip, nama, opd, opd_nama, jabatan, jenjang)| EmployeeItem {
-                    nip,
-                    nama,
-                    opd,
-                    opd_nama,
-                    jabatan,
-                    jenjang,
-                },
-            )
-            .collect();
+            .map(employee)
+            .collect::<Result<_, StorageError>>()?;
         Ok(Page { rows, total })
     }
 
@@ -280,31 +294,30 @@ impl Db {
         window: Window,
     ) -> Result<Page<MapItem>, StorageError> {
         let (first, last, name) = filter.search.binds();
-        let kotak = filter.kotak.map(i64::from);
+        let kotak = filter.kotak.map(|k| i64::from(k.number()));
+        let jenjang = filter.jenjang.map(Jenjang::code);
         let rows: Vec<MapRow> = on_read!(self, pool => sqlx::query_as(MAP)
             .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-            .bind(filter.periode).bind(kotak).bind(filter.jenjang)
+            .bind(filter.periode).bind(kotak).bind(jenjang)
             .bind(window.limit).bind(window.offset)
             .fetch_all(pool).await?);
         let total: i64 = on_read!(self, pool => sqlx::query_scalar(MAP_COUNT)
             .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-            .bind(filter.periode).bind(kotak).bind(filter.jenjang)
+            .bind(filter.periode).bind(kotak).bind(jenjang)
             .fetch_one(pool).await?);
         let rows = rows
             .into_iter()
             .map(
                 |(nip, nama, opd, opd_nama, jabatan, jenjang, kinerja, potensial, nilai, kotak)| {
                     Ok(MapItem {
-                        nip,
-                        nama,
-                        opd,
-                        opd_nama,
-                        jabatan,
-                        jenjang,
+                        pegawai: employee((nip, nama, opd, opd_nama, jabatan, jenjang))?,
                         kinerja: score("kinerja", kinerja)?,
                         potensial: score("potensial", potensial)?,
                         nilai_talenta: score("nilai_talenta", nilai)?,
-                        kotak: kotak.map(small_kotak).transpose()?,
+                        kotak: kotak
+                            .map(|k| small_kotak(k).map(Kotak::new))
+                            .transpose()?
+                            .flatten(),
                     })
                 },
             )

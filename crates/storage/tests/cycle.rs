@@ -361,7 +361,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
     let filter = MapFilter {
         periode: "2026-S1",
         root: None,
-        kotak: Some(7),
+        kotak: Kotak::new(7),
         jenjang: None,
         search: Search::All,
     };
@@ -378,8 +378,8 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         .unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(
-        (page.rows[0].nip.as_str(), page.rows[0].kotak),
-        (NIPS[1], Some(7))
+        (page.rows[0].pegawai.nip.as_str(), page.rows[0].kotak),
+        (NIPS[1], Kotak::new(7))
     );
     let counts = db
         .dashboard_counts(id, None, date!(2020 - 01 - 01), date!(2026 - 07 - 01))
@@ -648,7 +648,7 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
         offset: 0,
     };
     let listed = db.map_list(id, &filter, window).await.unwrap();
-    let listed: Vec<&str> = listed.rows.iter().map(|r| r.nip.as_str()).collect();
+    let listed: Vec<&str> = listed.rows.iter().map(|r| r.pegawai.nip.as_str()).collect();
     assert_eq!(listed, expected, "{:?}: /peta", db.engine());
     let finals = db.final_map(id, "2026-S1".parse().unwrap()).await.unwrap();
     let finals: Vec<&str> = finals.iter().map(|r| r.nip.as_str()).collect();

@@ -10,14 +10,12 @@ use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::accounts::account;
 use talenta_app::cycle::mapped;
-use talenta_app::lists::{
-    self, EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window,
-};
+use talenta_app::lists::{self, EmployeeFilter, EmployeeItem, MapFilter, Page, Search, Window};
 use talenta_app::units;
 use talenta_domain::InstansiId;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::teks::{self, Lines};
-use talenta_domain::{Jenjang, Kotak, Score};
+use talenta_domain::{Jenjang, Kotak};
 use talenta_ingest::record::shown;
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
@@ -214,16 +212,6 @@ fn export_link(path: &str, pairs: &[(&str, Option<&str>)]) -> String {
     link(path, &all)
 }
 
-fn jenjang_label(code: Option<&str>) -> String {
-    code.map_or_else(
-        || "—".to_owned(),
-        |c| {
-            c.parse::<Jenjang>()
-                .map_or_else(|_| c.to_owned(), |j| j.label().to_owned())
-        },
-    )
-}
-
 /// The headings of [`export_row`]'s first cells.
 const PERSON_EXPORT: [&str; 6] = [
     "NIP",
@@ -241,7 +229,7 @@ fn person_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Person
         e.nama,
         e.opd_nama,
         e.jabatan.unwrap_or_else(|| "—".to_owned()),
-        jenjang_label(e.jenjang.as_deref()),
+        e.jenjang.map_or("—", Jenjang::label).to_owned(),
     ];
     cells.extend(more);
     PersonRow {
@@ -253,11 +241,7 @@ fn person_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Person
 
 /// A person's row of either export, under [`PERSON_EXPORT`], then `more`.
 fn export_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Vec<String> {
-    let jenjang = e
-        .jenjang
-        .as_deref()
-        .map(|j| jenjang_label(Some(j)))
-        .unwrap_or_default();
+    let jenjang = e.jenjang.map(Jenjang::label).unwrap_or_default().to_owned();
     let mut cells = vec![
         e.nip,
         e.nama,
@@ -268,21 +252,6 @@ fn export_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Vec<St
     ];
     cells.extend(more);
     cells
-}
-
-/// A talent-map row as its person, box and scores (kinerja, potensial,
-/// nilai talenta).
-fn map_parts(r: MapItem) -> (EmployeeItem, Option<u8>, [Option<Score>; 3]) {
-    let scores = [r.kinerja, r.potensial, r.nilai_talenta];
-    let person = EmployeeItem {
-        nip: r.nip,
-        nama: r.nama,
-        opd: r.opd,
-        opd_nama: r.opd_nama,
-        jabatan: r.jabatan,
-        jenjang: r.jenjang,
-    };
-    (person, r.kotak, scores)
 }
 
 async fn employees(
@@ -475,10 +444,10 @@ async fn map_export(
         &name,
         &headings,
         all.rows.into_iter().map(|r| {
-            let (person, kotak, scores) = map_parts(r);
-            let more = std::iter::once(text(kotak.map(|k| k.to_string())))
+            let scores = [r.kinerja, r.potensial, r.nilai_talenta];
+            let more = std::iter::once(text(r.kotak.map(|k| k.to_string())))
                 .chain(scores.map(|s| text(s.map(|s| s.to_string()))));
-            export_row(person, more)
+            export_row(r.pegawai, more)
         }),
     )
 }
@@ -504,8 +473,8 @@ async fn map(
     let filter = MapFilter {
         periode: asked.periode(),
         root: scope.root.as_deref(),
-        kotak: asked.kotak.map(Kotak::number),
-        jenjang: asked.jenjang.map(Jenjang::code),
+        kotak: asked.kotak,
+        jenjang: asked.jenjang,
         search: Search::parse(asked.q),
     };
     if query.xlsx() && asked.usable {
@@ -531,9 +500,11 @@ async fn map(
         .rows
         .into_iter()
         .map(|r| {
-            let (person, kotak, scores) = map_parts(r);
-            let kotak = kotak.map_or_else(|| "belum dipetakan".to_owned(), |k| k.to_string());
-            person_row(person, std::iter::once(kotak).chain(scores.map(nilai)))
+            let scores = [r.kinerja, r.potensial, r.nilai_talenta];
+            let kotak = r
+                .kotak
+                .map_or_else(|| "belum dipetakan".to_owned(), |k| k.to_string());
+            person_row(r.pegawai, std::iter::once(kotak).chain(scores.map(nilai)))
         })
         .collect();
     let halaman = paging("/peta", &pairs, asked.page, rows.len(), list.total);
