@@ -81,6 +81,7 @@ pub mod golongan;
 pub mod jabatan;
 mod kode;
 pub mod kompetensi;
+pub mod merit;
 pub mod movement;
 pub mod nine_box;
 pub mod nip;

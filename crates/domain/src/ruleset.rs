@@ -51,6 +51,8 @@ pub struct RuleSet {
     pub evaluasi: crate::evaluasi::EvaluasiPolicy,
     /// The smallest count shown to those who see counts but not persons.
     pub privasi: crate::privasi::Privasi,
+    /// When the merit audit flags a gap between groups.
+    pub merit: crate::merit::MeritPolicy,
 }
 
 /// Sub-scores that turn records into axis components.
