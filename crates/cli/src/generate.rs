@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use talenta_generate::bias::Bias;
 use talenta_generate::{Config, Generator, INSTANSI_NAMA, output};
 
 #[derive(Debug, clap::Args)]
@@ -23,6 +24,13 @@ pub struct GenerateArgs {
     /// missing values, impossible dates, wrong SKP predikat).
     #[arg(long)]
     dirty: bool,
+    /// Plant a bias, to test the merit audit (`talenta merit`): move the
+    /// scores of one group on one axis by DELTA points of their 0-100
+    /// scale, as `jenisKelamin=P:potensial:-10`. ATTRIBUTE is
+    /// jenisKelamin, usia (<30, 30-39, 40-49, 50+), agama, daerahAsal or
+    /// statusPegawai; AXIS kinerja or potensial. Repeatable.
+    #[arg(long, value_name = "ATTRIBUTE=VALUE:AXIS:DELTA")]
+    bias: Vec<Bias>,
     /// Directory to write the files into; created if missing.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -40,7 +48,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         dirty: args.dirty,
     }) {
-        Ok(generator) => generator,
+        Ok(generator) => generator.biased(args.bias.clone()),
         Err(error) => {
             eprintln!("error: --employees: {error}");
             return Ok(ExitCode::from(2));
@@ -66,6 +74,9 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         args.seed,
         if args.dirty { ", dirty" } else { "" }
     );
+    for bias in generator.biases() {
+        eprintln!("planted bias (this city is not neutral): {bias}");
+    }
     for (kind, rows) in summary {
         eprintln!("{}.csv: {rows} rows", kind.name());
     }

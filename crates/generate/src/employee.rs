@@ -8,6 +8,7 @@ use talenta_domain::personnel::{GolonganAsn, Pegawai, RiwayatGolongan};
 use talenta_domain::{Jenjang, Nip, TingkatPendidikan};
 use time::{Date, Month};
 
+use crate::bias::{self, Bias, Group, Sensitive};
 use crate::career::{self, JenisKp};
 use crate::catalogue::{self, weighted};
 use crate::history;
@@ -47,6 +48,8 @@ pub fn generate<R: Rng>(
     rng: &mut R,
     seat: &Seat<'_>,
     code: NipCode,
+    sensitive: &Sensitive,
+    biases: &[Bias],
     out: &mut Batch,
 ) -> Option<()> {
     let position = seat.position;
@@ -103,17 +106,26 @@ pub fn generate<R: Rng>(
     history::pendidikan(rng, &person, out);
     history::diklat(rng, &person, out);
     history::penghargaan(rng, &person, out);
+    let shift = bias::shift(
+        biases,
+        &Group {
+            gender: nip.gender(),
+            birth,
+            status,
+            sensitive,
+        },
+    );
     let sanctioned = performance::hukdis(rng, &person, out);
-    performance::skp(rng, &person, sanctioned, out);
-    performance::asesmen(rng, &person, out);
+    performance::skp(rng, &person, sanctioned, shift.kinerja, out);
+    performance::asesmen(rng, &person, shift.potensial, out);
 
     let nama = catalogue::name(rng, male);
     let old = birth.year() < 1968;
     let (mut gelar_depan, gelar_belakang) =
         crate::titles::gelar(education, field, position.profile, old, male);
     // The hajj title in front, for some older Muslims.
-    let agama = catalogue::religion(rng);
-    if gelar_depan.is_none() && agama == "Islam" && age > 40 && rng.random_range(0..100) < 8 {
+    let agama = sensitive.agama;
+    if gelar_depan.is_none() && agama == "Islam" && age > 40 && sensitive.hajj_roll < 8 {
         gelar_depan = Some(if male { "H." } else { "Hj." }.to_owned());
     }
     let email = (rng.random_range(0..100) < 65).then(|| {
@@ -136,7 +148,7 @@ pub fn generate<R: Rng>(
         gelar_depan,
         gelar_belakang,
         jenis_kelamin: nip.gender(),
-        tempat_lahir: Some(catalogue::place(rng).to_owned()),
+        tempat_lahir: Some(sensitive.tempat_lahir.to_owned()),
         tanggal_lahir: birth,
         status,
         golongan: current_golongan.map(|(g, _)| g),
@@ -151,7 +163,7 @@ pub fn generate<R: Rng>(
             .then(|| talenta_domain::calendar::add_months(appointed, 12))
             .flatten(),
         agama: Some(agama.to_owned()),
-        daerah_asal: (rng.random_range(0..100) < 90).then(|| catalogue::place(rng).to_owned()),
+        daerah_asal: sensitive.daerah_asal.map(str::to_owned),
         email,
         no_hp,
     });

@@ -11,6 +11,7 @@
 //! memory does not grow with the number of employees. Pure: no I/O; the
 //! caller writes the records.
 
+pub mod bias;
 mod calendar;
 mod career;
 mod catalogue;
@@ -37,6 +38,7 @@ use talenta_domain::personnel::{
 use time::Date;
 use time::macros::date;
 
+use bias::{Bias, Sensitive};
 pub use defects::{Defect, Problem};
 pub use nip_code::MAX_EMPLOYEES;
 use nip_code::NipCode;
@@ -103,6 +105,7 @@ impl Batch {
 #[derive(Debug, Clone)]
 pub struct Generator {
     config: Config,
+    biases: Vec<Bias>,
     layout: Layout,
     seats: Permutation,
     codes: Permutation,
@@ -122,7 +125,18 @@ impl Generator {
             codes: Permutation::new(config.employees, mix(config.seed ^ 0x0C0DE)),
             layout,
             config,
+            biases: Vec::new(),
         })
+    }
+
+    /// The same city with `biases` planted (for testing the merit audit).
+    pub fn biased(mut self, biases: Vec<Bias>) -> Generator {
+        self.biases = biases;
+        self
+    }
+
+    pub fn biases(&self) -> &[Bias] {
+        &self.biases
     }
 
     pub fn config(&self) -> Config {
@@ -167,12 +181,16 @@ impl Generator {
     /// Appends employee `index` to `out`.
     pub fn employee(&self, index: u64, out: &mut Batch) {
         let mut rng = Pcg64Mcg::seed_from_u64(mix(self.config.seed ^ mix(index)));
+        let sensitive = Sensitive::draw(&mut Pcg64Mcg::seed_from_u64(mix(
+            self.config.seed ^ mix(!index)
+        )));
         let code = NipCode::new(self.codes.apply(index), self.config.employees);
         let Some(seat) = self.layout.seat(self.seats.apply(index)) else {
             return;
         };
         let before = defects::Marks::of(out);
-        if employee::generate(&mut rng, &seat, code, out).is_some() && self.config.dirty {
+        let drawn = employee::generate(&mut rng, &seat, code, &sensitive, &self.biases, out);
+        if drawn.is_some() && self.config.dirty {
             defects::plant(&mut rng, index, before, out);
         }
     }

@@ -106,6 +106,12 @@ fn predikat_of(score: f64) -> Predikat {
         .map_or(Predikat::SangatKurang, |(_, p)| *p)
 }
 
+/// A year's performance score in 0..1: the person's latent performance and
+/// the year's luck, moved by a planted bias.
+fn score(latent: f64, luck: f64, shift: f64) -> f64 {
+    (0.6 * latent + 0.4 * luck + shift).clamp(0.0, 1.0)
+}
+
 /// Ratings that give `predikat` in the PermenPANRB 6/2022 matrix, the
 /// common cells most often: Baik is mostly as expected on both.
 fn ratings<R: Rng>(rng: &mut R, predikat: Predikat) -> (Rating, Rating) {
@@ -128,8 +134,16 @@ fn ratings<R: Rng>(rng: &mut R, predikat: Predikat) -> (Rating, Rating) {
 
 /// Annual SKP for every year the employee was appointed before, except for
 /// a few who lack one (missing data the talent map must list). A sanction
-/// in a year often brings behaviour below expectations.
-pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &mut Batch) {
+/// in a year often brings behaviour below expectations. `shift` moves the
+/// yearly score (0-1) of a planted bias, before the predikat and the
+/// penguat are read from it.
+pub fn skp<R: Rng>(
+    rng: &mut R,
+    person: &Person,
+    sanctioned: Option<i32>,
+    shift: f64,
+    out: &mut Batch,
+) {
     let latent: f64 = rng.random();
     let with_penguat = rng.random_range(0..100) < PENGUAT_PERCENT;
     if rng.random_range(0..100) < 4 {
@@ -142,13 +156,13 @@ pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &
         if person.appointed >= start || rng.random_range(0..100) < 2 {
             continue;
         }
-        let year = predikat_of(0.6 * latent + 0.4 * rng.random::<f64>());
+        let year = predikat_of(score(latent, rng.random(), shift));
         let (hasil, mut perilaku) = ratings(rng, year);
         if sanctioned == Some(tahun) && rng.random_bool(0.5) {
             perilaku = Rating::DiBawahEkspektasi;
         }
         let penguat = (with_penguat && rng.random_range(0..100) < 90).then(|| {
-            let value = 10_000.0 * (0.6 * latent + 0.4 * rng.random::<f64>());
+            let value = 10_000.0 * score(latent, rng.random(), shift);
             Score::from_hundredths(value as u16).ok()
         });
         out.skp.push(Skp {
@@ -179,7 +193,10 @@ pub fn skp<R: Rng>(rng: &mut R, person: &Person, sanctioned: Option<i32>, out: &
 ///   `round(2.4 latent - 1.4 + noise)`, so that of those assessed against
 ///   a standard of level 2 or more about 57% meet it (JPM at least 80%), as
 ///   BMKG reported of its assessed staff [V].
-pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
+///
+/// A planted bias's `shift` (0-1) moves the potensi score by as many
+/// points of its 0-100 scale, and the latent ability behind the levels.
+pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, shift: f64, out: &mut Batch) {
     let missing = if person.status == StatusKepegawaian::Cpns {
         50
     } else {
@@ -206,14 +223,15 @@ pub fn asesmen<R: Rng>(rng: &mut R, person: &Person, out: &mut Batch) {
         return;
     };
     let x = 0.5 * latent + 0.5 * rng.random::<f64>();
-    let potensi = 500.0 + 7500.0 * x * x;
+    let potensi = (500.0 + 7500.0 * x * x + 10_000.0 * shift).clamp(0.0, 10_000.0);
     let standard = i32::from(standard_level(person.jenjang));
     let kompetensi = UMUM
         .iter()
         .cloned()
         .filter_map(|k| {
-            let shift = (latent * 2.4 - 1.4 + rng.random_range(-0.8..0.8)).round() as i32;
-            let level = u8::try_from((standard + shift).clamp(1, 5)).ok()?;
+            let ability = (latent + shift).clamp(0.0, 1.0);
+            let step = (ability * 2.4 - 1.4 + rng.random_range(-0.8..0.8)).round() as i32;
+            let level = u8::try_from((standard + step).clamp(1, 5)).ok()?;
             Level::new(level).map(|l| (k, l))
         })
         .collect();
