@@ -16,6 +16,7 @@ mod assets;
 pub mod auth;
 mod busy;
 mod cache;
+pub mod caller;
 pub mod csrf;
 pub mod demo;
 pub mod error;
@@ -31,11 +32,8 @@ mod xlsx;
 use std::sync::Arc;
 
 use axum::Router;
-use talenta_app::Ctx;
 use talenta_app::Db;
-use talenta_domain::{InstansiId, RuleSet};
-
-use crate::session::SignedIn;
+use talenta_domain::RuleSet;
 use time::OffsetDateTime;
 
 /// Where the time comes from: the real clock in the binary, a settable one
@@ -171,18 +169,6 @@ impl AppState {
 
     pub fn rules(&self) -> &RuleSet {
         &self.0.rules
-    }
-
-    /// The context of a signed-in user's request: their instansi, their NIP
-    /// for the change log, the time of the request, the rules of the day.
-    pub fn ctx<'a>(&'a self, user: &'a SignedIn) -> Ctx<'a> {
-        Ctx::new(
-            &self.0.db,
-            InstansiId(user.actor.instansi),
-            &user.actor.nip,
-            self.now(),
-            &self.0.rules,
-        )
     }
 
     pub(crate) fn dashboards(&self) -> &cache::DashboardCache {

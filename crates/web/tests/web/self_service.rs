@@ -50,22 +50,15 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
         app.engine
     );
 
-    let item = |judul: &'static str, tautan: &'static str| {
-        let me = me.clone();
-        let profile = profile.clone();
-        async move {
-            me.submit(
-                &profile,
-                &format!("{profile}/branding/item"),
-                &[
-                    ("jenis", "sertifikat"),
-                    ("judul", judul),
-                    ("tahun", "2025"),
-                    ("tautan", tautan),
-                ],
-            )
+    let item = async |judul: &str, tautan: &str| {
+        let fields = [
+            ("jenis", "sertifikat"),
+            ("judul", judul),
+            ("tahun", "2025"),
+            ("tautan", tautan),
+        ];
+        me.submit(&profile, &format!("{profile}/branding/item"), &fields)
             .await
-        }
     };
     let added = item("Sertifikasi Manajemen Risiko", "https://example.go.id/s/1").await;
     assert_eq!(added.status, 303, "[{}] {}", app.engine, added.body);
@@ -120,17 +113,10 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     let nip = app.people.pegawai.nip.clone();
     let profile = format!("/pegawai/{nip}");
     let me = app.signed_in(Who::Pegawai).await;
-    let propose = |kolom: &'static str, nilai: &'static str| {
-        let me = me.clone();
-        let profile = profile.clone();
-        async move {
-            me.submit(
-                &profile,
-                &format!("{profile}/usulan"),
-                &[("kolom", kolom), ("nilai", nilai)],
-            )
+    let propose = async |kolom: &str, nilai: &str| {
+        let fields = [("kolom", kolom), ("nilai", nilai)];
+        me.submit(&profile, &format!("{profile}/usulan"), &fields)
             .await
-        }
     };
     let bad = propose("email", "bukan-surel").await;
     assert_eq!(bad.status, 422);
