@@ -16,8 +16,9 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use std::collections::HashSet;
 
+use talenta_app::Ctx;
 use talenta_app::dashboard::{Count, Dashboard, Row, Shown, load};
-use talenta_app::retention::retention;
+use talenta_app::retention::{RetentionRow, retention};
 use talenta_app::succession::{Shortfall, short_of_successors};
 use talenta_domain::access::Action;
 use talenta_domain::privasi::Privasi;
@@ -196,10 +197,7 @@ async fn successor_notice(
         )
         .await
         .map_err(cycle_error)?;
-    let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(units::subtree(&ctx, unit).await?.into_iter().collect()),
-        None => None,
-    };
+    let units = subtree_of(&ctx, root).await?;
     let mut short: Vec<&Shortfall> = all
         .iter()
         .filter(|s| units.as_ref().is_none_or(|u| u.contains(&s.opd)))
@@ -223,7 +221,7 @@ async fn successor_notice(
             nama: s.nama.clone(),
             kode: s.kode.clone(),
             opd: s.opd.clone(),
-            siap: standalone(u64::try_from(s.ready_now).unwrap_or(u64::MAX), privasi),
+            siap: standalone(s.ready_now, privasi),
             minimal: s.min_ready,
             href: may_open.then(|| format!("/jabatan/{}/suksesi", path_segment(&s.kode))),
         })
@@ -266,21 +264,19 @@ async fn retention_block(
         .get_or_load(caller.instansi(), Some(unit), today, ctx.now, load)
         .await
         .map_err(cycle_error)?;
-    let count = |n: usize| standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
+    let flagged = |r: &RetentionRow, kind| r.flags.iter().any(|f| f.kind == kind);
     // A reason left out says none has it: kept from a reader of counts.
-    let alasan = FLAG_KINDS
-        .into_iter()
-        .filter_map(|kind| {
-            let n = rows
-                .iter()
-                .filter(|r| r.flags.iter().any(|f| f.kind == kind))
-                .count();
-            (n > 0 || privasi.is_some()).then(|| (flag_label(kind).to_owned(), count(n)))
-        })
-        .collect();
+    let alasan = by_reason(
+        rows.as_slice(),
+        FLAG_KINDS,
+        flagged,
+        flag_label,
+        privasi.is_some(),
+        privasi,
+    );
     Ok(Some(Retensi {
         periode: periode.to_string(),
-        jumlah: count(rows.len()),
+        jumlah: standalone(rows.len(), privasi),
         alasan,
         href: caller
             .may(Action::ListPeople, caller.target(Some(unit)))
@@ -288,10 +284,43 @@ async fn retention_block(
     }))
 }
 
-/// A count shown on its own (no total beside it gives it back), under
-/// `privasi` when the reader may not see the persons behind it.
-pub(super) fn standalone(n: u64, privasi: Option<&Privasi>) -> String {
+/// A count of people shown on its own (no total beside it gives it back),
+/// under `privasi` when the reader may not see the persons behind it.
+pub(super) fn standalone(n: usize, privasi: Option<&Privasi>) -> String {
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
     angka((!privasi.is_some_and(|rule| rule.hides(n))).then_some(n))
+}
+
+/// How many of `rows` have each of `reasons` (`has`), each under its
+/// `label` and shown as [`standalone`] counts. A reason none has is left
+/// out, unless `keep_empty`.
+pub(super) fn by_reason<R, K: Copy>(
+    rows: &[R],
+    reasons: impl IntoIterator<Item = K>,
+    has: impl Fn(&R, K) -> bool,
+    label: impl Fn(K) -> &'static str,
+    keep_empty: bool,
+    privasi: Option<&Privasi>,
+) -> Vec<(String, String)> {
+    reasons
+        .into_iter()
+        .filter_map(|reason| {
+            let n = rows.iter().filter(|r| has(r, reason)).count();
+            (n > 0 || keep_empty).then(|| (label(reason).to_owned(), standalone(n, privasi)))
+        })
+        .collect()
+}
+
+/// The units of `root` and its sub-units, to filter an instansi's rows by;
+/// `None` (no filter) for the whole instansi.
+pub(super) async fn subtree_of(
+    ctx: &Ctx<'_>,
+    root: Option<&str>,
+) -> Result<Option<HashSet<String>>, WebError> {
+    Ok(match root {
+        Some(unit) => Some(units::subtree(ctx, unit).await?.into_iter().collect()),
+        None => None,
+    })
 }
 
 /// `75%` of two counts, or the mark when either is hidden.

@@ -4,12 +4,10 @@
 //! dashboards' count of it. The rules are the domain's (`evaluasi`), the
 //! reads `talenta_app::evaluation`'s.
 
-use std::collections::HashSet;
-
 use axum::Router;
 use axum::routing::get;
 use talenta_app::cycle::CycleError;
-use talenta_app::evaluation::{Evaluation, Officeholder, evaluation};
+use talenta_app::evaluation::{Evaluation, HolderRow, Officeholder, evaluation};
 use talenta_domain::access::Action;
 use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
 use talenta_domain::privasi::Privasi;
@@ -18,7 +16,7 @@ use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
 use time::Date;
 
 use super::cycle::{Unit, cycle_error};
-use super::dashboard::path_segment;
+use super::dashboard::{by_reason, path_segment, standalone, subtree_of};
 use super::person_row;
 use super::profile::komponen_label;
 use crate::AppState;
@@ -26,7 +24,6 @@ use crate::caller::Caller;
 use crate::error::{Reply, WebError, render};
 use crate::extract::{InPath, Query};
 use talenta_app::cycle::latest;
-use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/evaluasi", get(page))
@@ -196,10 +193,7 @@ pub(super) async fn dashboard_block(
     let Some(evaluated) = cached.as_ref() else {
         return Ok(None);
     };
-    let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(units::subtree(&ctx, unit).await?.into_iter().collect()),
-        None => None,
-    };
+    let units = subtree_of(&ctx, root).await?;
     let in_scope = |opd: &str| units.as_ref().is_none_or(|u| u.contains(opd));
     let holders: Vec<_> = evaluated
         .holders
@@ -208,18 +202,10 @@ pub(super) async fn dashboard_block(
         .collect();
     // Officeholders are few and known by name: a reader who may not see
     // persons sees no count below `[privasi] min_cell`.
-    let count =
-        |n: usize| super::dashboard::standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
-    let alasan = [Rule::Kotak, Rule::Skp, Rule::Jpm]
-        .into_iter()
-        .filter_map(|rule| {
-            let n = holders
-                .iter()
-                .filter(|h| h.reasons.iter().any(|r| r.rule == rule))
-                .count();
-            (n > 0).then(|| (rule_label(rule).to_owned(), count(n)))
-        })
-        .collect();
+    let count = |n: usize| standalone(n, privasi);
+    let fails = |h: &&HolderRow, rule| h.reasons.iter().any(|r| r.rule == rule);
+    let rules = [Rule::Kotak, Rule::Skp, Rule::Jpm];
+    let alasan = by_reason(&holders, rules, fails, rule_label, false, privasi);
     Ok(Some(EvaluasiPejabat {
         periode: evaluated.periode.clone(),
         jumlah: count(holders.len()),
