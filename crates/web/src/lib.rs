@@ -6,8 +6,10 @@
 //! Every request passes, in order: security headers ([`security`]), the
 //! session ([`session`]: who is signed in, with idle and absolute
 //! timeouts), and the CSRF check ([`csrf`]: same origin and a per-session
-//! token on every unsafe method). Handlers then ask the domain's one access
-//! policy ([`talenta_domain::access::authorize`]) and answer 404 for
+//! token on every unsafe method). A handler of a signed-in page takes the
+//! request's [`caller::Caller`], which gives the use cases' context,
+//! resolved once, and asks the domain's one access policy
+//! ([`talenta_domain::access::authorize`]); it answers 404 for
 //! anything out of scope ([`error::WebError::NotFound`]). A write the
 //! database cannot take now (an import holds it) answers 503 with the
 //! expected wait ([`busy`]).

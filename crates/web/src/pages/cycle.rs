@@ -5,7 +5,6 @@
 //! these handlers only choose, check access and show.
 
 use axum::Router;
-use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -220,16 +219,15 @@ struct Move {
 
 async fn calibrate_one(
     caller: Caller,
-    Path((periode, nip)): Path<(String, String)>,
+    InPath(periode): InPath<Periode>,
+    InPath(nip): InPath<Nip>,
     Form(input): Form<Move>,
 ) -> Reply {
-    caller.person(&nip, Action::Calibrate).await?;
-    let periode = parse_periode(&periode)?;
+    caller.person(nip.as_str(), Action::Calibrate).await?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
-    let parsed: Nip = nip.parse().map_err(|_| WebError::NotFound)?;
     let decision = Calibration {
         periode,
-        nip: &parsed,
+        nip: &nip,
         to,
         alasan: &input.alasan,
     };
@@ -246,7 +244,7 @@ async fn calibrate_one(
     };
     // The calibration list again, at the refused person, with the reason.
     let query = CalibrationQuery {
-        q: nip,
+        q: nip.to_string(),
         kotak: String::new(),
     };
     let outcome = Outcome::refused(format!("Kalibrasi tidak disimpan: {reason}."));
