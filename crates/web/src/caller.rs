@@ -76,10 +76,6 @@ impl Caller {
         self.user.actor.instansi
     }
 
-    pub fn now(&self) -> OffsetDateTime {
-        self.now
-    }
-
     pub fn rules(&self) -> &RuleSet {
         self.state.rules()
     }

@@ -57,7 +57,6 @@ pub(crate) fn anonymous(csrf: &CsrfToken) -> Chrome {
 /// The frame of a page for the caller, with the menu entries their role
 /// may use; `here` is the current path, marked in the menu.
 pub(crate) fn chrome(caller: &Caller, here: &str) -> Chrome {
-    let user = caller.user();
     let mut links = Vec::new();
     let mut add = |href: String, label: &'static str| {
         let active = here == href || (href != "/" && here.starts_with(&format!("{href}/")));
@@ -67,22 +66,23 @@ pub(crate) fn chrome(caller: &Caller, here: &str) -> Chrome {
             active,
         });
     };
-    if user.may_see_any(Action::ReadAggregates) {
+    if caller.may_see_any(Action::ReadAggregates) {
         add("/dasbor".into(), "Dasbor");
     }
-    if user.may_see_any(Action::ListPeople) {
+    if caller.may_see_any(Action::ListPeople) {
         add("/pegawai".into(), "Pegawai");
     }
-    if user.may_see_any(Action::Verify) {
+    if caller.may_see_any(Action::Verify) {
         add("/verifikasi".into(), "Verifikasi");
     }
     if caller.may_instansi(Action::ReadAggregates) {
         add("/talenta".into(), "Siklus talenta");
     }
-    if user.sees(View::OwnProfile) {
-        add(format!("/pegawai/{}", user.actor.nip), "Profil saya");
+    if caller.sees(View::OwnProfile) {
+        add(format!("/pegawai/{}", caller.actor().nip), "Profil saya");
     }
     add("/akun/sandi".into(), "Kata sandi");
+    let user = caller.user();
     Chrome {
         user: Some(UserBar {
             nama: user.nama.clone(),
