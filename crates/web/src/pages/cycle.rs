@@ -233,7 +233,11 @@ async fn calibrate_one(
     };
     let reason = match calibrate(&caller.ctx(), &decision).await {
         Ok(_) => {
-            let to = format!("/talenta/{periode}/kalibrasi?q={nip}&ok=kalibrasi");
+            // The NIP's digits, which the list searches (not its display form).
+            let to = format!(
+                "/talenta/{periode}/kalibrasi?q={}&ok=kalibrasi",
+                nip.as_str()
+            );
             return Ok(Redirect::to(&to).into_response());
         }
         Err(CycleError::Calibration(reason)) => reason.to_string(),
@@ -244,7 +248,7 @@ async fn calibrate_one(
     };
     // The calibration list again, at the refused person, with the reason.
     let query = CalibrationQuery {
-        q: nip.to_string(),
+        q: nip.as_str().to_owned(),
         kotak: String::new(),
     };
     let outcome = Outcome::refused(format!("Kalibrasi tidak disimpan: {reason}."));
