@@ -92,6 +92,19 @@ pub fn same_token(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// A secret a form sends (a password, a setup token): read as text, but
+/// never printed, so that no log line or panic message of a form holding
+/// it shows it.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -134,9 +134,18 @@ pub(crate) async fn log_failures(request: Request, next: Next) -> Response {
     response
 }
 
+/// What a handler answers: a page, a redirect or a file, or why not.
+pub type Reply = Result<Response, WebError>;
+
 /// Renders a page as an HTML response.
-pub fn render(page: &impl Template) -> Result<Response, WebError> {
+pub fn render(page: &impl Template) -> Reply {
     Ok(Html(page.render()?).into_response())
+}
+
+/// Renders a page as an HTML response with `status` (a form shown again
+/// with why it was refused).
+pub fn render_as(status: StatusCode, page: &impl Template) -> Reply {
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use talenta_domain::Periode;
+use talenta_domain::{Nip, Periode};
 
 use crate::error::WebError;
 
@@ -53,9 +53,13 @@ impl Segment for Periode {
     const NAME: &'static str = "periode";
 }
 
+impl Segment for Nip {
+    const NAME: &'static str = "nip";
+}
+
 /// The path segment of `T`, read as `T`. One that does not parse answers
 /// 404, the same answer as a record that does not exist (a period never
-/// mapped).
+/// mapped, an employee never recorded).
 #[derive(Debug)]
 pub struct InPath<T>(pub T);
 

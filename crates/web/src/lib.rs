@@ -6,8 +6,10 @@
 //! Every request passes, in order: security headers ([`security`]), the
 //! session ([`session`]: who is signed in, with idle and absolute
 //! timeouts), and the CSRF check ([`csrf`]: same origin and a per-session
-//! token on every unsafe method). Handlers then ask the domain's one access
-//! policy ([`talenta_domain::access::authorize`]) and answer 404 for
+//! token on every unsafe method). A handler of a signed-in page takes the
+//! request's [`caller::Caller`], which gives the use cases' context,
+//! resolved once, and asks the domain's one access policy
+//! ([`talenta_domain::access::authorize`]); it answers 404 for
 //! anything out of scope ([`error::WebError::NotFound`]). A write the
 //! database cannot take now (an import holds it) answers 503 with the
 //! expected wait ([`busy`]).
@@ -16,6 +18,7 @@ mod assets;
 pub mod auth;
 mod busy;
 mod cache;
+pub mod caller;
 pub mod csrf;
 pub mod demo;
 pub mod error;
@@ -31,11 +34,8 @@ mod xlsx;
 use std::sync::Arc;
 
 use axum::Router;
-use talenta_app::Ctx;
 use talenta_app::Db;
-use talenta_domain::{InstansiId, RuleSet};
-
-use crate::session::SignedIn;
+use talenta_domain::RuleSet;
 use time::OffsetDateTime;
 
 /// Where the time comes from: the real clock in the binary, a settable one
@@ -171,18 +171,6 @@ impl AppState {
 
     pub fn rules(&self) -> &RuleSet {
         &self.0.rules
-    }
-
-    /// The context of a signed-in user's request: their instansi, their NIP
-    /// for the change log, the time of the request, the rules of the day.
-    pub fn ctx<'a>(&'a self, user: &'a SignedIn) -> Ctx<'a> {
-        Ctx::new(
-            &self.0.db,
-            InstansiId(user.actor.instansi),
-            &user.actor.nip,
-            self.now(),
-            &self.0.rules,
-        )
     }
 
     pub(crate) fn dashboards(&self) -> &cache::DashboardCache {

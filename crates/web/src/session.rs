@@ -7,8 +7,9 @@
 //!
 //! [`resolve`] runs before every handler and puts a [`SignedIn`] (when the
 //! cookie names a live session) and the page's [`CsrfToken`] into the
-//! request; handlers take [`SignedIn`] as an extractor, which sends anyone
-//! not signed in to the login page.
+//! request. [`SignedIn`] is an extractor, which sends anyone not signed in
+//! to the login page; handlers of signed-in pages take it within a
+//! [`crate::caller::Caller`].
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;

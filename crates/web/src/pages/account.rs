@@ -7,9 +7,7 @@
 //! [`crate::password::check`].
 
 use axum::Router;
-use axum::extract::State;
 use axum::http::header;
-use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::accounts::{account, set_own_password};
@@ -19,11 +17,12 @@ use talenta_views::Flash;
 use talenta_views::pages::Sandi;
 
 use crate::AppState;
-use crate::auth::{hash_password, random_token, token_hash, verify_password};
-use crate::error::{WebError, render};
+use crate::auth::{Secret, hash_password, random_token, token_hash, verify_password};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render};
 use crate::extract::Form;
 use crate::password::{self, MIN_CHARS, Owner};
-use crate::session::{SignedIn, password_stamp, session_clear_cookie, session_set_cookie};
+use crate::session::{password_stamp, session_clear_cookie, session_set_cookie};
 use crate::throttle::{self, ClientAddress, FREE_FAILURES};
 
 pub(super) fn routes() -> Router<AppState> {
@@ -32,35 +31,25 @@ pub(super) fn routes() -> Router<AppState> {
 
 const HERE: &str = "/akun/sandi";
 
-async fn form(user: SignedIn) -> Result<Response, WebError> {
+async fn form(caller: Caller) -> Reply {
     render(&Sandi {
-        chrome: super::chrome(&user, HERE),
+        chrome: super::chrome(&caller, HERE),
         error: None,
         min_password: MIN_CHARS,
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Change {
-    lama: String,
-    baru: String,
+    lama: Secret,
+    baru: Secret,
 }
 
-impl std::fmt::Debug for Change {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Change { .. }")
-    }
-}
-
-async fn change(
-    State(state): State<AppState>,
-    user: SignedIn,
-    address: ClientAddress,
-    Form(input): Form<Change>,
-) -> Result<Response, WebError> {
+async fn change(caller: Caller, address: ClientAddress, Form(input): Form<Change>) -> Reply {
+    let (state, user) = (caller.state(), caller.user());
     let refuse = |message: String| {
         render(&Sandi {
-            chrome: super::chrome(&user, HERE),
+            chrome: super::chrome(&caller, HERE),
             error: Some(message),
             min_password: MIN_CHARS,
         })
@@ -76,12 +65,12 @@ async fn change(
     });
     const WRONG: &str =
         "Kata sandi sekarang salah, atau terlalu banyak percobaan yang salah: coba lagi nanti.";
-    let waits = throttle::must_wait(&state, known, &address).await?;
+    let waits = throttle::must_wait(state, known, &address).await?;
     let hash = (!waits).then(|| account.password_hash.clone());
-    if !verify_password(input.lama, hash).await {
+    if !verify_password(input.lama.0, hash).await {
         let failures = match waits {
             true => None,
-            false => throttle::failed(&state, known, &address).await?,
+            false => throttle::failed(state, known, &address).await?,
         };
         if failures.is_none_or(|a| a.failures < FREE_FAILURES) {
             return refuse(WRONG.to_owned());
@@ -89,7 +78,7 @@ async fn change(
         sign_in::end(db, InstansiId(instansi), &user.token_hash).await?;
         let mut response =
             refuse("Kata sandi sekarang salah terlalu sering: sesi ini diakhiri.".to_owned())?;
-        if let Some(cookie) = session_clear_cookie(&state) {
+        if let Some(cookie) = session_clear_cookie(state) {
             response.headers_mut().append(header::SET_COOKIE, cookie);
         }
         return Ok(response);
@@ -98,11 +87,11 @@ async fn change(
         nip: &account.nip,
         nama: &account.nama,
     };
-    if let Err(weak) = password::check(&input.baru, owner) {
+    if let Err(weak) = password::check(&input.baru.0, owner) {
         return refuse(weak.message());
     }
-    let hash = hash_password(input.baru).await?;
-    set_own_password(&state.ctx(&user), &hash).await?;
+    let hash = hash_password(input.baru.0).await?;
+    set_own_password(&caller.ctx(), &hash).await?;
     // Every session ended with the change (each remembers the password it
     // was opened under); this browser continues in a new one.
     let token = random_token()?;
@@ -118,7 +107,7 @@ async fn change(
     sign_in::succeeded(db, &signed, now).await?;
     let mut response = render(&Sandi {
         chrome: super::chrome_with(
-            &user,
+            &caller,
             HERE,
             Some(Flash::success(
                 "Kata sandi diganti. Sesi lain akun ini telah diakhiri.",
@@ -127,7 +116,7 @@ async fn change(
         error: None,
         min_password: MIN_CHARS,
     })?;
-    if let Some(cookie) = session_set_cookie(&state, instansi, &token) {
+    if let Some(cookie) = session_set_cookie(state, instansi, &token) {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     Ok(response)

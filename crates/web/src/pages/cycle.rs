@@ -5,27 +5,23 @@
 //! these handlers only choose, check access and show.
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use talenta_app::cycle::{
     Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_map, period, periods,
 };
-use talenta_app::units;
-use talenta_domain::access::{Action, Target};
+use talenta_domain::access::Action;
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::{Kotak, Nip, Periode};
-use talenta_views::Flash;
 use talenta_views::pages::{Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus};
 
-use super::profile::person;
+use super::{Done, Outcome};
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render, render_as};
 use crate::extract::{Form, InPath, Query};
 use crate::format::{nilai, tanggal};
-use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -36,15 +32,6 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// Rows of a calibration list shown at once.
 const SHOWN: usize = 200;
-
-/// 404 unless the user may do `action` across the instansi.
-pub(super) fn require(user: &SignedIn, action: Action) -> Result<(), WebError> {
-    if user.may(action, Target::Instansi(user.actor.instansi)) {
-        Ok(())
-    } else {
-        Err(WebError::NotFound)
-    }
-}
 
 pub(super) fn parse_periode(text: &str) -> Result<Periode, WebError> {
     text.parse().map_err(|_| WebError::NotFound)
@@ -65,10 +52,10 @@ fn kotak_text(kotak: Option<Kotak>) -> String {
     )
 }
 
-async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
-    require(&user, Action::ReadAggregates)?;
-    let states = periods(&state.ctx(&user)).await.map_err(cycle_error)?;
-    let may_list = user.may(Action::ListPeople, Target::Instansi(user.actor.instansi));
+async fn index(caller: Caller) -> Reply {
+    caller.require(Action::ReadAggregates)?;
+    let states = periods(&caller.ctx()).await.map_err(cycle_error)?;
+    let may_list = caller.may_instansi(Action::ListPeople);
     let mut tautan = Vec::new();
     let mut sorted: Vec<&PeriodeRow> = states.iter().collect();
     sorted.sort_by(|a, b| b.periode.cmp(&a.periode));
@@ -98,10 +85,7 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
         ));
     }
     if let Some(latest) = latest
-        && user.may(
-            Action::ReadEvaluation,
-            Target::Instansi(user.actor.instansi),
-        )
+        && caller.may_instansi(Action::ReadEvaluation)
     {
         tautan.push((
             super::evaluation::href(&latest.periode, None),
@@ -126,7 +110,7 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
         })
         .collect();
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: "Siklus talenta".to_owned(),
         keterangan: vec![
             "Setiap semester seluruh ASN dipetakan ke sembilan kotak, dikalibrasi oleh tim penilai talenta, lalu periodenya ditutup: peta yang ditutup tidak berubah lagi oleh data yang datang kemudian.".to_owned(),
@@ -149,33 +133,27 @@ struct CalibrationQuery {
     q: String,
     #[serde(default)]
     kotak: String,
-    ok: Option<String>,
 }
 
+const DONE: [(&str, &str); 1] = [("kalibrasi", "Kalibrasi disimpan.")];
+
 async fn calibration_page(
-    State(state): State<AppState>,
-    user: SignedIn,
+    caller: Caller,
     InPath(periode): InPath<Periode>,
     Query(query): Query<CalibrationQuery>,
-) -> Result<Response, WebError> {
-    let flash = query
-        .ok
-        .as_deref()
-        .filter(|ok| *ok == "kalibrasi")
-        .map(|_| Flash::success("Kalibrasi disimpan."));
-    calibration_list(&state, &user, periode, &query, flash, StatusCode::OK).await
+    Query(done): Query<Done>,
+) -> Reply {
+    calibration_list(&caller, periode, &query, done.outcome(&DONE)).await
 }
 
 async fn calibration_list(
-    state: &AppState,
-    user: &SignedIn,
+    caller: &Caller,
     periode: Periode,
     query: &CalibrationQuery,
-    flash: Option<Flash>,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    require(user, Action::ListPeople)?;
-    let ctx = state.ctx(user);
+    outcome: Outcome,
+) -> Reply {
+    caller.require(Action::ListPeople)?;
+    let ctx = caller.ctx();
     let rows = final_map(&ctx, periode).await.map_err(cycle_error)?;
     if rows.is_empty() {
         return Err(WebError::NotFound);
@@ -186,7 +164,7 @@ async fn calibration_list(
         .is_some_and(|s| s.status == StatusPeriode::Terbuka);
     // The committee calibrates anyone but themself; each row's form is
     // checked again when posted.
-    let committee = user.may(Action::Calibrate, Target::Instansi(user.actor.instansi));
+    let committee = caller.may_instansi(Action::Calibrate);
     let wanted_box: Option<u8> = query.kotak.trim().parse().ok();
     let needle = query.q.trim().to_lowercase();
     // In the order of talent, as the final map is read.
@@ -200,7 +178,7 @@ async fn calibration_list(
     let total = matching.len();
     let base = format!("/talenta/{periode}/kalibrasi");
     let page = Kalibrasi {
-        chrome: super::chrome_with(user, "/talenta", flash),
+        chrome: super::chrome_with(caller, "/talenta", outcome.flash),
         periode: periode.to_string(),
         action: base.clone(),
         boleh: open && committee,
@@ -229,9 +207,7 @@ async fn calibration_list(
             })
             .collect(),
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
+    render_as(outcome.status, &page)
 }
 
 #[derive(Deserialize)]
@@ -242,59 +218,41 @@ struct Move {
 }
 
 async fn calibrate_one(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((periode, nip)): Path<(String, String)>,
+    caller: Caller,
+    InPath(periode): InPath<Periode>,
+    InPath(nip): InPath<Nip>,
     Form(input): Form<Move>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::Calibrate).await?;
-    let periode = parse_periode(&periode)?;
+) -> Reply {
+    caller.person(nip.as_str(), Action::Calibrate).await?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
-    let parsed: Nip = nip.parse().map_err(|_| WebError::NotFound)?;
     let decision = Calibration {
         periode,
-        nip: &parsed,
+        nip: &nip,
         to,
         alasan: &input.alasan,
     };
-    match calibrate(&state.ctx(&user), &decision).await {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/talenta/{periode}/kalibrasi?q={nip}&ok=kalibrasi"
-        ))
-        .into_response()),
-        Err(CycleError::Calibration(reason)) => {
-            refused(&state, &user, periode, &nip, &reason.to_string()).await
+    let reason = match calibrate(&caller.ctx(), &decision).await {
+        Ok(_) => {
+            // The NIP's digits, which the list searches (not its display form).
+            let to = format!(
+                "/talenta/{periode}/kalibrasi?q={}&ok=kalibrasi",
+                nip.as_str()
+            );
+            return Ok(Redirect::to(&to).into_response());
         }
+        Err(CycleError::Calibration(reason)) => reason.to_string(),
         Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => {
-            refused(&state, &user, periode, &nip, "periode tidak terbuka").await
+            "periode tidak terbuka".to_owned()
         }
-        Err(other) => Err(cycle_error(other)),
-    }
-}
-
-/// The calibration list again, at the refused person, with the reason.
-async fn refused(
-    state: &AppState,
-    user: &SignedIn,
-    periode: Periode,
-    nip: &str,
-    reason: &str,
-) -> Result<Response, WebError> {
-    let query = CalibrationQuery {
-        q: nip.to_owned(),
-        kotak: String::new(),
-        ok: None,
+        Err(other) => return Err(cycle_error(other)),
     };
-    let flash = Flash::error(format!("Kalibrasi tidak disimpan: {reason}."));
-    calibration_list(
-        state,
-        user,
-        periode,
-        &query,
-        Some(flash),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    // The calibration list again, at the refused person, with the reason.
+    let query = CalibrationQuery {
+        q: nip.as_str().to_owned(),
+        kotak: String::new(),
+    };
+    let outcome = Outcome::refused(format!("Kalibrasi tidak disimpan: {reason}."));
+    calibration_list(&caller, periode, &query, outcome).await
 }
 
 /// A hard rule as the page names it.
@@ -332,36 +290,9 @@ pub(super) fn reasons(failures: &[talenta_domain::eligibility::Check]) -> String
         .join(" · ")
 }
 
-/// The unit a page is scoped to (`?opd=`), the instansi when absent.
+/// The unit a page is scoped to (`?opd=`), the instansi when absent
+/// ([`Caller::unit`]).
 #[derive(Deserialize)]
 pub(super) struct Unit {
     pub(super) opd: Option<String>,
-}
-
-impl Unit {
-    /// The unit asked for (`None`: the whole instansi; an empty `?opd=`
-    /// counts as absent), once the user may do `action` there and the unit
-    /// exists; not found otherwise, so a page does not tell which units exist.
-    pub(super) async fn scope(
-        self,
-        state: &AppState,
-        user: &SignedIn,
-        action: Action,
-    ) -> Result<Option<String>, WebError> {
-        let instansi = user.actor.instansi;
-        let opd = self.opd.filter(|o| !o.is_empty());
-        let target = match &opd {
-            Some(unit) => Target::Unit { instansi, unit },
-            None => Target::Instansi(instansi),
-        };
-        if !user.may(action, target) {
-            return Err(WebError::NotFound);
-        }
-        if let Some(unit) = &opd
-            && !units::exists(&state.ctx(user), unit).await?
-        {
-            return Err(WebError::NotFound);
-        }
-        Ok(opd)
-    }
 }

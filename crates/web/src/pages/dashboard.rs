@@ -11,15 +11,16 @@
 //! one that would give such a count back (`super::privasi`).
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use std::collections::HashSet;
 
+use talenta_app::Ctx;
 use talenta_app::dashboard::{Count, Dashboard, Row, Shown, load};
-use talenta_app::retention::retention;
+use talenta_app::retention::{RetentionRow, retention};
 use talenta_app::succession::{Shortfall, short_of_successors};
-use talenta_domain::access::{Action, Target};
+use talenta_domain::access::Action;
 use talenta_domain::privasi::Privasi;
 use talenta_domain::retention::FlagKind;
 use talenta_domain::{Jenjang, KinerjaBand, Kotak, Periode, PotensialBand, RuleSet};
@@ -29,9 +30,9 @@ use time::Date;
 
 use super::cycle::cycle_error;
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render};
 use crate::format::tanggal;
-use crate::session::SignedIn;
 use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -41,12 +42,11 @@ pub(super) fn routes() -> Router<AppState> {
 }
 
 /// The instansi's dashboard; an OPD admin is sent to their unit's.
-async fn instansi(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
-    let id = user.actor.instansi;
-    if user.may(Action::ReadAggregates, Target::Instansi(id)) {
-        return show(&state, &user, None).await;
+async fn instansi(caller: Caller) -> Reply {
+    if caller.may_instansi(Action::ReadAggregates) {
+        return show(&caller, None).await;
     }
-    match super::own_unit(&state, &user, Action::ReadAggregates).await? {
+    match caller.own_unit(Action::ReadAggregates).await? {
         Some(opd) => {
             Ok(Redirect::to(&format!("/dasbor/opd/{}", path_segment(&opd))).into_response())
         }
@@ -54,21 +54,13 @@ async fn instansi(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     }
 }
 
-async fn unit(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(kode): Path<String>,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let target = Target::Unit {
-        instansi,
-        unit: &kode,
-    };
-    if !user.may(Action::ReadAggregates, target) || !units::exists(&state.ctx(&user), &kode).await?
-    {
-        return Err(WebError::NotFound);
-    }
-    show(&state, &user, Some(&kode)).await
+async fn unit(caller: Caller, Path(kode): Path<String>) -> Reply {
+    // An empty code is no unit: the instansi's page has its own path.
+    let root = caller
+        .unit(Some(&kode), Action::ReadAggregates)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    show(&caller, Some(&root)).await
 }
 
 /// A unit code as one path segment.
@@ -78,24 +70,16 @@ pub(crate) fn path_segment(kode: &str) -> String {
         .replace('+', "%20")
 }
 
-async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let today = state.now().date();
-    let rules = state.rules();
-    let dashboard = state
+async fn show(caller: &Caller, root: Option<&str>) -> Reply {
+    let ctx = caller.ctx();
+    let today = ctx.today();
+    let rules = ctx.rules;
+    let dashboard = caller
+        .state()
         .dashboards()
-        .get_or_load(
-            instansi,
-            root,
-            today,
-            state.now(),
-            load(&state.ctx(user), root),
-        )
+        .get_or_load(caller.instansi(), root, today, ctx.now, load(&ctx, root))
         .await?;
-    let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
-        instansi,
-        unit,
-    });
+    let target = caller.target(root);
     let here = root.map_or_else(
         || "/dasbor".to_owned(),
         |k| format!("/dasbor/opd/{}", path_segment(k)),
@@ -111,32 +95,32 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
             format!("Dasbor {nama}")
         }
     };
-    let privasi = super::privasi(state, user, target);
+    let privasi = caller.privasi(target);
     let shown = dashboard.shown(privasi);
     let view = View {
-        user,
+        caller,
         root,
-        may_list: user.may(Action::ListPeople, target),
+        may_list: caller.may(Action::ListPeople, target),
         dashboard: &dashboard,
         shown: &shown,
         privasi,
         rules,
         today,
     };
-    let (suksesi, suksesi_teks) = successor_notice(state, user, root, today, privasi).await?;
+    let (suksesi, suksesi_teks) = successor_notice(caller, root, today, privasi).await?;
     let retensi = match root {
         Some(unit) => {
             let periode = dashboard.periode.as_deref();
-            retention_block(state, user, unit, periode, today, privasi).await?
+            retention_block(caller, unit, periode, today, privasi).await?
         }
         None => None,
     };
-    let evaluasi = super::evaluation::dashboard_block(state, user, root, today, privasi).await?;
+    let evaluasi = super::evaluation::dashboard_block(caller, root, today, privasi).await?;
     let total = |count| shown.count(Row::Total, count);
     let (pegawai, profiled) = (total(Count::Pegawai), total(Count::Profiled));
     let (wajib, ada) = documents(&shown, Row::Total);
     render(&Dasbor {
-        chrome: super::chrome(user, &here),
+        chrome: super::chrome(caller, &here),
         judul,
         opd: root.unwrap_or_default().to_owned(),
         keterangan: view.notes(),
@@ -177,7 +161,7 @@ async fn show(state: &AppState, user: &SignedIn, root: Option<&str>) -> Result<R
         antrean: angka(total(Count::Antrean)),
         antrean_usulan: angka(total(Count::Usulan)),
         antrean_dokumen: angka(total(Count::Dokumen)),
-        verifikasi_href: user
+        verifikasi_href: caller
             .may(Action::Verify, target)
             .then(|| "/verifikasi".to_owned()),
         suksesi,
@@ -195,33 +179,25 @@ const NOTICE_SHOWN: usize = 10;
 /// and the sentence above them. Computed for the whole instansi once a
 /// day ([`crate::cache::SUCCESSION_TTL`]) and filtered here.
 async fn successor_notice(
-    state: &AppState,
-    user: &SignedIn,
+    caller: &Caller,
     root: Option<&str>,
     today: Date,
     privasi: Option<&Privasi>,
 ) -> Result<(Vec<SuksesiKurang>, String), WebError> {
-    let instansi = user.actor.instansi;
-    let all = state
+    let ctx = caller.ctx();
+    let all = caller
+        .state()
         .successions()
         .get_or_load(
-            instansi,
+            caller.instansi(),
             None,
             today,
-            state.now(),
-            short_of_successors(&state.ctx(user)),
+            ctx.now,
+            short_of_successors(&ctx),
         )
         .await
         .map_err(cycle_error)?;
-    let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(
-            units::subtree(&state.ctx(user), unit)
-                .await?
-                .into_iter()
-                .collect(),
-        ),
-        None => None,
-    };
+    let units = subtree_of(&ctx, root).await?;
     let mut short: Vec<&Shortfall> = all
         .iter()
         .filter(|s| units.as_ref().is_none_or(|u| u.contains(&s.opd)))
@@ -230,14 +206,14 @@ async fn successor_notice(
     let total = short.len();
     let mut text = format!(
         "{total} jabatan kunci memiliki kandidat siap sekarang kurang dari jumlah minimal jenjangnya ({}) menurut peta talenta terakhir (syarat diperiksa hari ini).",
-        minimums(state.rules())
+        minimums(ctx.rules)
     );
     if total > NOTICE_SHOWN {
         text.push_str(&format!(
             " Ditampilkan {NOTICE_SHOWN} dengan kandidat paling sedikit; selebihnya di daftar jabatan kunci."
         ));
     }
-    let may_open = user.may(Action::ListPeople, Target::Instansi(instansi));
+    let may_open = caller.may_instansi(Action::ListPeople);
     let rows = short
         .into_iter()
         .take(NOTICE_SHOWN)
@@ -245,7 +221,7 @@ async fn successor_notice(
             nama: s.nama.clone(),
             kode: s.kode.clone(),
             opd: s.opd.clone(),
-            siap: standalone(u64::try_from(s.ready_now).unwrap_or(u64::MAX), privasi),
+            siap: standalone(s.ready_now, privasi),
             minimal: s.min_ready,
             href: may_open.then(|| format!("/jabatan/{}/suksesi", path_segment(&s.kode))),
         })
@@ -271,8 +247,7 @@ fn minimums(rules: &talenta_domain::RuleSet) -> String {
 /// An OPD's retention block: the people of `unit` and its sub-units
 /// flagged in the latest mapped period, counted by reason.
 async fn retention_block(
-    state: &AppState,
-    user: &SignedIn,
+    caller: &Caller,
     unit: &str,
     periode: Option<&str>,
     today: Date,
@@ -281,44 +256,71 @@ async fn retention_block(
     let Some(periode) = periode.and_then(|p| p.parse::<Periode>().ok()) else {
         return Ok(None);
     };
-    let instansi = user.actor.instansi;
-    let rows = state
+    let ctx = caller.ctx();
+    let load = retention(&ctx, periode, Some(unit));
+    let rows = caller
+        .state()
         .retentions()
-        .get_or_load(
-            instansi,
-            Some(unit),
-            today,
-            state.now(),
-            retention(&state.ctx(user), periode, Some(unit)),
-        )
+        .get_or_load(caller.instansi(), Some(unit), today, ctx.now, load)
         .await
         .map_err(cycle_error)?;
-    let count = |n: usize| standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
+    let flagged = |r: &RetentionRow, kind| r.flags.iter().any(|f| f.kind == kind);
     // A reason left out says none has it: kept from a reader of counts.
-    let alasan = FLAG_KINDS
-        .into_iter()
-        .filter_map(|kind| {
-            let n = rows
-                .iter()
-                .filter(|r| r.flags.iter().any(|f| f.kind == kind))
-                .count();
-            (n > 0 || privasi.is_some()).then(|| (flag_label(kind).to_owned(), count(n)))
-        })
-        .collect();
+    let alasan = by_reason(
+        rows.as_slice(),
+        FLAG_KINDS,
+        flagged,
+        flag_label,
+        privasi.is_some(),
+        privasi,
+    );
     Ok(Some(Retensi {
         periode: periode.to_string(),
-        jumlah: count(rows.len()),
+        jumlah: standalone(rows.len(), privasi),
         alasan,
-        href: user
-            .may(Action::ListPeople, Target::Unit { instansi, unit })
+        href: caller
+            .may(Action::ListPeople, caller.target(Some(unit)))
             .then(|| format!("/talenta/{periode}/retensi?opd={}", path_segment(unit))),
     }))
 }
 
-/// A count shown on its own (no total beside it gives it back), under
-/// `privasi` when the reader may not see the persons behind it.
-pub(super) fn standalone(n: u64, privasi: Option<&Privasi>) -> String {
+/// A count of people shown on its own (no total beside it gives it back),
+/// under `privasi` when the reader may not see the persons behind it.
+pub(super) fn standalone(n: usize, privasi: Option<&Privasi>) -> String {
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
     angka((!privasi.is_some_and(|rule| rule.hides(n))).then_some(n))
+}
+
+/// How many of `rows` have each of `reasons` (`has`), each under its
+/// `label` and shown as [`standalone`] counts. A reason none has is left
+/// out, unless `keep_empty`.
+pub(super) fn by_reason<R, K: Copy>(
+    rows: &[R],
+    reasons: impl IntoIterator<Item = K>,
+    has: impl Fn(&R, K) -> bool,
+    label: impl Fn(K) -> &'static str,
+    keep_empty: bool,
+    privasi: Option<&Privasi>,
+) -> Vec<(String, String)> {
+    reasons
+        .into_iter()
+        .filter_map(|reason| {
+            let n = rows.iter().filter(|r| has(r, reason)).count();
+            (n > 0 || keep_empty).then(|| (label(reason).to_owned(), standalone(n, privasi)))
+        })
+        .collect()
+}
+
+/// The units of `root` and its sub-units, to filter an instansi's rows by;
+/// `None` (no filter) for the whole instansi.
+pub(super) async fn subtree_of(
+    ctx: &Ctx<'_>,
+    root: Option<&str>,
+) -> Result<Option<HashSet<String>>, WebError> {
+    Ok(match root {
+        Some(unit) => Some(units::subtree(ctx, unit).await?.into_iter().collect()),
+        None => None,
+    })
 }
 
 /// `75%` of two counts, or the mark when either is hidden.
@@ -364,7 +366,7 @@ fn target_text(target: Date, today: Date) -> String {
 }
 
 struct View<'a> {
-    user: &'a SignedIn,
+    caller: &'a Caller,
     root: Option<&'a str>,
     may_list: bool,
     dashboard: &'a Dashboard,
@@ -414,15 +416,10 @@ impl View<'_> {
     /// A unit's own dashboard, when the viewer may open it and it is not
     /// this page.
     fn unit_href(&self, kode: &str) -> Option<String> {
-        let instansi = self.user.actor.instansi;
         (self.root != Some(kode)
-            && self.user.may(
-                Action::ReadAggregates,
-                Target::Unit {
-                    instansi,
-                    unit: kode,
-                },
-            ))
+            && self
+                .caller
+                .may(Action::ReadAggregates, self.caller.target(Some(kode))))
         .then(|| format!("/dasbor/opd/{}", path_segment(kode)))
     }
 

@@ -13,9 +13,9 @@
 use std::collections::BTreeMap;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::Ctx;
@@ -27,19 +27,18 @@ use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::teks::{self, Lines};
-use talenta_views::Flash;
 use talenta_views::pages::{Idp, IdpBaris, IdpIsian, IdpRencana, IdpUbah};
 use time::Date;
 use time::macros::format_description;
 
 use super::cycle::cycle_error;
 use super::dashboard::path_segment;
-use super::profile::person;
+use super::{Done, Outcome};
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render_as};
 use crate::extract::{Form, Query};
 use crate::format::{opt_tanggal, tanggal};
-use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -89,34 +88,21 @@ fn edit_href(nip: &str, kode: &str) -> String {
     format!("/pegawai/{nip}/idp/ubah?jabatan={}", path_segment(kode))
 }
 
-async fn plans(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Query(done): Query<super::Done>,
-) -> Result<Response, WebError> {
-    let flash = done.flash(&DONE);
-    plans_page(&state, &user, &nip, flash, StatusCode::OK).await
+async fn plans(caller: Caller, Path(nip): Path<String>, Query(done): Query<Done>) -> Reply {
+    plans_page(&caller, &nip, done.outcome(&DONE)).await
 }
 
-async fn plans_page(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-    flash: Option<Flash>,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let pegawai = person(state, user, nip, Action::ReadProfile).await?;
-    let instansi = user.actor.instansi;
-    let may_edit = user.may(
+async fn plans_page(caller: &Caller, nip: &str, outcome: Outcome) -> Reply {
+    let pegawai = caller.person(nip, Action::ReadProfile).await?;
+    let may_edit = caller.may(
         Action::PlanDevelopment,
         Target::Person {
-            instansi,
+            instansi: caller.instansi(),
             nip,
             unit: &pegawai.opd,
         },
     );
-    let ctx = state.ctx(user);
+    let ctx = caller.ctx();
     let rows = idp(&ctx, nip).await.map_err(idp_error)?;
     let mut by_target: BTreeMap<&str, Vec<&IdpRow>> = BTreeMap::new();
     for row in &rows {
@@ -159,15 +145,14 @@ async fn plans_page(
         None
     };
     let here = format!("/pegawai/{nip}");
-    let mut response = render(&Idp {
-        chrome: super::chrome_with(user, &here, flash),
+    let page = Idp {
+        chrome: super::chrome_with(caller, &here, outcome.flash),
         nip: nip.to_owned(),
         nama: pegawai.nama,
         rencana,
         pilihan_jabatan,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    };
+    render_as(outcome.status, &page)
 }
 
 #[derive(Deserialize)]
@@ -178,19 +163,12 @@ struct Towards {
 
 /// The saved plan towards a position, or a draft from the gaps when there
 /// is none.
-async fn edit(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Query(target): Query<Towards>,
-) -> Result<Response, WebError> {
-    let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
+async fn edit(caller: Caller, Path(nip): Path<String>, Query(target): Query<Towards>) -> Reply {
+    let pegawai = caller.person(&nip, Action::PlanDevelopment).await?;
     let jabatan = target.jabatan.trim();
-    let ctx = state.ctx(&user);
-    let basis = match idp_basis(&ctx, &nip, jabatan).await {
-        Ok(basis) => basis,
-        Err(IdpError::NoStandard(_)) => return no_standard(&state, &user, &nip, jabatan).await,
-        Err(other) => return Err(idp_error(other)),
+    let ctx = caller.ctx();
+    let Some(basis) = basis(&ctx, &nip, jabatan).await? else {
+        return no_standard(&caller, &nip, jabatan).await;
     };
     let saved: Vec<IdpRow> = idp(&ctx, &nip)
         .await
@@ -229,27 +207,25 @@ async fn edit(
         galat: Vec::new(),
         rows: entered,
     };
-    page.respond(&user, StatusCode::OK)
+    page.respond(&caller, StatusCode::OK)
+}
+
+/// What a plan of `nip` towards `jabatan` starts from, or `None` when the
+/// position has no competency standard to plan for.
+async fn basis(ctx: &Ctx<'_>, nip: &str, jabatan: &str) -> Result<Option<IdpBasis>, WebError> {
+    match idp_basis(ctx, nip, jabatan).await {
+        Ok(basis) => Ok(Some(basis)),
+        Err(IdpError::NoStandard(_)) => Ok(None),
+        Err(other) => Err(idp_error(other)),
+    }
 }
 
 /// The plans page with the reason a position cannot be planned for.
-async fn no_standard(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-    jabatan: &str,
-) -> Result<Response, WebError> {
-    let flash = Flash::error(format!(
+async fn no_standard(caller: &Caller, nip: &str, jabatan: &str) -> Reply {
+    let outcome = Outcome::refused(format!(
         "Jabatan {jabatan} belum memiliki standar kompetensi, sehingga tidak ada kesenjangan yang dapat direncanakan."
     ));
-    plans_page(
-        state,
-        user,
-        nip,
-        Some(flash),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    plans_page(caller, nip, outcome).await
 }
 
 fn iso_date(date: Date) -> String {
@@ -416,20 +392,15 @@ fn check(
 }
 
 async fn save(
-    State(state): State<AppState>,
-    user: SignedIn,
+    caller: Caller,
     Path(nip): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let pegawai = person(&state, &user, &nip, Action::PlanDevelopment).await?;
+) -> Reply {
+    let pegawai = caller.person(&nip, Action::PlanDevelopment).await?;
     let mut form = Submitted::parse(fields)?;
-    let ctx = state.ctx(&user);
-    let basis = match idp_basis(&ctx, &nip, &form.jabatan).await {
-        Ok(basis) => basis,
-        Err(IdpError::NoStandard(_)) => {
-            return no_standard(&state, &user, &nip, &form.jabatan).await;
-        }
-        Err(other) => return Err(idp_error(other)),
+    let ctx = caller.ctx();
+    let Some(basis) = basis(&ctx, &nip, &form.jabatan).await? else {
+        return no_standard(&caller, &nip, &form.jabatan).await;
     };
     if let Some(add) = form.add.take() {
         // A new row for a competency of the standard, with the first type
@@ -445,8 +416,8 @@ async fn save(
         let gap = required
             .get()
             .saturating_sub(attained.map_or(0, |l| l.get()));
-        let jenis = state
-            .rules()
+        let jenis = ctx
+            .rules
             .development
             .suggest(gap)
             .first()
@@ -466,9 +437,9 @@ async fn save(
             galat: Vec::new(),
             rows: form.rows,
         };
-        return page.respond(&user, StatusCode::OK);
+        return page.respond(&caller, StatusCode::OK);
     }
-    match check(&form.rows, &basis, &user.actor.nip, ctx.now, &nip) {
+    match check(&form.rows, &basis, ctx.actor, ctx.now, &nip) {
         Ok(rows) => {
             idp_save(&ctx, &nip, &basis.jabatan.kode, &rows)
                 .await
@@ -483,7 +454,7 @@ async fn save(
                 galat,
                 rows: form.rows,
             };
-            page.respond(&user, StatusCode::UNPROCESSABLE_ENTITY)
+            page.respond(&caller, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
 }
@@ -498,7 +469,7 @@ struct EditPage<'a> {
 }
 
 impl EditPage<'_> {
-    fn respond(self, user: &SignedIn, status: StatusCode) -> Result<Response, WebError> {
+    fn respond(self, caller: &Caller, status: StatusCode) -> Reply {
         let nip = self.pegawai.nip.as_str();
         let basis = self.basis;
         let rows = (0..)
@@ -534,8 +505,8 @@ impl EditPage<'_> {
             })
             .collect();
         let here = format!("/pegawai/{nip}");
-        let mut response = render(&IdpUbah {
-            chrome: super::chrome(user, &here),
+        let page = IdpUbah {
+            chrome: super::chrome(caller, &here),
             nip: nip.to_owned(),
             nama: self.pegawai.nama.clone(),
             jabatan_kode: basis.jabatan.kode.clone(),
@@ -558,8 +529,7 @@ impl EditPage<'_> {
                 .keys()
                 .map(|k| (k.code(), k.to_string()))
                 .collect(),
-        })?;
-        *response.status_mut() = status;
-        Ok(response)
+        };
+        render_as(status, &page)
     }
 }

@@ -4,15 +4,11 @@
 //! dashboards' count of it. The rules are the domain's (`evaluasi`), the
 //! reads `talenta_app::evaluation`'s.
 
-use std::collections::HashSet;
-
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use talenta_app::cycle::CycleError;
-use talenta_app::evaluation::{Evaluation, evaluation};
-use talenta_domain::access::{Action, Target};
+use talenta_app::evaluation::{Evaluation, HolderRow, Officeholder, evaluation};
+use talenta_domain::access::Action;
 use talenta_domain::evaluasi::{NOT_IN_MAP, Rule};
 use talenta_domain::privasi::Privasi;
 use talenta_domain::{Periode, RuleSet};
@@ -20,14 +16,14 @@ use talenta_views::pages::{EvaluasiPejabat, LinkRow, LinkTable, Siklus};
 use time::Date;
 
 use super::cycle::{Unit, cycle_error};
-use super::dashboard::path_segment;
+use super::dashboard::{by_reason, path_segment, standalone, subtree_of};
+use super::person_row;
 use super::profile::komponen_label;
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render};
 use crate::extract::{InPath, Query};
-use crate::session::SignedIn;
 use talenta_app::cycle::latest;
-use talenta_app::units;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/evaluasi", get(page))
@@ -77,6 +73,16 @@ fn sources_text(rules: &RuleSet) -> String {
     )
 }
 
+/// An officeholder's row: the person, their position and unit, then `more`.
+fn holder_row(holder: &Officeholder, more: impl IntoIterator<Item = String>) -> LinkRow {
+    let position = format!("{} ({})", holder.jabatan_nama, holder.jenjang.label());
+    person_row(
+        &holder.nip,
+        &holder.nama,
+        [position, holder.opd.clone()].into_iter().chain(more),
+    )
+}
+
 fn missing_label(code: &str) -> &str {
     if code == NOT_IN_MAP {
         "belum ada di peta talenta (dihitung sebelum menjabat atau sebelum datanya masuk)"
@@ -85,15 +91,12 @@ fn missing_label(code: &str) -> &str {
     }
 }
 
-async fn page(
-    State(state): State<AppState>,
-    user: SignedIn,
-    InPath(periode): InPath<Periode>,
-    Query(unit): Query<Unit>,
-) -> Result<Response, WebError> {
-    let opd = unit.scope(&state, &user, Action::ReadEvaluation).await?;
-    let rules = state.rules();
-    let evaluated = evaluation(&state.ctx(&user), periode, opd.as_deref())
+async fn page(caller: Caller, InPath(periode): InPath<Periode>, Query(unit): Query<Unit>) -> Reply {
+    let opd = caller
+        .unit(unit.opd.as_deref(), Action::ReadEvaluation)
+        .await?;
+    let rules = caller.rules();
+    let evaluated = evaluation(&caller.ctx(), periode, opd.as_deref())
         .await
         .map_err(cycle_error)?;
     let scope = opd.as_deref().map_or_else(
@@ -108,13 +111,8 @@ async fn page(
         rows: evaluated
             .holders
             .iter()
-            .map(|h| LinkRow {
-                href: Some(format!("/pegawai/{}", h.holder.nip)),
-                cells: vec![
-                    h.holder.nama.clone(),
-                    h.holder.nip.clone(),
-                    format!("{} ({})", h.holder.jabatan_nama, h.holder.jenjang.label()),
-                    h.holder.opd.clone(),
+            .map(|h| {
+                let more = [
                     h.kotak.to_string(),
                     h.reasons
                         .iter()
@@ -128,7 +126,8 @@ async fn page(
                         })
                         .collect::<Vec<_>>()
                         .join(" · "),
-                ],
+                ];
+                holder_row(&h.holder, more)
             })
             .collect(),
         empty: "Tidak ada pejabat yang perlu dievaluasi.",
@@ -141,25 +140,20 @@ async fn page(
         rows: evaluated
             .unmapped
             .iter()
-            .map(|u| LinkRow {
-                href: Some(format!("/pegawai/{}", u.holder.nip)),
-                cells: vec![
-                    u.holder.nama.clone(),
-                    u.holder.nip.clone(),
-                    format!("{} ({})", u.holder.jabatan_nama, u.holder.jenjang.label()),
-                    u.holder.opd.clone(),
-                    u.missing
+            .map(|u| {
+                let more = [u
+                    .missing
                         .iter()
                         .map(|m| missing_label(m))
                         .collect::<Vec<_>>()
-                        .join(", "),
-                ],
+                        .join(", ")];
+                holder_row(&u.holder, more)
             })
             .collect(),
         empty: "Semua pejabat struktural ada di peta talenta.",
     };
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Evaluasi pejabat {periode}"),
         keterangan: vec![
             format!(
@@ -179,17 +173,16 @@ async fn page(
 /// ([`crate::cache::SUCCESSION_TTL`]) and filtered here; `None` before any
 /// map.
 pub(super) async fn dashboard_block(
-    state: &AppState,
-    user: &SignedIn,
+    caller: &Caller,
     root: Option<&str>,
     today: Date,
     privasi: Option<&Privasi>,
 ) -> Result<Option<EvaluasiPejabat>, WebError> {
-    let instansi = user.actor.instansi;
-    let ctx = state.ctx(user);
-    let cached = state
+    let ctx = caller.ctx();
+    let cached = caller
+        .state()
         .evaluations()
-        .get_or_load(instansi, None, today, state.now(), async {
+        .get_or_load(caller.instansi(), None, today, ctx.now, async {
             match latest(&ctx).await? {
                 Some(periode) => evaluation(&ctx, periode, None).await.map(Some),
                 None => Ok::<Option<Evaluation>, CycleError>(None),
@@ -200,10 +193,7 @@ pub(super) async fn dashboard_block(
     let Some(evaluated) = cached.as_ref() else {
         return Ok(None);
     };
-    let units: Option<HashSet<String>> = match root {
-        Some(unit) => Some(units::subtree(&ctx, unit).await?.into_iter().collect()),
-        None => None,
-    };
+    let units = subtree_of(&ctx, root).await?;
     let in_scope = |opd: &str| units.as_ref().is_none_or(|u| u.contains(opd));
     let holders: Vec<_> = evaluated
         .holders
@@ -212,22 +202,10 @@ pub(super) async fn dashboard_block(
         .collect();
     // Officeholders are few and known by name: a reader who may not see
     // persons sees no count below `[privasi] min_cell`.
-    let count =
-        |n: usize| super::dashboard::standalone(u64::try_from(n).unwrap_or(u64::MAX), privasi);
-    let alasan = [Rule::Kotak, Rule::Skp, Rule::Jpm]
-        .into_iter()
-        .filter_map(|rule| {
-            let n = holders
-                .iter()
-                .filter(|h| h.reasons.iter().any(|r| r.rule == rule))
-                .count();
-            (n > 0).then(|| (rule_label(rule).to_owned(), count(n)))
-        })
-        .collect();
-    let target = root.map_or(Target::Instansi(instansi), |unit| Target::Unit {
-        instansi,
-        unit,
-    });
+    let count = |n: usize| standalone(n, privasi);
+    let fails = |h: &&HolderRow, rule| h.reasons.iter().any(|r| r.rule == rule);
+    let rules = [Rule::Kotak, Rule::Skp, Rule::Jpm];
+    let alasan = by_reason(&holders, rules, fails, rule_label, false, privasi);
     Ok(Some(EvaluasiPejabat {
         periode: evaluated.periode.clone(),
         jumlah: count(holders.len()),
@@ -240,8 +218,8 @@ pub(super) async fn dashboard_block(
                 .filter(|u| in_scope(&u.holder.opd))
                 .count(),
         ),
-        href: user
-            .may(Action::ReadEvaluation, target)
+        href: caller
+            .may(Action::ReadEvaluation, caller.target(root))
             .then(|| href(&evaluated.periode, root)),
     }))
 }

@@ -4,26 +4,22 @@
 //! XLSX with `format=xlsx` (same filters, same scope, every row).
 
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
-use talenta_app::accounts::account;
 use talenta_app::cycle::mapped;
 use talenta_app::lists::{self, EmployeeFilter, EmployeeItem, MapFilter, Page, Search, Window};
 use talenta_app::units;
-use talenta_domain::InstansiId;
-use talenta_domain::access::{Action, Target};
+use talenta_domain::access::Action;
 use talenta_domain::teks::{self, Lines};
 use talenta_domain::{Jenjang, Kotak};
 use talenta_ingest::record::shown;
 use talenta_views::pages::{Daftar, Halaman, PersonRow, Pilihan};
 
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render};
 use crate::extract::Query;
 use crate::format::nilai;
-use crate::session::SignedIn;
 use crate::xlsx;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -100,56 +96,45 @@ struct Scope {
     /// The unit to list under; `None`: the whole instansi.
     root: Option<String>,
     units: Vec<(String, String)>,
+    /// The viewer may list the whole instansi.
+    whole: bool,
 }
 
 /// The scope of a list: the requested unit (404 if the viewer may not list
 /// it), else everything the viewer may list: the instansi, or an OPD
 /// admin's own unit and its sub-units.
-async fn scope(
-    state: &AppState,
-    user: &SignedIn,
-    requested: Option<&str>,
-) -> Result<Scope, WebError> {
-    let instansi = user.actor.instansi;
-    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
-    let all = units::all(&state.ctx(user)).await?;
+async fn scope(caller: &Caller, requested: Option<&str>) -> Result<Scope, WebError> {
+    let whole = caller.may_instansi(Action::ListPeople);
+    let all = units::all(&caller.ctx()).await?;
     // A unit that does not exist is answered like one out of scope.
     let known = requested.is_none_or(|unit| all.iter().any(|(kode, _)| kode == unit));
     let units: Vec<(String, String)> = if whole {
         all
     } else {
         all.into_iter()
-            .filter(|(kode, _)| user.actor.units.contains(kode))
+            .filter(|(kode, _)| caller.actor().units.contains(kode))
             .collect()
     };
     let root = match requested {
         Some(unit) => {
-            if !known || !user.may(Action::ListPeople, Target::Unit { instansi, unit }) {
+            if !known || !caller.may(Action::ListPeople, caller.target(Some(unit))) {
                 return Err(WebError::NotFound);
             }
             Some(unit.to_owned())
         }
         None if whole => None,
-        None => {
-            let own = account(state.db(), InstansiId(instansi), &user.actor.nip).await?;
-            let opd = own.and_then(|a| a.opd).ok_or(WebError::NotFound)?;
-            if !user.may(
-                Action::ListPeople,
-                Target::Unit {
-                    instansi,
-                    unit: &opd,
-                },
-            ) {
-                return Err(WebError::NotFound);
-            }
-            Some(opd)
-        }
+        None => Some(
+            caller
+                .own_unit(Action::ListPeople)
+                .await?
+                .ok_or(WebError::NotFound)?,
+        ),
     };
-    Ok(Scope { root, units })
+    Ok(Scope { root, units, whole })
 }
 
-fn unit_choices(scope: &Scope, chosen: Option<&str>, whole: bool) -> Vec<Pilihan> {
-    let all = if whole {
+fn unit_choices(scope: &Scope, chosen: Option<&str>) -> Vec<Pilihan> {
+    let all = if scope.whole {
         "Semua unit"
     } else {
         "Semua unit saya"
@@ -254,14 +239,9 @@ fn export_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Vec<St
     cells
 }
 
-async fn employees(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
+async fn employees(caller: Caller, Query(query): Query<ListQuery>) -> Reply {
     let opd = ListQuery::text(&query.opd);
-    let scope = scope(&state, &user, opd).await?;
+    let scope = scope(&caller, opd).await?;
     let (q, bad_search) = match query.search() {
         Ok(q) => (q, None),
         Err(message) => ("", Some(message)),
@@ -272,7 +252,7 @@ async fn employees(
     };
     let pairs = [("q", Some(q)), ("opd", opd)];
     if query.xlsx() {
-        let all = lists::employees(&state.ctx(&user), &filter, EXPORT).await?;
+        let all = lists::employees(&caller.ctx(), &filter, EXPORT).await?;
         return xlsx::attachment(
             "pegawai.xlsx",
             &PERSON_EXPORT,
@@ -286,7 +266,7 @@ async fn employees(
     let problems: Vec<String> = bad_search.into_iter().chain(bad_page).collect();
     let galat = (!problems.is_empty()).then(|| problems.join(" "));
     let list = lists::employees(
-        &state.ctx(&user),
+        &caller.ctx(),
         &filter,
         Window {
             limit: PAGE,
@@ -294,18 +274,17 @@ async fn employees(
         },
     )
     .await?;
-    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
     let rows: Vec<PersonRow> = list.rows.into_iter().map(|e| person_row(e, [])).collect();
     let halaman = paging("/pegawai", &pairs, page, rows.len(), list.total);
     render(&Daftar {
-        chrome: super::chrome(&user, "/pegawai"),
+        chrome: super::chrome(&caller, "/pegawai"),
         judul: "Daftar pegawai".into(),
         keterangan:
             "Cari dengan awal NIP (angka) atau bagian nama (huruf besar/kecil tidak dibedakan)."
                 .into(),
         action: "/pegawai",
         q: q.to_owned(),
-        filters: vec![("opd", "Unit kerja", unit_choices(&scope, opd, whole))],
+        filters: vec![("opd", "Unit kerja", unit_choices(&scope, opd))],
         galat,
         columns: vec!["NIP", "Nama", "Unit kerja", "Jabatan", "Jenjang"],
         rows,
@@ -423,13 +402,8 @@ impl<'q> MapQuery<'q> {
 
 /// The talent map of a period as an XLSX attachment, every row `filter`
 /// selects.
-async fn map_export(
-    state: &AppState,
-    user: &SignedIn,
-    filter: &MapFilter<'_>,
-    kotak: Option<Kotak>,
-) -> Result<Response, WebError> {
-    let all = lists::map(&state.ctx(user), filter, EXPORT).await?;
+async fn map_export(caller: &Caller, filter: &MapFilter<'_>, kotak: Option<Kotak>) -> Reply {
+    let all = lists::map(&caller.ctx(), filter, EXPORT).await?;
     let periode = filter.periode;
     let name = match kotak {
         Some(k) => format!("peta-talenta-{periode}-kotak-{k}.xlsx"),
@@ -452,15 +426,10 @@ async fn map_export(
     )
 }
 
-async fn map(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
+async fn map(caller: Caller, Query(query): Query<ListQuery>) -> Reply {
     let opd = ListQuery::text(&query.opd);
-    let scope = scope(&state, &user, opd).await?;
-    let periodes = mapped(&state.ctx(&user)).await?;
+    let scope = scope(&caller, opd).await?;
+    let periodes = mapped(&caller.ctx()).await?;
     let asked = MapQuery::read(&query, &periodes);
     let kotak_code = asked.kotak.map(|k| k.to_string());
     let pairs = [
@@ -478,11 +447,11 @@ async fn map(
         search: Search::parse(asked.q),
     };
     if query.xlsx() && asked.usable {
-        return map_export(&state, &user, &filter, asked.kotak).await;
+        return map_export(&caller, &filter, asked.kotak).await;
     }
     let list = if asked.usable {
         lists::map(
-            &state.ctx(&user),
+            &caller.ctx(),
             &filter,
             Window {
                 limit: PAGE,
@@ -508,14 +477,13 @@ async fn map(
         })
         .collect();
     let halaman = paging("/peta", &pairs, asked.page, rows.len(), list.total);
-    let whole = user.may(Action::ListPeople, Target::Instansi(instansi));
     let [periode_choices, kotak_choices, jenjang_choices] = asked.choices(&periodes);
     let judul = match asked.kotak {
         Some(k) => format!("Peta talenta {}: kotak {k}", asked.periode()),
         None => format!("Peta talenta {}", asked.periode()),
     };
     render(&Daftar {
-        chrome: super::chrome(&user, "/peta"),
+        chrome: super::chrome(&caller, "/peta"),
         judul,
         keterangan: asked
             .kotak
@@ -525,7 +493,7 @@ async fn map(
         filters: vec![
             ("periode", "Periode", periode_choices),
             ("kotak", "Kotak talenta", kotak_choices),
-            ("opd", "Unit kerja", unit_choices(&scope, opd, whole)),
+            ("opd", "Unit kerja", unit_choices(&scope, opd)),
             ("jenjang", "Jenjang jabatan", jenjang_choices),
         ],
         galat: (!asked.problems.is_empty()).then(|| asked.problems.join(" ")),

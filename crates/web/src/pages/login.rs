@@ -20,7 +20,7 @@ use talenta_domain::access::View;
 use talenta_views::pages::Masuk;
 
 use crate::AppState;
-use crate::auth::{random_token, token_hash, verify_password};
+use crate::auth::{Secret, random_token, token_hash, verify_password};
 use crate::error::{WebError, render};
 use crate::extract::{Form, Query};
 use crate::session::{
@@ -92,19 +92,11 @@ async fn form(
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Login {
     nip: String,
-    sandi: String,
+    sandi: Secret,
     lanjut: Option<String>,
-}
-
-impl std::fmt::Debug for Login {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Login")
-            .field("nip", &self.nip)
-            .finish_non_exhaustive()
-    }
 }
 
 async fn login(
@@ -146,7 +138,7 @@ async fn login(
         .as_ref()
         .filter(|_| !waits)
         .map(|a| a.password_hash.clone());
-    if !verify_password(input.sandi, hash).await {
+    if !verify_password(input.sandi.0, hash).await {
         if !waits {
             throttle::failed(&state, known, &address).await?;
         }

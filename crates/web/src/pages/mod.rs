@@ -17,15 +17,14 @@ mod succession;
 mod verification;
 
 use axum::Router;
-use talenta_app::accounts::account;
-use talenta_domain::InstansiId;
-use talenta_domain::access::{Action, Target, View};
-use talenta_views::pages::Pilihan;
+use axum::http::StatusCode;
+use talenta_domain::access::{Action, View};
+use talenta_views::pages::{LinkRow, Pilihan};
 use talenta_views::{Chrome, Flash, Link, UserBar};
 
 use crate::AppState;
-use crate::error::WebError;
-use crate::session::{CsrfToken, SignedIn};
+use crate::caller::Caller;
+use crate::session::CsrfToken;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -55,9 +54,9 @@ pub(crate) fn anonymous(csrf: &CsrfToken) -> Chrome {
     }
 }
 
-/// The frame of a page for `user`, with the menu entries their role may
-/// use; `here` is the current path, marked in the menu.
-pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
+/// The frame of a page for the caller, with the menu entries their role
+/// may use; `here` is the current path, marked in the menu.
+pub(crate) fn chrome(caller: &Caller, here: &str) -> Chrome {
     let mut links = Vec::new();
     let mut add = |href: String, label: &'static str| {
         let active = here == href || (href != "/" && here.starts_with(&format!("{href}/")));
@@ -67,25 +66,23 @@ pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
             active,
         });
     };
-    if user.may_see_any(Action::ReadAggregates) {
+    if caller.may_see_any(Action::ReadAggregates) {
         add("/dasbor".into(), "Dasbor");
     }
-    if user.may_see_any(Action::ListPeople) {
+    if caller.may_see_any(Action::ListPeople) {
         add("/pegawai".into(), "Pegawai");
     }
-    if user.may_see_any(Action::Verify) {
+    if caller.may_see_any(Action::Verify) {
         add("/verifikasi".into(), "Verifikasi");
     }
-    if user.may(
-        Action::ReadAggregates,
-        Target::Instansi(user.actor.instansi),
-    ) {
+    if caller.may_instansi(Action::ReadAggregates) {
         add("/talenta".into(), "Siklus talenta");
     }
-    if user.sees(View::OwnProfile) {
-        add(format!("/pegawai/{}", user.actor.nip), "Profil saya");
+    if caller.sees(View::OwnProfile) {
+        add(format!("/pegawai/{}", caller.actor().nip), "Profil saya");
     }
     add("/akun/sandi".into(), "Kata sandi");
+    let user = caller.user();
     Chrome {
         user: Some(UserBar {
             nama: user.nama.clone(),
@@ -98,8 +95,8 @@ pub(crate) fn chrome(user: &SignedIn, here: &str) -> Chrome {
 }
 
 /// [`chrome`] with a message on top.
-pub(crate) fn chrome_with(user: &SignedIn, here: &str, flash: Option<Flash>) -> Chrome {
-    let mut chrome = chrome(user, here);
+pub(crate) fn chrome_with(caller: &Caller, here: &str, flash: Option<Flash>) -> Chrome {
+    let mut chrome = chrome(caller, here);
     chrome.flashes.extend(flash);
     chrome
 }
@@ -113,12 +110,42 @@ pub(crate) struct Done {
 }
 
 impl Done {
-    pub(crate) fn flash(self, messages: &[(&str, &'static str)]) -> Option<Flash> {
-        let code = self.ok?;
-        messages
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, text)| Flash::success(*text))
+    /// The page as asked for, with the message of its code among
+    /// `messages`, if any.
+    pub(crate) fn outcome(self, messages: &[(&str, &'static str)]) -> Outcome {
+        let flash = self.ok.and_then(|code| {
+            messages
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, text)| Flash::success(*text))
+        });
+        Outcome {
+            flash,
+            status: StatusCode::OK,
+        }
+    }
+}
+
+/// What a page that forms land on says on top, and the status it answers
+/// with: what was done (200), or why a form was refused (422 or, where
+/// waiting helps, another).
+pub(crate) struct Outcome {
+    pub(crate) flash: Option<Flash>,
+    pub(crate) status: StatusCode,
+}
+
+impl Outcome {
+    /// The page again with why a form was refused, answered `status`.
+    pub(crate) fn refused_as(message: String, status: StatusCode) -> Outcome {
+        Outcome {
+            flash: Some(Flash::error(message)),
+            status,
+        }
+    }
+
+    /// The page again with why a form was refused (422).
+    pub(crate) fn refused(message: String) -> Outcome {
+        Outcome::refused_as(message, StatusCode::UNPROCESSABLE_ENTITY)
     }
 }
 
@@ -144,33 +171,28 @@ pub(crate) fn choices(
         .collect()
 }
 
-/// The unit an OPD admin administers, if their account names one and they
-/// may do `action` there.
-pub(crate) async fn own_unit(
-    state: &AppState,
-    user: &SignedIn,
-    action: Action,
-) -> Result<Option<String>, WebError> {
-    if !user.sees(View::OwnUnit) {
-        return Ok(None);
+/// A person's row in a table of people: linking to their profile, their
+/// name and NIP, then `more`.
+pub(crate) fn person_row(nip: &str, nama: &str, more: impl IntoIterator<Item = String>) -> LinkRow {
+    LinkRow {
+        href: Some(format!("/pegawai/{nip}")),
+        cells: [nama.to_owned(), nip.to_owned()]
+            .into_iter()
+            .chain(more)
+            .collect(),
     }
-    let instansi = user.actor.instansi;
-    let account = account(state.db(), InstansiId(instansi), &user.actor.nip).await?;
-    Ok(account
-        .and_then(|a| a.opd)
-        .filter(|unit| user.may(action, Target::Unit { instansi, unit })))
 }
 
-/// The disclosure rule for `user`'s view of the counts of `target`: none
-/// for whoever may list the people behind them; `[privasi]` for the rest
-/// (`pengawas`), who see counts but no person, so that a small count names
-/// no one ([`talenta_domain::privasi`]).
-pub(crate) fn privasi<'a>(
-    state: &'a AppState,
-    user: &SignedIn,
-    target: Target<'_>,
-) -> Option<&'a talenta_domain::privasi::Privasi> {
-    (!user.may(Action::ListPeople, target)).then_some(&state.rules().privasi)
+/// [`person_row`] with the person's rank in front.
+pub(crate) fn ranked_row(
+    rank: impl ToString,
+    nip: &str,
+    nama: &str,
+    more: impl IntoIterator<Item = String>,
+) -> LinkRow {
+    let mut row = person_row(nip, nama, more);
+    row.cells.insert(0, rank.to_string());
+    row
 }
 
 /// What the mark of a hidden count means, under `rule`.

@@ -2,23 +2,21 @@
 //! one unit and its sub-units (`talenta_app::cycle::movement`).
 
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::cycle::movement;
 use talenta_app::units;
 use talenta_domain::Kotak;
-use talenta_domain::access::{Action, Target};
+use talenta_domain::access::Action;
 use talenta_views::charts;
 use talenta_views::pages::{LinkRow, LinkTable, Perpindahan};
 
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, render};
 use crate::extract::Query;
-use crate::session::SignedIn;
 
-use super::cycle::{cycle_error, parse_periode, require};
+use super::cycle::{cycle_error, parse_periode};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/perpindahan", get(movement_page))
@@ -36,33 +34,20 @@ struct Between {
 /// The movement of final boxes between two periods, for the instansi or
 /// one unit and its sub-units: the transition matrix as a chart and as a
 /// table (the table stays for screen readers and for copying).
-async fn movement_page(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Query(between): Query<Between>,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let opd = Some(between.opd.trim()).filter(|o| !o.is_empty());
-    match opd {
-        Some(unit) => {
-            if !user.may(Action::ReadAggregates, Target::Unit { instansi, unit })
-                || !units::exists(&state.ctx(&user), unit).await?
-            {
-                return Err(WebError::NotFound);
-            }
-        }
-        None => require(&user, Action::ReadAggregates)?,
-    }
+async fn movement_page(caller: Caller, Query(between): Query<Between>) -> Reply {
+    let scope = caller
+        .unit(Some(between.opd.trim()), Action::ReadAggregates)
+        .await?;
+    let opd = scope.as_deref();
     let from = parse_periode(&between.dari)?;
     let to = parse_periode(&between.ke)?;
-    let moved = movement(&state.ctx(&user), from, to, opd)
-        .await
-        .map_err(cycle_error)?;
-    let whole = user.may(Action::ReadAggregates, Target::Instansi(instansi));
-    let units: Vec<(String, String)> = units::all(&state.ctx(&user))
+    let ctx = caller.ctx();
+    let moved = movement(&ctx, from, to, opd).await.map_err(cycle_error)?;
+    let whole = caller.may_instansi(Action::ReadAggregates);
+    let units: Vec<(String, String)> = units::all(&ctx)
         .await?
         .into_iter()
-        .filter(|(kode, _)| whole || user.actor.units.contains(kode))
+        .filter(|(kode, _)| whole || caller.actor().units.contains(kode))
         .collect();
     let scope_name = match opd {
         Some(unit) => units
@@ -78,11 +63,7 @@ async fn movement_page(
             .map(|(kode, nama)| (kode.clone(), format!("{nama} ({kode})"))),
         opd,
     );
-    let target = opd.map_or(Target::Instansi(instansi), |unit| Target::Unit {
-        instansi,
-        unit,
-    });
-    let privasi = super::privasi(&state, &user, target);
+    let privasi = caller.privasi(caller.target(opd));
     let matrix = moved.matrix.shown(privasi);
     let count = |n: Option<u32>| charts::angka(n.map(u64::from));
     let mut columns = vec!["Kotak sebelumnya"];
@@ -116,7 +97,7 @@ async fn movement_page(
     )];
     keterangan.extend(privasi.map(super::privasi_note));
     render(&Perpindahan {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Perpindahan kotak {from} → {to}"),
         keterangan,
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],

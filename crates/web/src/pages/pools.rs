@@ -2,33 +2,28 @@
 //! with the rules they fail (`talenta_app::pools`).
 
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use talenta_app::pools::talent_pools;
 use talenta_domain::Periode;
 use talenta_domain::access::Action;
-use talenta_views::pages::{LinkRow, LinkTable, Siklus};
+use talenta_views::pages::{LinkTable, Siklus};
 
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, render};
 use crate::extract::InPath;
 use crate::format::{nilai, tanggal};
-use crate::session::SignedIn;
 
-use super::cycle::{cycle_error, reasons, require};
+use super::cycle::{cycle_error, reasons};
+use super::{person_row, ranked_row};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/kelompok", get(pools_page))
 }
 
-async fn pools_page(
-    State(state): State<AppState>,
-    user: SignedIn,
-    InPath(periode): InPath<Periode>,
-) -> Result<Response, WebError> {
-    require(&user, Action::ListPeople)?;
-    let pools = talent_pools(&state.ctx(&user), periode)
+async fn pools_page(caller: Caller, InPath(periode): InPath<Periode>) -> Reply {
+    caller.require(Action::ListPeople)?;
+    let pools = talent_pools(&caller.ctx(), periode)
         .await
         .map_err(cycle_error)?;
     let mut tables = Vec::new();
@@ -42,15 +37,9 @@ async fn pools_page(
             rows: pool
                 .members
                 .iter()
-                .map(|m| LinkRow {
-                    href: Some(format!("/pegawai/{}", m.nip)),
-                    cells: vec![
-                        m.rank.to_string(),
-                        m.nama.clone(),
-                        m.nip.clone(),
-                        m.kotak.number().to_string(),
-                        nilai(Some(m.nilai_talenta)),
-                    ],
+                .map(|m| {
+                    let more = [m.kotak.number().to_string(), nilai(Some(m.nilai_talenta))];
+                    ranked_row(m.rank, &m.nip, &m.nama, more)
                 })
                 .collect(),
             empty: "Belum ada anggota.",
@@ -65,25 +54,23 @@ async fn pools_page(
                 rows: pool
                     .left_out
                     .iter()
-                    .map(|l| LinkRow {
-                        href: Some(format!("/pegawai/{}", l.nip)),
-                        cells: vec![
-                            l.nama.clone(),
-                            l.nip.clone(),
+                    .map(|l| {
+                        let more = [
                             l.kotak.number().to_string(),
                             nilai(Some(l.nilai_talenta)),
                             reasons(&l.failures),
                             l.eligible_from.map_or_else(|| "—".to_owned(), tanggal),
-                        ],
+                        ];
+                        person_row(&l.nip, &l.nama, more)
                     })
                     .collect(),
                 empty: "Semua pegawai yang diperiksa memenuhi syarat.",
             });
         }
     }
-    let gates = &state.rules().pool;
+    let gates = &caller.rules().pool;
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Kelompok rencana suksesi {periode}"),
         keterangan: vec![if pools.frozen {
             "Periode ditutup: kelompok seperti pada saat penutupan.".to_owned()

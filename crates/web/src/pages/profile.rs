@@ -2,54 +2,28 @@
 //! their place in the talent map with the numbers behind it.
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::extract::Path;
 use axum::routing::get;
-use talenta_app::people::employee;
 use talenta_app::profile::{Profile, load};
 use talenta_app::self_service::{Keadaan, checklist};
 use talenta_app::verification::{Usulan, Verifikasi};
 use talenta_domain::access::{Action, Target};
-use talenta_domain::personnel::Pegawai;
 use talenta_domain::talent::Komponen;
 use talenta_domain::{Kotak, RuleSet, branding, usulan};
+use talenta_views::Table;
 use talenta_views::pages::{
     BerkasRow, BrandingRow, BrandingView, DokumenView, EditForms, Profil, TalentPosition, UsulanRow,
 };
-use talenta_views::{Flash, Table};
 
+use super::{Done, Outcome};
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render_as};
 use crate::extract::Query;
 use crate::format::{nilai, opt, opt_tanggal, tanggal, tanggal_unix, ukuran};
-use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/pegawai/{nip}", get(show))
-}
-
-/// The employee `nip`, if the user may do `action` to them. Answers 404
-/// for an unknown NIP and for one out of the user's scope alike.
-pub(crate) async fn person(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-    action: Action,
-) -> Result<Pegawai, WebError> {
-    let instansi = user.actor.instansi;
-    let pegawai = employee(&state.ctx(user), nip)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let target = Target::Person {
-        instansi,
-        nip,
-        unit: &pegawai.opd,
-    };
-    if !user.may(action, target) {
-        return Err(WebError::NotFound);
-    }
-    Ok(pegawai)
 }
 
 /// The messages a form's redirect may ask the profile to show, by code
@@ -68,39 +42,24 @@ const DONE: [(&str, &str); 5] = [
     ),
 ];
 
-async fn show(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Query(done): Query<super::Done>,
-) -> Result<Response, WebError> {
-    let flash = done.flash(&DONE);
-    respond(&state, &user, &nip, flash, StatusCode::OK).await
+async fn show(caller: Caller, Path(nip): Path<String>, Query(done): Query<Done>) -> Reply {
+    respond(&caller, &nip, done.outcome(&DONE)).await
 }
 
-/// The profile page of `nip` with `flash` on top, answered with `status`
-/// (422 when it shows a refused form).
-pub(crate) async fn respond(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-    flash: Option<Flash>,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let profile = load(&state.ctx(user), nip)
-        .await?
-        .ok_or(WebError::NotFound)?;
+/// The profile page of `nip` with `outcome` on top (a form refused, or
+/// what was done).
+pub(crate) async fn respond(caller: &Caller, nip: &str, outcome: Outcome) -> Reply {
+    let profile = load(&caller.ctx(), nip).await?.ok_or(WebError::NotFound)?;
     let target = Target::Person {
-        instansi,
+        instansi: caller.instansi(),
         nip,
         unit: &profile.pegawai.opd,
     };
-    if !user.may(Action::ReadProfile, target) {
+    if !caller.may(Action::ReadProfile, target) {
         return Err(WebError::NotFound);
     }
     let here = format!("/pegawai/{nip}");
-    let sensitive = if user.may(Action::ReadSensitive, target) {
+    let sensitive = if caller.may(Action::ReadSensitive, target) {
         vec![
             ("Agama", opt(profile.pegawai.agama.as_ref())),
             ("Daerah asal", opt(profile.pegawai.daerah_asal.as_ref())),
@@ -108,21 +67,15 @@ pub(crate) async fn respond(
     } else {
         Vec::new()
     };
-    let edit = user
+    let rules = caller.rules();
+    let upload_max_bytes = caller.state().config().upload_max_bytes;
+    let edit = caller
         .may(Action::EditOwnProfile, target)
-        .then(|| edit_forms(state.rules(), state.config().upload_max_bytes, &here));
-    let files = user.may(Action::ReadDocuments, target);
-    let chrome = super::chrome_with(user, &here, flash);
-    let mut response = render(&page(
-        state.rules(),
-        chrome,
-        &profile,
-        sensitive,
-        files,
-        edit,
-    ))?;
-    *response.status_mut() = status;
-    Ok(response.into_response())
+        .then(|| edit_forms(rules, upload_max_bytes, &here));
+    let files = caller.may(Action::ReadDocuments, target);
+    let chrome = super::chrome_with(caller, &here, outcome.flash);
+    let page = page(rules, chrome, &profile, sensitive, files, edit);
+    render_as(outcome.status, &page)
 }
 
 fn edit_forms(rules: &RuleSet, upload_max_bytes: u32, base: &str) -> EditForms {

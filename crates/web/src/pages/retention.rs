@@ -2,20 +2,19 @@
 //! (`talenta_app::retention`).
 
 use axum::Router;
-use axum::extract::State;
-use axum::response::Response;
 use axum::routing::get;
 use talenta_app::retention::retention;
 use talenta_domain::Periode;
 use talenta_domain::access::Action;
-use talenta_views::pages::{LinkRow, LinkTable, Siklus};
+use talenta_views::pages::{LinkTable, Siklus};
 
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, render};
 use crate::extract::{InPath, Query};
-use crate::session::SignedIn;
 
 use super::cycle::{Unit, cycle_error};
+use super::person_row;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/{periode}/retensi", get(retention_page))
@@ -24,17 +23,16 @@ pub(super) fn routes() -> Router<AppState> {
 /// Pool members and key-position holders who need action (retention),
 /// for the instansi or one OPD and its sub-units.
 async fn retention_page(
-    State(state): State<AppState>,
-    user: SignedIn,
+    caller: Caller,
     InPath(periode): InPath<Periode>,
     Query(unit): Query<Unit>,
-) -> Result<Response, WebError> {
-    let opd = unit.scope(&state, &user, Action::ListPeople).await?;
-    let rows = retention(&state.ctx(&user), periode, opd.as_deref())
+) -> Reply {
+    let opd = caller.unit(unit.opd.as_deref(), Action::ListPeople).await?;
+    let rows = retention(&caller.ctx(), periode, opd.as_deref())
         .await
         .map_err(cycle_error)?;
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Retensi talenta {periode}"),
         keterangan: vec![format!(
             "Anggota kelompok rencana suksesi dan pemegang jabatan kunci{} yang perlu tindakan, masing-masing dengan alasannya.",
@@ -56,11 +54,8 @@ async fn retention_page(
             ],
             rows: rows
                 .iter()
-                .map(|r| LinkRow {
-                    href: Some(format!("/pegawai/{}", r.nip)),
-                    cells: vec![
-                        r.nama.clone(),
-                        r.nip.clone(),
+                .map(|r| {
+                    let more = [
                         r.opd.clone(),
                         r.watched
                             .iter()
@@ -76,7 +71,8 @@ async fn retention_page(
                             .map(|f| format!("{} ({})", f.reason, f.source))
                             .collect::<Vec<_>>()
                             .join(" · "),
-                    ],
+                    ];
+                    person_row(&r.nip, &r.nama, more)
                 })
                 .collect(),
             empty: "Tidak ada yang perlu tindakan.",

@@ -6,7 +6,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,14 +18,14 @@ use talenta_app::self_service::{
 use talenta_domain::access::Action;
 use talenta_domain::berkas::{self, Mime};
 use talenta_domain::branding;
-use talenta_views::Flash;
 
-use super::profile::{person, respond};
+use super::Outcome;
+use super::profile::respond;
 use crate::AppState;
 use crate::auth::sha256_hex;
-use crate::error::WebError;
+use crate::caller::Caller;
+use crate::error::{Reply, WebError};
 use crate::extract::Form;
-use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -49,37 +49,29 @@ fn done(nip: &str, code: &str, anchor: &str) -> Response {
     Redirect::to(&format!("/pegawai/{nip}?ok={code}#{anchor}")).into_response()
 }
 
-async fn refused(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-    reason: impl std::fmt::Display,
-) -> Result<Response, WebError> {
-    refused_as(state, user, nip, reason, StatusCode::UNPROCESSABLE_ENTITY).await
-}
-
+/// The profile again with why the form was refused, answered `status`.
 async fn refused_as(
-    state: &AppState,
-    user: &SignedIn,
+    caller: &Caller,
     nip: &str,
     reason: impl std::fmt::Display,
     status: StatusCode,
-) -> Result<Response, WebError> {
-    let flash = Flash::error(format!("Tidak disimpan: {reason}."));
-    respond(state, user, nip, Some(flash), status).await
+) -> Reply {
+    let outcome = Outcome::refused_as(format!("Tidak disimpan: {reason}."), status);
+    respond(caller, nip, outcome).await
+}
+
+/// [`refused_as`] with 422.
+async fn refused(caller: &Caller, nip: &str, reason: impl std::fmt::Display) -> Reply {
+    refused_as(caller, nip, reason, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// Why an upload by `nip` now would pass one of the server's caps
 /// ([`crate::Config`]), with the status to answer: 429 for the rate (it
 /// passes by waiting), 409 for the documents waiting (they pass as they
 /// are verified).
-async fn over_cap(
-    state: &AppState,
-    user: &SignedIn,
-    nip: &str,
-) -> Result<Option<(StatusCode, String)>, WebError> {
-    let config = state.config();
-    let ctx = state.ctx(user);
+async fn over_cap(caller: &Caller, nip: &str) -> Result<Option<(StatusCode, String)>, WebError> {
+    let config = caller.state().config();
+    let ctx = caller.ctx();
     let load = upload_load(&ctx, nip, ctx.now - time::Duration::minutes(1)).await?;
     let over = |count: i64, cap: u32| count >= i64::from(cap);
     Ok(if over(load.recent, config.uploads_per_minute) {
@@ -116,19 +108,14 @@ struct Statement {
     pernyataan: String,
 }
 
-async fn statement(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Form(input): Form<Statement>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+async fn statement(caller: Caller, Path(nip): Path<String>, Form(input): Form<Statement>) -> Reply {
+    caller.person(&nip, Action::EditOwnProfile).await?;
     match branding::pernyataan(&input.pernyataan) {
         Ok(text) => {
-            set_pernyataan(&state.ctx(&user), &nip, &text).await?;
+            set_pernyataan(&caller.ctx(), &nip, &text).await?;
             Ok(done(&nip, "pernyataan", "branding"))
         }
-        Err(reason) => refused(&state, &user, &nip, reason).await,
+        Err(reason) => refused(&caller, &nip, reason).await,
     }
 }
 
@@ -142,14 +129,9 @@ struct NewItem {
     tautan: String,
 }
 
-async fn add_item(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Form(input): Form<NewItem>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    let ctx = state.ctx(&user);
+async fn add_item(caller: Caller, Path(nip): Path<String>, Form(input): Form<NewItem>) -> Reply {
+    caller.person(&nip, Action::EditOwnProfile).await?;
+    let ctx = caller.ctx();
     let existing = self_service::branding(&ctx, &nip).await?.items.len();
     let this_year = ctx.now.year();
     match branding::item(
@@ -164,17 +146,13 @@ async fn add_item(
             add_branding_item(&ctx, &nip, &item).await?;
             Ok(done(&nip, "butir", "branding"))
         }
-        Err(reason) => refused(&state, &user, &nip, reason).await,
+        Err(reason) => refused(&caller, &nip, reason).await,
     }
 }
 
-async fn remove_item(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((nip, nomor)): Path<(String, i64)>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    if !remove_branding_item(&state.ctx(&user), &nip, nomor).await? {
+async fn remove_item(caller: Caller, Path((nip, nomor)): Path<(String, i64)>) -> Reply {
+    caller.person(&nip, Action::EditOwnProfile).await?;
+    if !remove_branding_item(&caller.ctx(), &nip, nomor).await? {
         return Err(WebError::NotFound);
     }
     Ok(done(&nip, "hapus", "branding"))
@@ -186,17 +164,12 @@ struct Proposal {
     nilai: String,
 }
 
-async fn proposal(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    Form(input): Form<Proposal>,
-) -> Result<Response, WebError> {
-    let pegawai = person(&state, &user, &nip, Action::EditOwnProfile).await?;
-    match propose(&state.ctx(&user), &pegawai, &input.kolom, &input.nilai).await {
+async fn proposal(caller: Caller, Path(nip): Path<String>, Form(input): Form<Proposal>) -> Reply {
+    let pegawai = caller.person(&nip, Action::EditOwnProfile).await?;
+    match propose(&caller.ctx(), &pegawai, &input.kolom, &input.nilai).await {
         Ok(_) => Ok(done(&nip, "usulan", "usulan")),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
-        Err(reason) => refused(&state, &user, &nip, reason).await,
+        Err(reason) => refused(&caller, &nip, reason).await,
     }
 }
 
@@ -244,24 +217,19 @@ fn extension(mime: Mime) -> &'static str {
     }
 }
 
-async fn upload(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(nip): Path<String>,
-    multipart: Multipart,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::EditOwnProfile).await?;
+async fn upload(caller: Caller, Path(nip): Path<String>, multipart: Multipart) -> Reply {
+    caller.person(&nip, Action::EditOwnProfile).await?;
     let form = read_upload(multipart).await?;
-    if let Some((status, reason)) = over_cap(&state, &user, &nip).await? {
-        return refused_as(&state, &user, &nip, reason, status).await;
+    if let Some((status, reason)) = over_cap(&caller, &nip).await? {
+        return refused_as(&caller, &nip, reason, status).await;
     }
-    let policy = &state.rules().dokumen;
+    let policy = &caller.rules().dokumen;
     let Some(kind) = policy.kind(&form.jenis) else {
-        return refused(&state, &user, &nip, "jenis dokumen tidak dikenal").await;
+        return refused(&caller, &nip, "jenis dokumen tidak dikenal").await;
     };
-    let mime = match berkas::check(&form.content, state.config().upload_max_bytes) {
+    let mime = match berkas::check(&form.content, caller.state().config().upload_max_bytes) {
         Ok(mime) => mime,
-        Err(reason) => return refused(&state, &user, &nip, reason).await,
+        Err(reason) => return refused(&caller, &nip, reason).await,
     };
     let upload = Upload {
         nip: &nip,
@@ -271,20 +239,16 @@ async fn upload(
         sha256: &sha256_hex(&form.content),
         content: &form.content,
     };
-    add_document(&state.ctx(&user), upload).await?;
+    add_document(&caller.ctx(), upload).await?;
     Ok(done(&nip, "dokumen", "dokumen"))
 }
 
 /// A document's file, to the person and the admins who keep the records
 /// (`Action::ReadDocuments`). Served as an attachment with the type it was
 /// checked to be, under a generated name.
-async fn download(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((nip, sha256)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::ReadDocuments).await?;
-    let (document, stored_mime, content) = document_file(&state.ctx(&user), &nip, &sha256)
+async fn download(caller: Caller, Path((nip, sha256)): Path<(String, String)>) -> Reply {
+    caller.person(&nip, Action::ReadDocuments).await?;
+    let (document, stored_mime, content) = document_file(&caller.ctx(), &nip, &sha256)
         .await?
         .ok_or(WebError::NotFound)?;
     let mime = Mime::from_essence(&stored_mime).ok_or_else(|| {

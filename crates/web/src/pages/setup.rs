@@ -14,7 +14,7 @@ use talenta_domain::access::Role;
 use talenta_views::pages::Penyiapan;
 
 use crate::AppState;
-use crate::auth::{hash_password, token_hash};
+use crate::auth::{Secret, hash_password, token_hash};
 use crate::error::{WebError, render};
 use crate::extract::{Form, Query};
 use crate::password::{self, MIN_CHARS, Owner};
@@ -70,21 +70,13 @@ async fn form(
     page(&state, &csrf, token, None).await
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Setup {
-    token: String,
+    token: Secret,
     instansi: i64,
     nip: String,
     nama: String,
-    sandi: String,
-}
-
-impl std::fmt::Debug for Setup {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Setup")
-            .field("nip", &self.nip)
-            .finish_non_exhaustive()
-    }
+    sandi: Secret,
 }
 
 async fn complete(
@@ -92,7 +84,7 @@ async fn complete(
     csrf: CsrfToken,
     Form(input): Form<Setup>,
 ) -> Result<Response, WebError> {
-    if !valid(&state, &input.token).await? {
+    if !valid(&state, &input.token.0).await? {
         return Err(WebError::NotFound);
     }
     let nip = input.nip.trim();
@@ -107,7 +99,7 @@ async fn complete(
         Some(format!(
             "Nama terlalu pendek: tulis nama lengkap (paling sedikit {MIN_NAME_LETTERS} huruf)."
         ))
-    } else if let Err(weak) = password::check(&input.sandi, owner) {
+    } else if let Err(weak) = password::check(&input.sandi.0, owner) {
         Some(weak.message())
     } else if !context::all(state.db())
         .await?
@@ -119,9 +111,9 @@ async fn complete(
         None
     };
     if let Some(problem) = problem {
-        return page(&state, &csrf, input.token, Some(problem)).await;
+        return page(&state, &csrf, input.token.0, Some(problem)).await;
     }
-    let hash = hash_password(input.sandi).await?;
+    let hash = hash_password(input.sandi.0).await?;
     let now = state.now().unix_timestamp();
     let admin = NewAccount {
         instansi: input.instansi,
@@ -133,7 +125,7 @@ async fn complete(
     };
     if !complete_setup(
         state.db(),
-        &token_hash(&input.token),
+        &token_hash(&input.token.0),
         now - SETUP_SECONDS,
         &admin,
         now,

@@ -2,8 +2,7 @@
 //! everyone excluded with the rules they fail (`talenta_app::succession`).
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::extract::Path;
 use axum::routing::get;
 use talenta_app::succession::{SuccessionError, positions, succession};
 use talenta_domain::access::Action;
@@ -11,11 +10,12 @@ use talenta_domain::succession::RankBy;
 use talenta_views::pages::{LinkRow, LinkTable, Siklus};
 
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render};
 use crate::format::{nilai, tanggal};
-use crate::session::SignedIn;
 
-use super::cycle::{cycle_error, reasons, require};
+use super::cycle::{cycle_error, reasons};
+use super::{person_row, ranked_row};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -23,16 +23,11 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/jabatan/{kode}/suksesi", get(succession_page))
 }
 
-async fn positions_page(
-    State(state): State<AppState>,
-    user: SignedIn,
-) -> Result<Response, WebError> {
-    require(&user, Action::ListPeople)?;
-    let list = positions(&state.ctx(&user), true)
-        .await
-        .map_err(cycle_error)?;
+async fn positions_page(caller: Caller) -> Reply {
+    caller.require(Action::ListPeople)?;
+    let list = positions(&caller.ctx(), true).await.map_err(cycle_error)?;
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: "Jabatan kunci".to_owned(),
         keterangan: vec!["Pilih jabatan untuk melihat rencana suksesinya: kandidat berperingkat dan setiap pegawai yang tidak memenuhi syarat beserta alasannya.".to_owned()],
         tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
@@ -58,14 +53,9 @@ async fn positions_page(
     })
 }
 
-async fn succession_page(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(jabatan): Path<String>,
-) -> Result<Response, WebError> {
-    require(&user, Action::ListPeople)?;
-    let ctx = state.ctx(&user);
-    let plan = match succession(&ctx, &jabatan, None).await {
+async fn succession_page(caller: Caller, Path(jabatan): Path<String>) -> Reply {
+    caller.require(Action::ListPeople)?;
+    let plan = match succession(&caller.ctx(), &jabatan, None).await {
         Ok(plan) => plan,
         Err(SuccessionError::UnknownPosition(_) | SuccessionError::NoMap) => {
             return Err(WebError::NotFound);
@@ -79,7 +69,7 @@ async fn succession_page(
         plan.periode,
         tanggal(plan.on)
     )];
-    let policy = state.rules().succession.of(plan.position.jenjang);
+    let policy = caller.rules().succession.of(plan.position.jenjang);
     match policy {
         Some(policy) => keterangan.push(format!(
             "Kandidat dari kotak {} jenjang di bawahnya; paling sedikit {} kandidat siap sekarang ({}).",
@@ -127,12 +117,8 @@ async fn succession_page(
             .plan
             .candidates
             .iter()
-            .map(|c| LinkRow {
-                href: Some(format!("/pegawai/{}", c.nip)),
-                cells: vec![
-                    c.rank.to_string(),
-                    c.nama.clone(),
-                    c.nip.clone(),
+            .map(|c| {
+                let more = [
                     nilai(Some(c.nilai_talenta)),
                     c.jpm.map_or_else(
                         || "—".to_owned(),
@@ -141,7 +127,8 @@ async fn succession_page(
                     c.kotak.number().to_string(),
                     c.readiness.label().to_owned(),
                     c.eligible_until.map_or_else(|| "—".to_owned(), tanggal),
-                ],
+                ];
+                ranked_row(c.rank, &c.nip, &c.nama, more)
             })
             .collect(),
         empty: "Tidak ada kandidat yang memenuhi syarat.",
@@ -155,22 +142,20 @@ async fn succession_page(
             .plan
             .excluded
             .iter()
-            .map(|e| LinkRow {
-                href: Some(format!("/pegawai/{}", e.nip)),
-                cells: vec![
-                    e.nama.clone(),
-                    e.nip.clone(),
+            .map(|e| {
+                let more = [
                     nilai(Some(e.nilai_talenta)),
                     reasons(&e.failures),
                     e.eligible_from.map_or_else(|| "—".to_owned(), tanggal),
                     e.eligible_until.map_or_else(|| "—".to_owned(), tanggal),
-                ],
+                ];
+                person_row(&e.nip, &e.nama, more)
             })
             .collect(),
         empty: "Semua pegawai yang diperiksa memenuhi syarat.",
     };
     render(&Siklus {
-        chrome: super::chrome(&user, "/talenta"),
+        chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Suksesi {}", plan.position.nama),
         keterangan,
         tautan: vec![("/jabatan".to_owned(), "Jabatan kunci".to_owned())],

@@ -4,8 +4,7 @@
 //! needs a reason, which the employee reads on their profile.
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -16,15 +15,14 @@ use talenta_app::verification::{
 };
 use talenta_domain::access::{Action, Target};
 use talenta_domain::usulan::Keputusan;
-use talenta_views::Flash;
 use talenta_views::pages::{AntrianDokumen, AntrianUsulan, Verifikasi};
 
-use super::profile::person;
+use super::{Done, Outcome};
 use crate::AppState;
-use crate::error::{WebError, render};
+use crate::caller::Caller;
+use crate::error::{Reply, WebError, render_as};
 use crate::extract::{Form, Query};
 use crate::format::{opt, tanggal_unix, ukuran};
-use crate::session::SignedIn;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -49,36 +47,26 @@ const DONE: [(&str, &str); 3] = [
     ),
 ];
 
-async fn queue(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Query(done): Query<super::Done>,
-) -> Result<Response, WebError> {
-    let flash = done.flash(&DONE);
-    page(&state, &user, flash, StatusCode::OK).await
+async fn queue(caller: Caller, Query(done): Query<Done>) -> Reply {
+    page(&caller, done.outcome(&DONE)).await
 }
 
 /// The unit whose queue the user sees: `None` for the whole instansi.
-async fn scope(state: &AppState, user: &SignedIn) -> Result<Option<String>, WebError> {
-    let instansi = user.actor.instansi;
-    if user.may(Action::Verify, Target::Instansi(instansi)) {
+async fn scope(caller: &Caller) -> Result<Option<String>, WebError> {
+    if caller.may_instansi(Action::Verify) {
         return Ok(None);
     }
-    super::own_unit(state, user, Action::Verify)
+    caller
+        .own_unit(Action::Verify)
         .await?
         .map(Some)
         .ok_or(WebError::NotFound)
 }
 
-async fn page(
-    state: &AppState,
-    user: &SignedIn,
-    flash: Option<Flash>,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let root = scope(state, user).await?;
-    let ctx = state.ctx(user);
-    let policy = &state.rules().dokumen;
+async fn page(caller: &Caller, outcome: Outcome) -> Reply {
+    let root = scope(caller).await?;
+    let ctx = caller.ctx();
+    let policy = &caller.rules().dokumen;
     let (usulan, usulan_total) = pending_usulan(&ctx, root.as_deref(), SHOWN).await?;
     let (dokumen, dokumen_total) = pending_documents(&ctx, root.as_deref(), SHOWN).await?;
     let lingkup = match &root {
@@ -90,42 +78,43 @@ async fn page(
         }
         None => "seluruh instansi".to_owned(),
     };
-    let mut response = render(&Verifikasi {
-        chrome: super::chrome_with(user, HERE, flash),
-        lingkup,
-        usulan: usulan
-            .into_iter()
-            .map(|u| AntrianUsulan {
-                nomor: u.nomor,
-                kolom: u.kolom.label(),
-                lama: opt(u.nilai_lama.as_ref()),
-                baru: u.nilai_baru,
-                diajukan: tanggal_unix(u.diajukan),
-                nip: u.nip,
-                nama: u.nama,
-                opd: u.opd,
-            })
-            .collect(),
-        usulan_total,
-        dokumen: dokumen
-            .into_iter()
-            .map(|d| AntrianDokumen {
-                jenis: policy
-                    .kind(&d.jenis)
-                    .map_or_else(|| d.jenis.clone(), |k| k.nama.clone()),
-                ukuran: ukuran(d.ukuran),
-                href: format!("/pegawai/{}/dokumen/{}", d.nip, d.sha256),
-                action: format!("/verifikasi/dokumen/{}/{}", d.nip, d.sha256),
-                nama_file: d.nama_file,
-                nip: d.nip,
-                nama: d.nama,
-                opd: d.opd,
-            })
-            .collect(),
-        dokumen_total,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    render_as(
+        outcome.status,
+        &Verifikasi {
+            chrome: super::chrome_with(caller, HERE, outcome.flash),
+            lingkup,
+            usulan: usulan
+                .into_iter()
+                .map(|u| AntrianUsulan {
+                    nomor: u.nomor,
+                    kolom: u.kolom.label(),
+                    lama: opt(u.nilai_lama.as_ref()),
+                    baru: u.nilai_baru,
+                    diajukan: tanggal_unix(u.diajukan),
+                    nip: u.nip,
+                    nama: u.nama,
+                    opd: u.opd,
+                })
+                .collect(),
+            usulan_total,
+            dokumen: dokumen
+                .into_iter()
+                .map(|d| AntrianDokumen {
+                    jenis: policy
+                        .kind(&d.jenis)
+                        .map_or_else(|| d.jenis.clone(), |k| k.nama.clone()),
+                    ukuran: ukuran(d.ukuran),
+                    href: format!("/pegawai/{}/dokumen/{}", d.nip, d.sha256),
+                    action: format!("/verifikasi/dokumen/{}/{}", d.nip, d.sha256),
+                    nama_file: d.nama_file,
+                    nip: d.nip,
+                    nama: d.nama,
+                    opd: d.opd,
+                })
+                .collect(),
+            dokumen_total,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -145,42 +134,38 @@ fn decided(keputusan: &Keputusan, changed: bool) -> Response {
 }
 
 async fn decide_proposal(
-    State(state): State<AppState>,
-    user: SignedIn,
+    caller: Caller,
     Path(nomor): Path<i64>,
     Form(input): Form<Decision>,
-) -> Result<Response, WebError> {
-    let instansi = user.actor.instansi;
-    let usulan = usulan(&state.ctx(&user), nomor)
-        .await?
-        .ok_or(WebError::NotFound)?;
+) -> Reply {
+    let ctx = caller.ctx();
+    let usulan = usulan(&ctx, nomor).await?.ok_or(WebError::NotFound)?;
     let target = Target::Person {
-        instansi,
+        instansi: caller.instansi(),
         nip: &usulan.nip,
         unit: &usulan.opd,
     };
-    if !user.may(Action::Verify, target) {
+    if !caller.may(Action::Verify, target) {
         return Err(WebError::NotFound);
     }
     let keputusan = match Keputusan::from_form(&input.keputusan, &input.alasan) {
         Ok(keputusan) => keputusan,
-        Err(reason) => return refused(&state, &user, reason).await,
+        Err(reason) => return refused(&caller, reason).await,
     };
-    match decide_usulan(&state.ctx(&user), &usulan, &keputusan).await {
+    match decide_usulan(&ctx, &usulan, &keputusan).await {
         Ok(changed) => Ok(decided(&keputusan, changed)),
         Err(SelfServiceError::Storage(e)) => Err(e.into()),
-        Err(reason) => refused(&state, &user, reason).await,
+        Err(reason) => refused(&caller, reason).await,
     }
 }
 
 async fn decide_document(
-    State(state): State<AppState>,
-    user: SignedIn,
+    caller: Caller,
     Path((nip, sha256)): Path<(String, String)>,
     Form(input): Form<Decision>,
-) -> Result<Response, WebError> {
-    person(&state, &user, &nip, Action::Verify).await?;
-    let ctx = state.ctx(&user);
+) -> Reply {
+    caller.person(&nip, Action::Verify).await?;
+    let ctx = caller.ctx();
     let document = documents_of(&ctx, &nip)
         .await?
         .into_iter()
@@ -188,7 +173,7 @@ async fn decide_document(
         .ok_or(WebError::NotFound)?;
     let keputusan = match Keputusan::from_form(&input.keputusan, &input.alasan) {
         Ok(keputusan) => keputusan,
-        Err(reason) => return refused(&state, &user, reason).await,
+        Err(reason) => return refused(&caller, reason).await,
     };
     if document.verifikasi != Keadaan::Menunggu {
         return Ok(decided(&keputusan, false));
@@ -201,11 +186,10 @@ async fn decide_document(
     Ok(decided(&keputusan, changed))
 }
 
-async fn refused(
-    state: &AppState,
-    user: &SignedIn,
-    reason: impl std::fmt::Display,
-) -> Result<Response, WebError> {
-    let flash = Flash::error(format!("Keputusan tidak disimpan: {reason}."));
-    page(state, user, Some(flash), StatusCode::UNPROCESSABLE_ENTITY).await
+async fn refused(caller: &Caller, reason: impl std::fmt::Display) -> Reply {
+    page(
+        caller,
+        Outcome::refused(format!("Keputusan tidak disimpan: {reason}.")),
+    )
+    .await
 }

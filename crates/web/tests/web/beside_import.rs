@@ -12,7 +12,7 @@ use talenta_testkit::browser::Browser;
 use time::Duration;
 
 use crate::app::{PASSWORD, START, TestApp, Who, city_files, import_options, write_city};
-use crate::client::Page;
+use crate::client::{Client, Page};
 use crate::on_both_engines;
 
 on_both_engines!(
@@ -34,11 +34,27 @@ async fn answered(what: &str, request: impl Future<Output = Page>) -> Page {
         .unwrap_or_else(|_| panic!("{what} did not answer within {HUNG:?}"))
 }
 
-/// The employee's own profile, and the path their statement is posted to.
-fn profile(app: &TestApp) -> (String, String) {
-    let profile = format!("/pegawai/{}", app.people.pegawai.nip);
-    let branding = format!("{profile}/branding");
-    (profile, branding)
+/// The employee's own profile.
+fn profile(app: &TestApp) -> String {
+    format!("/pegawai/{}", app.people.pegawai.nip)
+}
+
+/// The employee posts `text` as their statement from their profile, as its
+/// form does: a write, answered within [`HUNG`].
+async fn write_statement(app: &TestApp, employee: &Client, text: &str) -> Page {
+    let own = profile(app);
+    let branding = format!("{own}/branding");
+    answered(
+        "a write",
+        employee.submit(&own, &branding, &[("pernyataan", text)]),
+    )
+    .await
+}
+
+/// `client` gets the page at `path`, 200 within [`HUNG`].
+async fn shown(engine: &str, client: &Client, path: &str) {
+    let page = answered(path, client.get(path)).await;
+    assert_eq!(page.status, 200, "[{engine}] GET {path}: {}", page.body);
 }
 
 /// Holds the write lock as an import does (`Db::begin_import`), one minute
@@ -61,7 +77,7 @@ async fn pages_and_sign_in_go_on_while_an_import_holds_the_database(app: TestApp
     let engine = app.engine;
     let admin = app.signed_in(Who::AdminBkpsdm).await;
     let employee = app.signed_in(Who::Pegawai).await;
-    let (own, branding) = profile(&app);
+    let own = profile(&app);
     let (import, perubahan) = hold_as_an_import(&app).await;
 
     // Signing in writes a session; a wrong password is counted.
@@ -82,16 +98,11 @@ async fn pages_and_sign_in_go_on_while_an_import_holds_the_database(app: TestApp
         (&employee, own.as_str()),
         (&committee, "/dasbor"),
     ] {
-        let page = answered(path, client.get(path)).await;
-        assert_eq!(page.status, 200, "[{engine}] GET {path}: {}", page.body);
+        shown(engine, client, path).await;
     }
 
     // A write: three minutes in with a quarter read, nine minutes to go.
-    let page = answered(
-        "a write",
-        employee.submit(&own, &branding, &[("pernyataan", "Ditulis saat impor.")]),
-    )
-    .await;
+    let page = write_statement(&app, &employee, "Ditulis saat impor.").await;
     if engine == "sqlite" {
         assert_eq!(page.status, 503, "{}", page.body);
         assert!(
@@ -116,9 +127,7 @@ async fn pages_and_sign_in_go_on_while_an_import_holds_the_database(app: TestApp
 
     import.rollback().await.unwrap();
     app.db.import_ends(perubahan).await.unwrap();
-    let page = employee
-        .submit(&own, &branding, &[("pernyataan", "Ditulis sesudah impor.")])
-        .await;
+    let page = write_statement(&app, &employee, "Ditulis sesudah impor.").await;
     assert_eq!(page.status, 303, "[{engine}] {}", page.body);
 }
 
@@ -144,7 +153,7 @@ async fn every_request_answers_while_a_real_import_runs(app: TestApp) {
         tokio::time::sleep(StdDuration::from_millis(10)).await;
     }
     let employee = app.signed_in(Who::Pegawai).await;
-    let (own, branding) = profile(&app);
+    let own = profile(&app);
     let mut answers = Answers::default();
     while !importing.is_finished() {
         answers.rounds += 1;
@@ -156,14 +165,9 @@ async fn every_request_answers_while_a_real_import_runs(app: TestApp) {
         .await;
         assert_eq!(page.status, 303, "[{engine}] sign-in: {}", page.body);
         for path in ["/dasbor", own.as_str()] {
-            let page = answered(path, visitor.get(path)).await;
-            assert_eq!(page.status, 200, "[{engine}] GET {path}: {}", page.body);
+            shown(engine, &visitor, path).await;
         }
-        let page = answered(
-            "a write",
-            employee.submit(&own, &branding, &[("pernyataan", "Ditulis saat impor.")]),
-        )
-        .await;
+        let page = write_statement(&app, &employee, "Ditulis saat impor.").await;
         match page.status {
             303 => {}
             503 if engine == "sqlite" => {
@@ -179,9 +183,7 @@ async fn every_request_answers_while_a_real_import_runs(app: TestApp) {
     assert_eq!(app.db.running_import().await.unwrap(), None);
     eprintln!("[{engine}] beside the import: {answers:?}");
     assert!(answers.rounds > 0);
-    let page = employee
-        .submit(&own, &branding, &[("pernyataan", "Ditulis sesudah impor.")])
-        .await;
+    let page = write_statement(&app, &employee, "Ditulis sesudah impor.").await;
     assert_eq!(page.status, 303, "[{engine}] {}", page.body);
 }
 
@@ -208,7 +210,7 @@ async fn a_browser_shows_when_to_try_again_during_an_import() {
         return;
     };
     let app = TestApp::sqlite().await;
-    let (own, _) = profile(&app);
+    let own = profile(&app);
     browser
         .goto(&app.url(&format!("/masuk?lanjut={own}")))
         .await;

@@ -29,6 +29,18 @@ impl Page {
         self.header("location")
     }
 
+    /// Asserts the answer is `status` and shows `text`; `case` names what
+    /// was asked, in the failure with the body.
+    #[track_caller]
+    pub fn assert_shows(&self, status: u16, text: &str, case: impl std::fmt::Display) {
+        assert_eq!(self.status, status, "{case}: {}", self.body);
+        assert!(
+            self.body.contains(text),
+            "{case}: {text:?} not shown:\n{}",
+            self.body
+        );
+    }
+
     /// The value of the first hidden `_csrf` field of the page.
     pub fn csrf(&self) -> String {
         const FIELD: &str = r#"name="_csrf" value=""#;

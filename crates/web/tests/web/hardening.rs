@@ -144,13 +144,7 @@ async fn a_new_password_follows_nist_800_63b(app: TestApp) {
     ];
     for (new, message) in &refused {
         let page = change_password(&me, PASSWORD, new).await;
-        assert_eq!(page.status, 200, "[{}] {new:?}", app.engine);
-        assert!(
-            page.body.contains(message),
-            "[{}] {new:?}: {}",
-            app.engine,
-            page.body
-        );
+        page.assert_shows(200, message, format!("[{}] {new:?}", app.engine));
         assert!(!page.body.contains("Kata sandi diganti"));
     }
 
@@ -261,13 +255,8 @@ async fn the_first_administrator_needs_a_valid_nip_and_name(app: TestApp) {
         (MISSING_NIP, NAME, "siti rahmawati 1", "sebagian besar nama"),
     ] {
         let page = setup(nip, nama, sandi, &instansi).await;
-        assert_eq!(page.status, 200, "[{}] {nip} {nama}", app.engine);
-        assert!(
-            page.body.contains(message),
-            "[{}] {nip} {nama} {sandi}: {}",
-            app.engine,
-            page.body
-        );
+        let case = format!("[{}] {nip} {nama} {sandi}", app.engine);
+        page.assert_shows(200, message, case);
     }
     let page = setup(MISSING_NIP, NAME, GOOD, "satu").await;
     invalid(&app, "instansi not a number", &page, "Instansi");

@@ -6,6 +6,7 @@ use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_web::Config;
 
 use crate::app::{START, TestApp, UNIT_CAP, Who};
+use crate::client::{Client, Page};
 use crate::on_both_engines;
 
 on_both_engines!(
@@ -14,6 +15,13 @@ on_both_engines!(
     an_upload_is_checked_by_content_and_verified_by_the_opd_admin,
     uploads_are_capped_per_minute_per_person_and_per_unit,
 );
+
+/// `who` decides (`setujui`, or `tolak` with `alasan`) at `path` from the
+/// verification queue, as its form does.
+async fn verdict(who: &Client, path: &str, keputusan: &str, alasan: &str) -> Page {
+    let fields = [("keputusan", keputusan), ("alasan", alasan)];
+    who.submit("/verifikasi", path, &fields).await
+}
 
 /// A small valid PDF.
 fn pdf(text: &str) -> Vec<u8> {
@@ -50,22 +58,15 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
         app.engine
     );
 
-    let item = |judul: &'static str, tautan: &'static str| {
-        let me = me.clone();
-        let profile = profile.clone();
-        async move {
-            me.submit(
-                &profile,
-                &format!("{profile}/branding/item"),
-                &[
-                    ("jenis", "sertifikat"),
-                    ("judul", judul),
-                    ("tahun", "2025"),
-                    ("tautan", tautan),
-                ],
-            )
+    let item = async |judul: &str, tautan: &str| {
+        let fields = [
+            ("jenis", "sertifikat"),
+            ("judul", judul),
+            ("tahun", "2025"),
+            ("tautan", tautan),
+        ];
+        me.submit(&profile, &format!("{profile}/branding/item"), &fields)
             .await
-        }
     };
     let added = item("Sertifikasi Manajemen Risiko", "https://example.go.id/s/1").await;
     assert_eq!(added.status, 303, "[{}] {}", app.engine, added.body);
@@ -120,17 +121,10 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     let nip = app.people.pegawai.nip.clone();
     let profile = format!("/pegawai/{nip}");
     let me = app.signed_in(Who::Pegawai).await;
-    let propose = |kolom: &'static str, nilai: &'static str| {
-        let me = me.clone();
-        let profile = profile.clone();
-        async move {
-            me.submit(
-                &profile,
-                &format!("{profile}/usulan"),
-                &[("kolom", kolom), ("nilai", nilai)],
-            )
+    let propose = async |kolom: &str, nilai: &str| {
+        let fields = [("kolom", kolom), ("nilai", nilai)];
+        me.submit(&profile, &format!("{profile}/usulan"), &fields)
             .await
-        }
     };
     let bad = propose("email", "bukan-surel").await;
     assert_eq!(bad.status, 422);
@@ -157,39 +151,23 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     // The other OPD's admin neither sees nor decides it.
     let other = app.signed_in(Who::AdminOpdLain).await;
     assert!(!other.get("/verifikasi").await.body.contains("Kota Uji"));
-    let outside = other
-        .submit("/verifikasi", &decide, &[("keputusan", "setujui")])
-        .await;
+    let outside = verdict(&other, &decide, "setujui", "").await;
     assert_eq!(outside.status, 404);
 
     let admin = app.signed_in(Who::AdminOpd).await;
     let queue = admin.get("/verifikasi").await;
     assert!(queue.body.contains("Kota Uji"), "[{}]", app.engine);
-    let no_reason = admin
-        .submit(
-            "/verifikasi",
-            &decide,
-            &[("keputusan", "tolak"), ("alasan", " ")],
-        )
-        .await;
+    let no_reason = verdict(&admin, &decide, "tolak", " ").await;
     assert_eq!(no_reason.status, 422);
     assert!(no_reason.body.contains("alasan penolakan wajib diisi"));
 
-    let approved = admin
-        .submit("/verifikasi", &decide, &[("keputusan", "setujui")])
-        .await;
+    let approved = verdict(&admin, &decide, "setujui", "").await;
     assert_eq!(approved.status, 303);
     assert_eq!(approved.location(), "/verifikasi?ok=disetujui");
     let after = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
     assert_eq!(after.tempat_lahir.as_deref(), Some("Kota Uji"));
     assert_eq!(after.nama, before.nama, "nothing else changed");
-    let twice = admin
-        .submit(
-            "/verifikasi",
-            &decide,
-            &[("keputusan", "tolak"), ("alasan", "x")],
-        )
-        .await;
+    let twice = verdict(&admin, &decide, "tolak", "x").await;
     assert_eq!(twice.location(), "/verifikasi?ok=lewat");
     let page = me.get(&profile).await;
     assert!(page.body.contains("Disetujui"));
@@ -198,13 +176,13 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     // A rejection keeps the record and tells the employee why.
     propose("no_hp", "081234567890").await;
     let (pending, _) = app.db.pending_usulan(app.instansi, None, 10).await.unwrap();
-    let rejected = admin
-        .submit(
-            "/verifikasi",
-            &format!("/verifikasi/usulan/{}", pending[0].nomor),
-            &[("keputusan", "tolak"), ("alasan", "Nomor tidak aktif")],
-        )
-        .await;
+    let rejected = verdict(
+        &admin,
+        &format!("/verifikasi/usulan/{}", pending[0].nomor),
+        "tolak",
+        "Nomor tidak aktif",
+    )
+    .await;
     assert_eq!(rejected.location(), "/verifikasi?ok=ditolak");
     let stored = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
     assert_eq!(stored.no_hp, after.no_hp);
@@ -304,17 +282,9 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     assert_eq!(other.get_bytes(&file).await.0, 404);
 
     let decide = format!("/verifikasi/dokumen/{nip}/{sha}");
-    let outside = other
-        .submit("/verifikasi", &decide, &[("keputusan", "setujui")])
-        .await;
+    let outside = verdict(&other, &decide, "setujui", "").await;
     assert_eq!(outside.status, 404);
-    let rejected = admin
-        .submit(
-            "/verifikasi",
-            &decide,
-            &[("keputusan", "tolak"), ("alasan", "Tidak terbaca")],
-        )
-        .await;
+    let rejected = verdict(&admin, &decide, "tolak", "Tidak terbaca").await;
     assert_eq!(rejected.status, 303, "[{}] {}", app.engine, rejected.body);
     assert!(
         me.get(&profile)
@@ -340,9 +310,7 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
         "[{}] back in the queue",
         app.engine
     );
-    let approved = admin
-        .submit("/verifikasi", &decide, &[("keputusan", "setujui")])
-        .await;
+    let approved = verdict(&admin, &decide, "setujui", "").await;
     assert_eq!(approved.location(), "/verifikasi?ok=disetujui");
     let page = me.get(&profile).await;
     assert!(

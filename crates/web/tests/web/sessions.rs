@@ -149,14 +149,13 @@ fn from(app: &TestApp, last: u8, headers: HeaderMap) -> Client {
     Client::from_address(&app.base, [127, 0, 0, last].into(), headers)
 }
 
-/// How many failed sign-ins count against `address`, now.
-async fn failures_from(app: &TestApp, address: &str) -> i64 {
-    let now = app.clock.now().unix_timestamp();
-    app.db
-        .address_attempts(address, now - FORGET_AFTER)
-        .await
-        .unwrap()
-        .failures
+/// Asserts the failed sign-ins that count against each address now.
+async fn assert_counted(app: &TestApp, expected: &[(&str, i64)]) {
+    let since = app.clock.now().unix_timestamp() - FORGET_AFTER;
+    for &(address, failures) in expected {
+        let counted = app.db.address_attempts(address, since).await.unwrap();
+        assert_eq!(counted.failures, failures, "[{}] {address}", app.engine);
+    }
 }
 
 /// One address floods an account with wrong passwords: after five, each
@@ -171,8 +170,7 @@ async fn a_flood_from_one_address_slows_it_not_the_owner_elsewhere(app: TestApp)
         assert_eq!(page.status, 401, "[{}] attempt {attempt}", app.engine);
     }
     for failures in 5..=9 {
-        let counted = failures_from(&app, "127.0.0.2").await;
-        assert_eq!(counted, failures, "[{}]", app.engine);
+        assert_counted(&app, &[("127.0.0.2", failures)]).await;
         assert_eq!(app.attempts(Who::Pegawai).await.failures, failures);
         // Until the delay has passed, even the right password is refused
         // and nothing counts.
@@ -181,7 +179,7 @@ async fn a_flood_from_one_address_slows_it_not_the_owner_elsewhere(app: TestApp)
         let page = attacker.login(nip, PASSWORD).await;
         assert_eq!(page.status, 401, "[{}] after {failures}", app.engine);
         assert!(page.body.contains("NIP atau kata sandi salah."));
-        assert_eq!(failures_from(&app, "127.0.0.2").await, failures);
+        assert_counted(&app, &[("127.0.0.2", failures)]).await;
         app.clock.advance(Duration::seconds(1));
         assert_eq!(attacker.login(nip, WRONG).await.status, 401);
     }
@@ -262,26 +260,14 @@ async fn the_forwarded_address_is_believed_only_from_the_trusted_proxy(app: Test
     for _ in 0..5 {
         assert_eq!(forger.login(MISSING_NIP, WRONG).await.status, 401);
     }
-    assert_eq!(
-        failures_from(&app, "127.0.0.4").await,
-        5,
-        "[{}]",
-        app.engine
-    );
-    assert_eq!(failures_from(&app, "192.0.2.7").await, 0);
+    assert_counted(&app, &[("127.0.0.4", 5), ("192.0.2.7", 0)]).await;
     // The forger waits, whatever address it claims.
     let page = forger.login(&app.people.pegawai.nip, PASSWORD).await;
     assert_eq!(page.status, 401, "[{}]", app.engine);
 
     let proxied = Client::from_address(&app.base, PROXY.into(), headers);
     assert_eq!(proxied.login(MISSING_NIP, WRONG).await.status, 401);
-    assert_eq!(
-        failures_from(&app, "192.0.2.7").await,
-        1,
-        "[{}]",
-        app.engine
-    );
-    assert_eq!(failures_from(&app, "127.0.0.3").await, 0);
+    assert_counted(&app, &[("192.0.2.7", 1), ("127.0.0.3", 0)]).await;
     let page = proxied.login(&app.people.pegawai.nip, PASSWORD).await;
     assert_eq!(page.status, 303, "[{}] {}", app.engine, page.body);
 }
