@@ -13,8 +13,15 @@
 //! rule is not reported as bias. Counts pass the `[privasi]` suppression:
 //! a finding whose counts would be hidden keeps only its flag.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::calendar::age_on;
+use crate::eligibility::StatusKepegawaian;
+use crate::nine_box::Kotak;
+use crate::nip::Gender;
 use crate::privasi::{Cell, Privasi, Table};
 
 /// When a finding is flagged.
@@ -34,6 +41,12 @@ pub struct MeritPolicy {
 pub enum Outcome {
     /// Final box 7, 8 or 9 of the period's map.
     TopBoxes,
+    /// Kinerja di atas ekspektasi (the final box's kinerja band): the two
+    /// axes are compared on their own, since ratings of potential are
+    /// found to carry more bias than ratings of performance.
+    KinerjaTinggi,
+    /// Potensial tinggi (the final box's potensial band).
+    PotensialTinggi,
     /// A member of a talent pool (kelompok rencana suksesi).
     Krs,
     /// Moved to a higher box by calibration.
@@ -43,8 +56,10 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::TopBoxes,
+        Outcome::KinerjaTinggi,
+        Outcome::PotensialTinggi,
         Outcome::Krs,
         Outcome::CalibratedUp,
         Outcome::CalibratedDown,
@@ -54,6 +69,8 @@ impl Outcome {
     pub fn code(self) -> &'static str {
         match self {
             Outcome::TopBoxes => "kotak_7_9",
+            Outcome::KinerjaTinggi => "kinerja_di_atas_ekspektasi",
+            Outcome::PotensialTinggi => "potensial_tinggi",
             Outcome::Krs => "krs",
             Outcome::CalibratedUp => "kalibrasi_naik",
             Outcome::CalibratedDown => "kalibrasi_turun",
@@ -63,6 +80,8 @@ impl Outcome {
     pub fn label(self) -> &'static str {
         match self {
             Outcome::TopBoxes => "Kotak akhir 7-9",
+            Outcome::KinerjaTinggi => "Kinerja di atas ekspektasi",
+            Outcome::PotensialTinggi => "Potensial tinggi",
             Outcome::Krs => "Anggota kelompok rencana suksesi",
             Outcome::CalibratedUp => "Dinaikkan saat kalibrasi",
             Outcome::CalibratedDown => "Diturunkan saat kalibrasi",
@@ -119,6 +138,93 @@ pub fn age_band(years: u32) -> &'static str {
         40..50 => "40-49",
         _ => "50+",
     }
+}
+
+/// One person of a period's map as the audit sees them: the protected
+/// attributes (which no rule reads) and the outcomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject<'a> {
+    pub gender: Gender,
+    pub birth: Date,
+    pub status: StatusKepegawaian,
+    pub agama: Option<&'a str>,
+    pub daerah_asal: Option<&'a str>,
+    /// The computed box and the final box (after calibration).
+    pub computed: Kotak,
+    pub final_box: Kotak,
+    /// A member of a talent pool of the period.
+    pub in_pool: bool,
+}
+
+impl Subject<'_> {
+    /// The person's group under `attribute` (age on `on`); `None` when
+    /// the record does not say (such a person is left out of that
+    /// attribute's comparisons, not put in a group of their own).
+    fn group(&self, attribute: Attribute, on: Date) -> Option<&str> {
+        match attribute {
+            Attribute::JenisKelamin => Some(self.gender.code()),
+            Attribute::Usia => Some(age_band(age_on(self.birth, on))),
+            Attribute::Agama => self.agama,
+            Attribute::DaerahAsal => self.daerah_asal,
+            Attribute::StatusPegawai => Some(self.status.label()),
+        }
+    }
+
+    /// Whether the person could reach `outcome`, as the law lets them:
+    /// the talent pools (KRS) are of PNS (PP 11/2017 Pasal 199).
+    fn eligible(&self, outcome: Outcome) -> bool {
+        outcome != Outcome::Krs || self.status == StatusKepegawaian::Pns
+    }
+
+    fn reached(&self, outcome: Outcome) -> bool {
+        use crate::nine_box::{KinerjaBand, PotensialBand};
+        match outcome {
+            Outcome::TopBoxes => self.final_box.number() >= 7,
+            Outcome::KinerjaTinggi => self.final_box.kinerja_band() == KinerjaBand::DiAtas,
+            Outcome::PotensialTinggi => self.final_box.potensial_band() == PotensialBand::Tinggi,
+            Outcome::Krs => self.in_pool,
+            Outcome::CalibratedUp => standing(self.final_box) > standing(self.computed),
+            Outcome::CalibratedDown => standing(self.final_box) < standing(self.computed),
+        }
+    }
+}
+
+/// How high a box stands: its kinerja band and potensial band added, so
+/// that a calibration from box 5 to 4 or 6 is a move sideways, neither up
+/// nor down.
+fn standing(kotak: Kotak) -> usize {
+    kotak.kinerja_band() as usize + kotak.potensial_band() as usize
+}
+
+/// Every outcome split by every attribute, over the people of a map (ages
+/// on `on`, the period's last day).
+pub fn questions(subjects: &[Subject<'_>], on: Date) -> Vec<Question> {
+    let mut questions = Vec::new();
+    for outcome in Outcome::ALL {
+        for attribute in Attribute::ALL {
+            let mut tallies: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+            for subject in subjects.iter().filter(|s| s.eligible(outcome)) {
+                if let Some(group) = subject.group(attribute, on) {
+                    let (selected, total) = tallies.entry(group).or_default();
+                    *selected += u64::from(subject.reached(outcome));
+                    *total += 1;
+                }
+            }
+            questions.push(Question {
+                outcome,
+                attribute,
+                tallies: tallies
+                    .into_iter()
+                    .map(|(group, (selected, total))| Tally {
+                        group: group.to_owned(),
+                        selected,
+                        total,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    questions
 }
 
 /// How many of a group reached an outcome, of how many who could.
@@ -587,6 +693,87 @@ mod tests {
         );
         assert_eq!(audit.findings.len(), 1);
         assert_eq!(audit.findings[0].group, "L");
+    }
+
+    fn subject(
+        gender: Gender,
+        status: StatusKepegawaian,
+        computed: u8,
+        final_box: u8,
+    ) -> Subject<'static> {
+        Subject {
+            gender,
+            birth: time::macros::date!(1985 - 03 - 01),
+            status,
+            agama: Some("Islam"),
+            daerah_asal: None,
+            computed: Kotak::new(computed).unwrap(),
+            final_box: Kotak::new(final_box).unwrap(),
+            in_pool: final_box >= 7 && status == StatusKepegawaian::Pns,
+        }
+    }
+
+    fn tallies(
+        questions: &[Question],
+        outcome: Outcome,
+        attribute: Attribute,
+    ) -> Vec<(String, u64, u64)> {
+        questions
+            .iter()
+            .find(|q| q.outcome == outcome && q.attribute == attribute)
+            .unwrap()
+            .tallies
+            .iter()
+            .map(|t| (t.group.clone(), t.selected, t.total))
+            .collect()
+    }
+
+    #[test]
+    fn people_become_tallies_per_outcome_and_attribute() {
+        use StatusKepegawaian::{Pns, Pppk};
+        let people = [
+            subject(Gender::P, Pns, 5, 8),  // calibrated up into the pool
+            subject(Gender::P, Pppk, 9, 9), // top box, no KRS for PPPK
+            subject(Gender::L, Pns, 7, 7),  // in the pool
+            subject(Gender::L, Pns, 5, 4),  // sideways: neither up nor down
+            subject(Gender::L, Pns, 8, 5),  // calibrated down
+        ];
+        let on = time::macros::date!(2026 - 06 - 30);
+        let q = questions(&people, on);
+        assert_eq!(q.len(), Outcome::ALL.len() * Attribute::ALL.len());
+        let sex = |o| tallies(&q, o, Attribute::JenisKelamin);
+        assert_eq!(
+            sex(Outcome::TopBoxes),
+            [("L".into(), 1, 3), ("P".into(), 2, 2)]
+        );
+        assert_eq!(sex(Outcome::Krs), [("L".into(), 1, 3), ("P".into(), 1, 1)]);
+        assert_eq!(
+            sex(Outcome::CalibratedUp),
+            [("L".into(), 0, 3), ("P".into(), 1, 2)]
+        );
+        assert_eq!(
+            sex(Outcome::CalibratedDown),
+            [("L".into(), 1, 3), ("P".into(), 0, 2)]
+        );
+        assert_eq!(
+            sex(Outcome::PotensialTinggi),
+            [("L".into(), 0, 3), ("P".into(), 2, 2)]
+        );
+        assert_eq!(
+            sex(Outcome::KinerjaTinggi),
+            [("L".into(), 2, 3), ("P".into(), 1, 2)]
+        );
+        // 41 on 30 June 2026; nobody says where they come from.
+        assert_eq!(
+            tallies(&q, Outcome::TopBoxes, Attribute::Usia),
+            [("40-49".into(), 3, 5)]
+        );
+        assert!(tallies(&q, Outcome::TopBoxes, Attribute::DaerahAsal).is_empty());
+        assert_eq!(
+            tallies(&q, Outcome::Krs, Attribute::StatusPegawai),
+            [("PNS".into(), 2, 4)],
+            "KRS among PNS only"
+        );
     }
 
     #[test]
