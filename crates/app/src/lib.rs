@@ -22,6 +22,7 @@ pub mod import;
 mod in_line;
 pub mod lists;
 pub mod map;
+pub mod merit;
 pub mod people;
 pub mod pools;
 pub mod profile;

@@ -13,6 +13,7 @@ mod export;
 mod generate;
 mod import;
 mod map;
+mod merit;
 mod nip;
 mod output;
 mod period;
@@ -68,6 +69,8 @@ enum Command {
     Calibrate(calibrate::CalibrateArgs),
     /// Talent pools (KRS) of a semester per target jenjang, ranked by talent score
     Pools(pools::PoolsArgs),
+    /// The merit audit of a semester: outcomes compared across sex, age, religion, origin and employment status (aggregates only)
+    Merit(merit::MeritArgs),
     /// List positions and their ids (--key: key positions only)
     Positions(positions::PositionsArgs),
     /// The succession plan of a position: ranked candidates and everyone excluded, with reasons
@@ -95,6 +98,7 @@ fn main() -> ExitCode {
         Command::Period(command) => period::run(&command),
         Command::Calibrate(args) => calibrate::run(&args),
         Command::Pools(args) => pools::run(&args),
+        Command::Merit(args) => merit::run(&args),
         Command::Positions(args) => positions::run(&args),
         Command::Succession(args) => succession::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),

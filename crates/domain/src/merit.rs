@@ -20,6 +20,7 @@ use time::Date;
 
 use crate::calendar::age_on;
 use crate::eligibility::StatusKepegawaian;
+use crate::jabatan::Jenjang;
 use crate::nine_box::Kotak;
 use crate::nip::Gender;
 use crate::privasi::{Cell, Privasi, Table};
@@ -47,8 +48,10 @@ pub enum Outcome {
     KinerjaTinggi,
     /// Potensial tinggi (the final box's potensial band).
     PotensialTinggi,
-    /// A member of a talent pool (kelompok rencana suksesi).
-    Krs,
+    /// A member of the talent pool (kelompok rencana suksesi) of a target
+    /// jenjang, among those in line for it: each target's pool has its own
+    /// feeders and gates, so the pools are compared one by one.
+    Krs(Jenjang),
     /// Moved to a higher box by calibration.
     CalibratedUp,
     /// Moved to a lower box by calibration.
@@ -56,35 +59,36 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 6] = [
+    /// The outcomes besides the pools, which depend on the rule set's
+    /// targets.
+    pub const OF_THE_MAP: [Outcome; 5] = [
         Outcome::TopBoxes,
         Outcome::KinerjaTinggi,
         Outcome::PotensialTinggi,
-        Outcome::Krs,
         Outcome::CalibratedUp,
         Outcome::CalibratedDown,
     ];
 
-    /// The name in the audit's JSON.
-    pub fn code(self) -> &'static str {
+    /// The name in the audit's JSON (`krs_pengawas` for a pool).
+    pub fn code(self) -> String {
         match self {
-            Outcome::TopBoxes => "kotak_7_9",
-            Outcome::KinerjaTinggi => "kinerja_di_atas_ekspektasi",
-            Outcome::PotensialTinggi => "potensial_tinggi",
-            Outcome::Krs => "krs",
-            Outcome::CalibratedUp => "kalibrasi_naik",
-            Outcome::CalibratedDown => "kalibrasi_turun",
+            Outcome::TopBoxes => "kotak_7_9".into(),
+            Outcome::KinerjaTinggi => "kinerja_di_atas_ekspektasi".into(),
+            Outcome::PotensialTinggi => "potensial_tinggi".into(),
+            Outcome::Krs(target) => format!("krs_{}", target.code()),
+            Outcome::CalibratedUp => "kalibrasi_naik".into(),
+            Outcome::CalibratedDown => "kalibrasi_turun".into(),
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Outcome::TopBoxes => "Kotak akhir 7-9",
-            Outcome::KinerjaTinggi => "Kinerja di atas ekspektasi",
-            Outcome::PotensialTinggi => "Potensial tinggi",
-            Outcome::Krs => "Anggota kelompok rencana suksesi",
-            Outcome::CalibratedUp => "Dinaikkan saat kalibrasi",
-            Outcome::CalibratedDown => "Diturunkan saat kalibrasi",
+            Outcome::TopBoxes => "Kotak akhir 7-9".into(),
+            Outcome::KinerjaTinggi => "Kinerja di atas ekspektasi".into(),
+            Outcome::PotensialTinggi => "Potensial tinggi".into(),
+            Outcome::Krs(target) => format!("Anggota KRS {}", target.label()),
+            Outcome::CalibratedUp => "Dinaikkan saat kalibrasi".into(),
+            Outcome::CalibratedDown => "Diturunkan saat kalibrasi".into(),
         }
     }
 }
@@ -147,13 +151,22 @@ pub struct Subject<'a> {
     pub gender: Gender,
     pub birth: Date,
     pub status: StatusKepegawaian,
+    /// The jenjang of the position held, if any.
+    pub jenjang: Option<Jenjang>,
     pub agama: Option<&'a str>,
     pub daerah_asal: Option<&'a str>,
     /// The computed box and the final box (after calibration).
     pub computed: Kotak,
     pub final_box: Kotak,
-    /// A member of a talent pool of the period.
-    pub in_pool: bool,
+    /// The target jenjang of the period's pools the person is in.
+    pub pools: Vec<Jenjang>,
+}
+
+/// A talent pool's target jenjang and the jenjang in line for it.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolLine<'a> {
+    pub target: Jenjang,
+    pub feeders: &'a [Jenjang],
 }
 
 impl Subject<'_> {
@@ -170,10 +183,14 @@ impl Subject<'_> {
         }
     }
 
-    /// Whether the person could reach `outcome`, as the law lets them:
-    /// the talent pools (KRS) are of PNS (PP 11/2017 Pasal 199).
-    fn eligible(&self, outcome: Outcome) -> bool {
-        outcome != Outcome::Krs || self.status == StatusKepegawaian::Pns
+    /// Whether the person could reach `outcome`, as the law lets them: a
+    /// talent pool (KRS) takes PNS (PP 11/2017 Pasal 199) who hold a
+    /// jenjang that feeds it (`feeders`); a JPT or a holder of no
+    /// position could not be in one, whatever their box.
+    fn eligible(&self, outcome: Outcome, feeders: &[Jenjang]) -> bool {
+        !matches!(outcome, Outcome::Krs(_))
+            || (self.status == StatusKepegawaian::Pns
+                && self.jenjang.is_some_and(|j| feeders.contains(&j)))
     }
 
     fn reached(&self, outcome: Outcome) -> bool {
@@ -182,7 +199,7 @@ impl Subject<'_> {
             Outcome::TopBoxes => self.final_box.number() >= 7,
             Outcome::KinerjaTinggi => self.final_box.kinerja_band() == KinerjaBand::DiAtas,
             Outcome::PotensialTinggi => self.final_box.potensial_band() == PotensialBand::Tinggi,
-            Outcome::Krs => self.in_pool,
+            Outcome::Krs(target) => self.pools.contains(&target),
             Outcome::CalibratedUp => standing(self.final_box) > standing(self.computed),
             Outcome::CalibratedDown => standing(self.final_box) < standing(self.computed),
         }
@@ -196,14 +213,17 @@ fn standing(kotak: Kotak) -> usize {
     kotak.kinerja_band() as usize + kotak.potensial_band() as usize
 }
 
-/// Every outcome split by every attribute, over the people of a map (ages
-/// on `on`, the period's last day).
-pub fn questions(subjects: &[Subject<'_>], on: Date) -> Vec<Question> {
+/// Every outcome (those of the map, then each pool of `pools`) split by
+/// every attribute, over the people of a map (ages on `on`, the period's
+/// last day).
+pub fn questions(subjects: &[Subject<'_>], on: Date, pools: &[PoolLine<'_>]) -> Vec<Question> {
     let mut questions = Vec::new();
-    for outcome in Outcome::ALL {
+    let outcomes = (Outcome::OF_THE_MAP.into_iter().map(|o| (o, &[][..])))
+        .chain(pools.iter().map(|p| (Outcome::Krs(p.target), p.feeders)));
+    for (outcome, feeders) in outcomes {
         for attribute in Attribute::ALL {
             let mut tallies: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-            for subject in subjects.iter().filter(|s| s.eligible(outcome)) {
+            for subject in subjects.iter().filter(|s| s.eligible(outcome, feeders)) {
                 if let Some(group) = subject.group(attribute, on) {
                     let (selected, total) = tallies.entry(group).or_default();
                     *selected += u64::from(subject.reached(outcome));
@@ -285,7 +305,8 @@ pub struct Audit {
 /// Audits every question: the reference group of each is the one with the
 /// highest selection rate among the groups large enough to show (a group
 /// of two, both selected, is no yardstick), ties to the larger group.
-/// Groups with nobody in them are left out.
+/// Groups with nobody in them are left out, and so is a question nobody
+/// reached.
 pub fn audit(questions: &[Question], policy: &MeritPolicy, privasi: &Privasi) -> Audit {
     struct Compared {
         finding: Finding,
@@ -297,6 +318,10 @@ pub fn audit(questions: &[Question], policy: &MeritPolicy, privasi: &Privasi) ->
     let mut suppressed_cells = 0;
     for question in questions {
         let tallies: Vec<&Tally> = question.tallies.iter().filter(|t| t.total > 0).collect();
+        // Nobody reached it (no calibration yet): nothing to compare.
+        if tallies.iter().all(|t| t.selected == 0) {
+            continue;
+        }
         let Some(reference) = tallies
             .iter()
             .copied()
@@ -439,13 +464,14 @@ pub fn fisher_exact(table: [[u64; 2]; 2]) -> f64 {
     }
     let low = (row + col).saturating_sub(n);
     let high = row.min(col);
-    // ln P(x) - ln P(low), by P(x+1)/P(x) = (row-x)(col-x) / ((x+1)(n-row-col+x+1)).
+    // ln P(x) - ln P(low), by P(x+1)/P(x) = (row-x)(col-x) / ((x+1)(n+x+1-row-col)),
+    // the last factor written so that it never goes below zero (x >= low).
     let mut log_p = Vec::with_capacity((high - low + 1) as usize);
     let mut current = 0.0f64;
     log_p.push(current);
     for x in low..high {
         let ratio = ((row - x) as f64 * (col - x) as f64)
-            / ((x + 1) as f64 * (n - row - col + x + 1) as f64);
+            / ((x + 1) as f64 * (n + x + 1 - row - col) as f64);
         current += ratio.ln();
         log_p.push(current);
     }
@@ -492,7 +518,10 @@ mod tests {
     /// Two-sided p-values computed with SciPy 1.17.1
     /// (`scipy.stats.fisher_exact([[a, b], [c, d]]).pvalue`), kept here so
     /// the test does not need SciPy.
-    const SCIPY: [([[u64; 2]; 2], f64); 13] = [
+    const SCIPY: [([[u64; 2]; 2], f64); 15] = [
+        // Most selected: the margins add up to more than the table.
+        ([[90, 10], [80, 20]], 0.07342758972137636),
+        ([[1990, 10], [1900, 100]], 2.853995975636971e-20),
         ([[3, 1], [1, 3]], 0.48571428571428565),
         ([[0, 5], [5, 0]], 0.007936507936507938),
         ([[10, 90], [30, 70]], 0.0006504107076034208),
@@ -682,11 +711,12 @@ mod tests {
     }
 
     #[test]
-    fn empty_groups_and_questions_without_a_yardstick_are_left_out() {
+    fn empty_groups_and_questions_without_a_yardstick_or_a_selection_are_left_out() {
         let audit = audit(
             &[
                 question(&[("P", 0, 0), ("L", 10, 50)]),
                 question(&[("X", 1, 2), ("Y", 0, 3)]),
+                question(&[("A", 0, 200), ("B", 0, 300)]),
             ],
             &policy(),
             &privasi(),
@@ -694,6 +724,12 @@ mod tests {
         assert_eq!(audit.findings.len(), 1);
         assert_eq!(audit.findings[0].group, "L");
     }
+
+    const KRS: Outcome = Outcome::Krs(Jenjang::Pengawas);
+    const POOLS: [PoolLine<'static>; 1] = [PoolLine {
+        target: Jenjang::Pengawas,
+        feeders: &[Jenjang::Pelaksana],
+    }];
 
     fn subject(
         gender: Gender,
@@ -705,11 +741,16 @@ mod tests {
             gender,
             birth: time::macros::date!(1985 - 03 - 01),
             status,
+            jenjang: Some(Jenjang::Pelaksana),
             agama: Some("Islam"),
             daerah_asal: None,
             computed: Kotak::new(computed).unwrap(),
             final_box: Kotak::new(final_box).unwrap(),
-            in_pool: final_box >= 7 && status == StatusKepegawaian::Pns,
+            pools: if final_box >= 7 && status == StatusKepegawaian::Pns {
+                vec![Jenjang::Pengawas]
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -739,14 +780,17 @@ mod tests {
             subject(Gender::L, Pns, 8, 5),  // calibrated down
         ];
         let on = time::macros::date!(2026 - 06 - 30);
-        let q = questions(&people, on);
-        assert_eq!(q.len(), Outcome::ALL.len() * Attribute::ALL.len());
+        let q = questions(&people, on, &POOLS);
+        assert_eq!(
+            q.len(),
+            (Outcome::OF_THE_MAP.len() + 1) * Attribute::ALL.len()
+        );
         let sex = |o| tallies(&q, o, Attribute::JenisKelamin);
         assert_eq!(
             sex(Outcome::TopBoxes),
             [("L".into(), 1, 3), ("P".into(), 2, 2)]
         );
-        assert_eq!(sex(Outcome::Krs), [("L".into(), 1, 3), ("P".into(), 1, 1)]);
+        assert_eq!(sex(KRS), [("L".into(), 1, 3), ("P".into(), 1, 1)]);
         assert_eq!(
             sex(Outcome::CalibratedUp),
             [("L".into(), 0, 3), ("P".into(), 1, 2)]
@@ -770,9 +814,34 @@ mod tests {
         );
         assert!(tallies(&q, Outcome::TopBoxes, Attribute::DaerahAsal).is_empty());
         assert_eq!(
-            tallies(&q, Outcome::Krs, Attribute::StatusPegawai),
+            tallies(&q, KRS, Attribute::StatusPegawai),
             [("PNS".into(), 2, 4)],
             "KRS among PNS only"
+        );
+    }
+
+    /// A holder of a jenjang that feeds no pool (or of no position) could
+    /// not be in one: leaving them in would report the law as bias.
+    #[test]
+    fn the_pools_are_compared_among_those_in_line_for_one() {
+        let mut head = subject(Gender::L, StatusKepegawaian::Pns, 9, 9);
+        head.jenjang = Some(Jenjang::JptPratama);
+        head.pools.clear();
+        let mut unplaced = subject(Gender::L, StatusKepegawaian::Pns, 5, 5);
+        unplaced.jenjang = None;
+        let staff = subject(Gender::P, StatusKepegawaian::Pns, 8, 8);
+        let q = questions(
+            &[head, unplaced, staff],
+            time::macros::date!(2026 - 06 - 30),
+            &POOLS,
+        );
+        assert_eq!(
+            tallies(&q, KRS, Attribute::JenisKelamin),
+            [("P".into(), 1, 1)]
+        );
+        assert_eq!(
+            tallies(&q, Outcome::TopBoxes, Attribute::JenisKelamin)[0],
+            ("L".into(), 1, 2)
         );
     }
 
