@@ -354,7 +354,7 @@ pub async fn boxes_among(
     for periode in mapped {
         for row in final_among(ctx, periode, nips).await? {
             if let Some(k) = row.final_box {
-                boxes.entry(row.nip).or_default().push((periode, k));
+                boxes.entry(row.map.nip).or_default().push((periode, k));
             }
         }
     }
@@ -382,13 +382,13 @@ pub async fn movement(
         Some(root) => Some(subtree(ctx, root).await?),
         None => None,
     };
-    let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.opd));
+    let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.map.opd));
     let before = final_map(ctx, from).await?;
     let after = final_map(ctx, to).await?;
     let placed = |rows: &[FinalRow]| -> Vec<(String, Kotak)> {
         rows.iter()
             .filter(|r| keep(r))
-            .filter_map(|r| r.final_box.map(|k| (r.nip.clone(), k)))
+            .filter_map(|r| r.final_box.map(|k| (r.map.nip.clone(), k)))
             .collect()
     };
     let (before, after) = (placed(&before), placed(&after));
@@ -462,7 +462,7 @@ pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleErr
     let stored: HashMap<String, Kotak> = final_map(ctx, periode)
         .await?
         .into_iter()
-        .filter_map(|r| r.final_box.map(|k| (r.nip, k)))
+        .filter_map(|r| r.final_box.map(|k| (r.map.nip, k)))
         .collect();
     let mut rows = Vec::new();
     let mut after: Option<String> = None;

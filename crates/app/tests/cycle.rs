@@ -323,13 +323,16 @@ async fn a_calibration_needs_a_reason(ctx: &Ctx<'_>) {
         .unwrap();
     assert_eq!((k.kotak_awal, k.kotak_akhir), (kotak(9), kotak(8)));
     let map = final_map(ctx, s1()).await.unwrap();
-    let dedi = map.iter().find(|r| r.nip == DEDI).unwrap();
+    let dedi = map.iter().find(|r| r.map.nip == DEDI).unwrap();
     assert_eq!(
-        (dedi.computed, dedi.final_box),
+        (dedi.map.kotak, dedi.final_box),
         (Some(kotak(9)), Some(kotak(8)))
     );
-    assert_eq!(dedi.alasan.as_deref(), Some(REASON));
-    assert_eq!(dedi.oleh.as_deref(), Some("ketua"));
+    let calibration = dedi.calibration.as_ref().unwrap();
+    assert_eq!(
+        (calibration.alasan.as_str(), calibration.oleh.as_str()),
+        (REASON, "ketua")
+    );
 }
 
 /// Pools of the open period: Dedi is left out for his Komunikasi; the
@@ -542,7 +545,7 @@ async fn the_next_period_moves_a_late_low_skp(ctx: &Ctx<'_>) {
     assert_eq!(moved.matrix.get(kotak(9), kotak(8)), 1);
     let history = box_history(ctx, DEDI).await.unwrap();
     let boxes: Vec<(Option<Kotak>, Option<Kotak>)> =
-        history.iter().map(|h| (h.computed, h.final_box)).collect();
+        history.iter().map(|h| (h.map.kotak, h.final_box)).collect();
     assert_eq!(
         boxes,
         [

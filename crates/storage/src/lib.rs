@@ -23,7 +23,7 @@ mod value;
 
 pub use accounts::{Account, NewAccount};
 pub use branding::{Branding, BrandingItem};
-pub use cycle::{FinalRow, IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
+pub use cycle::{Calibrated, FinalRow, IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, UploadLoad, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};

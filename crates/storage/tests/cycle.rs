@@ -17,8 +17,8 @@ use talenta_domain::pool::PoolKind;
 use talenta_domain::talent::Komponen;
 use talenta_domain::{Jenjang, Kotak, Score};
 use talenta_storage::{
-    Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow,
-    Search, Snapshot, SnapshotRow, Stored, Window,
+    Calibrated, Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter,
+    PeriodeRow, Search, Snapshot, SnapshotRow, Stored, Window,
 };
 use talenta_testkit::{TestDb, each_engine};
 use time::OffsetDateTime;
@@ -208,25 +208,18 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
     );
     // A person's history carries the calibration of each period.
     let history = db.final_history(id, NIPS[1]).await.unwrap();
-    let calibrated_row = |r: &FinalRow| {
-        (
-            r.computed,
-            r.final_box,
-            r.kotak_awal,
-            r.alasan.clone(),
-            r.oleh.clone(),
-            r.at,
-        )
-    };
+    let calibrated_row = |r: &FinalRow| (r.map.kotak, r.final_box, r.calibration.clone());
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
         [(
             Some(kotak(6)),
             Some(kotak(7)),
-            Some(calibrated.kotak_awal),
-            Some(calibrated.alasan.clone()),
-            Some(calibrated.oleh.clone()),
-            Some(calibrated.at)
+            Some(Calibrated {
+                kotak_awal: calibrated.kotak_awal,
+                alasan: calibrated.alasan.clone(),
+                oleh: calibrated.oleh.clone(),
+                at: calibrated.at,
+            })
         )],
         "{:?}",
         db.engine()
@@ -400,7 +393,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
     let history = db.final_history(id, NIPS[1]).await.unwrap();
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
-        [(Some(kotak(6)), Some(kotak(6)), None, None, None, None)],
+        [(Some(kotak(6)), Some(kotak(6)), None)],
         "{:?}: back to the computed box",
         db.engine()
     );
@@ -651,7 +644,7 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
     let listed: Vec<&str> = listed.rows.iter().map(|r| r.pegawai.nip.as_str()).collect();
     assert_eq!(listed, expected, "{:?}: /peta", db.engine());
     let finals = db.final_map(id, "2026-S1".parse().unwrap()).await.unwrap();
-    let finals: Vec<&str> = finals.iter().map(|r| r.nip.as_str()).collect();
+    let finals: Vec<&str> = finals.iter().map(|r| r.map.nip.as_str()).collect();
     assert_eq!(finals, expected, "{:?}: the final map", db.engine());
 }
 
@@ -716,11 +709,11 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
         .iter()
         .map(|r| {
             (
-                r.periode.to_string(),
-                r.nip.as_str(),
-                r.computed,
+                r.map.periode.to_string(),
+                r.map.nip.as_str(),
+                r.map.kotak,
                 r.final_box,
-                r.missing.clone(),
+                r.map.kurang.clone(),
             )
         })
         .collect();

@@ -194,7 +194,9 @@ async fn calibration_list(
         .iter()
         .filter(|r| wanted_box.is_none_or(|k| r.final_box.map(Kotak::number) == Some(k)))
         .filter(|r| {
-            needle.is_empty() || r.nip.contains(&needle) || r.nama.to_lowercase().contains(&needle)
+            needle.is_empty()
+                || r.map.nip.contains(&needle)
+                || r.map.nama.to_lowercase().contains(&needle)
         })
         .collect();
     let total = matching.len();
@@ -218,14 +220,18 @@ async fn calibration_list(
             .into_iter()
             .take(SHOWN)
             .map(|r| KalibrasiBaris {
-                nip: r.nip.clone(),
-                nama: r.nama.clone(),
-                opd: r.opd.clone(),
-                nilai_talenta: nilai(r.nilai_talenta),
-                hasil: kotak_text(r.computed),
+                nip: r.map.nip.clone(),
+                nama: r.map.nama.clone(),
+                opd: r.map.opd.clone(),
+                nilai_talenta: nilai(r.map.nilai_talenta),
+                hasil: kotak_text(r.map.kotak),
                 akhir: kotak_text(r.final_box),
-                alasan: r.alasan.clone().unwrap_or_default(),
-                action: format!("{base}/{}", r.nip),
+                alasan: r
+                    .calibration
+                    .as_ref()
+                    .map(|c| c.alasan.clone())
+                    .unwrap_or_default(),
+                action: format!("{base}/{}", r.map.nip),
             })
             .collect(),
     };
