@@ -80,23 +80,19 @@ macro_rules! on_sesi {
 }
 pub(crate) use on_sesi;
 
-/// Runs the same expression on the connection of a [`WriteTx`], bound to
-/// `$conn` (`&mut` the engine's connection).
-#[macro_export]
+/// Runs the same expression once per engine with `$tx` bound to the
+/// engine's transaction of a [`WriteTx`] (`&mut` it when given `&mut` the
+/// [`WriteTx`], which statements run on as `&mut **$tx`; itself when given
+/// the [`WriteTx`], to commit it).
 macro_rules! on_tx {
-    ($tx:expr, $conn:ident => $body:expr) => {
-        match $tx {
-            $crate::WriteTx::Sqlite(tx) => {
-                let $conn = &mut **tx;
-                $body
-            }
-            $crate::WriteTx::Postgres(tx) => {
-                let $conn = &mut **tx;
-                $body
-            }
+    ($write:expr, $tx:ident => $body:expr) => {
+        match $write {
+            $crate::WriteTx::Sqlite($tx) => $body,
+            $crate::WriteTx::Postgres($tx) => $body,
         }
     };
 }
+pub(crate) use on_tx;
 
 /// The default database: a SQLite file beside the working directory.
 pub const DEFAULT_URL: &str = "sqlite://./data/talenta.db";

@@ -8,8 +8,8 @@ use tokio::sync::mpsc;
 
 use super::columns::decode;
 use super::sql::{column_list, first_column, json_list_text, key_list, range_sql};
-use super::write::on_tx;
 use super::{Stored, View, WriteTx};
+use crate::on_tx;
 use crate::value::{JsonRowsError, Ty, Value, bind_all, decode_json_rows, decode_row};
 use crate::{Db, Engine, StorageError, on_read};
 
