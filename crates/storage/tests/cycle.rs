@@ -11,8 +11,8 @@ use common::{migrated, pegawai};
 use talenta_domain::cycle::{StatusPeriode, Talent, by_talent};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{Candidate, Diklat, StatusKepegawaian};
-use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
-use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatDiklat};
+use talenta_domain::kompetensi::{Kompetensi, Level, Manajerial};
+use talenta_domain::personnel::{Jabatan, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::talent::Komponen;
 use talenta_domain::{Jenjang, Kotak, Score};
@@ -20,7 +20,7 @@ use talenta_storage::{
     Calibrated, Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter,
     PeriodeRow, Search, Snapshot, SnapshotRow, Stored, Window,
 };
-use talenta_testkit::{TestDb, each_engine};
+use talenta_testkit::{TestDb, each_engine, records};
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
 
@@ -53,36 +53,15 @@ async fn seed(db: &Db) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
     let (id, _) = tx.upsert_instansi("9999", "Kota Uji").await.unwrap();
     let change = tx.record_change(AT, "uji", "seed", "").await.unwrap();
-    tx.upsert(
-        id,
-        change,
-        &[Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        }],
-    )
-    .await
-    .unwrap();
-    tx.upsert(
-        id,
-        change,
-        &[Jabatan {
-            kode: "KABID".into(),
-            nama: "Kepala Bidang".into(),
-            opd: "DINKES".into(),
-            jenjang: Jenjang::Administrator,
-            min_pendidikan: None,
-            bidang_ilmu: vec![],
-            min_golongan: None,
-            standar: Levels::new(),
-            kunci: true,
-            kebutuhan: 1,
-            bup: None,
-        }],
-    )
-    .await
-    .unwrap();
+    tx.upsert(id, change, &[records::opd("DINKES", "Dinas Kesehatan")])
+        .await
+        .unwrap();
+    let kabid = Jabatan {
+        nama: "Kepala Bidang".into(),
+        kunci: true,
+        ..records::jabatan("KABID", "DINKES", Jenjang::Administrator)
+    };
+    tx.upsert(id, change, &[kabid]).await.unwrap();
     let people: Vec<Pegawai> = NIPS.iter().map(|n| pegawai(n)).collect();
     tx.upsert(id, change, &people).await.unwrap();
     let had_rows = tx.replace_snapshot(id, change, &header()).await.unwrap();
@@ -485,19 +464,7 @@ async fn positions_of_some_jenjang_on_both_engines(seeded: &Seeded) {
     let (db, id) = (&seeded.db, seeded.id);
     let mut tx = db.begin_write().await.unwrap();
     let change = tx.record_change(AT, "uji", "jabatan", "").await.unwrap();
-    let position = |kode: &str, jenjang| Jabatan {
-        kode: kode.into(),
-        nama: format!("Jabatan {kode}"),
-        opd: "DINKES".into(),
-        jenjang,
-        min_pendidikan: None,
-        bidang_ilmu: vec![],
-        min_golongan: None,
-        standar: Levels::new(),
-        kunci: false,
-        kebutuhan: 1,
-        bup: None,
-    };
+    let position = |kode: &str, jenjang| records::jabatan(kode, "DINKES", jenjang);
     tx.upsert(
         id,
         change,

@@ -22,7 +22,7 @@ use talenta_domain::{
     TingkatPendidikan,
 };
 use talenta_storage::{Db, Persyaratan, Stored, SyaratJabatan, Value, WriteTx, Written};
-use talenta_testkit::each_engine;
+use talenta_testkit::{each_engine, records};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 
@@ -100,17 +100,9 @@ fn jabatans() -> Vec<Jabatan> {
             bup: None,
         },
         Jabatan {
-            kode: "PELAKSANA".into(),
             nama: "Pengadministrasi \"Umum\", Seksi 'Ümum'".into(),
-            opd: "DINKES-YANKES".into(),
-            jenjang: Jenjang::Pelaksana,
-            min_pendidikan: None,
-            bidang_ilmu: Vec::new(),
-            min_golongan: None,
-            standar: Levels::new(),
-            kunci: false,
             kebutuhan: 65_535,
-            bup: None,
+            ..records::jabatan("PELAKSANA", "DINKES-YANKES", Jenjang::Pelaksana)
         },
         Jabatan {
             kode: "BAPPEDA-PERENCANA".into(),
@@ -202,25 +194,22 @@ fn riwayat_jabatans() -> Vec<RiwayatJabatan> {
             nomor_sk: Some("821/001/BKPSDM/2024".into()),
             tanggal_sk: Some(date!(2023 - 12 - 28)),
         },
+        records::riwayat_jabatan(
+            nip(SITI),
+            date!(2018 - 07 - 01),
+            "Kepala Puskesmas \"Ciracas\"",
+            Jenjang::Pengawas,
+        ),
         RiwayatJabatan {
-            nip: nip(SITI),
-            tmt: date!(2018 - 07 - 01),
-            jabatan: None,
-            nama_jabatan: "Kepala Puskesmas \"Ciracas\"".into(),
-            opd: None,
-            jenjang: Jenjang::Pengawas,
-            nomor_sk: None,
-            tanggal_sk: None,
-        },
-        RiwayatJabatan {
-            nip: nip(KETUT),
-            tmt: date!(2020 - 11 - 01),
             jabatan: Some("BAPPEDA-PERENCANA".into()),
-            nama_jabatan: "Perencana Ahli Muda — 計画".into(),
             opd: Some("BAPPEDA".into()),
-            jenjang: Jenjang::AhliMuda,
-            nomor_sk: None,
             tanggal_sk: Some(date!(2020 - 10 - 15)),
+            ..records::riwayat_jabatan(
+                nip(KETUT),
+                date!(2020 - 11 - 01),
+                "Perencana Ahli Muda — 計画",
+                Jenjang::AhliMuda,
+            )
         },
     ]
 }
