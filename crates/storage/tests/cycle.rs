@@ -89,6 +89,20 @@ async fn seed(db: &Db) -> i64 {
     id
 }
 
+/// The committee's move of `nip` in `periode` from one box to another, at
+/// [`AT`].
+fn calibration(periode: &str, nip: &str, (from, to): (u8, u8), alasan: &str) -> KalibrasiRow {
+    KalibrasiRow {
+        periode: periode.parse().unwrap(),
+        nip: nip.into(),
+        kotak_awal: kotak(from),
+        kotak_akhir: kotak(to),
+        alasan: alasan.into(),
+        oleh: "ketua tim".into(),
+        at: AT,
+    }
+}
+
 fn periode_row(status: StatusPeriode) -> PeriodeRow {
     PeriodeRow {
         periode: "2026-S1".into(),
@@ -113,15 +127,12 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         tx.periode_state(id, "2026-S1").await.unwrap(),
         Some(periode_row(StatusPeriode::Terbuka))
     );
-    let calibrated = KalibrasiRow {
-        periode: "2026-S1".parse().unwrap(),
-        nip: NIPS[1].into(),
-        kotak_awal: kotak(6),
-        kotak_akhir: kotak(7),
-        alasan: "Kinerja 2026 membaik nyata setelah rotasi".into(),
-        oleh: "ketua tim".into(),
-        at: AT,
-    };
+    let calibrated = calibration(
+        "2026-S1",
+        NIPS[1],
+        (6, 7),
+        "Kinerja 2026 membaik nyata setelah rotasi",
+    );
     tx.upsert(id, change, std::slice::from_ref(&calibrated))
         .await
         .unwrap();
@@ -389,15 +400,7 @@ async fn a_calibration_needs_its_period(seeded: &Seeded) {
     let (db, id) = (&seeded.db, seeded.id);
     let mut tx = db.begin_write().await.unwrap();
     let change = tx.record_change(AT, "admin", "x", "").await.unwrap();
-    let orphan = KalibrasiRow {
-        periode: "2030-S1".parse().unwrap(),
-        nip: NIPS[0].into(),
-        kotak_awal: kotak(6),
-        kotak_akhir: kotak(7),
-        alasan: "x".into(),
-        oleh: "x".into(),
-        at: AT,
-    };
+    let orphan = calibration("2030-S1", NIPS[0], (6, 7), "x");
     let result = tx.upsert(id, change, &[orphan]).await;
     let committed = match result {
         Ok(_) => tx.commit().await.is_ok(),
@@ -642,15 +645,7 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
     tx.upsert(
         id,
         change,
-        &[KalibrasiRow {
-            periode: "2026-S1".parse().unwrap(),
-            nip: NIPS[2].into(),
-            kotak_awal: kotak(5),
-            kotak_akhir: kotak(8),
-            alasan: "Penilaian ulang".into(),
-            oleh: "ketua tim".into(),
-            at: AT,
-        }],
+        &[calibration("2026-S1", NIPS[2], (5, 8), "Penilaian ulang")],
     )
     .await
     .unwrap();
