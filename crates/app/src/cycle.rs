@@ -73,7 +73,7 @@ pub async fn open_period(ctx: &Ctx<'_>, periode: Periode) -> Result<PeriodeRow, 
         }
         None => {
             let change = tx.record_change(now, actor, "period open", &key).await?;
-            let state = PeriodeRow::opened(key, now, actor);
+            let state = PeriodeRow::opened(periode, now, actor);
             tx.upsert(instansi_id, change, std::slice::from_ref(&state))
                 .await?;
             tx.commit().await?;

@@ -36,7 +36,7 @@ const JENJANG_SLOTS: usize = Jenjang::ALL.len();
 /// The state of one period of the cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodeRow {
-    pub periode: String,
+    pub periode: Periode,
     pub status: StatusPeriode,
     pub dibuka_at: OffsetDateTime,
     pub dibuka_oleh: String,
@@ -49,7 +49,7 @@ pub struct PeriodeRow {
 
 impl PeriodeRow {
     /// A period opened at `at` by `by`, with no map yet.
-    pub fn opened(periode: String, at: OffsetDateTime, by: &str) -> PeriodeRow {
+    pub fn opened(periode: Periode, at: OffsetDateTime, by: &str) -> PeriodeRow {
         PeriodeRow {
             periode,
             status: StatusPeriode::Terbuka,

@@ -105,7 +105,7 @@ fn calibration(periode: &str, nip: &str, (from, to): (u8, u8), alasan: &str) -> 
 
 fn periode_row(status: StatusPeriode) -> PeriodeRow {
     PeriodeRow {
-        periode: "2026-S1".into(),
+        periode: "2026-S1".parse().unwrap(),
         status,
         dibuka_at: AT,
         dibuka_oleh: "admin".into(),

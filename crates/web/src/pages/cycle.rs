@@ -104,7 +104,7 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
         )
     {
         tautan.push((
-            super::evaluation::href(&latest.periode, None),
+            super::evaluation::href(&latest.periode.to_string(), None),
             format!("Evaluasi pejabat {}", latest.periode),
         ));
     }
@@ -113,7 +113,7 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
         .map(|p| LinkRow {
             href: may_list.then(|| format!("/talenta/{}/kalibrasi", p.periode)),
             cells: vec![
-                p.periode.clone(),
+                p.periode.to_string(),
                 match p.status {
                     StatusPeriode::Terbuka => "Terbuka".to_owned(),
                     StatusPeriode::Ditutup => format!(
