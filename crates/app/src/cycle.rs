@@ -234,11 +234,11 @@ pub async fn calibrate(
     let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let &Calibration {
         periode,
-        nip,
+        nip: typed_nip,
         to,
         alasan,
     } = decision;
-    let nip = nip.as_str();
+    let nip = typed_nip.as_str();
     let key = periode.to_string();
     let mut tx = db.begin_write().await?;
     let Some(state) = tx.periode_state(instansi_id, &key).await? else {
@@ -285,7 +285,7 @@ pub async fn calibrate(
         .await?;
     let calibration = KalibrasiRow {
         periode,
-        nip: nip.to_owned(),
+        nip: typed_nip.clone(),
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,
         alasan: checked.alasan,

@@ -10,7 +10,7 @@ use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Jabatan;
 use talenta_domain::pool::PoolKind;
-use talenta_domain::{Kotak, Periode, Score};
+use talenta_domain::{Kotak, Nip, Periode, Score};
 use time::{Date, OffsetDateTime};
 
 use crate::lists::by_talent;
@@ -80,7 +80,7 @@ stored! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KalibrasiRow {
     pub periode: Periode,
-    pub nip: String,
+    pub nip: Nip,
     /// The computed box.
     pub kotak_awal: Kotak,
     /// The box the committee set.

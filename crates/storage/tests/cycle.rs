@@ -94,7 +94,7 @@ async fn seed(db: &Db) -> i64 {
 fn calibration(periode: &str, nip: &str, (from, to): (u8, u8), alasan: &str) -> KalibrasiRow {
     KalibrasiRow {
         periode: periode.parse().unwrap(),
-        nip: nip.into(),
+        nip: nip.parse().unwrap(),
         kotak_awal: kotak(from),
         kotak_akhir: kotak(to),
         alasan: alasan.into(),
