@@ -44,14 +44,18 @@ use sqlx::sqlite::{
 
 /// Runs the same expression once per engine with `$pool` bound to that
 /// engine's pool (SQLite's writer). Each arm is compiled for its own driver,
-/// so native types work with no generic bounds.
+/// so native types work with no generic bounds. `@FIELD` names the SQLite
+/// pool of another use ([`on_read!`], [`on_sesi!`]); PostgreSQL has one.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, $pool:ident => $body:expr) => {
+    (@$sqlite:ident $db:expr, $pool:ident => $body:expr) => {
         match $db {
-            $crate::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::Db::Sqlite { $sqlite: $pool, .. } => $body,
             $crate::Db::Postgres($pool) => $body,
         }
+    };
+    ($db:expr, $pool:ident => $body:expr) => {
+        $crate::on_db!(@write $db, $pool => $body)
     };
 }
 
@@ -60,10 +64,7 @@ macro_rules! on_db {
 #[macro_export]
 macro_rules! on_read {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite { read: $pool, .. } => $body,
-            $crate::Db::Postgres($pool) => $body,
-        }
+        $crate::on_db!(@read $db, $pool => $body)
     };
 }
 
@@ -72,10 +73,7 @@ macro_rules! on_read {
 /// database itself.
 macro_rules! on_sesi {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite { sesi: $pool, .. } => $body,
-            $crate::Db::Postgres($pool) => $body,
-        }
+        $crate::on_db!(@sesi $db, $pool => $body)
     };
 }
 pub(crate) use on_sesi;
