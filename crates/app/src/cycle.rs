@@ -285,7 +285,7 @@ pub async fn calibrate(
         .await?;
     let calibration = KalibrasiRow {
         periode,
-        nip: typed_nip.clone(),
+        nip: *typed_nip,
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,
         alasan: checked.alasan,

@@ -71,7 +71,7 @@ async fn index(State(state): State<AppState>, user: SignedIn) -> Result<Response
     let may_list = user.may(Action::ListPeople, Target::Instansi(user.actor.instansi));
     let mut tautan = Vec::new();
     let mut sorted: Vec<&PeriodeRow> = states.iter().collect();
-    sorted.sort_by(|a, b| b.periode.cmp(&a.periode));
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.periode));
     if let (Some(to), Some(from)) = (sorted.first(), sorted.get(1)) {
         tautan.push((
             format!(
