@@ -580,17 +580,10 @@ fn hand_made_records_round_trip() {
         ..records::jabatan("DINKES-KADIS", "DINKES", Jenjang::JptPratama)
     };
     let full = Jabatan {
-        min_pendidikan: Some(TingkatPendidikan::S1),
-        bidang_ilmu: vec![
-            BidangIlmu::new("Kedokteran"),
-            BidangIlmu::new("Kesehatan Masyarakat"),
-        ],
-        min_golongan: Some(Golongan::IVC),
         standar: all_nine(4),
-        kunci: true,
         kebutuhan: 3,
         bup: Some(60),
-        ..jabatan.clone()
+        ..records::kepala_dinas()
     };
     assert_round_trip(&[jabatan, full]);
 

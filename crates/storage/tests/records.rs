@@ -84,20 +84,8 @@ fn opds() -> Vec<Opd> {
 fn jabatans() -> Vec<Jabatan> {
     vec![
         Jabatan {
-            kode: "DINKES-KADIS".into(),
-            nama: "Kepala Dinas Kesehatan".into(),
-            opd: "DINKES".into(),
-            jenjang: Jenjang::JptPratama,
-            min_pendidikan: Some(TingkatPendidikan::S1),
-            bidang_ilmu: vec![
-                BidangIlmu::new("Kedokteran"),
-                BidangIlmu::new("Kesehatan Masyarakat"),
-            ],
-            min_golongan: Some(Golongan::IVC),
             standar: nine_levels(1),
-            kunci: true,
-            kebutuhan: 1,
-            bup: None,
+            ..records::kepala_dinas()
         },
         Jabatan {
             nama: "Pengadministrasi \"Umum\", Seksi 'Ümum'".into(),

@@ -4,7 +4,7 @@
 use talenta_domain::eligibility::StatusKepegawaian;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatJabatan};
-use talenta_domain::{Gender, Jenjang, Nip};
+use talenta_domain::{BidangIlmu, Gender, Golongan, Jenjang, Nip, TingkatPendidikan};
 use time::Date;
 
 /// A unit at the top of its instansi (no parent unit).
@@ -33,6 +33,24 @@ pub fn jabatan(kode: &str, opd: &str, jenjang: Jenjang) -> Jabatan {
         kunci: false,
         kebutuhan: 1,
         bup: None,
+    }
+}
+
+/// A position with every field set: the Kepala Dinas Kesehatan, JPT
+/// pratama of `DINKES`, asking an S1 in Kedokteran or Kesehatan Masyarakat
+/// and golongan IV/c, a key position, with no competency standard (a test
+/// sets the levels it is about).
+pub fn kepala_dinas() -> Jabatan {
+    Jabatan {
+        nama: "Kepala Dinas Kesehatan".into(),
+        min_pendidikan: Some(TingkatPendidikan::S1),
+        bidang_ilmu: vec![
+            BidangIlmu::new("Kedokteran"),
+            BidangIlmu::new("Kesehatan Masyarakat"),
+        ],
+        min_golongan: Some(Golongan::IVC),
+        kunci: true,
+        ..jabatan("DINKES-KADIS", "DINKES", Jenjang::JptPratama)
     }
 }
 
