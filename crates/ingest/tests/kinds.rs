@@ -603,11 +603,7 @@ fn hand_made_records_round_trip() {
 #[test]
 fn sink_writes_the_header_and_quotes_only_where_needed() {
     let opd = [
-        Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        },
+        records::opd("DINKES", "Dinas Kesehatan"),
         Opd {
             kode: "DINKES-YANKES".into(),
             nama: "Bidang \"Pelayanan\", Kesehatan".into(),

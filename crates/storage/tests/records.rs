@@ -63,21 +63,13 @@ fn nine_levels(first: u8) -> Levels {
 
 fn opds() -> Vec<Opd> {
     vec![
-        Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        },
+        records::opd("DINKES", "Dinas Kesehatan"),
         Opd {
             kode: "DINKES-YANKES".into(),
             nama: "Bidang \"Pelayanan\" Kesehatan, Ünit ñ — 日本 'x' \\ ,".into(),
             induk: Some("DINKES".into()),
         },
-        Opd {
-            kode: "BAPPEDA".into(),
-            nama: String::new(),
-            induk: None,
-        },
+        records::opd("BAPPEDA", ""),
     ]
 }
 
@@ -752,11 +744,7 @@ async fn an_opd_may_come_before_its_parent_but_not_without_it(db: &Db) {
         nama: "Bidang Pelayanan Kesehatan".into(),
         induk: Some("DINKES".into()),
     };
-    let parent = Opd {
-        kode: "DINKES".into(),
-        nama: "Dinas Kesehatan".into(),
-        induk: None,
-    };
+    let parent = records::opd("DINKES", "Dinas Kesehatan");
     let engine = db.engine();
     // The parent in a later statement of the same transaction.
     let (mut tx, instansi, p) = begin_first(db).await;
