@@ -163,7 +163,7 @@ pub async fn close_period(
             ),
         )
         .await?;
-    tx.delete_krs(instansi_id, &key).await?;
+    tx.delete::<KrsRow>(instansi_id, &[&key]).await?;
     let rows: Vec<KrsRow> = pools
         .iter()
         .flat_map(|pool| {
@@ -261,7 +261,7 @@ pub async fn calibrate(
             &format!("{key} {nip}: kembali ke kotak hasil perhitungan {to}"),
         )
         .await?;
-        tx.delete_kalibrasi(instansi_id, &key, nip).await?;
+        tx.delete::<KalibrasiRow>(instansi_id, &[&key, nip]).await?;
         tx.commit().await?;
         return Ok(None);
     }

@@ -234,59 +234,6 @@ stored! {
 }
 
 impl WriteTx {
-    /// Removes a person's calibration of a period (back to the computed box).
-    pub async fn delete_kalibrasi(
-        &mut self,
-        instansi_id: i64,
-        periode: &str,
-        nip: &str,
-    ) -> Result<u64, StorageError> {
-        const SQL: &str =
-            "DELETE FROM kalibrasi WHERE instansi_id = $1 AND periode = $2 AND nip = $3";
-        self.execute(
-            SQL,
-            vec![
-                Value::int(instansi_id),
-                Value::text(periode),
-                Value::text(nip),
-            ],
-        )
-        .await
-    }
-
-    /// Removes the frozen pools of a period.
-    pub async fn delete_krs(
-        &mut self,
-        instansi_id: i64,
-        periode: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "DELETE FROM krs WHERE instansi_id = $1 AND periode = $2";
-        self.execute(SQL, vec![Value::int(instansi_id), Value::text(periode)])
-            .await
-            .map(|_| ())
-    }
-
-    /// Removes a person's plan for a target position.
-    pub async fn delete_idp(
-        &mut self,
-        instansi_id: i64,
-        nip: &str,
-        jabatan_target: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str =
-            "DELETE FROM idp WHERE instansi_id = $1 AND nip = $2 AND jabatan_target = $3";
-        self.execute(
-            SQL,
-            vec![
-                Value::int(instansi_id),
-                Value::text(nip),
-                Value::text(jabatan_target),
-            ],
-        )
-        .await
-        .map(|_| ())
-    }
-
     /// The state of a period as seen inside this transaction, so that a
     /// check and the write that depends on it cannot interleave with
     /// another writer.

@@ -374,11 +374,13 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
 
     let mut tx = db.begin_write().await.unwrap();
     assert_eq!(
-        tx.delete_kalibrasi(id, "2026-S1", NIPS[1]).await.unwrap(),
+        tx.delete::<KalibrasiRow>(id, &["2026-S1", NIPS[1]])
+            .await
+            .unwrap(),
         1
     );
-    tx.delete_krs(id, "2026-S1").await.unwrap();
-    tx.delete_idp(id, NIPS[0], "KABID").await.unwrap();
+    tx.delete::<KrsRow>(id, &["2026-S1"]).await.unwrap();
+    tx.delete::<IdpRow>(id, &[NIPS[0], "KABID"]).await.unwrap();
     tx.commit().await.unwrap();
     let history = db.final_history(id, NIPS[1]).await.unwrap();
     assert_eq!(

@@ -62,6 +62,22 @@ pub(crate) const fn concat_columns<const N: usize>(
     all
 }
 
+/// Deletes the records of `T` of instansi `$1` whose first `key_len` key
+/// columns (at most [`Stored::KEY_LEN`]) equal `$2`, `$3`, ….
+pub(super) fn delete_sql<T: Stored>(key_len: usize) -> String {
+    let key: Vec<String> = T::COLUMNS
+        .iter()
+        .take(key_len)
+        .zip(2..)
+        .map(|((name, _), n)| format!(" AND {name} = ${n}"))
+        .collect();
+    format!(
+        "DELETE FROM {} WHERE instansi_id = $1{}",
+        T::TABLE,
+        key.concat()
+    )
+}
+
 pub(crate) fn key_list<T: View>() -> String {
     T::COLUMNS
         .iter()
