@@ -73,7 +73,7 @@ pub async fn open_period(ctx: &Ctx<'_>, periode: Periode) -> Result<PeriodeRow, 
         }
         None => {
             let change = tx.record_change(now, actor, "period open", &key).await?;
-            let state = PeriodeRow::opened(key, now, actor);
+            let state = PeriodeRow::opened(periode, now, actor);
             tx.upsert(instansi_id, change, std::slice::from_ref(&state))
                 .await?;
             tx.commit().await?;
@@ -163,7 +163,7 @@ pub async fn close_period(
             ),
         )
         .await?;
-    tx.delete_krs(instansi_id, &key).await?;
+    tx.delete::<KrsRow>(instansi_id, &[&key]).await?;
     let rows: Vec<KrsRow> = pools
         .iter()
         .flat_map(|pool| {
@@ -234,11 +234,11 @@ pub async fn calibrate(
     let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let &Calibration {
         periode,
-        nip,
+        nip: typed_nip,
         to,
         alasan,
     } = decision;
-    let nip = nip.as_str();
+    let nip = typed_nip.as_str();
     let key = periode.to_string();
     let mut tx = db.begin_write().await?;
     let Some(state) = tx.periode_state(instansi_id, &key).await? else {
@@ -261,7 +261,7 @@ pub async fn calibrate(
             &format!("{key} {nip}: kembali ke kotak hasil perhitungan {to}"),
         )
         .await?;
-        tx.delete_kalibrasi(instansi_id, &key, nip).await?;
+        tx.delete::<KalibrasiRow>(instansi_id, &[&key, nip]).await?;
         tx.commit().await?;
         return Ok(None);
     }
@@ -285,7 +285,7 @@ pub async fn calibrate(
         .await?;
     let calibration = KalibrasiRow {
         periode,
-        nip: nip.to_owned(),
+        nip: *typed_nip,
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,
         alasan: checked.alasan,
@@ -354,7 +354,7 @@ pub async fn boxes_among(
     for periode in mapped {
         for row in final_among(ctx, periode, nips).await? {
             if let Some(k) = row.final_box {
-                boxes.entry(row.nip).or_default().push((periode, k));
+                boxes.entry(row.map.nip).or_default().push((periode, k));
             }
         }
     }
@@ -382,13 +382,13 @@ pub async fn movement(
         Some(root) => Some(subtree(ctx, root).await?),
         None => None,
     };
-    let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.opd));
+    let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.map.opd));
     let before = final_map(ctx, from).await?;
     let after = final_map(ctx, to).await?;
     let placed = |rows: &[FinalRow]| -> Vec<(String, Kotak)> {
         rows.iter()
             .filter(|r| keep(r))
-            .filter_map(|r| r.final_box.map(|k| (r.nip.clone(), k)))
+            .filter_map(|r| r.final_box.map(|k| (r.map.nip.clone(), k)))
             .collect()
     };
     let (before, after) = (placed(&before), placed(&after));
@@ -462,7 +462,7 @@ pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleErr
     let stored: HashMap<String, Kotak> = final_map(ctx, periode)
         .await?
         .into_iter()
-        .filter_map(|r| r.final_box.map(|k| (r.nip, k)))
+        .filter_map(|r| r.final_box.map(|k| (r.map.nip, k)))
         .collect();
     let mut rows = Vec::new();
     let mut after: Option<String> = None;

@@ -155,7 +155,8 @@ pub async fn idp_save(
             &format!("{nip} -> {jabatan_target}: {} kegiatan", rows.len()),
         )
         .await?;
-    tx.delete_idp(instansi_id, nip, jabatan_target).await?;
+    tx.delete::<IdpRow>(instansi_id, &[nip, jabatan_target])
+        .await?;
     tx.upsert(instansi_id, change, &rows).await?;
     tx.commit().await?;
     Ok(rows)

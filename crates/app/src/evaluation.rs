@@ -98,14 +98,14 @@ pub async fn evaluation(
         },
         async { Ok::<_, CycleError>(db.records_among::<Asesmen>(instansi_id, "", &nips).await?,) },
     )?;
-    let finals: HashMap<&str, &FinalRow> = finals.iter().map(|r| (r.nip.as_str(), r)).collect();
+    let finals: HashMap<&str, &FinalRow> = finals.iter().map(|r| (r.map.nip.as_str(), r)).collect();
     // The domain reads the components a row lacks by code.
     let missing_codes: HashMap<&str, Vec<String>> = finals
         .iter()
         .map(|(nip, r)| {
             (
                 *nip,
-                r.missing.iter().map(|k| k.code().to_owned()).collect(),
+                r.map.kurang.iter().map(|k| k.code().to_owned()).collect(),
             )
         })
         .collect();
@@ -131,11 +131,11 @@ pub async fn evaluation(
         let in_map = match finals.get(nip) {
             Some(FinalRow {
                 final_box: Some(kotak),
-                nilai_talenta,
+                map,
                 ..
             }) => InMap::Placed {
                 kotak: *kotak,
-                nilai_talenta: nilai_talenta.unwrap_or_default(),
+                nilai_talenta: map.nilai_talenta.unwrap_or_default(),
             },
             Some(_) => InMap::LeftOut {
                 missing: missing_codes.get(nip).map_or(&[], Vec::as_slice),

@@ -5,14 +5,12 @@
 
 use talenta_domain::cycle::Talent;
 use talenta_domain::disiplin::Hukuman;
-use talenta_domain::eligibility::{
-    Candidate, Diklat, MasaJabatan, PromotionRule, StatusKepegawaian,
-};
+use talenta_domain::eligibility::{CandidateRecords, Diklat, MasaJabatan, PromotionRule};
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::GolonganAsn;
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::{Golongan, Kotak, Pendidikan, Score};
+use talenta_domain::{Kotak, Pendidikan, Score};
 use talenta_storage::{Fact, InLine, InLinePerson};
 use time::Date;
 
@@ -32,15 +30,7 @@ pub struct Person {
     pub nilai_talenta: Score,
     pub kinerja: Score,
     pub potensial: Score,
-    pub status: StatusKepegawaian,
-    pub birth_date: Date,
-    pub golongan: Option<Golongan>,
-    pub pendidikan: Vec<Pendidikan>,
-    pub jabatan: Vec<MasaJabatan>,
-    pub skp: Vec<SkpTahunan>,
-    pub hukuman: Vec<Hukuman>,
-    pub kompetensi: Option<Levels>,
-    pub diklat: Vec<Diklat>,
+    pub records: CandidateRecords,
 }
 
 impl Person {
@@ -54,17 +44,7 @@ impl Person {
             nilai_talenta: self.nilai_talenta,
             kinerja: self.kinerja,
             potensial: self.potensial,
-            candidate: Candidate {
-                status: self.status,
-                birth_date: self.birth_date,
-                golongan: self.golongan,
-                pendidikan: &self.pendidikan,
-                riwayat_jabatan: &self.jabatan,
-                skp: &self.skp,
-                hukuman: &self.hukuman,
-                kompetensi: self.kompetensi.as_ref(),
-                diklat: &self.diklat,
-            },
+            candidate: self.records.candidate(),
         }
     }
 }
@@ -155,23 +135,25 @@ fn person(p: InLinePerson, records: &Records<'_>) -> Person {
         nilai_talenta: p.nilai_talenta.unwrap_or_default(),
         kinerja: p.kinerja.unwrap_or_default(),
         potensial: p.potensial.unwrap_or_default(),
-        status: p.status,
-        birth_date: p.tanggal_lahir,
-        golongan: match p.golongan {
-            Some(GolonganAsn::Pns(g)) => Some(g),
-            _ => None,
+        records: CandidateRecords {
+            status: p.status,
+            birth_date: p.tanggal_lahir,
+            golongan: match p.golongan {
+                Some(GolonganAsn::Pns(g)) => Some(g),
+                _ => None,
+            },
+            pendidikan: degrees,
+            riwayat_jabatan: spells,
+            skp: facts(skp),
+            hukuman: facts(hukuman),
+            // The latest assessment with competency levels: rows come by date.
+            kompetensi: asesmen
+                .iter()
+                .rev()
+                .find(|a| !a.fact.is_empty())
+                .map(|a| a.fact.clone()),
+            diklat: facts(diklat),
         },
-        pendidikan: degrees,
-        jabatan: spells,
-        skp: facts(skp),
-        hukuman: facts(hukuman),
-        // The latest assessment with competency levels: rows come by date.
-        kompetensi: asesmen
-            .iter()
-            .rev()
-            .find(|a| !a.fact.is_empty())
-            .map(|a| a.fact.clone()),
-        diklat: facts(diklat),
     }
 }
 

@@ -199,7 +199,7 @@ async fn start_snapshot(
             return Err(MapError::Closed(periode));
         }
         Some(state) => state,
-        None => PeriodeRow::opened(key, now, actor),
+        None => PeriodeRow::opened(periode, now, actor),
     };
     let state = PeriodeRow {
         rule_set: Some(rules.id.clone()),

@@ -64,7 +64,7 @@ pub async fn load(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Profile>, StorageEr
             asesmen: &asesmen,
             hukdis: &riwayat_hukdis,
         };
-        (row.periode, components(rules, row.periode, &rekam))
+        (row.map.periode, components(rules, row.map.periode, &rekam))
     });
     Ok(Some(Profile {
         riwayat_jabatan: newest_first(db.records_of(instansi, nip).await?),

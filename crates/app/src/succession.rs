@@ -215,7 +215,7 @@ pub async fn short_of_successors(ctx: &Ctx<'_>) -> Result<Vec<Shortfall>, CycleE
     let people: Vec<Person> = people_in_line(ctx, &in_line, training)
         .await?
         .into_iter()
-        .filter(|p| p.kompetensi.is_some())
+        .filter(|p| p.records.kompetensi.is_some())
         .collect();
     let talents: Vec<Talent<'_>> = people.iter().map(Person::talent).collect();
     let mut out = Vec::new();

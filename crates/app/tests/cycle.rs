@@ -49,8 +49,7 @@ use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::RuleKind;
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial, UMUM};
 use talenta_domain::personnel::{
-    Asesmen, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatJabatan, RiwayatPendidikan, Skp,
-    SumberAsesmen,
+    Asesmen, Jabatan, Pegawai, RiwayatDiklat, RiwayatJabatan, RiwayatPendidikan, Skp, SumberAsesmen,
 };
 use talenta_domain::pool::PoolKind;
 use talenta_domain::readiness::Readiness;
@@ -60,7 +59,7 @@ use talenta_domain::{
     TingkatPendidikan,
 };
 use talenta_storage::{Db, PeriodeRow};
-use talenta_testkit::{TestDb, each_engine};
+use talenta_testkit::{TestDb, each_engine, records};
 use time::Date;
 use time::macros::{date, datetime};
 
@@ -125,17 +124,9 @@ fn skp(text: &str, tahun: i32, penguat: u8) -> Skp {
 async fn seeded(database: &TestDb) -> Db {
     let db = common::migrated(database).await;
     let (mut tx, id, c) = common::seeding(&db).await;
-    tx.upsert(
-        id,
-        c,
-        &[Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        }],
-    )
-    .await
-    .unwrap();
+    tx.upsert(id, c, &[records::opd("DINKES", "Dinas Kesehatan")])
+        .await
+        .unwrap();
     tx.upsert(
         id,
         c,
@@ -193,25 +184,16 @@ async fn seeded(database: &TestDb) -> Db {
             id,
             c,
             &[
+                records::riwayat_jabatan(n, date!(2005 - 01 - 01), "Pelaksana", Jenjang::Pelaksana),
                 RiwayatJabatan {
-                    nip: n,
-                    tmt: date!(2005 - 01 - 01),
-                    jabatan: None,
-                    nama_jabatan: "Pelaksana".into(),
-                    opd: None,
-                    jenjang: Jenjang::Pelaksana,
-                    nomor_sk: None,
-                    tanggal_sk: None,
-                },
-                RiwayatJabatan {
-                    nip: n,
-                    tmt: date!(2018 - 01 - 02),
                     jabatan: Some("KASI".into()),
-                    nama_jabatan: "Kepala Seksi".into(),
                     opd: Some("DINKES".into()),
-                    jenjang: Jenjang::Pengawas,
-                    nomor_sk: None,
-                    tanggal_sk: None,
+                    ..records::riwayat_jabatan(
+                        n,
+                        date!(2018 - 01 - 02),
+                        "Kepala Seksi",
+                        Jenjang::Pengawas,
+                    )
                 },
             ],
         )
@@ -323,13 +305,16 @@ async fn a_calibration_needs_a_reason(ctx: &Ctx<'_>) {
         .unwrap();
     assert_eq!((k.kotak_awal, k.kotak_akhir), (kotak(9), kotak(8)));
     let map = final_map(ctx, s1()).await.unwrap();
-    let dedi = map.iter().find(|r| r.nip == DEDI).unwrap();
+    let dedi = map.iter().find(|r| r.map.nip == DEDI).unwrap();
     assert_eq!(
-        (dedi.computed, dedi.final_box),
+        (dedi.map.kotak, dedi.final_box),
         (Some(kotak(9)), Some(kotak(8)))
     );
-    assert_eq!(dedi.alasan.as_deref(), Some(REASON));
-    assert_eq!(dedi.oleh.as_deref(), Some("ketua"));
+    let calibration = dedi.calibration.as_ref().unwrap();
+    assert_eq!(
+        (calibration.alasan.as_str(), calibration.oleh.as_str()),
+        (REASON, "ketua")
+    );
 }
 
 /// Pools of the open period: Dedi is left out for his Komunikasi; the
@@ -542,7 +527,7 @@ async fn the_next_period_moves_a_late_low_skp(ctx: &Ctx<'_>) {
     assert_eq!(moved.matrix.get(kotak(9), kotak(8)), 1);
     let history = box_history(ctx, DEDI).await.unwrap();
     let boxes: Vec<(Option<Kotak>, Option<Kotak>)> =
-        history.iter().map(|h| (h.computed, h.final_box)).collect();
+        history.iter().map(|h| (h.map.kotak, h.final_box)).collect();
     assert_eq!(
         boxes,
         [

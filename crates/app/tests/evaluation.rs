@@ -108,11 +108,7 @@ async fn seeded(database: &TestDb) -> Db {
         id,
         c,
         &[
-            Opd {
-                kode: "DINKES".into(),
-                nama: "Dinas Kesehatan".into(),
-                induk: None,
-            },
+            talenta_testkit::records::opd("DINKES", "Dinas Kesehatan"),
             Opd {
                 kode: "PKM".into(),
                 nama: "Puskesmas Kota".into(),

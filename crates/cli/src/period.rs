@@ -48,7 +48,7 @@ pub struct CloseArgs {
 
 fn json(row: &PeriodeRow) -> serde_json::Value {
     serde_json::json!({
-        "period": row.periode,
+        "period": row.periode.to_string(),
         "status": row.status.code(),
         "opened_at": row.dibuka_at.unix_timestamp(),
         "opened_by": row.dibuka_oleh,
@@ -104,7 +104,7 @@ pub fn run(command: &PeriodCommand) -> anyhow::Result<ExitCode> {
                         &["periode", "status", "ditutup oleh", "aturan"],
                         rows.iter().map(|r| {
                             vec![
-                                r.periode.clone(),
+                                r.periode.to_string(),
                                 r.status.to_string(),
                                 r.ditutup_oleh.clone().unwrap_or_default(),
                                 r.rule_set.clone().unwrap_or_default(),

@@ -17,24 +17,15 @@ use crate::nine_box::Kotak;
 use crate::score::Score;
 use crate::teks::{self, Lines, TeksError};
 
-/// Where a period is in its cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusPeriode {
-    /// Being mapped and calibrated.
-    Terbuka,
-    /// Frozen.
-    Ditutup,
-}
-
-impl StatusPeriode {
-    pub const ALL: [StatusPeriode; 2] = [StatusPeriode::Terbuka, StatusPeriode::Ditutup];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            StatusPeriode::Terbuka => "terbuka",
-            StatusPeriode::Ditutup => "ditutup",
-        }
+code_enum! {
+    /// Where a period is in its cycle.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StatusPeriode {
+        /// Being mapped and calibrated.
+        Terbuka = "terbuka",
+        /// Frozen.
+        Ditutup = "ditutup",
     }
 }
 

@@ -10,34 +10,20 @@ use serde::{Deserialize, Serialize};
 use crate::kode::lower_key;
 use crate::kompetensi::{Kompetensi, Level, Levels};
 
-/// A kind of development activity (PP 11/2017 jo. PP 17/2020 Pasal 203:
-/// pelatihan klasikal and nonklasikal: coaching, mentoring, penugasan).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JenisPengembangan {
-    Diklat,
-    Coaching,
-    Mentoring,
-    Penugasan,
+code_enum! {
+    /// A kind of development activity (PP 11/2017 jo. PP 17/2020 Pasal 203:
+    /// pelatihan klasikal and nonklasikal: coaching, mentoring, penugasan).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum JenisPengembangan {
+        Diklat = "diklat",
+        Coaching = "coaching",
+        Mentoring = "mentoring",
+        Penugasan = "penugasan",
+    }
 }
 
 impl JenisPengembangan {
-    pub const ALL: [JenisPengembangan; 4] = [
-        JenisPengembangan::Diklat,
-        JenisPengembangan::Coaching,
-        JenisPengembangan::Mentoring,
-        JenisPengembangan::Penugasan,
-    ];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            JenisPengembangan::Diklat => "diklat",
-            JenisPengembangan::Coaching => "coaching",
-            JenisPengembangan::Mentoring => "mentoring",
-            JenisPengembangan::Penugasan => "penugasan",
-        }
-    }
-
     pub const fn label(self) -> &'static str {
         match self {
             JenisPengembangan::Diklat => "Diklat/pelatihan",
@@ -58,32 +44,16 @@ pub struct JenisPengembanganError(pub String);
 // The codes are lower case: any case of them is accepted.
 parse_by_code!(JenisPengembangan, JenisPengembanganError, lower_key);
 
-/// Where an IDP activity stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusIdp {
-    /// Planned (a draft starts here).
-    Rencana,
-    Berjalan,
-    Selesai,
-    Batal,
-}
-
-impl StatusIdp {
-    pub const ALL: [StatusIdp; 4] = [
-        StatusIdp::Rencana,
-        StatusIdp::Berjalan,
-        StatusIdp::Selesai,
-        StatusIdp::Batal,
-    ];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            StatusIdp::Rencana => "rencana",
-            StatusIdp::Berjalan => "berjalan",
-            StatusIdp::Selesai => "selesai",
-            StatusIdp::Batal => "batal",
-        }
+code_enum! {
+    /// Where an IDP activity stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StatusIdp {
+        /// Planned (a draft starts here).
+        Rencana = "rencana",
+        Berjalan = "berjalan",
+        Selesai = "selesai",
+        Batal = "batal",
     }
 }
 

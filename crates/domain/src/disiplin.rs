@@ -9,28 +9,14 @@ use time::Date;
 
 use crate::calendar::add_months;
 
-/// Tingkat hukuman disiplin, ordered from light to heavy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TingkatHukuman {
-    Ringan,
-    Sedang,
-    Berat,
-}
-
-impl TingkatHukuman {
-    pub const ALL: [TingkatHukuman; 3] = [
-        TingkatHukuman::Ringan,
-        TingkatHukuman::Sedang,
-        TingkatHukuman::Berat,
-    ];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            TingkatHukuman::Ringan => "ringan",
-            TingkatHukuman::Sedang => "sedang",
-            TingkatHukuman::Berat => "berat",
-        }
+code_enum! {
+    /// Tingkat hukuman disiplin, ordered from light to heavy.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TingkatHukuman {
+        Ringan = "ringan",
+        Sedang = "sedang",
+        Berat = "berat",
     }
 }
 
@@ -43,33 +29,23 @@ pub struct TingkatHukumanError(pub String);
 
 parse_by_code!(TingkatHukuman, TingkatHukumanError, lower_key);
 
-/// Jenis hukuman disiplin, PP 94/2021 Pasal 8 ayat (2)–(4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JenisHukuman {
-    TeguranLisan,
-    TeguranTertulis,
-    PernyataanTidakPuasTertulis,
-    PemotonganTukin6Bulan,
-    PemotonganTukin9Bulan,
-    PemotonganTukin12Bulan,
-    PenurunanJabatan12Bulan,
-    PembebasanJabatan12Bulan,
-    PemberhentianDenganHormat,
+code_enum! {
+    /// Jenis hukuman disiplin, PP 94/2021 Pasal 8 ayat (2)–(4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum JenisHukuman {
+        TeguranLisan = "teguran_lisan",
+        TeguranTertulis = "teguran_tertulis",
+        PernyataanTidakPuasTertulis = "pernyataan_tidak_puas_tertulis",
+        PemotonganTukin6Bulan = "pemotongan_tukin_6_bulan",
+        PemotonganTukin9Bulan = "pemotongan_tukin_9_bulan",
+        PemotonganTukin12Bulan = "pemotongan_tukin_12_bulan",
+        PenurunanJabatan12Bulan = "penurunan_jabatan_12_bulan",
+        PembebasanJabatan12Bulan = "pembebasan_jabatan_12_bulan",
+        PemberhentianDenganHormat = "pemberhentian_dengan_hormat",
+    }
 }
 
 impl JenisHukuman {
-    pub const ALL: [JenisHukuman; 9] = [
-        JenisHukuman::TeguranLisan,
-        JenisHukuman::TeguranTertulis,
-        JenisHukuman::PernyataanTidakPuasTertulis,
-        JenisHukuman::PemotonganTukin6Bulan,
-        JenisHukuman::PemotonganTukin9Bulan,
-        JenisHukuman::PemotonganTukin12Bulan,
-        JenisHukuman::PenurunanJabatan12Bulan,
-        JenisHukuman::PembebasanJabatan12Bulan,
-        JenisHukuman::PemberhentianDenganHormat,
-    ];
-
     pub const fn tingkat(self) -> TingkatHukuman {
         match self {
             JenisHukuman::TeguranLisan
@@ -94,21 +70,6 @@ impl JenisHukuman {
             | JenisHukuman::PenurunanJabatan12Bulan
             | JenisHukuman::PembebasanJabatan12Bulan => Some(12),
             _ => None,
-        }
-    }
-
-    /// Machine code for files and configuration (also the serde name).
-    pub const fn code(self) -> &'static str {
-        match self {
-            JenisHukuman::TeguranLisan => "teguran_lisan",
-            JenisHukuman::TeguranTertulis => "teguran_tertulis",
-            JenisHukuman::PernyataanTidakPuasTertulis => "pernyataan_tidak_puas_tertulis",
-            JenisHukuman::PemotonganTukin6Bulan => "pemotongan_tukin_6_bulan",
-            JenisHukuman::PemotonganTukin9Bulan => "pemotongan_tukin_9_bulan",
-            JenisHukuman::PemotonganTukin12Bulan => "pemotongan_tukin_12_bulan",
-            JenisHukuman::PenurunanJabatan12Bulan => "penurunan_jabatan_12_bulan",
-            JenisHukuman::PembebasanJabatan12Bulan => "pembebasan_jabatan_12_bulan",
-            JenisHukuman::PemberhentianDenganHormat => "pemberhentian_dengan_hormat",
         }
     }
 

@@ -115,6 +115,38 @@ pub struct Candidate<'a> {
     pub diklat: &'a [Diklat],
 }
 
+/// A candidate's records, owned: what a reader of them keeps, and lends to
+/// the rules as a [`Candidate`].
+#[derive(Debug, Clone)]
+pub struct CandidateRecords {
+    pub status: StatusKepegawaian,
+    pub birth_date: Date,
+    pub golongan: Option<Golongan>,
+    pub pendidikan: Vec<Pendidikan>,
+    pub riwayat_jabatan: Vec<MasaJabatan>,
+    pub skp: Vec<SkpTahunan>,
+    pub hukuman: Vec<Hukuman>,
+    /// Attained competency levels of the latest assessment, if any.
+    pub kompetensi: Option<Levels>,
+    pub diklat: Vec<Diklat>,
+}
+
+impl CandidateRecords {
+    pub fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            status: self.status,
+            birth_date: self.birth_date,
+            golongan: self.golongan,
+            pendidikan: &self.pendidikan,
+            riwayat_jabatan: &self.riwayat_jabatan,
+            skp: &self.skp,
+            hukuman: &self.hukuman,
+            kompetensi: self.kompetensi.as_ref(),
+            diklat: &self.diklat,
+        }
+    }
+}
+
 /// What the target position itself requires.
 #[derive(Debug, Clone, Copy)]
 pub struct Position<'a> {
@@ -1083,68 +1115,40 @@ mod tests {
         }
     }
 
-    struct Record {
-        status: StatusKepegawaian,
-        birth: Date,
-        golongan: Option<Golongan>,
-        pendidikan: Vec<Pendidikan>,
-        jabatan: Vec<MasaJabatan>,
-        skp: Vec<SkpTahunan>,
-        hukuman: Vec<Hukuman>,
-        kompetensi: Option<Levels>,
-        diklat: Vec<Diklat>,
-    }
-
-    impl Record {
-        fn qualified() -> Record {
-            Record {
-                status: StatusKepegawaian::Pns,
-                birth: date!(1980 - 04 - 12),
-                golongan: Some(Golongan::IVA),
-                pendidikan: vec![Pendidikan {
-                    tingkat: TingkatPendidikan::S1,
-                    bidang: Some(BidangIlmu::new("Kesehatan Masyarakat")),
-                }],
-                jabatan: vec![
-                    MasaJabatan {
-                        jenjang: Jenjang::Pelaksana,
-                        mulai: date!(2005 - 03 - 01),
-                        selesai: Some(date!(2015 - 01 - 01)),
-                    },
-                    MasaJabatan {
-                        jenjang: Jenjang::Pengawas,
-                        mulai: date!(2015 - 01 - 01),
-                        selesai: None,
-                    },
-                ],
-                skp: vec![
-                    SkpTahunan {
-                        tahun: 2024,
-                        predikat: Predikat::Baik,
-                    },
-                    SkpTahunan {
-                        tahun: 2025,
-                        predikat: Predikat::SangatBaik,
-                    },
-                ],
-                hukuman: vec![],
-                kompetensi: None,
-                diklat: vec![],
-            }
-        }
-
-        fn candidate(&self) -> Candidate<'_> {
-            Candidate {
-                status: self.status,
-                birth_date: self.birth,
-                golongan: self.golongan,
-                pendidikan: &self.pendidikan,
-                riwayat_jabatan: &self.jabatan,
-                skp: &self.skp,
-                hukuman: &self.hukuman,
-                kompetensi: self.kompetensi.as_ref(),
-                diklat: &self.diklat,
-            }
+    fn qualified() -> CandidateRecords {
+        CandidateRecords {
+            status: StatusKepegawaian::Pns,
+            birth_date: date!(1980 - 04 - 12),
+            golongan: Some(Golongan::IVA),
+            pendidikan: vec![Pendidikan {
+                tingkat: TingkatPendidikan::S1,
+                bidang: Some(BidangIlmu::new("Kesehatan Masyarakat")),
+            }],
+            riwayat_jabatan: vec![
+                MasaJabatan {
+                    jenjang: Jenjang::Pelaksana,
+                    mulai: date!(2005 - 03 - 01),
+                    selesai: Some(date!(2015 - 01 - 01)),
+                },
+                MasaJabatan {
+                    jenjang: Jenjang::Pengawas,
+                    mulai: date!(2015 - 01 - 01),
+                    selesai: None,
+                },
+            ],
+            skp: vec![
+                SkpTahunan {
+                    tahun: 2024,
+                    predikat: Predikat::Baik,
+                },
+                SkpTahunan {
+                    tahun: 2025,
+                    predikat: Predikat::SangatBaik,
+                },
+            ],
+            hukuman: vec![],
+            kompetensi: None,
+            diklat: vec![],
         }
     }
 
@@ -1155,7 +1159,7 @@ mod tests {
         ]
     }
 
-    fn check_one(record: &Record) -> Eligibility {
+    fn check_one(record: &CandidateRecords) -> Eligibility {
         let fields = health_fields();
         let position = Position {
             jenjang: Jenjang::Administrator,
@@ -1172,7 +1176,7 @@ mod tests {
 
     #[test]
     fn a_qualified_candidate_passes_every_rule() {
-        let e = check_one(&Record::qualified());
+        let e = check_one(&qualified());
         assert!(e.is_eligible(), "{:#?}", e.failures().collect::<Vec<_>>());
         assert_eq!(e.checks.len(), 7);
         assert_eq!(e.eligible_from(), Some(ON));
@@ -1180,9 +1184,9 @@ mod tests {
 
     #[test]
     fn check_failures_and_verdict_decide_the_same_as_check() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.golongan = Some(Golongan::IIIC);
-        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        r.riwayat_jabatan[1].mulai = date!(2023 - 12 - 15);
         let fields = health_fields();
         let position = Position {
             jenjang: Jenjang::Administrator,
@@ -1200,7 +1204,7 @@ mod tests {
         assert!(!verdict.is_eligible());
         assert_eq!(verdict.eligible_from(), full.eligible_from());
 
-        let qualified = Record::qualified();
+        let qualified = qualified();
         let verdict = rule.verdict(&position, &qualified.candidate(), ON);
         assert!(verdict.is_eligible());
         assert_eq!(verdict.eligible_from(), Some(ON));
@@ -1208,7 +1212,7 @@ mod tests {
 
     #[test]
     fn wrong_field_of_study_is_rejected_with_the_reason() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.pendidikan = vec![
             Pendidikan {
                 tingkat: TingkatPendidikan::S2,
@@ -1236,8 +1240,8 @@ mod tests {
 
     #[test]
     fn experience_short_by_time_gives_the_date_it_is_met() {
-        let mut r = Record::qualified();
-        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        let mut r = qualified();
+        r.riwayat_jabatan[1].mulai = date!(2023 - 12 - 15);
         let e = check_one(&r);
         let c = outcome_of(&e, RuleKind::Pengalaman);
         assert_eq!(c.outcome, Outcome::Failed);
@@ -1255,8 +1259,8 @@ mod tests {
 
     #[test]
     fn experience_adds_up_across_spells_and_ignores_overlaps() {
-        let mut r = Record::qualified();
-        r.jabatan = vec![
+        let mut r = qualified();
+        r.riwayat_jabatan = vec![
             MasaJabatan {
                 jenjang: Jenjang::AhliMuda,
                 mulai: date!(2020 - 01 - 01),
@@ -1282,14 +1286,14 @@ mod tests {
 
     #[test]
     fn skp_below_baik_or_missing_fails_or_is_unknown() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.skp[0].predikat = Predikat::ButuhPerbaikan;
         let c = outcome_of(&check_one(&r), RuleKind::Skp).clone();
         assert_eq!(c.outcome, Outcome::Failed);
         assert_eq!(c.actual, "2025: Sangat Baik, 2024: Butuh Perbaikan");
         assert_eq!(c.required, "paling rendah Baik pada tahun 2024 dan 2025");
 
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.skp.remove(0);
         let c = outcome_of(&check_one(&r), RuleKind::Skp).clone();
         assert_eq!(c.outcome, Outcome::Unknown);
@@ -1298,7 +1302,7 @@ mod tests {
 
     #[test]
     fn a_sanction_in_force_fails_until_the_day_after_it_ends() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.hukuman.push(Hukuman {
             tingkat: TingkatHukuman::Sedang,
             jenis: None,
@@ -1334,7 +1338,7 @@ mod tests {
             lookback_years: 2,
             source: "SIMATA Buleleng".into(),
         });
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.hukuman.push(Hukuman {
             tingkat: TingkatHukuman::Berat,
             jenis: None,
@@ -1356,7 +1360,7 @@ mod tests {
 
     #[test]
     fn dismissal_never_ends() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.hukuman.push(Hukuman {
             tingkat: TingkatHukuman::Berat,
             jenis: None,
@@ -1370,7 +1374,7 @@ mod tests {
 
     #[test]
     fn position_minimums_override_the_rule() {
-        let r = Record::qualified();
+        let r = qualified();
         let fields = health_fields();
         let position = Position {
             jenjang: Jenjang::Administrator,
@@ -1397,7 +1401,7 @@ mod tests {
 
     #[test]
     fn status_age_and_missing_data() {
-        let mut r = Record::qualified();
+        let mut r = qualified();
         r.status = StatusKepegawaian::Pppk;
         r.golongan = None;
         r.pendidikan.clear();
@@ -1417,20 +1421,20 @@ mod tests {
             max_years: 56,
             source: "PP 11/2017 Pasal 107".into(),
         };
-        let mut born = Record::qualified();
-        born.birth = date!(1970 - 11 - 24);
+        let mut born = qualified();
+        born.birth_date = date!(1970 - 11 - 24);
         assert_eq!(
             check_usia(&usia, &born.candidate(), ON, Detail::All).actual,
             "55 tahun"
         );
         // 56 years and 11 months is still 56.
-        born.birth = date!(1969 - 11 - 24);
+        born.birth_date = date!(1969 - 11 - 24);
         let c = check_usia(&usia, &born.candidate(), ON, Detail::All);
         assert_eq!(
             (c.outcome, c.actual.as_str()),
             (Outcome::Passed, "56 tahun")
         );
-        born.birth = date!(1969 - 11 - 23);
+        born.birth_date = date!(1969 - 11 - 23);
         let c = check_usia(&usia, &born.candidate(), ON, Detail::All);
         assert_eq!(
             (c.outcome, c.actual.as_str()),
@@ -1450,8 +1454,8 @@ mod tests {
     /// eligible to the day before their 57th birthday.
     #[test]
     fn age_gives_the_last_day_of_eligibility() {
-        let mut r = Record::qualified();
-        r.birth = date!(1970 - 03 - 10);
+        let mut r = qualified();
+        r.birth_date = date!(1970 - 03 - 10);
         let c = check_usia(&jpt_usia(), &r.candidate(), ON, Detail::All);
         assert_eq!(c.outcome, Outcome::Passed);
         assert_eq!(c.eligible_until, Some(date!(2027 - 03 - 09)));
@@ -1471,13 +1475,13 @@ mod tests {
         assert_eq!(next_day.outcome, Outcome::Failed);
         assert_eq!(next_day.eligible_until, None);
         // Born on 29 February: the 57th birthday falls on 28 February.
-        r.birth = date!(1972 - 02 - 29);
+        r.birth_date = date!(1972 - 02 - 29);
         let c = check_usia(&jpt_usia(), &r.candidate(), ON, Detail::None);
         assert_eq!(c.eligible_until, Some(date!(2029 - 02 - 27)));
 
         let mut rule = administrator_rule();
         rule.usia = Some(jpt_usia());
-        r.birth = date!(1970 - 03 - 10);
+        r.birth_date = date!(1970 - 03 - 10);
         let fields = health_fields();
         let position = Position {
             jenjang: Jenjang::Administrator,
@@ -1492,10 +1496,10 @@ mod tests {
         assert_eq!(verdict.eligible_until(), Some(date!(2027 - 03 - 09)));
         // Experience met on 15 December 2026, before the age limit: eligible
         // from then; met only after the limit: never by waiting.
-        r.jabatan[1].mulai = date!(2023 - 12 - 15);
+        r.riwayat_jabatan[1].mulai = date!(2023 - 12 - 15);
         let e = rule.check(&position, &r.candidate(), ON);
         assert_eq!(e.eligible_from(), Some(date!(2026 - 12 - 15)));
-        r.jabatan[1].mulai = date!(2024 - 06 - 01);
+        r.riwayat_jabatan[1].mulai = date!(2024 - 06 - 01);
         let e = rule.check(&position, &r.candidate(), ON);
         assert_eq!(
             outcome_of(&e, RuleKind::Pengalaman).eligible_from,
@@ -1507,7 +1511,7 @@ mod tests {
             None
         );
         // Without an age rule nothing ends.
-        assert_eq!(check_one(&Record::qualified()).eligible_until(), None);
+        assert_eq!(check_one(&qualified()).eligible_until(), None);
     }
 
     fn kompetensi_rule() -> KompetensiRule {
@@ -1528,7 +1532,7 @@ mod tests {
     #[test]
     fn competencies_of_the_latest_assessment_against_the_levels() {
         let rule = kompetensi_rule();
-        let mut r = Record::qualified();
+        let mut r = qualified();
         let c = check_kompetensi(&rule, &r.candidate(), Detail::All);
         assert_eq!(c.outcome, Outcome::Unknown);
         assert_eq!(c.actual, "tidak ada data asesmen");
@@ -1587,8 +1591,8 @@ mod tests {
     #[test]
     fn twenty_hours_of_training_in_each_year() {
         let rule = pengembangan_rule();
-        let mut r = Record::qualified();
-        let run = |r: &Record| check_pengembangan(&rule, &r.candidate(), ON, Detail::All);
+        let mut r = qualified();
+        let run = |r: &CandidateRecords| check_pengembangan(&rule, &r.candidate(), ON, Detail::All);
 
         let c = run(&r);
         assert_eq!(c.outcome, Outcome::Failed);

@@ -44,6 +44,34 @@ macro_rules! display_as {
     };
 }
 
+/// A code enum from one list of its variants, each with its stable code
+/// (`Variant = "code"`): the enum, `ALL` (every variant, in the order
+/// listed) and `code()` (the text files, configuration and storage use).
+macro_rules! code_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $code:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($name::$variant),+].len()] = [$($name::$variant),+];
+
+            /// The stable code: what files, configuration and storage hold.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+
 /// `FromStr` for a code enum: the one of its `ALL` whose code equals the
 /// key `$key` makes of the text, otherwise the error `$make_error` makes of
 /// the text as given; without `$make_error`, the error is `$error` of that

@@ -70,7 +70,7 @@
 use talenta_domain::cycle::Talent;
 use talenta_domain::disiplin::{Hukuman, TingkatHukuman};
 use talenta_domain::eligibility::{
-    Candidate, Diklat, MasaJabatan, Outcome, Position, RuleKind, StatusKepegawaian,
+    CandidateRecords, Diklat, MasaJabatan, Outcome, Position, RuleKind, StatusKepegawaian,
 };
 use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::pool::{PoolKind, pools};
@@ -131,15 +131,7 @@ struct Person {
     kotak: u8,
     nilai: u8,
     kinerja: u8,
-    status: StatusKepegawaian,
-    birth: Date,
-    golongan: Option<Golongan>,
-    pendidikan: Vec<Pendidikan>,
-    jabatan: Vec<MasaJabatan>,
-    skp: Vec<SkpTahunan>,
-    hukuman: Vec<Hukuman>,
-    kompetensi: Levels,
-    diklat: Vec<Diklat>,
+    records: CandidateRecords,
 }
 
 fn person(seq: u32, nama: &'static str, kotak: u8, nilai: u8) -> Person {
@@ -150,41 +142,43 @@ fn person(seq: u32, nama: &'static str, kotak: u8, nilai: u8) -> Person {
         kotak,
         nilai,
         kinerja: nilai,
-        status: StatusKepegawaian::Pns,
-        birth: date!(1980 - 01 - 01),
-        golongan: Some(Golongan::IVA),
-        pendidikan: vec![Pendidikan {
-            tingkat: TingkatPendidikan::S1,
-            bidang: Some(BidangIlmu::new("Kesehatan Masyarakat")),
-        }],
-        jabatan: vec![
-            MasaJabatan {
-                jenjang: Jenjang::Pelaksana,
-                mulai: date!(2005 - 01 - 01),
-                selesai: Some(date!(2019 - 01 - 01)),
-            },
-            MasaJabatan {
-                jenjang: Jenjang::Pengawas,
-                mulai: date!(2019 - 01 - 01),
-                selesai: None,
-            },
-        ],
-        skp: vec![
-            SkpTahunan {
-                tahun: 2024,
-                predikat: Predikat::Baik,
-            },
-            SkpTahunan {
-                tahun: 2025,
-                predikat: Predikat::Baik,
-            },
-        ],
-        hukuman: vec![],
-        kompetensi: assessed([3; 5], 3),
-        diklat: vec![
-            diklat(date!(2024 - 05 - 10), Some(24)),
-            diklat(date!(2025 - 05 - 10), Some(24)),
-        ],
+        records: CandidateRecords {
+            status: StatusKepegawaian::Pns,
+            birth_date: date!(1980 - 01 - 01),
+            golongan: Some(Golongan::IVA),
+            pendidikan: vec![Pendidikan {
+                tingkat: TingkatPendidikan::S1,
+                bidang: Some(BidangIlmu::new("Kesehatan Masyarakat")),
+            }],
+            riwayat_jabatan: vec![
+                MasaJabatan {
+                    jenjang: Jenjang::Pelaksana,
+                    mulai: date!(2005 - 01 - 01),
+                    selesai: Some(date!(2019 - 01 - 01)),
+                },
+                MasaJabatan {
+                    jenjang: Jenjang::Pengawas,
+                    mulai: date!(2019 - 01 - 01),
+                    selesai: None,
+                },
+            ],
+            skp: vec![
+                SkpTahunan {
+                    tahun: 2024,
+                    predikat: Predikat::Baik,
+                },
+                SkpTahunan {
+                    tahun: 2025,
+                    predikat: Predikat::Baik,
+                },
+            ],
+            hukuman: vec![],
+            kompetensi: Some(assessed([3; 5], 3)),
+            diklat: vec![
+                diklat(date!(2024 - 05 - 10), Some(24)),
+                diklat(date!(2025 - 05 - 10), Some(24)),
+            ],
+        },
     }
 }
 
@@ -192,56 +186,56 @@ fn person(seq: u32, nama: &'static str, kotak: u8, nilai: u8) -> Person {
 fn pelaksana(seq: u32, nama: &'static str, kotak: u8, nilai: u8) -> Person {
     let mut p = person(seq, nama, kotak, nilai);
     p.jenjang = Jenjang::Pelaksana;
-    p.jabatan.truncate(1);
-    p.jabatan[0].selesai = None;
+    p.records.riwayat_jabatan.truncate(1);
+    p.records.riwayat_jabatan[0].selesai = None;
     p
 }
 
 fn instansi() -> Vec<Person> {
     let mut budi = person(1, "Budi", 9, 95);
-    budi.pendidikan[0].bidang = Some(BidangIlmu::new("Ilmu Pemerintahan"));
+    budi.records.pendidikan[0].bidang = Some(BidangIlmu::new("Ilmu Pemerintahan"));
     let ayu = person(4, "Ayu", 9, 92);
     let mut fajar = person(5, "Fajar", 9, 90);
-    fajar.jabatan[0].selesai = Some(date!(2023 - 07 - 15));
-    fajar.jabatan[1].mulai = date!(2023 - 07 - 15);
+    fajar.records.riwayat_jabatan[0].selesai = Some(date!(2023 - 07 - 15));
+    fajar.records.riwayat_jabatan[1].mulai = date!(2023 - 07 - 15);
     let mut hadi = person(6, "Hadi", 9, 88);
-    hadi.hukuman.push(Hukuman {
+    hadi.records.hukuman.push(Hukuman {
         tingkat: TingkatHukuman::Sedang,
         jenis: None,
         mulai: date!(2026 - 01 - 01),
         akhir: Some(date!(2026 - 12 - 31)),
     });
     let mut indah = person(7, "Indah", 8, 87);
-    indah.golongan = Some(Golongan::IIIC);
+    indah.records.golongan = Some(Golongan::IIIC);
     let mut kiki = person(8, "Kiki", 9, 86);
-    kiki.skp[0].predikat = Predikat::ButuhPerbaikan;
+    kiki.records.skp[0].predikat = Predikat::ButuhPerbaikan;
     let mut dewi = person(9, "Dewi", 8, 85);
     dewi.kinerja = 90;
-    dewi.kompetensi = assessed([3, 2, 2, 2, 2], 3);
+    dewi.records.kompetensi = Some(assessed([3, 2, 2, 2, 2], 3));
     let mut citra = person(10, "Citra", 8, 85);
     citra.kinerja = 80;
-    citra.kompetensi = assessed([3, 3, 2, 2, 2], 3);
+    citra.records.kompetensi = Some(assessed([3, 3, 2, 2, 2], 3));
     let mut eko = person(3, "Eko", 7, 80);
-    eko.kompetensi = assessed([3, 3, 3, 2, 2], 1);
+    eko.records.kompetensi = Some(assessed([3, 3, 3, 2, 2], 1));
     let mut lina = person(2, "Lina", 7, 80);
-    lina.kompetensi = assessed([3, 3, 3, 2, 2], 3);
+    lina.records.kompetensi = Some(assessed([3, 3, 3, 2, 2], 3));
     let gita = person(11, "Gita", 5, 70);
     let joko = pelaksana(12, "Joko", 9, 93);
     let mut mira = person(13, "Mira", 9, 94);
-    mira.status = StatusKepegawaian::Pppk;
-    mira.golongan = None;
+    mira.records.status = StatusKepegawaian::Pppk;
+    mira.records.golongan = None;
     mira.jenjang = Jenjang::AhliMuda;
-    mira.jabatan = vec![MasaJabatan {
+    mira.records.riwayat_jabatan = vec![MasaJabatan {
         jenjang: Jenjang::AhliMuda,
         mulai: date!(2019 - 01 - 01),
         selesai: None,
     }];
     let mut nanda = pelaksana(14, "Nanda", 9, 91);
-    nanda.status = StatusKepegawaian::Cpns;
+    nanda.records.status = StatusKepegawaian::Cpns;
     let mut oki = pelaksana(15, "Oki", 8, 84);
-    oki.diklat[1].jam = Some(16);
+    oki.records.diklat[1].jam = Some(16);
     let mut putri = pelaksana(16, "Putri", 7, 83);
-    putri.diklat = vec![
+    putri.records.diklat = vec![
         diklat(date!(2024 - 03 - 01), Some(12)),
         diklat(date!(2024 - 09 - 01), None),
         diklat(date!(2025 - 05 - 10), Some(24)),
@@ -269,17 +263,7 @@ fn talents(people: &[Person]) -> Vec<Talent<'_>> {
             kinerja: score(p.kinerja),
             // Potensial such that the ties above are ties.
             potensial: score(p.nilai),
-            candidate: Candidate {
-                status: p.status,
-                birth_date: p.birth,
-                golongan: p.golongan,
-                pendidikan: &p.pendidikan,
-                riwayat_jabatan: &p.jabatan,
-                skp: &p.skp,
-                hukuman: &p.hukuman,
-                kompetensi: Some(&p.kompetensi),
-                diklat: &p.diklat,
-            },
+            candidate: p.records.candidate(),
         })
         .collect()
 }
@@ -598,15 +582,15 @@ fn jpt_candidates() -> Vec<Person> {
     let administrator = |(seq, nama, kotak, nilai, birth, since): (u32, _, _, _, _, Date)| {
         let mut p = person(seq, nama, kotak, nilai);
         p.jenjang = Jenjang::Administrator;
-        p.golongan = Some(Golongan::IVB);
-        p.birth = birth;
-        p.jabatan[0].selesai = Some(since);
-        p.jabatan[1] = MasaJabatan {
+        p.records.golongan = Some(Golongan::IVB);
+        p.records.birth_date = birth;
+        p.records.riwayat_jabatan[0].selesai = Some(since);
+        p.records.riwayat_jabatan[1] = MasaJabatan {
             jenjang: Jenjang::Administrator,
             mulai: since,
             selesai: None,
         };
-        p.kompetensi = assessed([4; 5], 4);
+        p.records.kompetensi = Some(assessed([4; 5], 4));
         p
     };
     let [rudi, mut sari, tono, umar, vina] = [
@@ -652,7 +636,7 @@ fn jpt_candidates() -> Vec<Person> {
         ),
     ]
     .map(administrator);
-    sari.kompetensi = assessed([3; 5], 4);
+    sari.records.kompetensi = Some(assessed([3; 5], 4));
     vec![rudi, sari, tono, umar, vina]
 }
 

@@ -22,6 +22,7 @@ use talenta_ingest::delimited::Table;
 use talenta_ingest::{
     Cell, Column, CsvSink, CsvTable, Kind, RecordKind, Reference, RowError, Target,
 };
+use talenta_testkit::records;
 use time::{Date, Month};
 
 // ---------------------------------------------------------------------------
@@ -536,12 +537,7 @@ fn siti(golongan: Option<GolonganAsn>) -> Pegawai {
     Pegawai {
         jenis_kelamin: talenta_domain::Gender::P,
         golongan,
-        ..talenta_testkit::records::pegawai(
-            nip(SITI),
-            "Siti Rahmawati",
-            date(1985, 3, 15),
-            "DINKES",
-        )
+        ..records::pegawai(nip(SITI), "Siti Rahmawati", date(1985, 3, 15), "DINKES")
     }
 }
 
@@ -580,30 +576,14 @@ fn hand_made_records_round_trip() {
     assert_round_trip(&[blank, full, pppk]);
 
     let jabatan = Jabatan {
-        kode: "DINKES-KADIS".into(),
         nama: "Kepala Dinas Kesehatan".into(),
-        opd: "DINKES".into(),
-        jenjang: Jenjang::JptPratama,
-        min_pendidikan: None,
-        bidang_ilmu: Vec::new(),
-        min_golongan: None,
-        standar: Levels::new(),
-        kunci: false,
-        kebutuhan: 1,
-        bup: None,
+        ..records::jabatan("DINKES-KADIS", "DINKES", Jenjang::JptPratama)
     };
     let full = Jabatan {
-        min_pendidikan: Some(TingkatPendidikan::S1),
-        bidang_ilmu: vec![
-            BidangIlmu::new("Kedokteran"),
-            BidangIlmu::new("Kesehatan Masyarakat"),
-        ],
-        min_golongan: Some(Golongan::IVC),
         standar: all_nine(4),
-        kunci: true,
         kebutuhan: 3,
         bup: Some(60),
-        ..jabatan.clone()
+        ..records::kepala_dinas()
     };
     assert_round_trip(&[jabatan, full]);
 
@@ -623,11 +603,7 @@ fn hand_made_records_round_trip() {
 #[test]
 fn sink_writes_the_header_and_quotes_only_where_needed() {
     let opd = [
-        Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        },
+        records::opd("DINKES", "Dinas Kesehatan"),
         Opd {
             kode: "DINKES-YANKES".into(),
             nama: "Bidang \"Pelayanan\", Kesehatan".into(),
@@ -1114,14 +1090,14 @@ fn keys_and_references_follow_the_table() {
         [("unorId", Target::Opd), ("jabatanId", Target::Jabatan)]
     );
     let r = RiwayatJabatan {
-        nip: nip(SITI),
-        tmt: date(2024, 1, 2),
         jabatan: Some("KADIS".into()),
-        nama_jabatan: "Kepala Dinas".into(),
         opd: Some("DINKES".into()),
-        jenjang: Jenjang::JptPratama,
-        nomor_sk: None,
-        tanggal_sk: None,
+        ..records::riwayat_jabatan(
+            nip(SITI),
+            date(2024, 1, 2),
+            "Kepala Dinas",
+            Jenjang::JptPratama,
+        )
     };
     assert_eq!(r.key(), (SITI.to_owned(), date(2024, 1, 2)));
     assert_eq!(

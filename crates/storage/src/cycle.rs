@@ -10,15 +10,14 @@ use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::{Kompetensi, Level};
 use talenta_domain::personnel::Jabatan;
 use talenta_domain::pool::PoolKind;
-use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, Periode, Score};
+use talenta_domain::{Kotak, Nip, Periode, Score};
 use time::{Date, OffsetDateTime};
 
 use crate::lists::by_talent;
-use crate::records::stored;
+use crate::records::{self, stored};
 use crate::stored::{Stored, View, WriteTx, column_list};
 use crate::value::Value;
-use crate::{Db, InLinePerson, StorageError};
+use crate::{Columns, Db, InLinePerson, SnapshotRow, StorageError};
 
 /// Who a pool or a succession plan reads in a period: the people whose
 /// final box (calibrated, else computed) is one of `boxes` and, when
@@ -37,7 +36,7 @@ const JENJANG_SLOTS: usize = Jenjang::ALL.len();
 /// The state of one period of the cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodeRow {
-    pub periode: String,
+    pub periode: Periode,
     pub status: StatusPeriode,
     pub dibuka_at: OffsetDateTime,
     pub dibuka_oleh: String,
@@ -50,7 +49,7 @@ pub struct PeriodeRow {
 
 impl PeriodeRow {
     /// A period opened at `at` by `by`, with no map yet.
-    pub fn opened(periode: String, at: OffsetDateTime, by: &str) -> PeriodeRow {
+    pub fn opened(periode: Periode, at: OffsetDateTime, by: &str) -> PeriodeRow {
         PeriodeRow {
             periode,
             status: StatusPeriode::Terbuka,
@@ -81,7 +80,7 @@ stored! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KalibrasiRow {
     pub periode: Periode,
-    pub nip: String,
+    pub nip: Nip,
     /// The computed box.
     pub kotak_awal: Kotak,
     /// The box the committee set.
@@ -103,50 +102,68 @@ stored! {
     }
 }
 
-/// One person of a period's map as every page shows them: the computed
-/// box, the final box, and the calibration behind a difference. Read from
-/// the view `peta_talenta_final` (migration 0016), the one definition of
-/// the final box: the computed box unless a calibration overrides it.
+/// One person of a period's map as every page shows them: the map's row
+/// (with the computed box, `map.kotak`), the final box, and the
+/// calibration behind a difference. Read from the view
+/// `peta_talenta_final` (migration 0016), the one definition of the final
+/// box: the computed box unless a calibration overrides it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalRow {
-    pub periode: Periode,
-    pub nip: String,
-    /// The name and unit as the map recorded them.
-    pub nama: String,
-    pub opd: String,
-    pub kinerja: Option<Score>,
-    pub potensial: Option<Score>,
-    /// The computed box; `None` when left out for missing data.
-    pub computed: Option<Kotak>,
+    pub map: SnapshotRow,
     /// The box after calibration.
     pub final_box: Option<Kotak>,
-    pub nilai_talenta: Option<Score>,
-    /// The components the map found no data for, when left out.
-    pub missing: Vec<Komponen>,
-    /// The computed box the committee calibrated from, the reason, who and
-    /// when, when calibrated.
-    pub kotak_awal: Option<Kotak>,
-    pub alasan: Option<String>,
-    pub oleh: Option<String>,
-    pub at: Option<OffsetDateTime>,
+    pub calibration: Option<Calibrated>,
+}
+
+/// A calibration as the final map shows it: the computed box the committee
+/// calibrated from, the reason, who and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calibrated {
+    pub kotak_awal: Kotak,
+    pub alasan: String,
+    pub oleh: String,
+    pub at: OffsetDateTime,
 }
 
 stored! {
     view FinalRow in "peta_talenta_final", key 2 {
-        periode: "periode" Text,
-        nip: "nip" Text,
-        nama: "nama" Text,
-        opd: "opd" Text,
-        kinerja: "kinerja" Int,
-        potensial: "potensial" Int,
-        computed: "kotak" Int,
+        ..map: SnapshotRow,
         final_box: "kotak_final" Int,
-        nilai_talenta: "nilai_talenta" Int,
-        missing: "kurang" Text,
-        kotak_awal: "kotak_awal" Int,
-        alasan: "alasan" Text,
-        oleh: "oleh" Text,
-        at: "at" Int,
+        calibration: "kotak_awal" Int & "alasan" Text & "oleh" Text & "at" Int,
+    }
+}
+
+/// The four columns of a calibration, NULL together for a person the
+/// committee did not calibrate (the view's outer join).
+impl records::Field for Option<Calibrated> {
+    fn push(&self, out: &mut Vec<Value>) {
+        use records::Field;
+        let calibrated = self.as_ref();
+        Field::push(&calibrated.map(|c| c.kotak_awal), out);
+        Field::push(&calibrated.map(|c| c.alasan.clone()), out);
+        Field::push(&calibrated.map(|c| c.oleh.clone()), out);
+        Field::push(&calibrated.map(|c| c.at), out);
+    }
+    fn read(row: &mut Columns) -> Result<Self, StorageError> {
+        use records::Field;
+        let kotak_awal: Option<Kotak> = Field::read(row)?;
+        let alasan: Option<String> = Field::read(row)?;
+        let oleh: Option<String> = Field::read(row)?;
+        let at: Option<OffsetDateTime> = Field::read(row)?;
+        match (kotak_awal, alasan, oleh, at) {
+            (Some(kotak_awal), Some(alasan), Some(oleh), Some(at)) => Ok(Some(Calibrated {
+                kotak_awal,
+                alasan,
+                oleh,
+                at,
+            })),
+            (None, None, None, None) => Ok(None),
+            partial => Err(row.corrupt(
+                "kotak_awal",
+                format!("{partial:?}"),
+                "a calibration with some of its columns NULL".into(),
+            )),
+        }
     }
 }
 
@@ -217,59 +234,6 @@ stored! {
 }
 
 impl WriteTx {
-    /// Removes a person's calibration of a period (back to the computed box).
-    pub async fn delete_kalibrasi(
-        &mut self,
-        instansi_id: i64,
-        periode: &str,
-        nip: &str,
-    ) -> Result<u64, StorageError> {
-        const SQL: &str =
-            "DELETE FROM kalibrasi WHERE instansi_id = $1 AND periode = $2 AND nip = $3";
-        self.execute(
-            SQL,
-            vec![
-                Value::int(instansi_id),
-                Value::text(periode),
-                Value::text(nip),
-            ],
-        )
-        .await
-    }
-
-    /// Removes the frozen pools of a period.
-    pub async fn delete_krs(
-        &mut self,
-        instansi_id: i64,
-        periode: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "DELETE FROM krs WHERE instansi_id = $1 AND periode = $2";
-        self.execute(SQL, vec![Value::int(instansi_id), Value::text(periode)])
-            .await
-            .map(|_| ())
-    }
-
-    /// Removes a person's plan for a target position.
-    pub async fn delete_idp(
-        &mut self,
-        instansi_id: i64,
-        nip: &str,
-        jabatan_target: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str =
-            "DELETE FROM idp WHERE instansi_id = $1 AND nip = $2 AND jabatan_target = $3";
-        self.execute(
-            SQL,
-            vec![
-                Value::int(instansi_id),
-                Value::text(nip),
-                Value::text(jabatan_target),
-            ],
-        )
-        .await
-        .map(|_| ())
-    }
-
     /// The state of a period as seen inside this transaction, so that a
     /// check and the write that depends on it cannot interleave with
     /// another writer.

@@ -249,7 +249,7 @@ impl Db {
 }
 
 /// A stored box number as a byte; anything else is corrupt data.
-pub(crate) fn small_kotak(kotak: i64) -> Result<u8, StorageError> {
+fn small_kotak(kotak: i64) -> Result<u8, StorageError> {
     u8::try_from(kotak)
         .ok()
         .filter(|k| (1..=9).contains(k))

@@ -6,7 +6,7 @@
 
 use time::OffsetDateTime;
 
-use crate::{Db, StorageError, on_read};
+use crate::{Db, StorageError, on_read, on_tx};
 
 /// Where a document stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,12 +122,12 @@ impl Db {
         let change = tx
             .record_change(at, actor, "unggah_dokumen", &detail)
             .await?;
-        crate::on_tx!(&mut tx, conn => {
+        on_tx!(&mut tx, tx => {
             sqlx::query(FILE).bind(instansi).bind(upload.sha256).bind(upload.mime).bind(upload.content)
-                .execute(&mut *conn).await?;
+                .execute(&mut **tx).await?;
             sqlx::query(ROW).bind(instansi).bind(upload.nip).bind(upload.sha256).bind(upload.jenis)
                 .bind(upload.nama_file).bind(size).bind(change)
-                .execute(&mut *conn).await?;
+                .execute(&mut **tx).await?;
         });
         tx.commit().await
     }
@@ -254,9 +254,9 @@ impl Db {
         let change = tx
             .record_change(at, by, action, &format!("{nip} {sha256}"))
             .await?;
-        let affected = crate::on_tx!(&mut tx, conn => sqlx::query(DECIDE)
+        let affected = on_tx!(&mut tx, tx => sqlx::query(DECIDE)
             .bind(instansi).bind(nip).bind(sha256).bind(by).bind(at).bind(alasan).bind(change)
-            .execute(conn).await?.rows_affected());
+            .execute(&mut **tx).await?.rows_affected());
         if affected == 1 {
             tx.commit().await?;
             Ok(true)
@@ -302,13 +302,13 @@ impl Db {
         let detail = format!("{} dokumen", documents.len());
         let change = tx.record_change(at, actor, "muat_dokumen", &detail).await?;
         for (sha256, mime, content) in files {
-            crate::on_tx!(&mut tx, conn => {
+            on_tx!(&mut tx, tx => {
                 sqlx::query(FILE).bind(instansi).bind(sha256).bind(mime).bind(content)
-                    .execute(&mut *conn).await?;
+                    .execute(&mut **tx).await?;
             });
         }
         for chunk in documents.chunks(CHUNK) {
-            crate::on_tx!(&mut tx, conn => {
+            on_tx!(&mut tx, tx => {
                 let mut insert = sqlx::QueryBuilder::new(
                     "INSERT INTO dokumen (instansi_id, nip, sha256, jenis, nama_file, ukuran, \
                      diverifikasi_oleh, diverifikasi_at, perubahan_id) ",
@@ -325,7 +325,7 @@ impl Db {
                         .push_bind(change);
                 });
                 insert.push(" ON CONFLICT (instansi_id, nip, sha256) DO NOTHING");
-                insert.build().execute(&mut *conn).await?;
+                insert.build().execute(&mut **tx).await?;
             });
         }
         tx.commit().await

@@ -24,7 +24,7 @@ mod value;
 
 pub use accounts::{Account, NewAccount};
 pub use branding::{Branding, BrandingItem};
-pub use cycle::{FinalRow, IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
+pub use cycle::{Calibrated, FinalRow, IdpRow, InLine, KalibrasiRow, KrsRow, PeriodeRow};
 pub use dashboard::{BoxCount, DashboardCounts, Queue, StatusCount, UnitGroup, VerifiedCount};
 pub use documents::{Document, Filed, Upload, UploadLoad, Verifikasi};
 pub use lists::{EmployeeFilter, EmployeeItem, MapFilter, MapItem, Page, Search, Window};
@@ -46,14 +46,18 @@ use sqlx::sqlite::{
 
 /// Runs the same expression once per engine with `$pool` bound to that
 /// engine's pool (SQLite's writer). Each arm is compiled for its own driver,
-/// so native types work with no generic bounds.
+/// so native types work with no generic bounds. `@FIELD` names the SQLite
+/// pool of another use ([`on_read!`], [`on_sesi!`]); PostgreSQL has one.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, $pool:ident => $body:expr) => {
+    (@$sqlite:ident $db:expr, $pool:ident => $body:expr) => {
         match $db {
-            $crate::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::Db::Sqlite { $sqlite: $pool, .. } => $body,
             $crate::Db::Postgres($pool) => $body,
         }
+    };
+    ($db:expr, $pool:ident => $body:expr) => {
+        $crate::on_db!(@write $db, $pool => $body)
     };
 }
 
@@ -62,10 +66,7 @@ macro_rules! on_db {
 #[macro_export]
 macro_rules! on_read {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite { read: $pool, .. } => $body,
-            $crate::Db::Postgres($pool) => $body,
-        }
+        $crate::on_db!(@read $db, $pool => $body)
     };
 }
 
@@ -74,31 +75,24 @@ macro_rules! on_read {
 /// database itself.
 macro_rules! on_sesi {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite { sesi: $pool, .. } => $body,
-            $crate::Db::Postgres($pool) => $body,
-        }
+        $crate::on_db!(@sesi $db, $pool => $body)
     };
 }
 pub(crate) use on_sesi;
 
-/// Runs the same expression on the connection of a [`WriteTx`], bound to
-/// `$conn` (`&mut` the engine's connection).
-#[macro_export]
+/// Runs the same expression once per engine with `$tx` bound to the
+/// engine's transaction of a [`WriteTx`] (`&mut` it when given `&mut` the
+/// [`WriteTx`], which statements run on as `&mut **$tx`; itself when given
+/// the [`WriteTx`], to commit it).
 macro_rules! on_tx {
-    ($tx:expr, $conn:ident => $body:expr) => {
-        match $tx {
-            $crate::WriteTx::Sqlite(tx) => {
-                let $conn = &mut **tx;
-                $body
-            }
-            $crate::WriteTx::Postgres(tx) => {
-                let $conn = &mut **tx;
-                $body
-            }
+    ($write:expr, $tx:ident => $body:expr) => {
+        match $write {
+            $crate::WriteTx::Sqlite($tx) => $body,
+            $crate::WriteTx::Postgres($tx) => $body,
         }
     };
 }
+pub(crate) use on_tx;
 
 /// The default database: a SQLite file beside the working directory.
 pub const DEFAULT_URL: &str = "sqlite://./data/talenta.db";

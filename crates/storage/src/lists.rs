@@ -6,8 +6,10 @@
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::{Kotak, Score};
 
-use crate::dashboard::small_kotak;
+use crate::records::stored;
 use crate::scope::with_bawah;
+use crate::stored::View;
+use crate::value::{Value, bind_all};
 use crate::{Db, StorageError, on_read};
 
 /// What a search box asks for.
@@ -91,7 +93,8 @@ macro_rules! employees_from {
 }
 
 const EMPLOYEES: &str = with_bawah!(concat!(
-    "SELECT p.nip, p.nama, p.opd, o.nama, j.nama, j.jenjang ",
+    "SELECT p.nip AS nip, p.nama AS nama, p.opd AS opd, o.nama AS opd_nama, \
+       j.nama AS jabatan, j.jenjang AS jenjang ",
     employees_from!(),
     people_where!("p"),
     "ORDER BY p.nip LIMIT $6 OFFSET $7"
@@ -104,6 +107,8 @@ const EMPLOYEES_COUNT: &str = with_bawah!(concat!(
 ));
 
 /// `$6` the period, `$7` a box, `$8` a jenjang code (NULL when unused).
+/// A list's query ends with its window, `LIMIT` and `OFFSET` the next two
+/// parameters.
 /// The box is the final one (`peta_talenta_final`, migration 0016).
 macro_rules! map_from {
     () => {
@@ -131,8 +136,9 @@ macro_rules! by_talent {
 pub(crate) use by_talent;
 
 const MAP: &str = with_bawah!(concat!(
-    "SELECT t.nip, t.nama, t.opd, COALESCE(o.nama, t.opd), j.nama, j.jenjang, \
-       t.kinerja, t.potensial, t.nilai_talenta, t.kotak_final ",
+    "SELECT t.nip AS nip, t.nama AS nama, t.opd AS opd, COALESCE(o.nama, t.opd) AS opd_nama, \
+       j.nama AS jabatan, j.jenjang AS jenjang, t.kinerja AS kinerja, \
+       t.potensial AS potensial, t.nilai_talenta AS nilai_talenta, t.kotak_final AS kotak_final ",
     map_from!(),
     "ORDER BY ",
     by_talent!(),
@@ -175,6 +181,19 @@ pub struct EmployeeItem {
     pub jenjang: Option<Jenjang>,
 }
 
+stored! {
+    // Not one table: `EMPLOYEES` selects these columns by name from the
+    // employee, their unit and their position.
+    view EmployeeItem in "pegawai", key 1 {
+        nip: "nip" Text,
+        nama: "nama" Text,
+        opd: "opd" Text,
+        opd_nama: "opd_nama" Text,
+        jabatan: "jabatan" Text,
+        jenjang: "jenjang" Text,
+    }
+}
+
 /// The snapshot rows to list.
 #[derive(Debug, Clone)]
 pub struct MapFilter<'a> {
@@ -198,69 +217,29 @@ pub struct MapItem {
     pub kotak: Option<Kotak>,
 }
 
-/// NIP, name, unit code and name, position name and jenjang.
-type EmployeeRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
-type MapRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-);
-
-/// A position's jenjang as stored (`Jenjang::code`).
-fn jenjang(code: Option<String>) -> Result<Option<Jenjang>, StorageError> {
-    code.map(|code| {
-        code.parse().map_err(|_| StorageError::Corrupt {
-            table: "jabatan",
-            column: "jenjang",
-            value: code,
-            reason: "not a jenjang code".into(),
-        })
-    })
-    .transpose()
+stored! {
+    // `MAP` selects these columns by name from the final map, the unit,
+    // the employee and their position.
+    view MapItem in "peta_talenta_final", key 1 {
+        ..pegawai: EmployeeItem,
+        kinerja: "kinerja" Int,
+        potensial: "potensial" Int,
+        nilai_talenta: "nilai_talenta" Int,
+        kotak: "kotak_final" Int,
+    }
 }
 
-fn score(column: &'static str, value: Option<i64>) -> Result<Option<Score>, StorageError> {
-    value
-        .map(|v| {
-            u16::try_from(v)
-                .ok()
-                .and_then(|h| Score::from_hundredths(h).ok())
-                .ok_or_else(|| StorageError::Corrupt {
-                    table: "peta_talenta_pegawai",
-                    column,
-                    value: v.to_string(),
-                    reason: "a score is 0 to 100.00".into(),
-                })
-        })
-        .transpose()
-}
-
-fn employee(
-    (nip, nama, opd, opd_nama, jabatan, code): EmployeeRow,
-) -> Result<EmployeeItem, StorageError> {
-    Ok(EmployeeItem {
-        nip,
-        nama,
-        opd,
-        opd_nama,
-        jabatan,
-        jenjang: jenjang(code)?,
-    })
+/// `$1` the instansi, `$2` the unit and `$3..=$5` the search (NULL when
+/// unused), as `people_where!` reads them.
+fn people_binds(instansi: i64, root: Option<&str>, search: &Search) -> Vec<Value> {
+    let (first, last, name) = search.binds();
+    vec![
+        Value::int(instansi),
+        Value::opt_text(root),
+        Value::opt_text(first),
+        Value::opt_text(last),
+        Value::opt_text(name),
+    ]
 }
 
 impl Db {
@@ -271,19 +250,8 @@ impl Db {
         filter: &EmployeeFilter<'_>,
         window: Window,
     ) -> Result<Page<EmployeeItem>, StorageError> {
-        let (first, last, name) = filter.search.binds();
-        let rows: Vec<EmployeeRow> = on_read!(self, pool => sqlx::query_as(EMPLOYEES)
-                .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-                .bind(window.limit).bind(window.offset)
-                .fetch_all(pool).await?);
-        let total: i64 = on_read!(self, pool => sqlx::query_scalar(EMPLOYEES_COUNT)
-            .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-            .fetch_one(pool).await?);
-        let rows = rows
-            .into_iter()
-            .map(employee)
-            .collect::<Result<_, StorageError>>()?;
-        Ok(Page { rows, total })
+        let binds = people_binds(instansi, filter.root, &filter.search);
+        self.page(EMPLOYEES, EMPLOYEES_COUNT, binds, window).await
     }
 
     /// A page of a talent-map snapshot, in the order of talent (`by_talent!`).
@@ -293,35 +261,28 @@ impl Db {
         filter: &MapFilter<'_>,
         window: Window,
     ) -> Result<Page<MapItem>, StorageError> {
-        let (first, last, name) = filter.search.binds();
-        let kotak = filter.kotak.map(|k| i64::from(k.number()));
-        let jenjang = filter.jenjang.map(Jenjang::code);
-        let rows: Vec<MapRow> = on_read!(self, pool => sqlx::query_as(MAP)
-            .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-            .bind(filter.periode).bind(kotak).bind(jenjang)
-            .bind(window.limit).bind(window.offset)
-            .fetch_all(pool).await?);
-        let total: i64 = on_read!(self, pool => sqlx::query_scalar(MAP_COUNT)
-            .bind(instansi).bind(filter.root).bind(first).bind(last).bind(name)
-            .bind(filter.periode).bind(kotak).bind(jenjang)
-            .fetch_one(pool).await?);
-        let rows = rows
-            .into_iter()
-            .map(
-                |(nip, nama, opd, opd_nama, jabatan, jenjang, kinerja, potensial, nilai, kotak)| {
-                    Ok(MapItem {
-                        pegawai: employee((nip, nama, opd, opd_nama, jabatan, jenjang))?,
-                        kinerja: score("kinerja", kinerja)?,
-                        potensial: score("potensial", potensial)?,
-                        nilai_talenta: score("nilai_talenta", nilai)?,
-                        kotak: kotak
-                            .map(|k| small_kotak(k).map(Kotak::new))
-                            .transpose()?
-                            .flatten(),
-                    })
-                },
-            )
-            .collect::<Result<_, StorageError>>()?;
+        let mut binds = people_binds(instansi, filter.root, &filter.search);
+        binds.extend([
+            Value::text(filter.periode),
+            Value::opt_int(filter.kotak.map(Kotak::number)),
+            Value::opt_text(filter.jenjang.map(Jenjang::code)),
+        ]);
+        self.page(MAP, MAP_COUNT, binds, window).await
+    }
+
+    /// The `window` of the rows `list` selects with `binds`, and the number
+    /// `count` finds with the same binds.
+    async fn page<T: View>(
+        &self,
+        list: &'static str,
+        count: &'static str,
+        mut binds: Vec<Value>,
+        window: Window,
+    ) -> Result<Page<T>, StorageError> {
+        let total: i64 = on_read!(self, pool =>
+            bind_all!(sqlx::query_scalar(count), binds.clone()).fetch_one(pool).await?);
+        binds.extend([Value::int(window.limit), Value::int(window.offset)]);
+        let rows = self.fetch_records(list.to_owned(), binds).await?;
         Ok(Page { rows, total })
     }
 

@@ -173,9 +173,9 @@ impl WriteTx {
     ) -> Result<bool, StorageError> {
         const DECIDE: &str = "UPDATE usulan SET status = $3, diputuskan_oleh = $4, diputuskan = $5, catatan = $6 \
              WHERE instansi_id = $1 AND nomor = $2 AND status = 'menunggu'";
-        let affected = on_tx!(self, conn => sqlx::query(DECIDE)
+        let affected = on_tx!(self, tx => sqlx::query(DECIDE)
             .bind(instansi).bind(nomor).bind(status.code()).bind(by).bind(now).bind(catatan)
-            .execute(conn).await?.rows_affected());
+            .execute(&mut **tx).await?.rows_affected());
         Ok(affected == 1)
     }
 }

@@ -11,16 +11,16 @@ use common::{migrated, pegawai};
 use talenta_domain::cycle::{StatusPeriode, Talent, by_talent};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::eligibility::{Candidate, Diklat, StatusKepegawaian};
-use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
-use talenta_domain::personnel::{Jabatan, Opd, Pegawai, RiwayatDiklat};
+use talenta_domain::kompetensi::{Kompetensi, Level, Manajerial};
+use talenta_domain::personnel::{Jabatan, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::talent::Komponen;
 use talenta_domain::{Jenjang, Kotak, Score};
 use talenta_storage::{
-    Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter, PeriodeRow,
-    Search, Snapshot, SnapshotRow, Stored, Window,
+    Calibrated, Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter,
+    PeriodeRow, Search, Snapshot, SnapshotRow, Stored, Window,
 };
-use talenta_testkit::{TestDb, each_engine};
+use talenta_testkit::{TestDb, each_engine, records};
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
 
@@ -53,36 +53,15 @@ async fn seed(db: &Db) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
     let (id, _) = tx.upsert_instansi("9999", "Kota Uji").await.unwrap();
     let change = tx.record_change(AT, "uji", "seed", "").await.unwrap();
-    tx.upsert(
-        id,
-        change,
-        &[Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        }],
-    )
-    .await
-    .unwrap();
-    tx.upsert(
-        id,
-        change,
-        &[Jabatan {
-            kode: "KABID".into(),
-            nama: "Kepala Bidang".into(),
-            opd: "DINKES".into(),
-            jenjang: Jenjang::Administrator,
-            min_pendidikan: None,
-            bidang_ilmu: vec![],
-            min_golongan: None,
-            standar: Levels::new(),
-            kunci: true,
-            kebutuhan: 1,
-            bup: None,
-        }],
-    )
-    .await
-    .unwrap();
+    tx.upsert(id, change, &[records::opd("DINKES", "Dinas Kesehatan")])
+        .await
+        .unwrap();
+    let kabid = Jabatan {
+        nama: "Kepala Bidang".into(),
+        kunci: true,
+        ..records::jabatan("KABID", "DINKES", Jenjang::Administrator)
+    };
+    tx.upsert(id, change, &[kabid]).await.unwrap();
     let people: Vec<Pegawai> = NIPS.iter().map(|n| pegawai(n)).collect();
     tx.upsert(id, change, &people).await.unwrap();
     let had_rows = tx.replace_snapshot(id, change, &header()).await.unwrap();
@@ -110,9 +89,23 @@ async fn seed(db: &Db) -> i64 {
     id
 }
 
+/// The committee's move of `nip` in `periode` from one box to another, at
+/// [`AT`].
+fn calibration(periode: &str, nip: &str, (from, to): (u8, u8), alasan: &str) -> KalibrasiRow {
+    KalibrasiRow {
+        periode: periode.parse().unwrap(),
+        nip: nip.parse().unwrap(),
+        kotak_awal: kotak(from),
+        kotak_akhir: kotak(to),
+        alasan: alasan.into(),
+        oleh: "ketua tim".into(),
+        at: AT,
+    }
+}
+
 fn periode_row(status: StatusPeriode) -> PeriodeRow {
     PeriodeRow {
-        periode: "2026-S1".into(),
+        periode: "2026-S1".parse().unwrap(),
         status,
         dibuka_at: AT,
         dibuka_oleh: "admin".into(),
@@ -134,15 +127,12 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         tx.periode_state(id, "2026-S1").await.unwrap(),
         Some(periode_row(StatusPeriode::Terbuka))
     );
-    let calibrated = KalibrasiRow {
-        periode: "2026-S1".parse().unwrap(),
-        nip: NIPS[1].into(),
-        kotak_awal: kotak(6),
-        kotak_akhir: kotak(7),
-        alasan: "Kinerja 2026 membaik nyata setelah rotasi".into(),
-        oleh: "ketua tim".into(),
-        at: AT,
-    };
+    let calibrated = calibration(
+        "2026-S1",
+        NIPS[1],
+        (6, 7),
+        "Kinerja 2026 membaik nyata setelah rotasi",
+    );
     tx.upsert(id, change, std::slice::from_ref(&calibrated))
         .await
         .unwrap();
@@ -208,25 +198,18 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
     );
     // A person's history carries the calibration of each period.
     let history = db.final_history(id, NIPS[1]).await.unwrap();
-    let calibrated_row = |r: &FinalRow| {
-        (
-            r.computed,
-            r.final_box,
-            r.kotak_awal,
-            r.alasan.clone(),
-            r.oleh.clone(),
-            r.at,
-        )
-    };
+    let calibrated_row = |r: &FinalRow| (r.map.kotak, r.final_box, r.calibration.clone());
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
         [(
             Some(kotak(6)),
             Some(kotak(7)),
-            Some(calibrated.kotak_awal),
-            Some(calibrated.alasan.clone()),
-            Some(calibrated.oleh.clone()),
-            Some(calibrated.at)
+            Some(Calibrated {
+                kotak_awal: calibrated.kotak_awal,
+                alasan: calibrated.alasan.clone(),
+                oleh: calibrated.oleh.clone(),
+                at: calibrated.at,
+            })
         )],
         "{:?}",
         db.engine()
@@ -391,16 +374,18 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
 
     let mut tx = db.begin_write().await.unwrap();
     assert_eq!(
-        tx.delete_kalibrasi(id, "2026-S1", NIPS[1]).await.unwrap(),
+        tx.delete::<KalibrasiRow>(id, &["2026-S1", NIPS[1]])
+            .await
+            .unwrap(),
         1
     );
-    tx.delete_krs(id, "2026-S1").await.unwrap();
-    tx.delete_idp(id, NIPS[0], "KABID").await.unwrap();
+    tx.delete::<KrsRow>(id, &["2026-S1"]).await.unwrap();
+    tx.delete::<IdpRow>(id, &[NIPS[0], "KABID"]).await.unwrap();
     tx.commit().await.unwrap();
     let history = db.final_history(id, NIPS[1]).await.unwrap();
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
-        [(Some(kotak(6)), Some(kotak(6)), None, None, None, None)],
+        [(Some(kotak(6)), Some(kotak(6)), None)],
         "{:?}: back to the computed box",
         db.engine()
     );
@@ -417,15 +402,7 @@ async fn a_calibration_needs_its_period(seeded: &Seeded) {
     let (db, id) = (&seeded.db, seeded.id);
     let mut tx = db.begin_write().await.unwrap();
     let change = tx.record_change(AT, "admin", "x", "").await.unwrap();
-    let orphan = KalibrasiRow {
-        periode: "2030-S1".parse().unwrap(),
-        nip: NIPS[0].into(),
-        kotak_awal: kotak(6),
-        kotak_akhir: kotak(7),
-        alasan: "x".into(),
-        oleh: "x".into(),
-        at: AT,
-    };
+    let orphan = calibration("2030-S1", NIPS[0], (6, 7), "x");
     let result = tx.upsert(id, change, &[orphan]).await;
     let committed = match result {
         Ok(_) => tx.commit().await.is_ok(),
@@ -492,19 +469,7 @@ async fn positions_of_some_jenjang_on_both_engines(seeded: &Seeded) {
     let (db, id) = (&seeded.db, seeded.id);
     let mut tx = db.begin_write().await.unwrap();
     let change = tx.record_change(AT, "uji", "jabatan", "").await.unwrap();
-    let position = |kode: &str, jenjang| Jabatan {
-        kode: kode.into(),
-        nama: format!("Jabatan {kode}"),
-        opd: "DINKES".into(),
-        jenjang,
-        min_pendidikan: None,
-        bidang_ilmu: vec![],
-        min_golongan: None,
-        standar: Levels::new(),
-        kunci: false,
-        kebutuhan: 1,
-        bup: None,
-    };
+    let position = |kode: &str, jenjang| records::jabatan(kode, "DINKES", jenjang);
     tx.upsert(
         id,
         change,
@@ -651,7 +616,7 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
     let listed: Vec<&str> = listed.rows.iter().map(|r| r.pegawai.nip.as_str()).collect();
     assert_eq!(listed, expected, "{:?}: /peta", db.engine());
     let finals = db.final_map(id, "2026-S1".parse().unwrap()).await.unwrap();
-    let finals: Vec<&str> = finals.iter().map(|r| r.nip.as_str()).collect();
+    let finals: Vec<&str> = finals.iter().map(|r| r.map.nip.as_str()).collect();
     assert_eq!(finals, expected, "{:?}: the final map", db.engine());
 }
 
@@ -682,15 +647,7 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
     tx.upsert(
         id,
         change,
-        &[KalibrasiRow {
-            periode: "2026-S1".parse().unwrap(),
-            nip: NIPS[2].into(),
-            kotak_awal: kotak(5),
-            kotak_akhir: kotak(8),
-            alasan: "Penilaian ulang".into(),
-            oleh: "ketua tim".into(),
-            at: AT,
-        }],
+        &[calibration("2026-S1", NIPS[2], (5, 8), "Penilaian ulang")],
     )
     .await
     .unwrap();
@@ -716,11 +673,11 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
         .iter()
         .map(|r| {
             (
-                r.periode.to_string(),
-                r.nip.as_str(),
-                r.computed,
+                r.map.periode.to_string(),
+                r.map.nip.as_str(),
+                r.map.kotak,
                 r.final_box,
-                r.missing.clone(),
+                r.map.kurang.clone(),
             )
         })
         .collect();

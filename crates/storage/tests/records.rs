@@ -22,7 +22,7 @@ use talenta_domain::{
     TingkatPendidikan,
 };
 use talenta_storage::{Db, Persyaratan, Stored, SyaratJabatan, Value, WriteTx, Written};
-use talenta_testkit::each_engine;
+use talenta_testkit::{each_engine, records};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 
@@ -63,54 +63,26 @@ fn nine_levels(first: u8) -> Levels {
 
 fn opds() -> Vec<Opd> {
     vec![
-        Opd {
-            kode: "DINKES".into(),
-            nama: "Dinas Kesehatan".into(),
-            induk: None,
-        },
+        records::opd("DINKES", "Dinas Kesehatan"),
         Opd {
             kode: "DINKES-YANKES".into(),
             nama: "Bidang \"Pelayanan\" Kesehatan, Ünit ñ — 日本 'x' \\ ,".into(),
             induk: Some("DINKES".into()),
         },
-        Opd {
-            kode: "BAPPEDA".into(),
-            nama: String::new(),
-            induk: None,
-        },
+        records::opd("BAPPEDA", ""),
     ]
 }
 
 fn jabatans() -> Vec<Jabatan> {
     vec![
         Jabatan {
-            kode: "DINKES-KADIS".into(),
-            nama: "Kepala Dinas Kesehatan".into(),
-            opd: "DINKES".into(),
-            jenjang: Jenjang::JptPratama,
-            min_pendidikan: Some(TingkatPendidikan::S1),
-            bidang_ilmu: vec![
-                BidangIlmu::new("Kedokteran"),
-                BidangIlmu::new("Kesehatan Masyarakat"),
-            ],
-            min_golongan: Some(Golongan::IVC),
             standar: nine_levels(1),
-            kunci: true,
-            kebutuhan: 1,
-            bup: None,
+            ..records::kepala_dinas()
         },
         Jabatan {
-            kode: "PELAKSANA".into(),
             nama: "Pengadministrasi \"Umum\", Seksi 'Ümum'".into(),
-            opd: "DINKES-YANKES".into(),
-            jenjang: Jenjang::Pelaksana,
-            min_pendidikan: None,
-            bidang_ilmu: Vec::new(),
-            min_golongan: None,
-            standar: Levels::new(),
-            kunci: false,
             kebutuhan: 65_535,
-            bup: None,
+            ..records::jabatan("PELAKSANA", "DINKES-YANKES", Jenjang::Pelaksana)
         },
         Jabatan {
             kode: "BAPPEDA-PERENCANA".into(),
@@ -202,25 +174,22 @@ fn riwayat_jabatans() -> Vec<RiwayatJabatan> {
             nomor_sk: Some("821/001/BKPSDM/2024".into()),
             tanggal_sk: Some(date!(2023 - 12 - 28)),
         },
+        records::riwayat_jabatan(
+            nip(SITI),
+            date!(2018 - 07 - 01),
+            "Kepala Puskesmas \"Ciracas\"",
+            Jenjang::Pengawas,
+        ),
         RiwayatJabatan {
-            nip: nip(SITI),
-            tmt: date!(2018 - 07 - 01),
-            jabatan: None,
-            nama_jabatan: "Kepala Puskesmas \"Ciracas\"".into(),
-            opd: None,
-            jenjang: Jenjang::Pengawas,
-            nomor_sk: None,
-            tanggal_sk: None,
-        },
-        RiwayatJabatan {
-            nip: nip(KETUT),
-            tmt: date!(2020 - 11 - 01),
             jabatan: Some("BAPPEDA-PERENCANA".into()),
-            nama_jabatan: "Perencana Ahli Muda — 計画".into(),
             opd: Some("BAPPEDA".into()),
-            jenjang: Jenjang::AhliMuda,
-            nomor_sk: None,
             tanggal_sk: Some(date!(2020 - 10 - 15)),
+            ..records::riwayat_jabatan(
+                nip(KETUT),
+                date!(2020 - 11 - 01),
+                "Perencana Ahli Muda — 計画",
+                Jenjang::AhliMuda,
+            )
         },
     ]
 }
@@ -775,11 +744,7 @@ async fn an_opd_may_come_before_its_parent_but_not_without_it(db: &Db) {
         nama: "Bidang Pelayanan Kesehatan".into(),
         induk: Some("DINKES".into()),
     };
-    let parent = Opd {
-        kode: "DINKES".into(),
-        nama: "Dinas Kesehatan".into(),
-        induk: None,
-    };
+    let parent = records::opd("DINKES", "Dinas Kesehatan");
     let engine = db.engine();
     // The parent in a later statement of the same transaction.
     let (mut tx, instansi, p) = begin_first(db).await;

@@ -30,17 +30,8 @@ pub fn kotak(n: u8) -> Kotak {
 /// `standar`, without requirements of education or golongan.
 pub fn jabatan(kode: &str, jenjang: Jenjang, opd: &str, standar: Levels) -> Jabatan {
     Jabatan {
-        kode: kode.into(),
-        nama: format!("Jabatan {kode}"),
-        opd: opd.into(),
-        jenjang,
-        min_pendidikan: None,
-        bidang_ilmu: vec![],
-        min_golongan: None,
         standar,
-        kunci: false,
-        kebutuhan: 1,
-        bup: None,
+        ..talenta_testkit::records::jabatan(kode, opd, jenjang)
     }
 }
 

@@ -250,7 +250,10 @@ impl Field for Levels {
 ///
 /// `view RECORD in TABLE, key N { … }` declares a [`crate::View`] alike,
 /// read and never written: the columns of a view or of a query that
-/// selects them by name.
+/// selects them by name. It may begin with `..FIELD: VIEW,`, a field
+/// holding another view read from the same row (its columns first: the
+/// final map's row holds the map's row), and a field may take several
+/// columns, `&`-joined, which its [`Field`] reads together.
 macro_rules! stored {
     (
         $record:ident in $table:literal, key $key:literal {
@@ -287,22 +290,35 @@ macro_rules! stored {
     };
     (
         view $record:ident in $table:literal, key $key:literal {
-            $($field:ident: $column:literal $ty:ident,)*
+            $(..$nested:ident: $view:ident,)?
+            $($field:ident: $($column:literal $ty:ident)&+,)*
         }
     ) => {
         impl $crate::View for $record {
             const TABLE: &'static str = $table;
-            const COLUMNS: &'static [(&'static str, $crate::Ty)] =
-                &[$(($column, $crate::Ty::$ty)),*];
+            const COLUMNS: &'static [(&'static str, $crate::Ty)] = {
+                const FIRST: &[(&str, $crate::Ty)] = stored!(@first $($view)?);
+                const OWN: &[(&str, $crate::Ty)] = &[$($(($column, $crate::Ty::$ty),)+)*];
+                const ALL: [(&str, $crate::Ty); FIRST.len() + OWN.len()] =
+                    $crate::stored::concat_columns(FIRST, OWN);
+                &ALL
+            };
             const KEY_LEN: usize = $key;
 
             fn decode(row: &mut $crate::Columns) -> Result<$record, $crate::StorageError> {
                 use $crate::records::Field;
                 Ok($record {
+                    $($nested: <$view as $crate::View>::decode(row)?,)?
                     $($field: Field::read(row)?,)*
                 })
             }
         }
+    };
+    (@first) => {
+        &[]
+    };
+    (@first $view:ident) => {
+        <$view as $crate::View>::COLUMNS
     };
     (@columns [$($column:expr),*]) => {
         &[$($column),*]

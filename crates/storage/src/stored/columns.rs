@@ -222,4 +222,29 @@ mod tests {
         let short = vec![Value::text("1"), Value::int(2024)];
         assert_eq!(reason(short), ("catatan", "missing column".to_owned()));
     }
+
+    #[test]
+    fn a_stored_nip_that_does_not_parse_names_its_table_and_value() {
+        let values = vec![
+            Value::text("2026-S1"),
+            Value::text("19800101"),
+            Value::int(6),
+            Value::int(7),
+            Value::text("alasan"),
+            Value::text("ketua"),
+            Value::int(0),
+        ];
+        match decode::<crate::KalibrasiRow>(values) {
+            Err(StorageError::Corrupt {
+                table,
+                column,
+                value,
+                ..
+            }) => assert_eq!(
+                (table, column, value.as_str()),
+                ("kalibrasi", "nip", "19800101")
+            ),
+            other => panic!("not corrupt: {other:?}"),
+        }
+    }
 }

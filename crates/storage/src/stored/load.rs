@@ -6,9 +6,10 @@ use sqlx::AssertSqlSafe;
 
 use super::copy::send_csv;
 use super::sql::{column_list, quote_ident};
-use super::write::{insert_values, on_tx};
+use super::write::insert_values;
 use super::{Batch, Stored, WriteTx, Written};
 use crate::StorageError;
+use crate::on_tx;
 
 /// A first load in progress: what [`WriteTx::start_load`] took off its
 /// table (foreign keys on PostgreSQL, secondary indexes on SQLite), as the

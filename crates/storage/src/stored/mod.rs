@@ -28,7 +28,7 @@ mod write;
 pub use batch::{Batch, Written};
 pub use columns::Columns;
 pub use load::Load;
-pub(crate) use sql::{column_list, json_list_text};
+pub(crate) use sql::{column_list, concat_columns, json_list_text};
 pub use write::WriteTx;
 
 use crate::StorageError;

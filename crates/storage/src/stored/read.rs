@@ -7,9 +7,9 @@ use sqlx::AssertSqlSafe;
 use tokio::sync::mpsc;
 
 use super::columns::decode;
-use super::sql::{column_list, first_column, json_list_text, key_list, range_sql};
-use super::write::on_tx;
+use super::sql::{column_list, delete_sql, first_column, json_list_text, key_list, range_sql};
 use super::{Stored, View, WriteTx};
+use crate::on_tx;
 use crate::value::{JsonRowsError, Ty, Value, bind_all, decode_json_rows, decode_row};
 use crate::{Db, Engine, StorageError, on_read};
 
@@ -364,17 +364,23 @@ fn decode_json<T: View, R>(
 }
 
 impl WriteTx {
-    /// Runs a statement that returns no rows (a delete) with `binds`;
-    /// returns how many rows it changed.
-    pub(crate) async fn execute(
+    /// Removes the records of `T` whose leading key columns hold `key`
+    /// (text: a period, a NIP, a code), e.g. a person's calibration of a
+    /// period or a period's frozen pools; returns how many.
+    pub async fn delete<T: Stored>(
         &mut self,
-        sql: &'static str,
-        binds: Vec<Value>,
+        instansi_id: i64,
+        key: &[&str],
     ) -> Result<u64, StorageError> {
-        Ok(on_tx!(self, tx => bind_all!(sqlx::query(sql), binds)
+        let sql = delete_sql::<T>(key.len());
+        let mut binds = vec![Value::int(instansi_id)];
+        binds.extend(key.iter().map(|k| Value::text(*k)));
+        Ok(
+            on_tx!(self, tx => bind_all!(sqlx::query(AssertSqlSafe(sql)), binds)
             .execute(&mut **tx)
             .await?
-            .rows_affected()))
+            .rows_affected()),
+        )
     }
 
     /// Records of `T` read inside this transaction.

@@ -2,6 +2,7 @@
 //! only from the compile-time names of its table and columns.
 
 use super::{Stored, View};
+use crate::value::Ty;
 
 /// Selects the records of `T` whose first key column lies in `$2..=$3`, and
 /// meet `filter`, in key order.
@@ -25,6 +26,56 @@ pub(crate) fn column_list<T: View>() -> String {
         .map(|(name, _)| *name)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The columns `first` then `then`, in `N` slots: the columns of a view
+/// that begins with another view's (`stored! { view … { ..FIELD: VIEW, … } }`),
+/// computed at compile time. `N` is the two lengths' sum.
+pub(crate) const fn concat_columns<const N: usize>(
+    first: &[(&'static str, Ty)],
+    then: &[(&'static str, Ty)],
+) -> [(&'static str, Ty); N] {
+    let mut all = [("", Ty::Text); N];
+    let mut slots: &mut [(&'static str, Ty)] = &mut all;
+    let (mut first, mut then) = (first, then);
+    let mut filled = 0;
+    while let [slot, more_slots @ ..] = slots {
+        match (first, then) {
+            ([column, more @ ..], _) => {
+                *slot = *column;
+                first = more;
+            }
+            ([], [column, more @ ..]) => {
+                *slot = *column;
+                then = more;
+            }
+            ([], []) => break,
+        }
+        filled += 1;
+        slots = more_slots;
+    }
+    // Checked when the view's columns are computed, at compile time.
+    assert!(
+        filled == N && first.is_empty() && then.is_empty(),
+        "N is not the number of columns"
+    );
+    all
+}
+
+/// Deletes the records of `T` of instansi `$1` whose first `key_len` key
+/// columns (at most [`Stored::KEY_LEN`]) equal `$2`, `$3`, ….
+pub(super) fn delete_sql<T: Stored>(key_len: usize) -> String {
+    let key: Vec<String> = T::COLUMNS
+        .iter()
+        .take(key_len)
+        .zip(2..)
+        .map(|((name, _), n)| format!(" AND {name} = ${n}"))
+        .collect();
+    format!(
+        "DELETE FROM {} WHERE instansi_id = $1{}",
+        T::TABLE,
+        key.concat()
+    )
 }
 
 pub(crate) fn key_list<T: View>() -> String {

@@ -8,7 +8,7 @@ use super::copy::send_csv;
 use super::sql::{column_list, insert_values_sql, on_conflict};
 use super::{Batch, Stored, Written};
 use crate::value::{Value, bind_all};
-use crate::{Db, StorageError};
+use crate::{Db, StorageError, on_tx};
 
 /// A write transaction on either engine. Dropped without [`WriteTx::commit`],
 /// it rolls back: nothing of it is ever visible.
@@ -17,18 +17,6 @@ pub enum WriteTx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
-
-/// Runs the same expression once per engine with `$tx` bound to that
-/// engine's transaction: each arm is compiled for its own driver.
-macro_rules! on_tx {
-    ($write:expr, $tx:ident => $body:expr) => {
-        match $write {
-            WriteTx::Sqlite($tx) => $body,
-            WriteTx::Postgres($tx) => $body,
-        }
-    };
-}
-pub(super) use on_tx;
 
 /// SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER
 /// of the bundled build is 32766); batches stay well under it.

@@ -58,7 +58,7 @@ async fn index(caller: Caller) -> Reply {
     let may_list = caller.may_instansi(Action::ListPeople);
     let mut tautan = Vec::new();
     let mut sorted: Vec<&PeriodeRow> = states.iter().collect();
-    sorted.sort_by(|a, b| b.periode.cmp(&a.periode));
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.periode));
     if let (Some(to), Some(from)) = (sorted.first(), sorted.get(1)) {
         tautan.push((
             format!(
@@ -88,7 +88,7 @@ async fn index(caller: Caller) -> Reply {
         && caller.may_instansi(Action::ReadEvaluation)
     {
         tautan.push((
-            super::evaluation::href(&latest.periode, None),
+            super::evaluation::href(&latest.periode.to_string(), None),
             format!("Evaluasi pejabat {}", latest.periode),
         ));
     }
@@ -97,7 +97,7 @@ async fn index(caller: Caller) -> Reply {
         .map(|p| LinkRow {
             href: may_list.then(|| format!("/talenta/{}/kalibrasi", p.periode)),
             cells: vec![
-                p.periode.clone(),
+                p.periode.to_string(),
                 match p.status {
                     StatusPeriode::Terbuka => "Terbuka".to_owned(),
                     StatusPeriode::Ditutup => format!(
@@ -172,7 +172,9 @@ async fn calibration_list(
         .iter()
         .filter(|r| wanted_box.is_none_or(|k| r.final_box.map(Kotak::number) == Some(k)))
         .filter(|r| {
-            needle.is_empty() || r.nip.contains(&needle) || r.nama.to_lowercase().contains(&needle)
+            needle.is_empty()
+                || r.map.nip.contains(&needle)
+                || r.map.nama.to_lowercase().contains(&needle)
         })
         .collect();
     let total = matching.len();
@@ -196,14 +198,18 @@ async fn calibration_list(
             .into_iter()
             .take(SHOWN)
             .map(|r| KalibrasiBaris {
-                nip: r.nip.clone(),
-                nama: r.nama.clone(),
-                opd: r.opd.clone(),
-                nilai_talenta: nilai(r.nilai_talenta),
-                hasil: kotak_text(r.computed),
+                nip: r.map.nip.clone(),
+                nama: r.map.nama.clone(),
+                opd: r.map.opd.clone(),
+                nilai_talenta: nilai(r.map.nilai_talenta),
+                hasil: kotak_text(r.map.kotak),
                 akhir: kotak_text(r.final_box),
-                alasan: r.alasan.clone().unwrap_or_default(),
-                action: format!("{base}/{}", r.nip),
+                alasan: r
+                    .calibration
+                    .as_ref()
+                    .map(|c| c.alasan.clone())
+                    .unwrap_or_default(),
+                action: format!("{base}/{}", r.map.nip),
             })
             .collect(),
     };

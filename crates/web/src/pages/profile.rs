@@ -291,27 +291,28 @@ fn talent_position(rules: &RuleSet, profile: &Profile) -> Option<TalentPosition>
         ),
     ];
     let missing = row
-        .missing
+        .map
+        .kurang
         .iter()
         .map(|k| komponen_label(k.code()).to_owned())
         .collect();
     let kotak = row.final_box;
     Some(TalentPosition {
-        periode: row.periode.to_string(),
+        periode: row.map.periode.to_string(),
         kotak: kotak.map(Kotak::number),
         label: kotak.map_or("", Kotak::label),
         // A calibration keeps the box it moved the person from.
-        kalibrasi: row.kotak_awal.zip(kotak).map(|(from, to)| {
+        kalibrasi: row.calibration.as_ref().zip(kotak).map(|(c, to)| {
             format!(
                 "Dikalibrasi tim penilai talenta dari kotak {} ke kotak {}: {}",
-                from.number(),
+                c.kotak_awal.number(),
                 to.number(),
-                row.alasan.as_deref().unwrap_or_default()
+                c.alasan
             )
         }),
-        kinerja: nilai(row.kinerja),
-        potensial: nilai(row.potensial),
-        nilai_talenta: nilai(row.nilai_talenta),
+        kinerja: nilai(row.map.kinerja),
+        potensial: nilai(row.map.potensial),
+        nilai_talenta: nilai(row.map.nilai_talenta),
         missing,
         components,
         rules: format!(
@@ -365,18 +366,15 @@ fn sections(p: &Profile) -> Vec<Table> {
                         )
                     };
                     vec![
-                        r.periode.to_string(),
+                        r.map.periode.to_string(),
                         kotak(r.final_box),
-                        kotak(r.computed),
-                        match (&r.alasan, &r.oleh, r.at) {
-                            (Some(alasan), Some(oleh), Some(at)) => {
-                                format!("{alasan} ({oleh}, {})", tanggal(at.date()))
-                            }
-                            _ => String::new(),
-                        },
-                        nilai(r.kinerja),
-                        nilai(r.potensial),
-                        nilai(r.nilai_talenta),
+                        kotak(r.map.kotak),
+                        r.calibration.as_ref().map_or_else(String::new, |c| {
+                            format!("{} ({}, {})", c.alasan, c.oleh, tanggal(c.at.date()))
+                        }),
+                        nilai(r.map.kinerja),
+                        nilai(r.map.potensial),
+                        nilai(r.map.nilai_talenta),
                     ]
                 })
                 .collect(),

@@ -31,8 +31,8 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
     let periode = Periode::containing(START.date()).unwrap();
     let colleague = app.people.colleague.nip.clone();
     let map = final_map(&app.ctx(), periode).await.unwrap();
-    let row = map.iter().find(|r| r.nip == colleague).unwrap();
-    let computed = row.computed.expect("the colleague is placed");
+    let row = map.iter().find(|r| r.map.nip == colleague).unwrap();
+    let computed = row.map.kotak.expect("the colleague is placed");
     let to = another_box(computed).number().to_string();
     let path = format!("/talenta/{periode}/kalibrasi/{colleague}");
     let reason = "Kinerja lapangan selama wabah melampaui catatan SKP-nya.";
@@ -80,8 +80,8 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
         computed.number()
     )));
     let map = final_map(&app.ctx(), periode).await.unwrap();
-    let row = map.iter().find(|r| r.nip == colleague).unwrap();
-    assert_eq!(row.computed, Some(computed), "the computed box stays");
+    let row = map.iter().find(|r| r.map.nip == colleague).unwrap();
+    assert_eq!(row.map.kotak, Some(computed), "the computed box stays");
     assert_eq!(
         row.final_box.map(Kotak::number).map(|k| k.to_string()),
         Some(to)
@@ -95,8 +95,8 @@ async fn a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored(ap
     let colleague = app.people.colleague.nip.clone();
     let computed = || async {
         let map = final_map(&app.ctx(), periode).await.unwrap();
-        let row = map.iter().find(|r| r.nip == colleague).unwrap().clone();
-        (row.computed, row.final_box)
+        let row = map.iter().find(|r| r.map.nip == colleague).unwrap().clone();
+        (row.map.kotak, row.final_box)
     };
     let (before, _) = computed().await;
     let to = another_box(before.unwrap()).number().to_string();

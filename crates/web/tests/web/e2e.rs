@@ -424,7 +424,7 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     let nip = app.people.colleague.nip.clone();
     let box_of = |rows: &[talenta_app::cycle::FinalRow]| {
         rows.iter()
-            .find(|r| r.nip == nip)
+            .find(|r| r.map.nip == nip)
             .and_then(|r| r.final_box)
             .unwrap()
     };
