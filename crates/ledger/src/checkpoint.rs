@@ -2,9 +2,8 @@
 //! text is the log's origin, its size in decimal, and the base64 tree head
 //! of that many leaves, each on a line of its own.
 //!
-//! The log is named by its key: a checkpoint is signed by the key whose
-//! name is the checkpoint's origin, and opening one with a verifier key
-//! refuses a checkpoint of another origin, so a checkpoint of one log
+//! A reader names the log it expects: opening a checkpoint of another
+//! origin fails even under a valid signature, so a checkpoint of one log
 //! cannot be passed off as one of another log signed with the same key.
 //! Extension lines after the tree head are allowed by the format and
 //! covered by the signature; this log writes none and reads past them.
@@ -28,8 +27,8 @@ pub struct Checkpoint {
 pub enum CheckpointError {
     #[error(transparent)]
     Note(#[from] NoteError),
-    #[error("the checkpoint is of {origin:?}, but the key is of {key:?}")]
-    Origin { origin: String, key: String },
+    #[error("the checkpoint is of {found:?}, not of {expected:?}")]
+    Origin { found: String, expected: String },
     #[error("not a checkpoint: {0}")]
     Malformed(&'static str),
 }
@@ -45,22 +44,27 @@ impl Checkpoint {
         )
     }
 
-    /// The signed checkpoint; `key` must be named for this log's origin.
+    /// The checkpoint as a note signed by `key`.
     pub fn sign(&self, key: &SignerKey) -> Result<String, CheckpointError> {
-        self.same_origin(key.name())?;
         Ok(key.sign(&self.text())?)
     }
 
-    /// The checkpoint a signed note holds, once `key`'s signature over it
-    /// verifies.
-    pub fn open(note: &str, key: &VerifierKey) -> Result<Self, CheckpointError> {
+    /// The checkpoint of log `origin` a signed note holds, once `key`'s
+    /// signature over it verifies.
+    pub fn open(note: &str, key: &VerifierKey, origin: &str) -> Result<Self, CheckpointError> {
         let mut lines = key.open(note)?.lines();
-        let (Some(origin), Some(size), Some(root)) = (lines.next(), lines.next(), lines.next())
+        let (Some(found), Some(size), Some(root)) = (lines.next(), lines.next(), lines.next())
         else {
             return Err(CheckpointError::Malformed(
                 "a checkpoint has an origin, a size and a tree head",
             ));
         };
+        if found != origin {
+            return Err(CheckpointError::Origin {
+                found: found.to_owned(),
+                expected: origin.to_owned(),
+            });
+        }
         let canonical = !size.is_empty()
             && size.bytes().all(|b| b.is_ascii_digit())
             && (size == "0" || !size.starts_with('0'));
@@ -78,23 +82,10 @@ impl Checkpoint {
             .ok_or(CheckpointError::Malformed(
                 "the tree head is 32 bytes in base64",
             ))?;
-        let checkpoint = Self {
+        Ok(Self {
             origin: origin.to_owned(),
             size,
             root,
-        };
-        checkpoint.same_origin(key.name())?;
-        Ok(checkpoint)
-    }
-
-    fn same_origin(&self, key: &str) -> Result<(), CheckpointError> {
-        if self.origin == key {
-            Ok(())
-        } else {
-            Err(CheckpointError::Origin {
-                origin: self.origin.clone(),
-                key: key.to_owned(),
-            })
-        }
+        })
     }
 }

@@ -35,7 +35,7 @@
 //!     .sign(&key)?;
 //!
 //! // An outsider: the public key, the checkpoint, the leaf hash and a proof.
-//! let checkpoint = Checkpoint::open(&signed, &key.verifier())?;
+//! let checkpoint = Checkpoint::open(&signed, &key.verifier(), "talenta.example/log")?;
 //! let proof = inclusion_proof(&leaves, 0)?;
 //! verify_inclusion(0, checkpoint.size, &leaves[0], &proof, &checkpoint.root)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
