@@ -28,7 +28,11 @@ pub enum ProofError {
 
 /// The hash of a log entry: SHA-256(0x00 || entry).
 pub fn leaf_hash(entry: &[u8]) -> Hash {
-    Sha256::new().chain_update([0x00]).chain_update(entry).finalize().into()
+    Sha256::new()
+        .chain_update([0x00])
+        .chain_update(entry)
+        .finalize()
+        .into()
 }
 
 /// The hash of an interior node: SHA-256(0x01 || left || right).

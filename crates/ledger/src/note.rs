@@ -258,7 +258,9 @@ fn split_key(text: &str) -> Result<(&str, u32, Vec<u8>), NoteError> {
         .map_err(|_| NoteError::Key("a key is base64"))?;
     match bytes.split_first() {
         Some((&ED25519, key)) => Ok((name, hash, key.to_vec())),
-        _ => Err(NoteError::Key("only Ed25519 keys (type 0x01) are supported")),
+        _ => Err(NoteError::Key(
+            "only Ed25519 keys (type 0x01) are supported",
+        )),
     }
 }
 

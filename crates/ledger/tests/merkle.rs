@@ -192,8 +192,20 @@ fn corrupted_inclusion_proofs_fail() {
             (index, size, some, proof.clone(), head),
             (index, size, leaf, proof.clone(), empty),
             (index, size, leaf, proof.clone(), some),
-            (index, size, leaf, [proof.clone(), vec![head]].concat(), head),
-            (index, size, leaf, [vec![head], proof.clone()].concat(), head),
+            (
+                index,
+                size,
+                leaf,
+                [proof.clone(), vec![head]].concat(),
+                head,
+            ),
+            (
+                index,
+                size,
+                leaf,
+                [vec![head], proof.clone()].concat(),
+                head,
+            ),
         ];
         for i in 0..proof.len() {
             let mut wrong = proof.clone();
@@ -240,7 +252,13 @@ fn corrupted_consistency_proofs_fail() {
             (first, second, r1, r2, [proof.clone(), vec![r2]].concat()),
             (first, second, r1, r2, [vec![r1], proof.clone()].concat()),
             (first, second, r1, r2, [vec![r2], proof.clone()].concat()),
-            (first, second, r1, r2, [vec![proof[0]], proof.clone()].concat()),
+            (
+                first,
+                second,
+                r1,
+                r2,
+                [vec![proof[0]], proof.clone()].concat(),
+            ),
             (first, second, r1, r2, proof[..proof.len() - 1].to_vec()),
         ];
         for i in 0..proof.len() {
