@@ -130,31 +130,15 @@ pub fn verify_inclusion(
     if index >= size {
         return Err(ProofError::IndexOutOfRange { index, size });
     }
-    let (mut f, mut s) = (index, size - 1);
     let mut r = *leaf;
-    for p in proof {
-        if s == 0 {
-            return Err(ProofError::WrongLength);
-        }
-        if f & 1 == 1 || f == s {
-            r = node_hash(p, &r);
-            while f & 1 == 0 && f != 0 {
-                f >>= 1;
-                s >>= 1;
-            }
+    climb(index, size - 1, proof, |p, left| {
+        r = if left {
+            node_hash(p, &r)
         } else {
-            r = node_hash(&r, p);
-        }
-        f >>= 1;
-        s >>= 1;
-    }
-    if s != 0 {
-        Err(ProofError::WrongLength)
-    } else if r != *root {
-        Err(ProofError::RootMismatch)
-    } else {
-        Ok(())
-    }
+            node_hash(&r, p)
+        };
+    })?;
+    same(&r, root)
 }
 
 /// Checks that the tree of `first` leaves with head `first_root` is a prefix
@@ -179,11 +163,7 @@ pub fn verify_consistency(
         return Ok(());
     }
     if first == second {
-        return if first_root == second_root {
-            Ok(())
-        } else {
-            Err(ProofError::RootMismatch)
-        };
+        return same(first_root, second_root);
     }
     // When the first tree is a complete subtree of the second, its head is
     // the proof's implicit first node (step 2 of the RFC's algorithm).
@@ -197,29 +177,55 @@ pub fn verify_consistency(
         s >>= 1;
     }
     let (mut fr, mut sr) = (start, start);
-    for c in rest {
+    climb(f, s, rest, |c, left| {
+        if left {
+            fr = node_hash(c, &fr);
+            sr = node_hash(c, &sr);
+        } else {
+            sr = node_hash(&sr, c);
+        }
+    })?;
+    same(&fr, first_root)?;
+    same(&sr, second_root)
+}
+
+/// The walk both verification algorithms of RFC 9162 take up the tree, from
+/// node `f` on a level whose last node is `s`: `step` gets each proof hash
+/// and whether it is the left sibling of the path so far. The proof must
+/// end exactly at the root (`s` reaching 0).
+fn climb(
+    mut f: u64,
+    mut s: u64,
+    proof: &[Hash],
+    mut step: impl FnMut(&Hash, bool),
+) -> Result<(), ProofError> {
+    for p in proof {
         if s == 0 {
             return Err(ProofError::WrongLength);
         }
-        if f & 1 == 1 || f == s {
-            fr = node_hash(c, &fr);
-            sr = node_hash(c, &sr);
+        let left = f & 1 == 1 || f == s;
+        step(p, left);
+        if left {
             while f & 1 == 0 && f != 0 {
                 f >>= 1;
                 s >>= 1;
             }
-        } else {
-            sr = node_hash(&sr, c);
         }
         f >>= 1;
         s >>= 1;
     }
-    if s != 0 {
-        Err(ProofError::WrongLength)
-    } else if fr != *first_root || sr != *second_root {
-        Err(ProofError::RootMismatch)
-    } else {
+    if s == 0 {
         Ok(())
+    } else {
+        Err(ProofError::WrongLength)
+    }
+}
+
+fn same(computed: &Hash, expected: &Hash) -> Result<(), ProofError> {
+    if computed == expected {
+        Ok(())
+    } else {
+        Err(ProofError::RootMismatch)
     }
 }
 

@@ -45,85 +45,59 @@ const ROOTS: [&str; 8] = [
     "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
 ];
 
-/// Inclusion proofs (leaf index from 0, tree size, proof) from
-/// transparency-dev/merkle `proof/verify_test.go` (`inclusionProofs`,
-/// whose leaf numbers count from 1).
+// The nodes of the reference tree the proofs below are made of, named by
+// the leaves (from 0) under them; the values are those of the proofs in
+// transparency-dev/merkle `proof/verify_test.go`.
+const LEAF_0: &str = ROOTS[0];
+const LEAF_1: &str = "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7";
+const LEAF_4: &str = "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b";
+const LEAF_6: &str = "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f";
+const LEAVES_0_1: &str = ROOTS[1];
+const LEAVES_2_3: &str = "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e";
+const LEAVES_0_3: &str = ROOTS[3];
+const LEAVES_4_5: &str = "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a";
+const LEAVES_6_7: &str = "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0";
+const LEAVES_4_7: &str = "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4";
+
+/// Inclusion proofs (leaf index from 0, tree size, proof), same file
+/// (`inclusionProofs`, whose leaf numbers count from 1).
 const INCLUSION: [(u64, u64, &[&str]); 5] = [
     (0, 1, &[]),
-    (
-        0,
-        8,
-        &[
-            "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-        ],
-    ),
-    (
-        5,
-        8,
-        &[
-            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-            "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-        ],
-    ),
-    (
-        2,
-        3,
-        &["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"],
-    ),
-    (
-        1,
-        5,
-        &[
-            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-        ],
-    ),
+    (0, 8, &[LEAF_1, LEAVES_2_3, LEAVES_4_7]),
+    (5, 8, &[LEAF_4, LEAVES_6_7, LEAVES_0_3]),
+    (2, 3, &[LEAVES_0_1]),
+    (1, 5, &[LEAF_0, LEAVES_2_3, LEAF_4]),
 ];
 
 /// Consistency proofs (first size, second size, proof), same file
 /// (`consistencyProofs`).
 const CONSISTENCY: [(u64, u64, &[&str]); 5] = [
     (1, 1, &[]),
-    (
-        1,
-        8,
-        &[
-            "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-        ],
-    ),
-    (
-        6,
-        8,
-        &[
-            "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-            "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-        ],
-    ),
-    (
-        2,
-        5,
-        &[
-            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-        ],
-    ),
-    (
-        6,
-        7,
-        &[
-            "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-            "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-        ],
-    ),
+    (1, 8, &[LEAF_1, LEAVES_2_3, LEAVES_4_7]),
+    (6, 8, &[LEAVES_4_5, LEAVES_6_7, LEAVES_0_3]),
+    (2, 5, &[LEAVES_2_3, LEAF_4]),
+    (6, 7, &[LEAVES_4_5, LEAF_6, LEAVES_0_3]),
 ];
+
+/// The named nodes are the heads of the subtrees they are named after.
+#[test]
+fn the_named_nodes_are_subtree_heads() {
+    let leaves = reference_leaves();
+    for (node, (from, to)) in [
+        (LEAF_0, (0, 0)),
+        (LEAF_1, (1, 1)),
+        (LEAF_4, (4, 4)),
+        (LEAF_6, (6, 6)),
+        (LEAVES_0_1, (0, 1)),
+        (LEAVES_2_3, (2, 3)),
+        (LEAVES_0_3, (0, 3)),
+        (LEAVES_4_5, (4, 5)),
+        (LEAVES_6_7, (6, 7)),
+        (LEAVES_4_7, (4, 7)),
+    ] {
+        assert_eq!(root(&leaves[from..=to]), h(node), "leaves {from} to {to}");
+    }
+}
 
 fn reference_leaves() -> Vec<Hash> {
     LEAVES.iter().map(|leaf| leaf_hash(leaf)).collect()
