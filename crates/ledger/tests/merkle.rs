@@ -146,104 +146,96 @@ fn consistency_proofs_match_the_reference() {
     }
 }
 
-/// The corruptions transparency-dev/merkle's `corruptInclusionProof` tries:
-/// none of them may verify.
+/// Proofs near `proof` that must not verify, after transparency-dev/merkle's
+/// `corruptInclusionProof` and `corruptConsistencyProof`: each hash with a
+/// bit flipped, the last hash dropped, and each of `strays` put before,
+/// after and second in it.
+fn tampered(proof: &[Hash], strays: &[Hash]) -> Vec<Vec<Hash>> {
+    let mut out = Vec::new();
+    for i in 0..proof.len() {
+        let mut wrong = proof.to_vec();
+        wrong[i][0] ^= 8;
+        out.push(wrong);
+    }
+    if let Some((_, shorter)) = proof.split_last() {
+        out.push(shorter.to_vec());
+    }
+    for stray in strays {
+        out.push([&[*stray], proof].concat());
+        out.push([proof, &[*stray]].concat());
+        if let Some((first, rest)) = proof.split_first() {
+            out.push([&[*first, *stray], rest].concat());
+        }
+    }
+    out
+}
+
+const SOME_HASH: &str = "abacaba000000000000000000000000000000000000000000060061e00123456";
+
 #[test]
 fn corrupted_inclusion_proofs_fail() {
     let leaves = reference_leaves();
-    let some = h("abacaba000000000000000000000000000000000000000000060061e00123456");
-    let empty = root(&[]);
+    let (some, empty) = (h(SOME_HASH), root(&[]));
     for (index, size, expected) in INCLUSION {
         let proof = hashes(expected);
         let head = h(ROOTS[size as usize - 1]);
         let leaf = leaves[index as usize];
-        let mut probes: Vec<(u64, u64, Hash, Vec<Hash>, Hash)> = vec![
-            (index.wrapping_sub(1), size, leaf, proof.clone(), head),
-            (index + 1, size, leaf, proof.clone(), head),
-            (index ^ 2, size, leaf, proof.clone(), head),
-            (index, size * 2, leaf, proof.clone(), head),
-            (index, size / 2, leaf, proof.clone(), head),
-            (index, size, some, proof.clone(), head),
-            (index, size, leaf, proof.clone(), empty),
-            (index, size, leaf, proof.clone(), some),
-            (
-                index,
-                size,
-                leaf,
-                [proof.clone(), vec![head]].concat(),
-                head,
-            ),
-            (
-                index,
-                size,
-                leaf,
-                [vec![head], proof.clone()].concat(),
-                head,
-            ),
+        let places = [
+            (index.wrapping_sub(1), size),
+            (index + 1, size),
+            (index ^ 2, size),
+            (index, size * 2),
+            (index, size / 2),
         ];
-        for i in 0..proof.len() {
-            let mut wrong = proof.clone();
-            wrong[i][0] ^= 8;
-            probes.push((index, size, leaf, wrong, head));
-        }
-        if let Some((_, shorter)) = proof.split_last() {
-            probes.push((index, size, leaf, shorter.to_vec(), head));
-        }
-        if proof.len() > 1 {
-            let inserted = [&proof[..1], &[some], &proof[1..]].concat();
-            probes.push((index, size, leaf, inserted, head));
-        }
-        for (i, s, l, p, r) in probes {
+        for (i, n) in places {
             assert!(
-                verify_inclusion(i, s, &l, &p, &r).is_err(),
-                "leaf {i} of {s} verified with {p:?}"
+                verify_inclusion(i, n, &leaf, &proof, &head).is_err(),
+                "leaf {i} of {n}"
+            );
+        }
+        for (l, r) in [(some, head), (leaf, empty), (leaf, some)] {
+            assert!(verify_inclusion(index, size, &l, &proof, &r).is_err());
+        }
+        for p in tampered(&proof, &[head, some]) {
+            assert!(
+                verify_inclusion(index, size, &leaf, &p, &head).is_err(),
+                "leaf {index} of {size} verified with {p:?}"
             );
         }
     }
 }
 
-/// The corruptions of transparency-dev/merkle's `corruptConsistencyProof`.
 #[test]
 fn corrupted_consistency_proofs_fail() {
-    let some = h("abacaba000000000000000000000000000000000000000000060061e00123456");
+    let some = h(SOME_HASH);
     for (first, second, expected) in CONSISTENCY {
         let proof = hashes(expected);
-        if proof.is_empty() {
+        let Some(&start) = proof.first() else {
             continue;
-        }
+        };
         let (r1, r2) = (h(ROOTS[first as usize - 1]), h(ROOTS[second as usize - 1]));
-        let mut probes: Vec<(u64, u64, Hash, Hash, Vec<Hash>)> = vec![
-            (first - 1, second, r1, r2, proof.clone()),
-            (first + 1, second, r1, r2, proof.clone()),
-            (first ^ 2, second, r1, r2, proof.clone()),
-            (first, second * 2, r1, r2, proof.clone()),
-            (first, second / 2, r1, r2, proof.clone()),
-            (first, second, some, r2, proof.clone()),
-            (first, second, r1, some, proof.clone()),
-            (first, second, r2, r1, proof.clone()),
-            (first, second, r1, r2, vec![]),
-            (first, second, r1, r2, [proof.clone(), vec![r1]].concat()),
-            (first, second, r1, r2, [proof.clone(), vec![r2]].concat()),
-            (first, second, r1, r2, [vec![r1], proof.clone()].concat()),
-            (first, second, r1, r2, [vec![r2], proof.clone()].concat()),
-            (
-                first,
-                second,
-                r1,
-                r2,
-                [vec![proof[0]], proof.clone()].concat(),
-            ),
-            (first, second, r1, r2, proof[..proof.len() - 1].to_vec()),
+        let sizes = [
+            (first - 1, second),
+            (first + 1, second),
+            (first ^ 2, second),
+            (first, second * 2),
+            (first, second / 2),
         ];
-        for i in 0..proof.len() {
-            let mut wrong = proof.clone();
-            wrong[i][0] ^= 16;
-            probes.push((first, second, r1, r2, wrong));
-        }
-        for (m, n, a, b, p) in probes {
+        for (m, n) in sizes {
             assert!(
-                verify_consistency(m, n, &a, &b, &p).is_err(),
-                "{m} to {n} verified with {p:?}"
+                verify_consistency(m, n, &r1, &r2, &proof).is_err(),
+                "{m} to {n}"
+            );
+        }
+        for (a, b) in [(some, r2), (r1, some), (r2, r1)] {
+            assert!(verify_consistency(first, second, &a, &b, &proof).is_err());
+        }
+        let mut proofs = tampered(&proof, &[r1, r2, start]);
+        proofs.push(vec![]);
+        for p in proofs {
+            assert!(
+                verify_consistency(first, second, &r1, &r2, &p).is_err(),
+                "{first} to {second} verified with {p:?}"
             );
         }
     }
