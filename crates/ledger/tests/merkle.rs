@@ -170,6 +170,19 @@ fn tampered(proof: &[Hash], strays: &[Hash]) -> Vec<Vec<Hash>> {
     out
 }
 
+/// Positions near leaf (or size) `x` of a tree of `n` leaves, at which a
+/// proof for `x` and `n` must not verify: `x` moved by one either way or
+/// with a bit flipped, the tree doubled or halved.
+fn misplaced(x: u64, n: u64) -> [(u64, u64); 5] {
+    [
+        (x.wrapping_sub(1), n),
+        (x + 1, n),
+        (x ^ 2, n),
+        (x, n * 2),
+        (x, n / 2),
+    ]
+}
+
 const SOME_HASH: &str = "abacaba000000000000000000000000000000000000000000060061e00123456";
 
 #[test]
@@ -180,14 +193,7 @@ fn corrupted_inclusion_proofs_fail() {
         let proof = hashes(expected);
         let head = h(ROOTS[size as usize - 1]);
         let leaf = leaves[index as usize];
-        let places = [
-            (index.wrapping_sub(1), size),
-            (index + 1, size),
-            (index ^ 2, size),
-            (index, size * 2),
-            (index, size / 2),
-        ];
-        for (i, n) in places {
+        for (i, n) in misplaced(index, size) {
             assert!(
                 verify_inclusion(i, n, &leaf, &proof, &head).is_err(),
                 "leaf {i} of {n}"
@@ -214,14 +220,7 @@ fn corrupted_consistency_proofs_fail() {
             continue;
         };
         let (r1, r2) = (h(ROOTS[first as usize - 1]), h(ROOTS[second as usize - 1]));
-        let sizes = [
-            (first - 1, second),
-            (first + 1, second),
-            (first ^ 2, second),
-            (first, second * 2),
-            (first, second / 2),
-        ];
-        for (m, n) in sizes {
+        for (m, n) in misplaced(first, second) {
             assert!(
                 verify_consistency(m, n, &r1, &r2, &proof).is_err(),
                 "{m} to {n}"
