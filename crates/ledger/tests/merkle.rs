@@ -185,29 +185,46 @@ fn misplaced(x: u64, n: u64) -> [(u64, u64); 5] {
 
 const SOME_HASH: &str = "abacaba000000000000000000000000000000000000000000060061e00123456";
 
+/// `proof` verifies for positions `at` and hashes `pair` (the leaf and the
+/// head, or the two heads), and fails when anything is changed: the
+/// positions ([`misplaced`]), the hashes (`wrong_pairs`) or the proof
+/// ([`tampered`] with `strays`).
+fn assert_tamper_evident(
+    at: (u64, u64),
+    pair: (Hash, Hash),
+    proof: &[Hash],
+    wrong_pairs: &[(Hash, Hash)],
+    strays: &[Hash],
+    verify: impl Fn(u64, u64, &Hash, &Hash, &[Hash]) -> Result<(), ProofError>,
+) {
+    let ((x, n), (a, b)) = (at, pair);
+    assert_eq!(verify(x, n, &a, &b, proof), Ok(()), "{x}, {n}");
+    for (y, m) in misplaced(x, n) {
+        assert!(verify(y, m, &a, &b, proof).is_err(), "verified at {y}, {m}");
+    }
+    for (c, d) in wrong_pairs {
+        assert!(verify(x, n, c, d, proof).is_err(), "verified {c:?}, {d:?}");
+    }
+    for p in tampered(proof, strays) {
+        assert!(verify(x, n, &a, &b, &p).is_err(), "verified with {p:?}");
+    }
+}
+
 #[test]
 fn corrupted_inclusion_proofs_fail() {
     let leaves = reference_leaves();
     let (some, empty) = (h(SOME_HASH), root(&[]));
     for (index, size, expected) in INCLUSION {
-        let proof = hashes(expected);
         let head = h(ROOTS[size as usize - 1]);
         let leaf = leaves[index as usize];
-        for (i, n) in misplaced(index, size) {
-            assert!(
-                verify_inclusion(i, n, &leaf, &proof, &head).is_err(),
-                "leaf {i} of {n}"
-            );
-        }
-        for (l, r) in [(some, head), (leaf, empty), (leaf, some)] {
-            assert!(verify_inclusion(index, size, &l, &proof, &r).is_err());
-        }
-        for p in tampered(&proof, &[head, some]) {
-            assert!(
-                verify_inclusion(index, size, &leaf, &p, &head).is_err(),
-                "leaf {index} of {size} verified with {p:?}"
-            );
-        }
+        assert_tamper_evident(
+            (index, size),
+            (leaf, head),
+            &hashes(expected),
+            &[(some, head), (leaf, empty), (leaf, some)],
+            &[head, some],
+            |i, n, l, r, p| verify_inclusion(i, n, l, p, r),
+        );
     }
 }
 
@@ -220,23 +237,15 @@ fn corrupted_consistency_proofs_fail() {
             continue;
         };
         let (r1, r2) = (h(ROOTS[first as usize - 1]), h(ROOTS[second as usize - 1]));
-        for (m, n) in misplaced(first, second) {
-            assert!(
-                verify_consistency(m, n, &r1, &r2, &proof).is_err(),
-                "{m} to {n}"
-            );
-        }
-        for (a, b) in [(some, r2), (r1, some), (r2, r1)] {
-            assert!(verify_consistency(first, second, &a, &b, &proof).is_err());
-        }
-        let mut proofs = tampered(&proof, &[r1, r2, start]);
-        proofs.push(vec![]);
-        for p in proofs {
-            assert!(
-                verify_consistency(first, second, &r1, &r2, &p).is_err(),
-                "{first} to {second} verified with {p:?}"
-            );
-        }
+        assert_tamper_evident(
+            (first, second),
+            (r1, r2),
+            &proof,
+            &[(some, r2), (r1, some), (r2, r1)],
+            &[r1, r2, start],
+            verify_consistency,
+        );
+        assert!(verify_consistency(first, second, &r1, &r2, &[]).is_err());
     }
 }
 
