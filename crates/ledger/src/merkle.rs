@@ -20,7 +20,7 @@ pub enum ProofError {
     IndexOutOfRange { index: u64, size: u64 },
     #[error("a tree of {second} leaves cannot extend a tree of {first}")]
     SizesOutOfOrder { first: u64, second: u64 },
-    #[error("the proof has the wrong number of hashes for these sizes")]
+    #[error("the proof has the wrong number of hashes for its tree sizes")]
     WrongLength,
     #[error("the proof does not lead to the given tree head")]
     RootMismatch,
