@@ -10,6 +10,7 @@ use std::path::Path;
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("assign", &[]),
+    ("ledger", &[]),
     ("ingest", &["talenta-domain"]),
     ("storage", &["talenta-domain"]),
     (
@@ -131,7 +132,7 @@ fn crates_depend_only_on_what_the_architecture_allows() {
 
 #[test]
 fn pure_crates_have_no_io_runtime_or_clock() {
-    for dir in ["domain", "assign", "ingest"] {
+    for dir in ["domain", "assign", "ingest", "ledger"] {
         for name in dependencies(dir).keys() {
             assert!(
                 !IMPURE.contains(&name.as_str()),
