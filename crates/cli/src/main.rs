@@ -68,9 +68,9 @@ enum Command {
     /// Move an employee to another box of an open semester, with a written reason (talent committee)
     Calibrate(calibrate::CalibrateArgs),
     /// Talent pools (KRS) of a semester per target jenjang, ranked by talent score
-    Pools(pools::PoolsArgs),
+    Pools(table::SemesterArgs),
     /// The merit audit of a semester: outcomes compared across sex, age, religion, origin and employment status (aggregates only)
-    Merit(merit::MeritArgs),
+    Merit(table::SemesterArgs),
     /// List positions and their ids (--key: key positions only)
     Positions(positions::PositionsArgs),
     /// The succession plan of a position: ranked candidates and everyone excluded, with reasons

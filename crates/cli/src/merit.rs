@@ -5,7 +5,6 @@
 //! `[merit]` thresholds. Aggregates only, small counts withheld.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use talenta_app::merit::merit_audit;
@@ -13,26 +12,11 @@ use talenta_domain::Periode;
 use talenta_domain::merit::{Audit, Finding};
 
 use crate::db::runtime;
-use crate::period::parse_periode;
-use crate::table::{Format, ListArgs, print, rules, stdout};
+use crate::table::{Format, SemesterArgs, print, stdout};
 
-#[derive(Debug, clap::Args)]
-pub struct MeritArgs {
-    /// The semester, such as 2026-S1
-    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
-    period: Periode,
-    /// A rule set (TOML) instead of the bundled one: its `[merit]`
-    /// thresholds, `[privasi]` and, for an open period, its pools
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
-    #[command(flatten)]
-    list: ListArgs,
-}
-
-pub fn run(args: &MeritArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+pub fn run(args: &SemesterArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let opened = args.list.instansi.open(rules).await?;
+        let opened = args.open().await?;
         let audit = merit_audit(&opened.ctx(), args.period).await?;
         opened.close().await;
         match args.list.format {

@@ -3,33 +3,16 @@
 //! whose box qualifies but who fails a gate, with every failed rule.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use talenta_app::pools::talent_pools;
-use talenta_domain::Periode;
 
 use crate::db::runtime;
-use crate::period::parse_periode;
-use crate::table::{Format, ListArgs, number, print, print_failures, rules, stdout};
+use crate::table::{Format, SemesterArgs, number, print, print_failures, stdout};
 
-#[derive(Debug, clap::Args)]
-pub struct PoolsArgs {
-    /// The semester, such as 2026-S1
-    #[arg(long, value_name = "PERIOD", value_parser = parse_periode)]
-    period: Periode,
-    /// A rule set (TOML) instead of the bundled one (open periods only: a
-    /// closed period's pools are frozen)
-    #[arg(long, value_name = "FILE.toml")]
-    rules: Option<PathBuf>,
-    #[command(flatten)]
-    list: ListArgs,
-}
-
-pub fn run(args: &PoolsArgs) -> anyhow::Result<ExitCode> {
-    let rules = rules(args.rules.as_ref())?;
+pub fn run(args: &SemesterArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let opened = args.list.instansi.open(rules).await?;
+        let opened = args.open().await?;
         let pools = talent_pools(&opened.ctx(), args.period).await?;
         opened.close().await;
         match args.list.format {

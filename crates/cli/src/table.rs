@@ -28,6 +28,28 @@ pub struct ListArgs {
     pub instansi: InstansiArgs,
 }
 
+/// The options of a command that reads one semester of one instansi under
+/// a rule set: `pools`, `merit`.
+#[derive(Debug, clap::Args)]
+pub struct SemesterArgs {
+    /// The semester, such as 2026-S1
+    #[arg(long, value_name = "PERIOD", value_parser = crate::period::parse_periode)]
+    pub period: talenta_domain::Periode,
+    /// A rule set (TOML) instead of the bundled one (an open period's pools
+    /// follow it; a closed period's are frozen)
+    #[arg(long, value_name = "FILE.toml")]
+    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+impl SemesterArgs {
+    /// The instansi's database opened under the rule set.
+    pub async fn open(&self) -> anyhow::Result<crate::db::Opened> {
+        self.list.instansi.open(rules(self.rules.as_ref())?).await
+    }
+}
+
 /// Standard output, locked for one write. Output goes through `write!`
 /// rather than `print!`, so a closed pipe (`talenta positions | head`) is
 /// an error that ends the command quietly, not a panic.
