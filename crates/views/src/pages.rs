@@ -532,8 +532,9 @@ pub struct Perpindahan {
     pub keterangan: Vec<String>,
     /// (href, label)
     pub tautan: Vec<(String, String)>,
-    pub dari: String,
-    pub ke: String,
+    /// The mapped periods to compare, the shown pair selected.
+    pub dari: Vec<Pilihan>,
+    pub ke: Vec<Pilihan>,
     /// The units to choose from; the first is the whole scope.
     pub opd: Vec<Pilihan>,
     /// SVG drawn by [`crate::charts::transition_matrix`].

@@ -53,6 +53,17 @@ fn kotak_text(kotak: Option<Kotak>) -> String {
     )
 }
 
+/// The link back to the cycle page from the pages under it, for whoever
+/// may open it: an OPD admin opens their unit's retention and movement but
+/// not the instansi's cycle.
+pub(super) fn up(caller: &Caller) -> Vec<(String, String)> {
+    caller
+        .may_instansi(Action::ReadAggregates)
+        .then(|| ("/talenta".to_owned(), "Siklus talenta".to_owned()))
+        .into_iter()
+        .collect()
+}
+
 async fn index(caller: Caller) -> Reply {
     caller.require(Action::ReadAggregates)?;
     let states = periods(&caller.ctx()).await.map_err(cycle_error)?;
@@ -83,6 +94,10 @@ async fn index(caller: Caller) -> Reply {
         tautan.push((
             format!("/talenta/{}/kelompok", latest.periode),
             format!("Kelompok rencana suksesi {}", latest.periode),
+        ));
+        tautan.push((
+            format!("/talenta/{}/retensi", latest.periode),
+            format!("Retensi talenta {}", latest.periode),
         ));
     }
     if let Some(latest) = latest

@@ -40,7 +40,7 @@ async fn retention_page(
                 .map(|o| format!(" di {o}"))
                 .unwrap_or_default()
         )],
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tautan: super::cycle::up(&caller),
         tables: vec![LinkTable {
             id: "retensi",
             caption: format!("{} pegawai", rows.len()),
