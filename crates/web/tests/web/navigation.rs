@@ -104,3 +104,41 @@ async fn the_movement_matrix_defaults_to_the_latest_periods() {
         page.assert_shows(404, "Tidak ditemukan", &query);
     }
 }
+
+/// Issue 24: an error answered to a signed-in user is a page in Bahasa
+/// Indonesia with their menu, so they can go on from it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_page_keeps_the_menu() {
+    let app = TestApp::sqlite().await;
+    let client = app.signed_in(Who::TimPenilai).await;
+    let nip = &app.people.colleague.nip;
+    let calibrate = format!("/talenta/2026-S1/kalibrasi/{nip}");
+    let not_found = client.get("/tidak-ada").await;
+    let invalid = client
+        .submit(
+            "/akun/sandi",
+            &calibrate,
+            &[("kotak", "10"), ("alasan", "")],
+        )
+        .await;
+    let foreign = client.post_raw(&calibrate, &[("kotak", "1")]).await;
+    for (page, status, heading) in [
+        (not_found, 404, "Tidak ditemukan"),
+        (invalid, 400, "Isian tidak sah"),
+        (foreign, 403, "Permintaan ditolak"),
+    ] {
+        page.assert_shows(status, heading, status);
+        assert!(page.body.contains("lang=\"id\""), "{status}");
+        assert!(
+            page.body.contains("<nav aria-label=\"Menu utama\">")
+                && page.body.contains("href=\"/talenta\""),
+            "{status}: no menu: {}",
+            page.body
+        );
+    }
+    // A visitor's error page has no menu.
+    let visitor = app.client();
+    let page = visitor.get("/tidak-ada").await;
+    page.assert_shows(404, "Tidak ditemukan", "visitor");
+    assert!(!page.body.contains("Menu utama"));
+}
