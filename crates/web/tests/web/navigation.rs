@@ -64,6 +64,9 @@ async fn every_link_a_role_is_shown_opens() {
                 );
             }
         }
+        if who == Who::AdminOpd {
+            assert!(reached("/talenta/perpindahan?opd="), "{seen:?}");
+        }
         if who == Who::Pengawas {
             assert!(reached("/talenta/perpindahan"), "{seen:?}");
         }
