@@ -386,6 +386,11 @@ pub struct Kalibrasi {
     pub q: String,
     pub kotak: String,
     pub info: String,
+    /// What a reason must be ("Alasan paling sedikit 20 karakter…"), shown
+    /// beside every reason field before anything is typed.
+    pub aturan_alasan: String,
+    /// The longest reason the form takes.
+    pub max_alasan: usize,
     pub rows: Vec<KalibrasiBaris>,
 }
 
@@ -417,6 +422,24 @@ pub struct KalibrasiBaris {
     pub alasan: String,
     /// Where the row's form posts.
     pub action: String,
+    /// The target boxes, the current final box (or the one a refused form
+    /// chose) selected.
+    pub pilihan: Vec<Pilihan>,
+    /// The reason as a refused form had it; empty otherwise.
+    pub isian_alasan: String,
+    /// The large move was confirmed on a refused form.
+    pub yakin: bool,
+    /// Why a refused form was refused, next to the field it is about.
+    pub galat: GalatKalibrasi,
+}
+
+/// Why a calibration form was refused, by the field it is about; all empty
+/// for a form not yet sent.
+#[derive(Debug, Clone, Default)]
+pub struct GalatKalibrasi {
+    pub kotak: Option<String>,
+    pub alasan: Option<String>,
+    pub yakin: Option<String>,
 }
 
 /// A person's individual development plans (IDP), one per target position.
@@ -509,8 +532,9 @@ pub struct Perpindahan {
     pub keterangan: Vec<String>,
     /// (href, label)
     pub tautan: Vec<(String, String)>,
-    pub dari: String,
-    pub ke: String,
+    /// The mapped periods to compare, the shown pair selected.
+    pub dari: Vec<Pilihan>,
+    pub ke: Vec<Pilihan>,
     /// The units to choose from; the first is the whole scope.
     pub opd: Vec<Pilihan>,
     /// SVG drawn by [`crate::charts::transition_matrix`].

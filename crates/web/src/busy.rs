@@ -36,8 +36,13 @@ pub async fn explain(State(state): State<AppState>, request: Request, next: Next
     tracing::warn!("a write found the database busy; answered 503");
     let import = running(state.db()).await.ok().flatten();
     let wait = import.and_then(|i| expected_wait(i, state.now().unix_timestamp()));
+    // The signed-in user's menu, when the request came that far.
+    let chrome = response
+        .extensions()
+        .get::<crate::error::Menu>()
+        .map_or_else(Chrome::default, |menu| menu.0.clone());
     let page = Sibuk {
-        chrome: Chrome::default(),
+        chrome,
         tunggu: wait.map_or_else(|| "dalam beberapa saat".to_owned(), wait_text),
         impor: import.is_some(),
     };

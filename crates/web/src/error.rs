@@ -4,12 +4,15 @@
 //! no detail. Every error response carries its [`Cause`], which
 //! [`log_failures`] writes to the log with the request.
 
-use axum::extract::Request;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use talenta_views::pages::Galat;
 use talenta_views::{Chrome, Template};
+
+use crate::AppState;
+use crate::caller::Caller;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -93,18 +96,74 @@ impl IntoResponse for WebError {
                 "Permintaan tidak dapat diproses. Coba lagi nanti atau hubungi admin BKPSDM.".into(),
             ),
         };
-        let page = Galat {
-            chrome: Chrome::default(),
-            heading,
-            message,
-        };
-        let mut response = match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => status.into_response(),
-        };
+        let page = ErrorPage { heading, message };
+        let mut response = page.render(status, Chrome::default());
+        response.extensions_mut().insert(page);
         response.extensions_mut().insert(Cause(self.to_string()));
         response
     }
+}
+
+/// What an error page says, kept with its response so that [`with_menu`]
+/// can draw it again inside the signed-in user's menu.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorPage {
+    heading: &'static str,
+    message: String,
+}
+
+impl ErrorPage {
+    fn render(&self, status: StatusCode, chrome: Chrome) -> Response {
+        let page = Galat {
+            chrome,
+            heading: self.heading,
+            message: self.message.clone(),
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => status.into_response(),
+        }
+    }
+}
+
+/// The signed-in user's frame (menu, name, CSRF token) of a failed
+/// request, for the busy page, which is drawn outside the session layer.
+#[derive(Debug, Clone)]
+pub(crate) struct Menu(pub(crate) Chrome);
+
+/// Middleware inside the session layer: an error page answered to a
+/// signed-in user is drawn with their menu, so they can go on from it;
+/// a visitor's keeps the bare frame.
+pub(crate) async fn with_menu(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let caller = Caller::from_request_parts(&mut parts, &state).await.ok();
+    let path = parts.uri.path().to_owned();
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    let Some(caller) = caller
+        .filter(|_| response.status().is_client_error() || response.status().is_server_error())
+    else {
+        return response;
+    };
+    let chrome = crate::pages::chrome(&caller, &path);
+    if let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
+        let mut again = page.render(response.status(), chrome.clone());
+        // The status's own headers and the cause stay.
+        std::mem::swap(again.extensions_mut(), response.extensions_mut());
+        for (name, value) in response.headers() {
+            if name != axum::http::header::CONTENT_TYPE
+                && name != axum::http::header::CONTENT_LENGTH
+            {
+                again.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        response = again;
+    }
+    response.extensions_mut().insert(Menu(chrome));
+    response
 }
 
 /// Why a request failed, for the log only.

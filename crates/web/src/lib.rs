@@ -197,6 +197,7 @@ pub fn router(state: AppState) -> Router {
     let invalidate =
         axum::middleware::from_fn_with_state(state.clone(), cache::invalidate_on_write);
     let busy = axum::middleware::from_fn_with_state(state.clone(), busy::explain);
+    let menu = axum::middleware::from_fn_with_state(state.clone(), error::with_menu);
     pages::routes()
         .merge(assets::routes())
         // An unknown path or a wrong method gets the same page as an id out
@@ -205,6 +206,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(not_found)
         .layer(invalidate)
         .layer(layered)
+        .layer(menu)
         .layer(sessions)
         .layer(busy)
         .layer(axum::middleware::map_response_with_state(

@@ -9,14 +9,15 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use talenta_app::cycle::{
-    Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_map, period, periods,
+    Calibration, CycleError, FinalRow, PeriodeRow, calibrate, final_among, final_map, period,
+    periods,
 };
 use talenta_domain::access::Action;
-use talenta_domain::cycle::StatusPeriode;
+use talenta_domain::cycle::{CalibrationError, MAX_ALASAN, MIN_ALASAN, StatusPeriode};
 use talenta_domain::{Kotak, Nip, Periode};
-use talenta_views::pages::{Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus};
+use talenta_views::pages::{GalatKalibrasi, Kalibrasi, KalibrasiBaris, LinkRow, LinkTable, Siklus};
 
-use super::{Done, Outcome};
+use super::{Done, Outcome, choices};
 use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{Reply, WebError, render, render_as};
@@ -52,6 +53,17 @@ fn kotak_text(kotak: Option<Kotak>) -> String {
     )
 }
 
+/// The link back to the cycle page from the pages under it, for whoever
+/// may open it: an OPD admin opens their unit's retention and movement but
+/// not the instansi's cycle.
+pub(super) fn up(caller: &Caller) -> Vec<(String, String)> {
+    caller
+        .may_instansi(Action::ReadAggregates)
+        .then(|| ("/talenta".to_owned(), "Siklus talenta".to_owned()))
+        .into_iter()
+        .collect()
+}
+
 async fn index(caller: Caller) -> Reply {
     caller.require(Action::ReadAggregates)?;
     let states = periods(&caller.ctx()).await.map_err(cycle_error)?;
@@ -82,6 +94,10 @@ async fn index(caller: Caller) -> Reply {
         tautan.push((
             format!("/talenta/{}/kelompok", latest.periode),
             format!("Kelompok rencana suksesi {}", latest.periode),
+        ));
+        tautan.push((
+            format!("/talenta/{}/retensi", latest.periode),
+            format!("Retensi talenta {}", latest.periode),
         ));
     }
     if let Some(latest) = latest
@@ -143,7 +159,15 @@ async fn calibration_page(
     Query(query): Query<CalibrationQuery>,
     Query(done): Query<Done>,
 ) -> Reply {
-    calibration_list(&caller, periode, &query, done.outcome(&DONE)).await
+    calibration_list(&caller, periode, &query, done.outcome(&DONE), None).await
+}
+
+/// A calibration form the server refused: what was typed, shown again in
+/// the person's row, and why, next to the field it is about.
+struct Refused {
+    nip: Nip,
+    input: Move,
+    galat: GalatKalibrasi,
 }
 
 async fn calibration_list(
@@ -151,6 +175,7 @@ async fn calibration_list(
     periode: Periode,
     query: &CalibrationQuery,
     outcome: Outcome,
+    refused: Option<Refused>,
 ) -> Reply {
     caller.require(Action::ListPeople)?;
     let ctx = caller.ctx();
@@ -179,6 +204,37 @@ async fn calibration_list(
         .collect();
     let total = matching.len();
     let base = format!("/talenta/{periode}/kalibrasi");
+    let row = |r: &FinalRow| {
+        let again = refused.as_ref().filter(|f| f.nip.as_str() == r.map.nip);
+        // A row starts at the person's final box: sending it unchanged
+        // moves no one.
+        let chosen = again.map_or(r.final_box.map(Kotak::number), |f| Some(f.input.kotak));
+        KalibrasiBaris {
+            nip: r.map.nip.clone(),
+            nama: r.map.nama.clone(),
+            opd: r.map.opd.clone(),
+            nilai_talenta: nilai(r.map.nilai_talenta),
+            hasil: kotak_text(r.map.kotak),
+            akhir: kotak_text(r.final_box),
+            alasan: (r.calibration.as_ref())
+                .map(|c| c.alasan.clone())
+                .unwrap_or_default(),
+            action: format!("{base}/{}", r.map.nip),
+            pilihan: choices(
+                None,
+                Kotak::ALL.iter().map(|k| {
+                    (
+                        k.number().to_string(),
+                        format!("Kotak {}", kotak_text(Some(*k))),
+                    )
+                }),
+                chosen.map(|k| k.to_string()).as_deref(),
+            ),
+            isian_alasan: again.map(|f| f.input.alasan.clone()).unwrap_or_default(),
+            yakin: again.is_some_and(|f| f.input.yakin),
+            galat: again.map(|f| f.galat.clone()).unwrap_or_default(),
+        }
+    };
     let page = Kalibrasi {
         chrome: super::chrome_with(caller, "/talenta", outcome.flash),
         periode: periode.to_string(),
@@ -194,24 +250,11 @@ async fn calibration_list(
         } else {
             format!("{total} pegawai, urut nilai talenta.")
         },
-        rows: matching
-            .into_iter()
-            .take(SHOWN)
-            .map(|r| KalibrasiBaris {
-                nip: r.map.nip.clone(),
-                nama: r.map.nama.clone(),
-                opd: r.map.opd.clone(),
-                nilai_talenta: nilai(r.map.nilai_talenta),
-                hasil: kotak_text(r.map.kotak),
-                akhir: kotak_text(r.final_box),
-                alasan: r
-                    .calibration
-                    .as_ref()
-                    .map(|c| c.alasan.clone())
-                    .unwrap_or_default(),
-                action: format!("{base}/{}", r.map.nip),
-            })
-            .collect(),
+        aturan_alasan: format!(
+            "Alasan paling sedikit {MIN_ALASAN} dan paling banyak {MAX_ALASAN} karakter, satu baris."
+        ),
+        max_alasan: MAX_ALASAN,
+        rows: matching.into_iter().take(SHOWN).map(row).collect(),
     };
     render_as(outcome.status, &page)
 }
@@ -221,6 +264,17 @@ struct Move {
     kotak: u8,
     #[serde(default)]
     alasan: String,
+    /// The committee confirmed a move of more than one step.
+    #[serde(default)]
+    yakin: bool,
+}
+
+/// The steps between two boxes on the grid's farther axis (kinerja or
+/// potensial): 1 to a neighbouring box, 2 across the grid.
+fn steps(from: Kotak, to: Kotak) -> usize {
+    let kinerja = (from.kinerja_band() as usize).abs_diff(to.kinerja_band() as usize);
+    let potensial = (from.potensial_band() as usize).abs_diff(to.potensial_band() as usize);
+    kinerja.max(potensial)
 }
 
 async fn calibrate_one(
@@ -231,34 +285,99 @@ async fn calibrate_one(
 ) -> Reply {
     caller.person(nip.as_str(), Action::Calibrate).await?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
-    let decision = Calibration {
-        periode,
-        nip: &nip,
-        to,
-        alasan: &input.alasan,
-    };
-    let reason = match calibrate(&caller.ctx(), &decision).await {
-        Ok(_) => {
-            // The NIP's digits, which the list searches (not its display form).
-            let to = format!(
-                "/talenta/{periode}/kalibrasi?q={}&ok=kalibrasi",
-                nip.as_str()
+    let ctx = caller.ctx();
+    let row = final_among(&ctx, periode, &[nip.as_str()])
+        .await
+        .map_err(cycle_error)?
+        .into_iter()
+        .next()
+        .ok_or(WebError::NotFound)?;
+    let current = row.final_box;
+    let galat = match current {
+        // The row's form sent as it started: nothing to calibrate nor
+        // undo, so nothing is written or logged.
+        Some(from) if from == to && row.map.kotak == Some(to) => GalatKalibrasi {
+            kotak: Some(format!(
+                "kotak {} sudah kotak akhirnya: pilih kotak lain",
+                to.number()
+            )),
+            ..GalatKalibrasi::default()
+        },
+        Some(from) if steps(from, to) > 1 && !input.yakin => {
+            let text = format!(
+                "pindah dari kotak {} ke kotak {} lebih dari satu langkah: centang untuk mengonfirmasi",
+                from.number(),
+                to.number()
             );
-            return Ok(Redirect::to(&to).into_response());
+            GalatKalibrasi {
+                yakin: Some(text),
+                ..GalatKalibrasi::default()
+            }
         }
-        Err(CycleError::Calibration(reason)) => reason.to_string(),
-        Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => {
-            "periode tidak terbuka".to_owned()
+        _ => {
+            let decision = Calibration {
+                periode,
+                nip: &nip,
+                to,
+                alasan: &input.alasan,
+            };
+            match calibrate(&ctx, &decision).await {
+                Ok(_) => {
+                    // The NIP's digits, which the list searches (not its
+                    // display form).
+                    let to = format!(
+                        "/talenta/{periode}/kalibrasi?q={}&ok=kalibrasi",
+                        nip.as_str()
+                    );
+                    return Ok(Redirect::to(&to).into_response());
+                }
+                Err(CycleError::Calibration(reason)) => refusal(&reason),
+                Err(CycleError::NotOpen(_) | CycleError::AlreadyClosed(_)) => GalatKalibrasi {
+                    kotak: Some("periode tidak terbuka".to_owned()),
+                    ..GalatKalibrasi::default()
+                },
+                Err(other) => return Err(cycle_error(other)),
+            }
         }
-        Err(other) => return Err(cycle_error(other)),
     };
-    // The calibration list again, at the refused person, with the reason.
+    let reason = [&galat.kotak, &galat.alasan, &galat.yakin]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    // The calibration list again, at the refused person, with what was
+    // typed and why it was refused.
     let query = CalibrationQuery {
         q: nip.as_str().to_owned(),
         kotak: String::new(),
     };
     let outcome = Outcome::refused(format!("Kalibrasi tidak disimpan: {reason}."));
-    calibration_list(&caller, periode, &query, outcome).await
+    // A browser sends at most the form's maximum; a longer reason is not
+    // echoed whole.
+    let input = Move {
+        alasan: input.alasan.chars().take(MAX_ALASAN).collect(),
+        ..input
+    };
+    let refused = Refused { nip, input, galat };
+    calibration_list(&caller, periode, &query, outcome, Some(refused)).await
+}
+
+/// A refusal of the domain's rules, next to the field it is about.
+fn refusal(reason: &CalibrationError) -> GalatKalibrasi {
+    let text = Some(reason.to_string());
+    match reason {
+        CalibrationError::NoReason | CalibrationError::Alasan(_) => GalatKalibrasi {
+            alasan: text,
+            ..GalatKalibrasi::default()
+        },
+        CalibrationError::Closed | CalibrationError::NotPlaced | CalibrationError::Unchanged(_) => {
+            GalatKalibrasi {
+                kotak: text,
+                ..GalatKalibrasi::default()
+            }
+        }
+    }
 }
 
 /// A hard rule as the page names it.

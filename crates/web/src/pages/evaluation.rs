@@ -162,7 +162,7 @@ async fn page(caller: Caller, InPath(periode): InPath<Periode>, Query(unit): Que
             rules_text(rules),
             sources_text(rules),
         ],
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tautan: super::cycle::up(&caller),
         tables: vec![holders, unmapped],
     })
 }

@@ -4,16 +4,16 @@
 use axum::Router;
 use axum::routing::get;
 use serde::Deserialize;
-use talenta_app::cycle::movement;
+use talenta_app::cycle::{mapped, movement};
 use talenta_app::units;
-use talenta_domain::Kotak;
 use talenta_domain::access::Action;
+use talenta_domain::{Kotak, Periode};
 use talenta_views::charts;
 use talenta_views::pages::{LinkRow, LinkTable, Perpindahan};
 
 use crate::AppState;
 use crate::caller::Caller;
-use crate::error::{Reply, render};
+use crate::error::{Reply, WebError, render};
 use crate::extract::Query;
 
 use super::cycle::{cycle_error, parse_periode};
@@ -22,9 +22,13 @@ pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/talenta/perpindahan", get(movement_page))
 }
 
+/// The periods compared, each optional: without them the page compares
+/// the two latest mapped periods.
 #[derive(Deserialize)]
 struct Between {
+    #[serde(default)]
     dari: String,
+    #[serde(default)]
     ke: String,
     /// One unit and its sub-units; empty or absent: the instansi.
     #[serde(default)]
@@ -39,9 +43,34 @@ async fn movement_page(caller: Caller, Query(between): Query<Between>) -> Reply 
         .unit(Some(between.opd.trim()), Action::ReadAggregates)
         .await?;
     let opd = scope.as_deref();
-    let from = parse_periode(&between.dari)?;
-    let to = parse_periode(&between.ke)?;
     let ctx = caller.ctx();
+    // A period without a map is not found, rather than a matrix of zeros.
+    let mut periods: Vec<Periode> = mapped(&ctx)
+        .await?
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    periods.sort_unstable_by(|a, b| b.cmp(a));
+    let latest = |i: usize| periods.get(i).or(periods.last()).copied();
+    let chosen = |text: &str, default: Option<Periode>| match text.trim() {
+        "" => default.ok_or(WebError::NotFound),
+        text => parse_periode(text).and_then(|p| {
+            if periods.contains(&p) {
+                Ok(p)
+            } else {
+                Err(WebError::NotFound)
+            }
+        }),
+    };
+    let from = chosen(&between.dari, latest(1))?;
+    let to = chosen(&between.ke, latest(0))?;
+    let period_choices = |shown: Periode| {
+        super::choices(
+            None,
+            periods.iter().map(|p| (p.to_string(), p.to_string())),
+            Some(&shown.to_string()),
+        )
+    };
     let moved = movement(&ctx, from, to, opd).await.map_err(cycle_error)?;
     let whole = caller.may_instansi(Action::ReadAggregates);
     let units: Vec<(String, String)> = units::all(&ctx)
@@ -100,9 +129,9 @@ async fn movement_page(caller: Caller, Query(between): Query<Between>) -> Reply 
         chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Perpindahan kotak {from} → {to}"),
         keterangan,
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
-        dari: from.to_string(),
-        ke: to.to_string(),
+        tautan: super::cycle::up(&caller),
+        dari: period_choices(from),
+        ke: period_choices(to),
         opd: choices,
         grafik: charts::transition_matrix(
             "grafik-matriks",

@@ -91,7 +91,7 @@ async fn pools_page(caller: Caller, InPath(periode): InPath<Periode>) -> Reply {
                 gates.skp.years,
             )
         }],
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tautan: super::cycle::up(&caller),
         tables,
     })
 }

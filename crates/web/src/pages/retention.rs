@@ -31,6 +31,20 @@ async fn retention_page(
     let rows = retention(&caller.ctx(), periode, opd.as_deref())
         .await
         .map_err(cycle_error)?;
+    // The movement of the same scope's boxes: the only way in for an OPD
+    // admin, who has no cycle page.
+    let movement = caller
+        .may(Action::ReadAggregates, caller.target(opd.as_deref()))
+        .then(|| {
+            let scope = opd
+                .as_deref()
+                .map(|o| format!("?opd={o}"))
+                .unwrap_or_default();
+            (
+                format!("/talenta/perpindahan{scope}"),
+                "Perpindahan kotak".to_owned(),
+            )
+        });
     render(&Siklus {
         chrome: super::chrome(&caller, "/talenta"),
         judul: format!("Retensi talenta {periode}"),
@@ -40,7 +54,10 @@ async fn retention_page(
                 .map(|o| format!(" di {o}"))
                 .unwrap_or_default()
         )],
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tautan: super::cycle::up(&caller)
+            .into_iter()
+            .chain(movement)
+            .collect(),
         tables: vec![LinkTable {
             id: "retensi",
             caption: format!("{} pegawai", rows.len()),

@@ -30,7 +30,7 @@ async fn positions_page(caller: Caller) -> Reply {
         chrome: super::chrome(&caller, "/talenta"),
         judul: "Jabatan kunci".to_owned(),
         keterangan: vec!["Pilih jabatan untuk melihat rencana suksesinya: kandidat berperingkat dan setiap pegawai yang tidak memenuhi syarat beserta alasannya.".to_owned()],
-        tautan: vec![("/talenta".to_owned(), "Siklus talenta".to_owned())],
+        tautan: super::cycle::up(&caller),
         tables: vec![LinkTable {
             id: "jabatan",
             caption: format!("{} jabatan kunci", list.len()),

@@ -110,6 +110,8 @@ async fn pages_and_sign_in_go_on_while_an_import_holds_the_database(app: TestApp
             "{}",
             page.body
         );
+        // Issue 24: with the signed-in employee's menu, to go on reading.
+        assert!(page.body.contains("Menu utama"), "{}", page.body);
         assert!(
             page.body.contains("Coba lagi dalam sekitar 9 menit"),
             "{}",

@@ -5,6 +5,7 @@
 use talenta_app::cycle::final_map;
 use talenta_app::pools::talent_pools;
 use talenta_app::succession::succession;
+use talenta_domain::nine_box::{KinerjaBand, PotensialBand};
 use talenta_domain::{Kotak, Periode};
 
 use crate::app::{START, TestApp, Who};
@@ -13,18 +14,40 @@ use crate::on_both_engines;
 on_both_engines!(
     calibration_is_the_committees_alone,
     a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored,
+    a_move_across_the_grid_is_saved_only_when_confirmed,
     a_key_position_shows_its_plan,
     the_pools_page_lists_who_is_left_out_and_why,
 );
 
-/// A box other than `kotak`.
+/// A neighbour of `kotak`, one step away on the kinerja axis: a move
+/// the committee need not confirm.
 pub fn another_box(kotak: Kotak) -> Kotak {
-    Kotak::new(if kotak.number() == 9 {
-        8
+    let band = kotak.kinerja_band() as usize;
+    let kinerja = KinerjaBand::ALL
+        .into_iter()
+        .find(|k| (*k as usize).abs_diff(band) == 1)
+        .unwrap();
+    Kotak::of(kinerja, kotak.potensial_band())
+}
+
+/// A box two steps from `kotak` on an axis (a move across the grid), if
+/// any: box 5, in the middle, has none.
+pub fn across(kotak: Kotak) -> Option<Kotak> {
+    let far = |band: usize| 2 - band;
+    let (kinerja, potensial) = (kotak.kinerja_band(), kotak.potensial_band());
+    if kinerja != KinerjaBand::Sesuai {
+        Some(Kotak::of(
+            KinerjaBand::ALL[far(kinerja as usize)],
+            potensial,
+        ))
+    } else if potensial != PotensialBand::Menengah {
+        Some(Kotak::of(
+            kinerja,
+            PotensialBand::ALL[far(potensial as usize)],
+        ))
     } else {
-        kotak.number() + 1
-    })
-    .unwrap()
+        None
+    }
 }
 
 async fn calibration_is_the_committees_alone(app: TestApp) {
@@ -134,6 +157,61 @@ async fn a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored(ap
             app.engine
         );
     }
+}
+
+/// Issue 24: a move of more than one step on an axis of the grid is
+/// refused without the confirmation, which the server requires (so it
+/// holds without a script), and saved with it.
+async fn a_move_across_the_grid_is_saved_only_when_confirmed(app: TestApp) {
+    let periode = Periode::containing(START.date()).unwrap();
+    let map = final_map(&app.ctx(), periode).await.unwrap();
+    let committee = &app.people.tim_penilai.nip;
+    let (row, to) = map
+        .iter()
+        .filter(|r| &r.map.nip != committee)
+        .find_map(|r| Some((r, across(r.final_box?)?)))
+        .expect("someone is placed off the middle box");
+    let path = format!("/talenta/{periode}/kalibrasi/{}", row.map.nip);
+    let to = to.number().to_string();
+    let reason = "Penilaian ulang tim: data SKP tahun lalu salah input.";
+    let client = app.signed_in(Who::TimPenilai).await;
+    let fields = [("kotak", to.as_str()), ("alasan", reason)];
+
+    let unconfirmed = client.submit("/akun/sandi", &path, &fields).await;
+    assert_eq!(unconfirmed.status, 422, "[{}]", app.engine);
+    assert!(
+        unconfirmed
+            .body
+            .contains("lebih dari satu langkah: centang untuk mengonfirmasi"),
+        "[{}]",
+        app.engine
+    );
+    // What was typed is in the form again.
+    assert!(unconfirmed.body.contains(&format!("value=\"{reason}\"")));
+    assert!(
+        unconfirmed
+            .body
+            .contains(&format!("value=\"{to}\" selected"))
+    );
+    let after = final_map(&app.ctx(), periode).await.unwrap();
+    let same = after.iter().find(|r| r.map.nip == row.map.nip).unwrap();
+    assert_eq!(
+        same.final_box, row.final_box,
+        "[{}] nothing stored",
+        app.engine
+    );
+
+    let confirmed = [fields[0], fields[1], ("yakin", "true")];
+    let done = client.submit("/akun/sandi", &path, &confirmed).await;
+    assert_eq!(done.status, 303, "[{}] {}", app.engine, done.body);
+    let after = final_map(&app.ctx(), periode).await.unwrap();
+    let moved = after.iter().find(|r| r.map.nip == row.map.nip).unwrap();
+    assert_eq!(
+        moved.final_box.map(|k| k.number().to_string()),
+        Some(to),
+        "[{}]",
+        app.engine
+    );
 }
 
 async fn a_key_position_shows_its_plan(app: TestApp) {

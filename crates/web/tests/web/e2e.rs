@@ -468,6 +468,102 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     browser.close().await;
 }
 
+/// The value of the form control matching `css` as it stands (a
+/// checkbox's: whether it is checked).
+async fn value(browser: &Browser, css: &str) -> String {
+    browser.wait_for(css).await;
+    let value = browser
+        .client()
+        .execute(
+            "const e = document.querySelector(arguments[0]); return String(e.type === 'checkbox' ? e.checked : e.value);",
+            vec![css.into()],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap().to_owned()
+}
+
+/// Issue 24: a calibration cannot demote by accident. Each row's select
+/// starts at the person's final box and the reason's rule shows before
+/// anything is typed; a move across the grid is refused until confirmed,
+/// a short reason is refused, and each refused form keeps the box, the
+/// reason and the confirmation, with why next to the field.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_calibration_starts_at_the_final_box_and_a_large_move_is_confirmed() {
+    let Some((browser, app)) = browser_over_a_city().await else {
+        return;
+    };
+    let now = Periode::containing(crate::app::START.date()).unwrap();
+    let map = final_map(&app.ctx(), now).await.unwrap();
+    let committee = &app.people.tim_penilai.nip;
+    let (nip, from, to) = map
+        .iter()
+        .filter(|r| &r.map.nip != committee)
+        .find_map(|r| {
+            let from = r.final_box?;
+            Some((r.map.nip.clone(), from, crate::cycle::across(from)?))
+        })
+        .expect("someone is placed off the middle box");
+    let page = format!("/talenta/{now}/kalibrasi");
+    let post = format!("{page}/{nip}");
+    let row = format!("tr[data-nip='{nip}']");
+    let select = format!("{row} select[name=kotak]");
+    let reason = format!("{row} input[name=alasan]");
+    let confirm = format!("{row} input[name=yakin]");
+    let send = format!("{row} button[type=submit]");
+    sign_in(&browser, &app, Who::TimPenilai, &format!("{page}?q={nip}")).await;
+    arrive(&browser, &page).await;
+    assert_eq!(value(&browser, &select).await, from.number().to_string());
+    let rule = browser.text(&format!("{row} .aturan")).await;
+    assert!(
+        rule.contains(&format!(
+            "paling sedikit {} ",
+            talenta_domain::cycle::MIN_ALASAN
+        )),
+        "{rule}"
+    );
+    assert!(
+        browser
+            .text(&format!("{row} label.pilihan"))
+            .await
+            .contains("Pindah lebih dari satu langkah: centang untuk mengonfirmasi")
+    );
+    clean(&browser, "the calibration list").await;
+
+    // Across the grid, unconfirmed.
+    browser
+        .click(&format!("{select} option[value='{}']", to.number()))
+        .await;
+    let why = "Penilaian ulang tim: data SKP tahun lalu salah input.";
+    browser.fill(&reason, why).await;
+    submit(&browser, &send, &post).await;
+    let next_to = browser.text(&format!("#galat-yakin-{nip}")).await;
+    assert!(next_to.contains("centang untuk mengonfirmasi"), "{next_to}");
+    assert_eq!(value(&browser, &select).await, to.number().to_string());
+    assert_eq!(value(&browser, &reason).await, why);
+
+    // Confirmed, with a reason too short.
+    browser.click(&confirm).await;
+    browser.fill(&reason, "salah input").await;
+    submit(&browser, &send, &post).await;
+    let next_to = browser.text(&format!("#galat-alasan-{nip}")).await;
+    assert!(next_to.contains("paling sedikit"), "{next_to}");
+    assert_eq!(value(&browser, &select).await, to.number().to_string());
+    assert_eq!(value(&browser, &reason).await, "salah input");
+    assert_eq!(value(&browser, &confirm).await, "true");
+    browser.screenshot("kalibrasi-ditolak.png").await;
+    // (A refused form answers 422, which the browser logs as a failed
+    // load: the pages are not checked with `clean` until it is saved.)
+
+    browser.fill(&reason, why).await;
+    submit(&browser, &send, &page).await;
+    assert_eq!(browser.text(".pesan.sukses").await, "Kalibrasi disimpan.");
+    // The row starts again at the box it now has.
+    assert_eq!(value(&browser, &select).await, to.number().to_string());
+    assert_eq!(value(&browser, &reason).await, "");
+    browser.close().await;
+}
+
 /// An OPD admin drafts a colleague's development plan in the browser,
 /// changes an activity and saves it; the plan shows with its progress.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

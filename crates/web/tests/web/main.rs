@@ -23,6 +23,7 @@ mod evaluation;
 mod hardening;
 mod headers;
 mod limits;
+mod navigation;
 mod privasi;
 mod self_service;
 mod sessions;
