@@ -31,7 +31,16 @@ fn audit(employees: &str, seed: u32, bias: Option<&str>) -> Value {
     ok(&generate);
     let db = format!("sqlite://{}", work.path().join("t.db").display());
     ok(&["import", "--dir", city.to_str().unwrap(), "--db", &db]);
-    ok(&["map", "--period", PERIOD, "--db", &db, "--out", "/dev/null"]);
+    let map = work.path().join("map.json");
+    ok(&[
+        "map",
+        "--period",
+        PERIOD,
+        "--db",
+        &db,
+        "--out",
+        map.to_str().unwrap(),
+    ]);
     json(&["merit", "--period", PERIOD, "--format", "json", "--db", &db])
 }
 

@@ -651,6 +651,33 @@ fn a_map_needs_a_valid_period_and_an_imported_instansi(db: &TestDb) {
     assert_eq!(never.status.code(), Some(1));
 }
 
+/// `--out` naming a pipe (or a device: `/dev/null`) writes into it and
+/// leaves it a pipe: the write-then-rename of a file, run as root over
+/// `/dev/null`, had replaced the device with a regular file.
+#[test]
+fn an_export_into_a_pipe_leaves_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = TempDir::new("talenta_export_fifo");
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let generated = generate(40, 7, false);
+    let db = talenta_testkit::sqlite();
+    ok(&["import", "--dir", &city(&generated), "--db", &db.url]);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let path = fifo.to_str().unwrap();
+    ok(&["export", "instansi", "--out", path, "--db", &db.url]);
+    // Checked before waiting for the reader, which a replaced pipe would
+    // leave waiting for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a pipe: {kind:?}");
+    let written = String::from_utf8(reader.join().unwrap()).unwrap();
+    assert!(written.contains("9999"), "{written}");
+}
+
 /// An export writes beside its destination and renames when complete: a
 /// failure leaves an existing file as it was and no partial one, and a
 /// success replaces it whole.
