@@ -246,6 +246,14 @@ impl Kotak {
         self.bands().1
     }
 
+    /// The steps from this box to `to` on the grid's farther axis
+    /// (kinerja or potensial): 1 to a neighbouring box, 2 across the grid.
+    pub fn steps_to(self, to: Kotak) -> usize {
+        let kinerja = (self.kinerja_band() as usize).abs_diff(to.kinerja_band() as usize);
+        let potensial = (self.potensial_band() as usize).abs_diff(to.potensial_band() as usize);
+        kinerja.max(potensial)
+    }
+
     fn bands(self) -> (KinerjaBand, PotensialBand) {
         KinerjaBand::ALL
             .into_iter()

@@ -269,14 +269,6 @@ struct Move {
     yakin: bool,
 }
 
-/// The steps between two boxes on the grid's farther axis (kinerja or
-/// potensial): 1 to a neighbouring box, 2 across the grid.
-fn steps(from: Kotak, to: Kotak) -> usize {
-    let kinerja = (from.kinerja_band() as usize).abs_diff(to.kinerja_band() as usize);
-    let potensial = (from.potensial_band() as usize).abs_diff(to.potensial_band() as usize);
-    kinerja.max(potensial)
-}
-
 async fn calibrate_one(
     caller: Caller,
     InPath(periode): InPath<Periode>,
@@ -303,7 +295,7 @@ async fn calibrate_one(
             )),
             ..GalatKalibrasi::default()
         },
-        Some(from) if steps(from, to) > 1 && !input.yakin => {
+        Some(from) if from.steps_to(to) > 1 && !input.yakin => {
             let text = format!(
                 "pindah dari kotak {} ke kotak {} lebih dari satu langkah: centang untuk mengonfirmasi",
                 from.number(),
