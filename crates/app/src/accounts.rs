@@ -1,7 +1,7 @@
 //! The accounts of the web application: who may sign in, with which role,
 //! and the one-time link that creates the first administrator.
 
-use talenta_domain::InstansiId;
+use talenta_domain::{InstansiId, Nip};
 pub use talenta_storage::{Account, NewAccount};
 use talenta_storage::{Db, StorageError};
 
@@ -11,14 +11,14 @@ use crate::Ctx;
 pub async fn account(
     db: &Db,
     instansi: InstansiId,
-    nip: &str,
+    nip: &Nip,
 ) -> Result<Option<Account>, StorageError> {
     db.account(instansi.get(), nip).await
 }
 
 /// Every account of `nip`, in whichever instansi (signing in finds them by
 /// NIP alone).
-pub async fn accounts_by_nip(db: &Db, nip: &str) -> Result<Vec<Account>, StorageError> {
+pub async fn accounts_by_nip(db: &Db, nip: &Nip) -> Result<Vec<Account>, StorageError> {
     db.accounts_by_nip(nip).await
 }
 
@@ -27,10 +27,14 @@ pub async fn put(db: &Db, new: &NewAccount<'_>, now: i64) -> Result<(), StorageE
     db.put_account(new, now).await
 }
 
-/// Sets the password hash of the context's actor.
-pub async fn set_own_password(ctx: &Ctx<'_>, password_hash: &str) -> Result<(), StorageError> {
+/// Sets the password hash of the context's actor, whose NIP is `nip`.
+pub async fn set_own_password(
+    ctx: &Ctx<'_>,
+    nip: &Nip,
+    password_hash: &str,
+) -> Result<(), StorageError> {
     ctx.db
-        .set_password(ctx.instansi.get(), ctx.actor, password_hash)
+        .set_password(ctx.instansi.get(), nip, password_hash)
         .await
 }
 

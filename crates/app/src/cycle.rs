@@ -48,8 +48,8 @@ pub enum CycleError {
         periode: Periode,
         reason: talenta_domain::RuleSetError,
     },
-    #[error("{nip} is not in the talent map of {periode}")]
-    NotInMap { periode: Periode, nip: String },
+    #[error("{} is not in the talent map of {periode}", .nip.as_str())]
+    NotInMap { periode: Periode, nip: Nip },
     #[error(transparent)]
     Calibration(#[from] CalibrationError),
     #[error(transparent)]
@@ -172,7 +172,7 @@ pub async fn close_period(
                 target: pool.target,
                 jenis: pool.kind,
                 peringkat: m.rank,
-                nip: m.nip.clone(),
+                nip: m.nip,
                 nama: m.nama.clone(),
                 opd: m.opd.clone(),
                 kotak: m.kotak,
@@ -234,11 +234,10 @@ pub async fn calibrate(
     let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     let &Calibration {
         periode,
-        nip: typed_nip,
+        nip,
         to,
         alasan,
     } = decision;
-    let nip = typed_nip.as_str();
     let key = periode.to_string();
     let mut tx = db.begin_write().await?;
     let Some(state) = tx.periode_state(instansi_id, &key).await? else {
@@ -248,20 +247,21 @@ pub async fn calibrate(
     let row = tx.snapshot_row(instansi_id, &key, nip).await?;
     let Some(row) = row else {
         tx.rollback().await?;
-        return Err(CycleError::NotInMap {
-            periode,
-            nip: nip.to_owned(),
-        });
+        return Err(CycleError::NotInMap { periode, nip: *nip });
     };
     if row.kotak == Some(to) && state.status == StatusPeriode::Terbuka {
         tx.record_change(
             now,
             actor,
             "calibrate",
-            &format!("{key} {nip}: kembali ke kotak hasil perhitungan {to}"),
+            &format!(
+                "{key} {}: kembali ke kotak hasil perhitungan {to}",
+                nip.as_str()
+            ),
         )
         .await?;
-        tx.delete::<KalibrasiRow>(instansi_id, &[&key, nip]).await?;
+        tx.delete::<KalibrasiRow>(instansi_id, &[&key, nip.as_str()])
+            .await?;
         tx.commit().await?;
         return Ok(None);
     }
@@ -278,14 +278,17 @@ pub async fn calibrate(
             actor,
             "calibrate",
             &format!(
-                "{key} {nip}: kotak {} ke {}: {}",
-                checked.computed, checked.final_box, checked.alasan
+                "{key} {}: kotak {} ke {}: {}",
+                nip.as_str(),
+                checked.computed,
+                checked.final_box,
+                checked.alasan
             ),
         )
         .await?;
     let calibration = KalibrasiRow {
         periode,
-        nip: *typed_nip,
+        nip: *nip,
         kotak_awal: checked.computed,
         kotak_akhir: checked.final_box,
         alasan: checked.alasan,
@@ -316,7 +319,7 @@ pub async fn final_map(ctx: &Ctx<'_>, periode: Periode) -> Result<Vec<FinalRow>,
 
 /// A person's boxes in every mapped period, oldest first, with the
 /// calibration of each.
-pub async fn box_history(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<FinalRow>, CycleError> {
+pub async fn box_history(ctx: &Ctx<'_>, nip: &Nip) -> Result<Vec<FinalRow>, CycleError> {
     Ok(ctx.db.final_history(ctx.instansi.get(), nip).await?)
 }
 
@@ -325,7 +328,7 @@ pub async fn box_history(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<FinalRow>, Cycl
 pub async fn final_among(
     ctx: &Ctx<'_>,
     periode: Periode,
-    nips: &[&str],
+    nips: &[Nip],
 ) -> Result<Vec<FinalRow>, CycleError> {
     let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     Ok(db
@@ -339,8 +342,8 @@ pub async fn final_among(
 pub async fn boxes_among(
     ctx: &Ctx<'_>,
     upto: Periode,
-    nips: &[&str],
-) -> Result<HashMap<String, Vec<(Periode, Kotak)>>, CycleError> {
+    nips: &[Nip],
+) -> Result<HashMap<Nip, Vec<(Periode, Kotak)>>, CycleError> {
     let mut mapped: Vec<Periode> = ctx
         .db
         .periodes(ctx.instansi.get())
@@ -350,7 +353,7 @@ pub async fn boxes_among(
         .filter(|p| *p <= upto)
         .collect();
     mapped.sort();
-    let mut boxes: HashMap<String, Vec<(Periode, Kotak)>> = HashMap::new();
+    let mut boxes: HashMap<Nip, Vec<(Periode, Kotak)>> = HashMap::new();
     for periode in mapped {
         for row in final_among(ctx, periode, nips).await? {
             if let Some(k) = row.final_box {
@@ -385,10 +388,10 @@ pub async fn movement(
     let keep = |r: &FinalRow| units.as_ref().is_none_or(|u| u.contains(&r.map.opd));
     let before = final_map(ctx, from).await?;
     let after = final_map(ctx, to).await?;
-    let placed = |rows: &[FinalRow]| -> Vec<(String, Kotak)> {
+    let placed = |rows: &[FinalRow]| -> Vec<(Nip, Kotak)> {
         rows.iter()
             .filter(|r| keep(r))
-            .filter_map(|r| r.final_box.map(|k| (r.map.nip.clone(), k)))
+            .filter_map(|r| r.final_box.map(|k| (r.map.nip, k)))
             .collect()
     };
     let (before, after) = (placed(&before), placed(&after));
@@ -396,10 +399,7 @@ pub async fn movement(
         from: from.to_string(),
         to: to.to_string(),
         opd: opd.map(str::to_owned),
-        matrix: transitions(
-            before.iter().map(|(n, k)| (n.as_str(), *k)),
-            after.iter().map(|(n, k)| (n.as_str(), *k)),
-        ),
+        matrix: transitions(before, after),
     })
 }
 
@@ -436,7 +436,7 @@ pub(crate) async fn employees_among(
 /// stays as it was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WhatIf {
-    pub periode: String,
+    pub periode: Periode,
     pub rule_set: String,
     pub fingerprint: String,
     /// Every employee as the other rules place them.
@@ -447,7 +447,7 @@ pub struct WhatIf {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WhatIfRow {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     /// The final box in the stored map, if any.
@@ -459,13 +459,13 @@ pub struct WhatIfRow {
 
 pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleError> {
     let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
-    let stored: HashMap<String, Kotak> = final_map(ctx, periode)
+    let stored: HashMap<Nip, Kotak> = final_map(ctx, periode)
         .await?
         .into_iter()
         .filter_map(|r| r.final_box.map(|k| (r.map.nip, k)))
         .collect();
     let mut rows = Vec::new();
-    let mut after: Option<String> = None;
+    let mut after: Option<Nip> = None;
     let positions = Positions::new();
     while let Some(page) = score_page(
         db,
@@ -473,11 +473,11 @@ pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleErr
         periode,
         rules,
         &positions,
-        after.as_deref(),
+        after.as_ref().map(Nip::as_str),
     )
     .await?
     {
-        after = page.last().map(|r| r.nip.clone());
+        after = page.last().map(|r| r.nip);
         rows.extend(page.into_iter().map(|r| WhatIfRow {
             stored: stored.get(&r.nip).copied(),
             what_if: r.kotak,
@@ -488,12 +488,11 @@ pub async fn what_if(ctx: &Ctx<'_>, periode: Periode) -> Result<WhatIf, CycleErr
         }));
     }
     let matrix = transitions(
-        stored.iter().map(|(n, k)| (n.as_str(), *k)),
-        rows.iter()
-            .filter_map(|r| r.what_if.map(|k| (r.nip.as_str(), k))),
+        stored.iter().map(|(n, k)| (*n, *k)),
+        rows.iter().filter_map(|r| r.what_if.map(|k| (r.nip, k))),
     );
     Ok(WhatIf {
-        periode: periode.to_string(),
+        periode,
         rule_set: rules.id.clone(),
         fingerprint: rules.fingerprint(),
         rows,

@@ -2,6 +2,7 @@
 //! measured against, a draft from those gaps, saving a plan, and reading
 //! one back; the domain (`talenta_domain::development`) drafts.
 
+use talenta_domain::Nip;
 use talenta_domain::development::{DraftItem, StatusIdp, draft};
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::{Asesmen, Jabatan};
@@ -16,8 +17,8 @@ use crate::people::position;
 pub enum IdpError {
     #[error(transparent)]
     Cycle(#[from] CycleError),
-    #[error("no employee {0}")]
-    UnknownEmployee(String),
+    #[error("no employee {}", .0.as_str())]
+    UnknownEmployee(Nip),
     #[error("no position {0}")]
     UnknownPosition(String),
     #[error("position {0} has no competency standard: there is no gap to plan for")]
@@ -47,12 +48,12 @@ pub struct IdpBasis {
 /// form.
 pub async fn idp_basis(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     jabatan_target: &str,
 ) -> Result<IdpBasis, IdpError> {
     let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     if db.pegawai(instansi_id, nip).await?.is_none() {
-        return Err(IdpError::UnknownEmployee(nip.to_owned()));
+        return Err(IdpError::UnknownEmployee(*nip));
     }
     let jabatan = position(ctx, jabatan_target)
         .await?
@@ -78,7 +79,7 @@ pub async fn idp_basis(
 /// per gap and suggested development type, status `rencana`, not saved.
 pub async fn idp_draft(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     jabatan_target: &str,
 ) -> Result<Vec<IdpRow>, IdpError> {
     let (rules, actor, now) = (ctx.rules, ctx.actor, ctx.now);
@@ -113,13 +114,13 @@ pub async fn idp_draft(
 /// with the actor and time. An empty list removes the plan.
 pub async fn idp_save(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     jabatan_target: &str,
     items: &[IdpRow],
 ) -> Result<Vec<IdpRow>, IdpError> {
     let (db, instansi_id, actor, now) = (ctx.db, ctx.instansi.get(), ctx.actor, ctx.now);
     if db.pegawai(instansi_id, nip).await?.is_none() {
-        return Err(IdpError::UnknownEmployee(nip.to_owned()));
+        return Err(IdpError::UnknownEmployee(*nip));
     }
     if db
         .record::<Jabatan>(instansi_id, jabatan_target)
@@ -152,10 +153,14 @@ pub async fn idp_save(
             now,
             actor,
             "idp",
-            &format!("{nip} -> {jabatan_target}: {} kegiatan", rows.len()),
+            &format!(
+                "{} -> {jabatan_target}: {} kegiatan",
+                nip.as_str(),
+                rows.len()
+            ),
         )
         .await?;
-    tx.delete::<IdpRow>(instansi_id, &[nip, jabatan_target])
+    tx.delete::<IdpRow>(instansi_id, &[nip.as_str(), jabatan_target])
         .await?;
     tx.upsert(instansi_id, change, &rows).await?;
     tx.commit().await?;
@@ -163,6 +168,6 @@ pub async fn idp_save(
 }
 
 /// Every IDP activity of `nip`, by target position and number.
-pub async fn idp(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<IdpRow>, IdpError> {
+pub async fn idp(ctx: &Ctx<'_>, nip: &Nip) -> Result<Vec<IdpRow>, IdpError> {
     Ok(ctx.db.records_of(ctx.instansi.get(), nip).await?)
 }

@@ -11,7 +11,7 @@ use talenta_domain::evaluasi::{Holder, InMap, NOT_IN_MAP, Reason, evaluate, is_s
 use talenta_domain::jabatan::Jenjang;
 use talenta_domain::personnel::{Asesmen, Jabatan};
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::{Kotak, Periode};
+use talenta_domain::{Kotak, Nip, Periode};
 use talenta_storage::Fact;
 
 use crate::Ctx;
@@ -20,7 +20,7 @@ use crate::cycle::{CycleError, FinalRow, employees_among, final_among};
 /// The evaluation of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
-    pub periode: String,
+    pub periode: Periode,
     /// Holders to evaluate, worst first (`evaluasi::worst_first`).
     pub holders: Vec<HolderRow>,
     /// Holders left out of the period's map, by NIP.
@@ -30,7 +30,7 @@ pub struct Evaluation {
 /// The holder of a structural position and the position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Officeholder {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     /// The unit they work in now.
     pub opd: String,
@@ -87,7 +87,7 @@ pub async fn evaluation(
     let codes: Vec<&str> = positions.keys().map(String::as_str).collect();
     let nips = db.holders_among(instansi_id, &codes).await?;
     let employees = employees_among(ctx, &nips, opd).await?;
-    let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
+    let nips: Vec<Nip> = employees.iter().map(|p| p.nip).collect();
     // Independent reads, side by side on the pool's connections.
     let (finals, skp, asesmen) = tokio::try_join!(
         final_among(ctx, periode, &nips),
@@ -98,9 +98,9 @@ pub async fn evaluation(
         },
         async { Ok::<_, CycleError>(db.records_among::<Asesmen>(instansi_id, "", &nips).await?,) },
     )?;
-    let finals: HashMap<&str, &FinalRow> = finals.iter().map(|r| (r.map.nip.as_str(), r)).collect();
+    let finals: HashMap<Nip, &FinalRow> = finals.iter().map(|r| (r.map.nip, r)).collect();
     // The domain reads the components a row lacks by code.
-    let missing_codes: HashMap<&str, Vec<String>> = finals
+    let missing_codes: HashMap<Nip, Vec<String>> = finals
         .iter()
         .map(|(nip, r)| {
             (
@@ -109,26 +109,23 @@ pub async fn evaluation(
             )
         })
         .collect();
-    let mut skp_of: HashMap<String, Vec<SkpTahunan>> = HashMap::new();
+    let mut skp_of: HashMap<Nip, Vec<SkpTahunan>> = HashMap::new();
     for s in skp {
         skp_of.entry(s.nip).or_default().push(s.fact);
     }
-    let mut asesmen_of: HashMap<String, Vec<Asesmen>> = HashMap::new();
+    let mut asesmen_of: HashMap<Nip, Vec<Asesmen>> = HashMap::new();
     for a in asesmen {
-        asesmen_of
-            .entry(a.nip.as_str().to_owned())
-            .or_default()
-            .push(a);
+        asesmen_of.entry(a.nip).or_default().push(a);
     }
     let not_in_map = vec![NOT_IN_MAP.to_owned()];
-    let mut held: HashMap<&str, Officeholder> = HashMap::new();
+    let mut held: HashMap<Nip, Officeholder> = HashMap::new();
     let mut holders: Vec<Holder<'_>> = Vec::new();
     for pegawai in &employees {
         let Some(jabatan) = pegawai.jabatan.as_deref().and_then(|k| positions.get(k)) else {
             continue;
         };
-        let nip = pegawai.nip.as_str();
-        let in_map = match finals.get(nip) {
+        let nip = pegawai.nip;
+        let in_map = match finals.get(&nip) {
             Some(FinalRow {
                 final_box: Some(kotak),
                 map,
@@ -138,7 +135,7 @@ pub async fn evaluation(
                 nilai_talenta: map.nilai_talenta.unwrap_or_default(),
             },
             Some(_) => InMap::LeftOut {
-                missing: missing_codes.get(nip).map_or(&[], Vec::as_slice),
+                missing: missing_codes.get(&nip).map_or(&[], Vec::as_slice),
             },
             None => InMap::LeftOut {
                 missing: &not_in_map,
@@ -149,13 +146,13 @@ pub async fn evaluation(
             jenjang: jabatan.jenjang,
             standar: &jabatan.standar,
             in_map,
-            skp: skp_of.get(nip).map_or(&[], Vec::as_slice),
-            asesmen: asesmen_of.get(nip).map_or(&[], Vec::as_slice),
+            skp: skp_of.get(&nip).map_or(&[], Vec::as_slice),
+            asesmen: asesmen_of.get(&nip).map_or(&[], Vec::as_slice),
         });
         held.insert(
             nip,
             Officeholder {
-                nip: nip.to_owned(),
+                nip,
                 nama: pegawai.nama.clone(),
                 opd: pegawai.opd.clone(),
                 jabatan: jabatan.kode.clone(),
@@ -165,9 +162,9 @@ pub async fn evaluation(
         );
     }
     let decided = evaluate(rules, periode, &holders);
-    let mut officeholder = |nip: &str| held.remove(nip);
+    let mut officeholder = |nip: Nip| held.remove(&nip);
     Ok(Evaluation {
-        periode: periode.to_string(),
+        periode,
         holders: decided
             .flagged
             .into_iter()

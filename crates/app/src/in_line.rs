@@ -10,7 +10,7 @@ use talenta_domain::jabatan::Jenjang;
 use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::GolonganAsn;
 use talenta_domain::skp::SkpTahunan;
-use talenta_domain::{Kotak, Pendidikan, Score};
+use talenta_domain::{Kotak, Nip, Pendidikan, Score};
 use talenta_storage::{Fact, InLine, InLinePerson};
 use time::Date;
 
@@ -20,7 +20,7 @@ use crate::cycle::CycleError;
 /// One person's records, owned, from which a [`Talent`] borrows.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     /// The position they hold now (its code), if any.
@@ -36,7 +36,7 @@ pub struct Person {
 impl Person {
     pub fn talent(&self) -> Talent<'_> {
         Talent {
-            nip: &self.nip,
+            nip: self.nip,
             nama: &self.nama,
             opd: &self.opd,
             jenjang: self.jenjang,
@@ -55,11 +55,11 @@ impl Person {
 struct Runs<T> {
     rows: Vec<T>,
     at: usize,
-    nip: fn(&T) -> &str,
+    nip: fn(&T) -> &Nip,
 }
 
 impl<T> Runs<T> {
-    fn new(mut rows: Vec<T>, nip: fn(&T) -> &str) -> Runs<T> {
+    fn new(mut rows: Vec<T>, nip: fn(&T) -> &Nip) -> Runs<T> {
         // The storage reads them in key order already; a stable sort of
         // sorted rows is one pass, and keeps the merge right whatever order
         // the database's collation gave.
@@ -68,7 +68,7 @@ impl<T> Runs<T> {
     }
 
     /// The rows of `nip`, which is above every NIP asked before.
-    fn of(&mut self, nip: &str) -> &[T] {
+    fn of(&mut self, nip: &Nip) -> &[T] {
         let key = self.nip;
         let rest = self.rows.get(self.at..).unwrap_or_default();
         let start = self.at + rest.partition_point(|r| key(r) < nip);
@@ -174,8 +174,8 @@ pub async fn people_in_line(
     let (db, instansi_id) = (ctx.db, ctx.instansi.get());
     let mut people = db.in_line(instansi_id, in_line).await?;
     // Stable, and one pass over the NIP order the database gave.
-    people.sort_by(|a, b| a.nip.cmp(&b.nip));
-    let nips: Vec<String> = people.iter().map(|p| p.nip.clone()).collect();
+    people.sort_by_key(|p| p.nip);
+    let nips: Vec<Nip> = people.iter().map(|p| p.nip).collect();
     let periode = in_line.periode;
     // Independent reads, side by side on the pool's connections; boxed, as
     // six reads in flight make a future too large to keep on the stack of
@@ -198,16 +198,16 @@ pub async fn people_in_line(
         )
     })
     .await?;
-    let mut riwayat = Runs::new(riwayat, |r| r.nip.as_str());
-    let mut pendidikan = Runs::new(pendidikan, |r| r.nip.as_str());
-    let mut skp = Runs::new(skp, |r| r.nip.as_str());
-    let mut hukuman = Runs::new(hukuman, |r| r.nip.as_str());
-    let mut asesmen = Runs::new(asesmen, |r| r.nip.as_str());
-    let mut diklat = Runs::new(diklat, |r| r.nip.as_str());
+    let mut riwayat = Runs::new(riwayat, |r| &r.nip);
+    let mut pendidikan = Runs::new(pendidikan, |r| &r.nip);
+    let mut skp = Runs::new(skp, |r| &r.nip);
+    let mut hukuman = Runs::new(hukuman, |r| &r.nip);
+    let mut asesmen = Runs::new(asesmen, |r| &r.nip);
+    let mut diklat = Runs::new(diklat, |r| &r.nip);
     Ok(people
         .into_iter()
         .map(|p| {
-            let nip = p.nip.clone();
+            let nip = p.nip;
             let records = Records {
                 riwayat: riwayat.of(&nip),
                 pendidikan: pendidikan.of(&nip),
@@ -223,17 +223,30 @@ pub async fn people_in_line(
 
 #[cfg(test)]
 mod tests {
+    use talenta_domain::Nip;
+
     use super::Runs;
+
+    /// The NIP of sequence number `n`.
+    fn nip(n: u8) -> Nip {
+        Nip::parse(&format!("198001012005011{n:03}")).unwrap()
+    }
 
     #[test]
     fn runs_give_each_nips_rows_in_turn_whatever_order_they_came_in() {
-        let rows = vec![("3", 'c'), ("1", 'a'), ("3", 'd'), ("1", 'b'), ("5", 'e')];
-        let mut runs = Runs::new(rows, |r| r.0);
-        assert_eq!(runs.of("1"), [("1", 'a'), ("1", 'b')]);
-        assert_eq!(runs.of("2"), []);
-        assert_eq!(runs.of("3"), [("3", 'c'), ("3", 'd')]);
+        let rows = vec![
+            (nip(3), 'c'),
+            (nip(1), 'a'),
+            (nip(3), 'd'),
+            (nip(1), 'b'),
+            (nip(5), 'e'),
+        ];
+        let mut runs = Runs::new(rows, |r| &r.0);
+        assert_eq!(runs.of(&nip(1)), [(nip(1), 'a'), (nip(1), 'b')]);
+        assert_eq!(runs.of(&nip(2)), []);
+        assert_eq!(runs.of(&nip(3)), [(nip(3), 'c'), (nip(3), 'd')]);
         // A NIP with no snapshot row is never asked; the next one still is.
-        assert_eq!(runs.of("5"), [("5", 'e')]);
-        assert_eq!(runs.of("6"), []);
+        assert_eq!(runs.of(&nip(5)), [(nip(5), 'e')]);
+        assert_eq!(runs.of(&nip(6)), []);
     }
 }

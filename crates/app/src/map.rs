@@ -18,7 +18,7 @@ use serde::Serialize;
 use talenta_domain::cycle::StatusPeriode;
 use talenta_domain::personnel::{Asesmen, RiwayatHukdis};
 use talenta_domain::talent_map::{NilaiSkp, Rekam, score, skp_years};
-use talenta_domain::{Periode, RuleSet, Score};
+use talenta_domain::{Nip, Periode, RuleSet, Score};
 use talenta_ingest::xlsx_write::{XlsxSink, XlsxWriteError};
 use talenta_ingest::{Column, CsvTable};
 use talenta_storage::{
@@ -102,16 +102,16 @@ pub async fn compute_each(
     // pagination), so only those reads run one after another.
     let shared_rules = Arc::new(rules.clone());
     let positions = Arc::new(Positions::new());
-    let start_page = |after: Option<String>| {
+    let start_page = |after: Option<Nip>| {
         let (db, rules) = (db.clone(), Arc::clone(&shared_rules));
         let positions = Arc::clone(&positions);
         let (last_nip, next) = oneshot::channel();
         let task = tokio::spawn(async move {
             let page = db
-                .page_after::<MapSubject>(instansi_id, after.as_deref(), PAGE)
+                .page_after::<MapSubject>(instansi_id, after.as_ref().map(Nip::as_str), PAGE)
                 .await?;
             // Dropped unsent on an error, which then ends the pages.
-            let _ = last_nip.send(page.last().map(|p| p.nip.clone()));
+            let _ = last_nip.send(page.last().map(|p| p.nip));
             score_subjects(&db, instansi_id, periode, &rules, &positions, page).await
         });
         (next, task)
@@ -219,7 +219,7 @@ async fn start_snapshot(
             instansi_id,
             perubahan,
             &Snapshot {
-                periode: periode.to_string(),
+                periode,
                 rule_set: rules.id.clone(),
                 cutoffs,
                 dihitung_at: now,
@@ -329,7 +329,7 @@ async fn score_subjects(
     let (mut at_skp, mut at_asesmen, mut at_hukdis) = (0, 0, 0);
     let mut rows = Vec::with_capacity(page.len());
     for pegawai in page {
-        let nip = pegawai.nip.as_str();
+        let nip = &pegawai.nip;
         let rekam = Rekam {
             jabatan: pegawai
                 .jabatan
@@ -339,13 +339,13 @@ async fn score_subjects(
             pendidikan: pegawai.pendidikan,
             bidang_ilmu: pegawai.bidang_ilmu.as_ref(),
             skp: nilai_skp
-                .get(take_nip(&skp, &mut at_skp, nip, |s| s.nip.as_str()))
+                .get(take_nip(&skp, &mut at_skp, nip, |s| &s.nip))
                 .unwrap_or_default(),
             asesmen: asesmen
-                .get(take_nip(&asesmen, &mut at_asesmen, nip, |a| a.nip.as_str()))
+                .get(take_nip(&asesmen, &mut at_asesmen, nip, |a| &a.nip))
                 .unwrap_or_default(),
             hukdis: hukdis
-                .get(take_nip(&hukdis, &mut at_hukdis, nip, |h| h.nip.as_str()))
+                .get(take_nip(&hukdis, &mut at_hukdis, nip, |h| &h.nip))
                 .unwrap_or_default(),
         };
         let scored = score(rules, periode, &rekam);
@@ -378,7 +378,7 @@ async fn score_subjects(
 
 /// Where the records of `nip` lie in `rows` (sorted by NIP) from `*at` on;
 /// `*at` moves past them.
-fn take_nip<T>(rows: &[T], at: &mut usize, nip: &str, nip_of: impl Fn(&T) -> &str) -> Range<usize> {
+fn take_nip<T>(rows: &[T], at: &mut usize, nip: &Nip, nip_of: impl Fn(&T) -> &Nip) -> Range<usize> {
     let rest = rows.get(*at..).unwrap_or_default();
     let start = *at + rest.iter().take_while(|r| nip_of(r) < nip).count();
     let mine = rows.get(start..).unwrap_or_default();
@@ -431,7 +431,7 @@ impl<'a> Placed<'a> {
     fn of(row: &'a SnapshotRow) -> Option<Placed<'a>> {
         let (kinerja, potensial, kotak) = (row.kinerja?, row.potensial?, row.kotak?);
         Some(Placed {
-            nip: &row.nip,
+            nip: row.nip.as_str(),
             name: &row.nama,
             opd: &row.opd,
             kinerja,
@@ -575,7 +575,7 @@ impl<'w> MapWriter<'w> {
                     // The file lists the codes in one cell, `|`-separated.
                     let codes: Vec<&str> = row.kurang.iter().map(|k| k.code()).collect();
                     missing.push(&LeftOut {
-                        nip: &row.nip,
+                        nip: row.nip.as_str(),
                         name: &row.nama,
                         opd: &row.opd,
                         missing: &codes.join("|"),

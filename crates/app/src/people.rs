@@ -1,13 +1,14 @@
 //! Employees and positions of the context's instansi, read one at a time
 //! or all at once.
 
+use talenta_domain::Nip;
 use talenta_domain::personnel::{Jabatan, Pegawai};
 use talenta_storage::StorageError;
 
 use crate::Ctx;
 
 /// The employee `nip`, if any.
-pub async fn employee(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Pegawai>, StorageError> {
+pub async fn employee(ctx: &Ctx<'_>, nip: &Nip) -> Result<Option<Pegawai>, StorageError> {
     ctx.db.pegawai(ctx.instansi.get(), nip).await
 }
 

@@ -44,7 +44,7 @@ pub(crate) async fn live_pools(ctx: &Ctx<'_>, periode: Periode) -> Result<Vec<Po
 /// The pools of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pools {
-    pub periode: String,
+    pub periode: Periode,
     /// `true` for a closed period: the pools as stored when it closed.
     pub frozen: bool,
     pub pools: Vec<Pool>,
@@ -96,13 +96,13 @@ pub async fn talent_pools(ctx: &Ctx<'_>, periode: Periode) -> Result<Pools, Cycl
             pool.members.sort_by_key(|m| m.rank);
         }
         return Ok(Pools {
-            periode: key,
+            periode,
             frozen: true,
             pools: out,
         });
     }
     Ok(Pools {
-        periode: key,
+        periode,
         frozen: false,
         pools: live_pools(ctx, periode).await?,
     })

@@ -4,12 +4,12 @@
 //! keeps themself: personal branding, documents and proposed changes.
 
 use crate::Ctx;
-use talenta_domain::Periode;
 use talenta_domain::personnel::{
     Asesmen, Jabatan, Opd, Pegawai, RiwayatDiklat, RiwayatGolongan, RiwayatHukdis, RiwayatJabatan,
     RiwayatPendidikan, RiwayatPenghargaan, Skp,
 };
 use talenta_domain::talent_map::{Components, NilaiSkp, Rekam, Syarat, components};
+use talenta_domain::{Nip, Periode};
 use talenta_storage::{Branding, Document, FinalRow, StorageError, Usulan};
 
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub struct Profile {
 
 /// The profile of `nip` in an instansi, or `None` if there is no such
 /// employee. Histories are newest first, as people read a CV.
-pub async fn load(ctx: &Ctx<'_>, nip: &str) -> Result<Option<Profile>, StorageError> {
+pub async fn load(ctx: &Ctx<'_>, nip: &Nip) -> Result<Option<Profile>, StorageError> {
     let (db, rules, instansi) = (ctx.db, ctx.rules, ctx.instansi.get());
     let Some(pegawai) = db.pegawai(instansi, nip).await? else {
         return Ok(None);

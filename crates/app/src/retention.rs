@@ -5,10 +5,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
-use talenta_domain::Periode;
 use talenta_domain::development::StatusIdp;
 use talenta_domain::personnel::{Jabatan, RiwayatDiklat};
 use talenta_domain::retention::{Flag, RetentionRecord, flags};
+use talenta_domain::{Nip, Periode};
 use time::Date;
 
 use crate::Ctx;
@@ -20,7 +20,7 @@ use crate::pools::talent_pools;
 /// One flagged person of a retention list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RetentionRow {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     /// Why they are watched: `krs` (pool member), `jabatan_kunci` (holds a
@@ -42,9 +42,9 @@ pub async fn retention(
 ) -> Result<Vec<RetentionRow>, CycleError> {
     let pools = talent_pools(ctx, periode).await?;
     let (db, instansi_id, rules) = (ctx.db, ctx.instansi.get(), ctx.rules);
-    let mut watched: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let mut watched: HashMap<Nip, Vec<&'static str>> = HashMap::new();
     for member in pools.pools.iter().flat_map(|p| &p.members) {
-        let w = watched.entry(member.nip.clone()).or_default();
+        let w = watched.entry(member.nip).or_default();
         if !w.contains(&"krs") {
             w.push("krs");
         }
@@ -58,9 +58,9 @@ pub async fn retention(
     for nip in db.holders_among(instansi_id, &key).await? {
         watched.entry(nip).or_default().push("jabatan_kunci");
     }
-    let nips: Vec<&str> = watched.keys().map(String::as_str).collect();
+    let nips: Vec<Nip> = watched.keys().copied().collect();
     let employees = employees_among(ctx, &nips, opd).await?;
-    let nips: Vec<&str> = employees.iter().map(|p| p.nip.as_str()).collect();
+    let nips: Vec<Nip> = employees.iter().map(|p| p.nip).collect();
     let codes: Vec<&str> = employees
         .iter()
         .filter_map(|p| p.jabatan.as_deref())
@@ -74,8 +74,8 @@ pub async fn retention(
         .map(|j| (j.kode.clone(), j))
         .collect();
     let boxes = crate::cycle::boxes_among(ctx, periode, &nips).await?;
-    let mut last_development: HashMap<String, Date> = HashMap::new();
-    let mut developed = |nip: String, on: Date| {
+    let mut last_development: HashMap<Nip, Date> = HashMap::new();
+    let mut developed = |nip: Nip, on: Date| {
         let last = last_development.entry(nip).or_insert(on);
         *last = (*last).max(on);
     };
@@ -83,10 +83,7 @@ pub async fn retention(
         .records_among::<RiwayatDiklat>(instansi_id, "", &nips)
         .await?
     {
-        developed(
-            d.nip.as_str().to_owned(),
-            d.selesai.unwrap_or(d.mulai).max(d.mulai),
-        );
+        developed(d.nip, d.selesai.unwrap_or(d.mulai).max(d.mulai));
     }
     for i in db.records_among::<IdpRow>(instansi_id, "", &nips).await? {
         if i.status == StatusIdp::Selesai {
@@ -95,19 +92,19 @@ pub async fn retention(
     }
     let mut rows = Vec::new();
     for pegawai in employees {
-        let nip = pegawai.nip.as_str();
+        let nip = pegawai.nip;
         let record = RetentionRecord {
             birth_date: pegawai.tanggal_lahir,
             jabatan: pegawai.jabatan.as_ref().and_then(|k| positions.get(k)),
             tmt_jabatan: pegawai.tmt_jabatan,
-            boxes: boxes.get(nip).map_or(&[], Vec::as_slice),
-            last_development: last_development.get(nip).copied(),
+            boxes: boxes.get(&nip).map_or(&[], Vec::as_slice),
+            last_development: last_development.get(&nip).copied(),
         };
         let found = flags(rules, &record, periode, periode.end());
         if !found.is_empty() {
             rows.push(RetentionRow {
-                watched: watched.remove(nip).unwrap_or_default(),
-                nip: nip.to_owned(),
+                watched: watched.remove(&nip).unwrap_or_default(),
+                nip,
                 nama: pegawai.nama,
                 opd: pegawai.opd,
                 flags: found,

@@ -3,6 +3,7 @@
 //! the record under a perubahan in the same transaction as the decision,
 //! so a proposal is never approved without its change, nor the reverse.
 
+use talenta_domain::Nip;
 use talenta_domain::branding::Item;
 use talenta_domain::dokumen::{Completeness, DokumenPolicy};
 use talenta_domain::eligibility::StatusKepegawaian;
@@ -42,7 +43,7 @@ pub async fn propose(
     Ok(db
         .propose(
             instansi,
-            pegawai.nip.as_str(),
+            &pegawai.nip,
             kolom,
             current.as_deref(),
             &value,
@@ -93,7 +94,7 @@ pub async fn decide_usulan(
         let detail = format!(
             "usulan {}: {} {} = {:?}",
             usulan.nomor,
-            usulan.nip,
+            usulan.nip.as_str(),
             usulan.kolom.code(),
             usulan.nilai_baru
         );
@@ -164,19 +165,19 @@ pub fn checklist(
     Checklist { rows, completeness }
 }
 /// `nip`'s personal branding: their statement and items.
-pub async fn branding(ctx: &Ctx<'_>, nip: &str) -> Result<Branding, StorageError> {
+pub async fn branding(ctx: &Ctx<'_>, nip: &Nip) -> Result<Branding, StorageError> {
     ctx.db.branding(ctx.instansi.get(), nip).await
 }
 
 /// Sets `nip`'s branding statement, now.
-pub async fn set_pernyataan(ctx: &Ctx<'_>, nip: &str, text: &str) -> Result<(), StorageError> {
+pub async fn set_pernyataan(ctx: &Ctx<'_>, nip: &Nip, text: &str) -> Result<(), StorageError> {
     ctx.db
         .set_pernyataan(ctx.instansi.get(), nip, text, ctx.now.unix_timestamp())
         .await
 }
 
 /// Adds an item to `nip`'s branding; returns its number.
-pub async fn add_branding_item(ctx: &Ctx<'_>, nip: &str, item: &Item) -> Result<i64, StorageError> {
+pub async fn add_branding_item(ctx: &Ctx<'_>, nip: &Nip, item: &Item) -> Result<i64, StorageError> {
     ctx.db
         .add_branding_item(ctx.instansi.get(), nip, item)
         .await
@@ -185,7 +186,7 @@ pub async fn add_branding_item(ctx: &Ctx<'_>, nip: &str, item: &Item) -> Result<
 /// Removes item `nomor` of `nip`'s branding; `false` if there was none.
 pub async fn remove_branding_item(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     nomor: i64,
 ) -> Result<bool, StorageError> {
     ctx.db
@@ -204,7 +205,7 @@ pub async fn add_document(ctx: &Ctx<'_>, upload: Upload<'_>) -> Result<(), Stora
 /// `nip`'s document `sha256` with its media type and content.
 pub async fn document_file(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     sha256: &str,
 ) -> Result<Option<(Document, String, Vec<u8>)>, StorageError> {
     ctx.db.document_file(ctx.instansi.get(), nip, sha256).await
@@ -214,7 +215,7 @@ pub async fn document_file(
 /// their unit, for the upload caps.
 pub async fn upload_load(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     since: time::OffsetDateTime,
 ) -> Result<UploadLoad, StorageError> {
     ctx.db.upload_load(ctx.instansi.get(), nip, since).await

@@ -2,7 +2,7 @@
 //! (on SQLite a file of its own, so none of these writes waits for an
 //! import). The web decides the timeouts and delays; this only keeps them.
 
-use talenta_domain::InstansiId;
+use talenta_domain::{InstansiId, Nip};
 pub use talenta_storage::{Attempts, Session};
 use talenta_storage::{Db, StorageError};
 
@@ -11,7 +11,7 @@ use talenta_storage::{Db, StorageError};
 #[derive(Debug, Clone, Copy)]
 pub struct SignedIn<'a> {
     pub instansi: InstansiId,
-    pub nip: &'a str,
+    pub nip: Nip,
     /// The session this one replaces, ended with it.
     pub old_token_hash: Option<&'a str>,
     pub token_hash: &'a str,
@@ -25,7 +25,7 @@ pub struct SignedIn<'a> {
 pub async fn succeeded(db: &Db, signed: &SignedIn<'_>, now: i64) -> Result<(), StorageError> {
     db.login_succeeded(
         signed.instansi.get(),
-        signed.nip,
+        &signed.nip,
         signed.old_token_hash,
         signed.token_hash,
         signed.csrf,
@@ -60,7 +60,7 @@ pub async fn end(db: &Db, instansi: InstansiId, token_hash: &str) -> Result<(), 
 }
 
 /// The failed sign-ins of an account.
-pub async fn attempts(db: &Db, instansi: InstansiId, nip: &str) -> Result<Attempts, StorageError> {
+pub async fn attempts(db: &Db, instansi: InstansiId, nip: &Nip) -> Result<Attempts, StorageError> {
     db.attempts(instansi.get(), nip).await
 }
 
@@ -78,7 +78,7 @@ pub async fn address_attempts(
 pub async fn failed(
     db: &Db,
     instansi: InstansiId,
-    nip: &str,
+    nip: &Nip,
     now: i64,
     delay: fn(i64) -> i64,
 ) -> Result<Attempts, StorageError> {

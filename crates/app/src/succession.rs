@@ -13,7 +13,7 @@ use talenta_domain::personnel::Jabatan;
 use talenta_domain::pool::feeders;
 use talenta_domain::readiness::Readiness;
 use talenta_domain::succession::{KeyPosition, Plan, plan, ready_now_up_to};
-use talenta_domain::{Kotak, Periode};
+use talenta_domain::{Kotak, Nip, Periode};
 use talenta_storage::{InLine, StorageError};
 use time::Date;
 
@@ -85,7 +85,7 @@ pub struct Succession {
     /// The day eligibility was checked on.
     pub on: Date,
     /// The current holders of the position (not candidates for it).
-    pub holders: Vec<String>,
+    pub holders: Vec<Nip>,
     pub plan: Plan,
 }
 

@@ -1,6 +1,7 @@
 //! The unit tree of the context's instansi: whether a unit exists, the
 //! units below one, all of them, and who works in one.
 
+use talenta_domain::Nip;
 use talenta_domain::personnel::Opd;
 use talenta_storage::StorageError;
 
@@ -27,7 +28,7 @@ pub async fn employees_in(
     kode: &str,
     periode: &str,
     limit: i64,
-) -> Result<Vec<(String, String)>, StorageError> {
+) -> Result<Vec<(Nip, String)>, StorageError> {
     ctx.db
         .employees_in_unit(ctx.instansi.get(), kode, periode, limit)
         .await

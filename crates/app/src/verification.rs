@@ -2,6 +2,7 @@
 //! documents, and the verifier's decision on a document (a proposal is
 //! decided by `self_service::decide_usulan`, which writes the record).
 
+use talenta_domain::Nip;
 use talenta_storage::StorageError;
 pub use talenta_storage::{Document, Usulan, Verifikasi};
 
@@ -34,7 +35,7 @@ pub async fn pending_documents(
 }
 
 /// Every document of `nip`.
-pub async fn documents_of(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<Document>, StorageError> {
+pub async fn documents_of(ctx: &Ctx<'_>, nip: &Nip) -> Result<Vec<Document>, StorageError> {
     ctx.db.documents_of(ctx.instansi.get(), nip).await
 }
 
@@ -42,7 +43,7 @@ pub async fn documents_of(ctx: &Ctx<'_>, nip: &str) -> Result<Vec<Document>, Sto
 /// rejects it with `alasan`; `false` if it was no longer pending.
 pub async fn decide_document(
     ctx: &Ctx<'_>,
-    nip: &str,
+    nip: &Nip,
     sha256: &str,
     alasan: Option<&str>,
 ) -> Result<bool, StorageError> {

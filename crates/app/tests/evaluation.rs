@@ -188,7 +188,7 @@ fn listed(e: &Evaluation) -> Listed {
             .iter()
             .map(|h| {
                 (
-                    h.holder.nip.clone(),
+                    h.holder.nip.as_str().to_owned(),
                     h.kotak.number(),
                     h.reasons.iter().map(|r| r.rule).collect(),
                 )
@@ -196,7 +196,7 @@ fn listed(e: &Evaluation) -> Listed {
             .collect(),
         e.unmapped
             .iter()
-            .map(|u| (u.holder.nip.clone(), u.missing.clone()))
+            .map(|u| (u.holder.nip.as_str().to_owned(), u.missing.clone()))
             .collect(),
     )
 }
@@ -254,7 +254,7 @@ async fn the_evaluation_of_a_dinas_kesehatan(db: &Db) {
     common::write(db, "import", &[pegawai(HADI, "Hadi", "KASI", "PKM")]).await;
 
     let all = evaluation(ctx, s1(), None).await.unwrap();
-    assert_eq!(all.periode, "2026-S1");
+    assert_eq!(all.periode.to_string(), "2026-S1");
     let unmapped = missing(&[(EKA, &["kompetensi", "potensi"]), (HADI, &[NOT_IN_MAP])]);
     assert_eq!(
         listed(&all),

@@ -134,7 +134,7 @@ async fn file_documents(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         .filter_map(|d| {
             let (kode, sha, pdf) = pdfs.iter().find(|(kode, _, _)| *kode == d.jenis)?;
             Some(Filed {
-                nip: &d.nip,
+                nip: d.nip,
                 jenis: kode,
                 nama_file: "contoh-demo.pdf",
                 sha256: sha,

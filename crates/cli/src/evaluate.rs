@@ -72,7 +72,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
                         h.reasons.iter().enumerate().map(move |(i, r)| {
                             let holder = if i == 0 {
                                 vec![
-                                    h.holder.nip.clone(),
+                                    h.holder.nip.as_str().to_owned(),
                                     h.holder.nama.clone(),
                                     format!("{} ({})", h.holder.jabatan_nama, h.holder.jabatan),
                                     h.kotak.to_string(),
@@ -107,7 +107,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<ExitCode> {
                     &["nip", "nama", "jabatan", "data kurang"],
                     evaluated.unmapped.iter().map(|u| {
                         vec![
-                            u.holder.nip.clone(),
+                            u.holder.nip.as_str().to_owned(),
                             u.holder.nama.clone(),
                             format!("{} ({})", u.holder.jabatan_nama, u.holder.jabatan),
                             u.missing.join(", "),

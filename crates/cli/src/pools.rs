@@ -57,7 +57,7 @@ pub fn run(args: &SemesterArgs) -> anyhow::Result<ExitCode> {
                         pool.members.iter().map(|m| {
                             vec![
                                 m.rank.to_string(),
-                                m.nip.clone(),
+                                m.nip.as_str().to_owned(),
                                 m.nama.clone(),
                                 m.opd.clone(),
                                 m.kotak.to_string(),
@@ -67,7 +67,11 @@ pub fn run(args: &SemesterArgs) -> anyhow::Result<ExitCode> {
                     )?;
                     if !pool.left_out.is_empty() {
                         writeln!(stdout(), "Tidak memenuhi syarat: {}", pool.left_out.len())?;
-                        print_failures(&pool.left_out, |l| (&l.nip, &l.nama, &l.failures), None)?;
+                        print_failures(
+                            &pool.left_out,
+                            |l| (l.nip.as_str(), &l.nama, &l.failures),
+                            None,
+                        )?;
                     }
                     writeln!(stdout())?;
                 }

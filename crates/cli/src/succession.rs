@@ -7,8 +7,8 @@ use std::io::Write;
 
 use serde::Serialize;
 use talenta_app::succession::{Succession, succession};
-use talenta_domain::Periode;
 use talenta_domain::succession::Excluded;
+use talenta_domain::{Nip, Periode};
 use time::Date;
 
 use crate::db::runtime;
@@ -55,7 +55,7 @@ struct PositionJson<'a> {
     jenjang: &'static str,
     period: &'a str,
     on: String,
-    holders: &'a [String],
+    holders: &'a [Nip],
     ready_now: usize,
     fewer_ready_than_required: bool,
     required_ready: u8,
@@ -126,7 +126,7 @@ impl<'a> PlanJson<'a> {
                 .candidates
                 .iter()
                 .map(|c| CandidateJson {
-                    nip: &c.nip,
+                    nip: c.nip.as_str(),
                     name: &c.nama,
                     rank: c.rank,
                     talent_score: c.nilai_talenta.as_f64(),
@@ -140,7 +140,7 @@ impl<'a> PlanJson<'a> {
                 .excluded
                 .iter()
                 .map(|e| ExcludedJson {
-                    nip: &e.nip,
+                    nip: e.nip.as_str(),
                     name: &e.nama,
                     eligible_from: e.eligible_from,
                     eligible_until: e.eligible_until,
@@ -203,7 +203,7 @@ pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                     plan.candidates.iter().map(|c| {
                         vec![
                             c.rank.to_string(),
-                            c.nip.clone(),
+                            c.nip.as_str().to_owned(),
                             c.nama.clone(),
                             c.nilai_talenta.to_string(),
                             c.jpm
@@ -226,7 +226,7 @@ pub fn run(args: &SuccessionArgs) -> anyhow::Result<ExitCode> {
                     writeln!(stdout(), "\nTidak memenuhi syarat:")?;
                     print_failures(
                         &plan.excluded,
-                        |e| (&e.nip, &e.nama, &e.failures),
+                        |e| (e.nip.as_str(), &e.nama, &e.failures),
                         Some(|e: &Excluded| e.eligible_until),
                     )?;
                 }

@@ -17,7 +17,8 @@ use talenta_domain::kompetensi::{Kompetensi, Level, Levels, Manajerial};
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, plan, rank};
 use talenta_domain::{
-    BidangIlmu, Golongan, Jenjang, Kotak, Pendidikan, Predikat, RuleSet, Score, TingkatPendidikan,
+    BidangIlmu, Golongan, Jenjang, Kotak, Nip, Pendidikan, Predikat, RuleSet, Score,
+    TingkatPendidikan,
 };
 use time::macros::date;
 
@@ -118,8 +119,20 @@ fn templates() -> Templates {
 fn bench(c: &mut Criterion) {
     let rules = RuleSet::bundled().unwrap();
     let t = templates();
-    let nips: Vec<String> = (0..EMPLOYEES)
-        .map(|i| format!("19800101200501{:04}", i % 10_000) + &format!("{i:07}"))
+    // Valid and distinct: 999 sequence numbers per birth date from 1960.
+    let nips: Vec<Nip> = (0..EMPLOYEES)
+        .map(|i| {
+            let born =
+                date!(1960 - 01 - 01) + time::Duration::days(i64::try_from(i / 999).unwrap());
+            let digits = format!(
+                "{:04}{:02}{:02}2005011{:03}",
+                born.year(),
+                u8::from(born.month()),
+                born.day(),
+                i % 999 + 1
+            );
+            Nip::parse(&digits).unwrap()
+        })
         .collect();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
@@ -146,7 +159,7 @@ fn bench(c: &mut Criterion) {
                 _ => Jenjang::AhliPertama,
             };
             Talent {
-                nip,
+                nip: *nip,
                 nama: "Pegawai",
                 opd: "OPD",
                 jenjang: Some(jenjang),

@@ -24,6 +24,9 @@
 //! profile's link, whether its pages are those of one unit), is decided
 //! here too, by [`may_see`]: no page compares roles itself.
 
+use crate::nip::Nip;
+use crate::personnel::InstansiId;
+
 /// The role of an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -84,8 +87,8 @@ parse_by_code!(Role, UnknownRole, str::to_owned);
 /// OPD admin, the units they administer (their OPD and its sub-units).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub instansi: i64,
-    pub nip: String,
+    pub instansi: InstansiId,
+    pub nip: Nip,
     pub role: Role,
     /// Unit codes in scope of an `admin_opd` (empty for other roles).
     pub units: Vec<String>,
@@ -151,18 +154,18 @@ impl Action {
 pub enum Target<'a> {
     /// One employee, by instansi, NIP and the unit they work in.
     Person {
-        instansi: i64,
-        nip: &'a str,
+        instansi: InstansiId,
+        nip: Nip,
         unit: &'a str,
     },
     /// One unit (OPD) of an instansi.
-    Unit { instansi: i64, unit: &'a str },
+    Unit { instansi: InstansiId, unit: &'a str },
     /// A whole instansi.
-    Instansi(i64),
+    Instansi(InstansiId),
 }
 
 impl Target<'_> {
-    fn instansi(&self) -> i64 {
+    fn instansi(&self) -> InstansiId {
         match *self {
             Target::Person { instansi, .. }
             | Target::Unit { instansi, .. }
@@ -265,10 +268,14 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> bool {
 mod tests {
     use super::*;
 
+    fn nip(text: &str) -> Nip {
+        Nip::parse(text).unwrap()
+    }
+
     fn actor(role: Role) -> Actor {
         Actor {
-            instansi: 1,
-            nip: "199001012015011001".into(),
+            instansi: InstansiId(1),
+            nip: nip("199001012015011001"),
             role,
             units: if role == Role::AdminOpd {
                 vec!["DINKES".into(), "DINKES.PKM1".into()]
@@ -278,26 +285,34 @@ mod tests {
         }
     }
 
-    const OWN: Target<'static> = Target::Person {
-        instansi: 1,
-        nip: "199001012015011001",
-        unit: "BAPPEDA",
-    };
-    const IN_UNIT: Target<'static> = Target::Person {
-        instansi: 1,
-        nip: "198505052010012002",
-        unit: "DINKES.PKM1",
-    };
-    const OTHER_UNIT: Target<'static> = Target::Person {
-        instansi: 1,
-        nip: "198505052010012003",
-        unit: "DISDIK",
-    };
-    const OTHER_INSTANSI: Target<'static> = Target::Person {
-        instansi: 2,
-        nip: "198505052010012004",
-        unit: "DINKES",
-    };
+    fn own() -> Target<'static> {
+        Target::Person {
+            instansi: InstansiId(1),
+            nip: nip("199001012015011001"),
+            unit: "BAPPEDA",
+        }
+    }
+    fn in_unit() -> Target<'static> {
+        Target::Person {
+            instansi: InstansiId(1),
+            nip: nip("198505052010012002"),
+            unit: "DINKES.PKM1",
+        }
+    }
+    fn in_other_unit() -> Target<'static> {
+        Target::Person {
+            instansi: InstansiId(1),
+            nip: nip("198505052010012003"),
+            unit: "DISDIK",
+        }
+    }
+    fn other_instansi() -> Target<'static> {
+        Target::Person {
+            instansi: InstansiId(2),
+            nip: nip("198505052010012004"),
+            unit: "DINKES",
+        }
+    }
 
     /// The policy table, row by row: role, action, target, allowed.
     #[test]
@@ -305,66 +320,66 @@ mod tests {
         use Action::*;
         use Role::*;
         let unit = Target::Unit {
-            instansi: 1,
+            instansi: InstansiId(1),
             unit: "DINKES",
         };
         let other_unit = Target::Unit {
-            instansi: 1,
+            instansi: InstansiId(1),
             unit: "DISDIK",
         };
-        let instansi = Target::Instansi(1);
+        let instansi = Target::Instansi(InstansiId(1));
         let table: &[(Role, Action, Target<'_>, bool)] = &[
-            (Pegawai, ReadProfile, OWN, true),
-            (Pegawai, EditOwnProfile, OWN, true),
-            (Pegawai, ReadProfile, IN_UNIT, false),
-            (Pegawai, Verify, OWN, false),
+            (Pegawai, ReadProfile, own(), true),
+            (Pegawai, EditOwnProfile, own(), true),
+            (Pegawai, ReadProfile, in_unit(), false),
+            (Pegawai, Verify, own(), false),
             (Pegawai, ReadAggregates, instansi, false),
             (Pegawai, ListPeople, unit, false),
-            (AdminOpd, ReadProfile, IN_UNIT, true),
-            (AdminOpd, ReadProfile, OTHER_UNIT, false),
-            (AdminOpd, Verify, IN_UNIT, true),
-            (AdminOpd, Verify, OTHER_UNIT, false),
-            (AdminOpd, EditOwnProfile, IN_UNIT, false),
+            (AdminOpd, ReadProfile, in_unit(), true),
+            (AdminOpd, ReadProfile, in_other_unit(), false),
+            (AdminOpd, Verify, in_unit(), true),
+            (AdminOpd, Verify, in_other_unit(), false),
+            (AdminOpd, EditOwnProfile, in_unit(), false),
             (AdminOpd, ReadAggregates, unit, true),
             (AdminOpd, ReadAggregates, other_unit, false),
             (AdminOpd, ReadAggregates, instansi, false),
             (AdminOpd, ListPeople, unit, true),
             (AdminOpd, ListPeople, instansi, false),
             (AdminOpd, ManageAccounts, instansi, false),
-            (AdminBkpsdm, ReadProfile, OTHER_UNIT, true),
-            (AdminBkpsdm, Verify, OTHER_UNIT, true),
-            (AdminBkpsdm, EditOwnProfile, OTHER_UNIT, false),
+            (AdminBkpsdm, ReadProfile, in_other_unit(), true),
+            (AdminBkpsdm, Verify, in_other_unit(), true),
+            (AdminBkpsdm, EditOwnProfile, in_other_unit(), false),
             (AdminBkpsdm, ManageAccounts, instansi, true),
-            (TimPenilai, ReadProfile, OTHER_UNIT, true),
+            (TimPenilai, ReadProfile, in_other_unit(), true),
             (TimPenilai, ListPeople, instansi, true),
-            (TimPenilai, Verify, OTHER_UNIT, false),
-            (TimPenilai, ReadSensitive, OTHER_UNIT, false),
-            (Pimpinan, ReadSensitive, IN_UNIT, false),
-            (AdminOpd, ReadSensitive, IN_UNIT, true),
-            (AdminOpd, ReadSensitive, OTHER_UNIT, false),
-            (AdminBkpsdm, ReadSensitive, OTHER_UNIT, true),
-            (Pegawai, ReadSensitive, OWN, true),
-            (Pengawas, ReadSensitive, IN_UNIT, false),
-            (Pimpinan, ReadProfile, IN_UNIT, true),
+            (TimPenilai, Verify, in_other_unit(), false),
+            (TimPenilai, ReadSensitive, in_other_unit(), false),
+            (Pimpinan, ReadSensitive, in_unit(), false),
+            (AdminOpd, ReadSensitive, in_unit(), true),
+            (AdminOpd, ReadSensitive, in_other_unit(), false),
+            (AdminBkpsdm, ReadSensitive, in_other_unit(), true),
+            (Pegawai, ReadSensitive, own(), true),
+            (Pengawas, ReadSensitive, in_unit(), false),
+            (Pimpinan, ReadProfile, in_unit(), true),
             (Pimpinan, ReadAggregates, instansi, true),
-            (Pimpinan, Verify, IN_UNIT, false),
+            (Pimpinan, Verify, in_unit(), false),
             (Pengawas, ReadAggregates, instansi, true),
             (Pengawas, ReadAggregates, unit, true),
-            (Pengawas, ReadProfile, IN_UNIT, false),
+            (Pengawas, ReadProfile, in_unit(), false),
             (Pengawas, ListPeople, instansi, false),
-            (Pengawas, ReadAggregates, IN_UNIT, false),
-            (Pengawas, Verify, IN_UNIT, false),
-            (Pegawai, PlanDevelopment, OWN, false),
-            (AdminOpd, PlanDevelopment, IN_UNIT, true),
-            (AdminOpd, PlanDevelopment, OTHER_UNIT, false),
-            (AdminBkpsdm, PlanDevelopment, OTHER_UNIT, true),
-            (AdminBkpsdm, PlanDevelopment, OWN, false),
-            (TimPenilai, PlanDevelopment, OTHER_UNIT, true),
-            (TimPenilai, PlanDevelopment, OWN, false),
-            (Pimpinan, PlanDevelopment, IN_UNIT, false),
-            (Pengawas, PlanDevelopment, IN_UNIT, false),
+            (Pengawas, ReadAggregates, in_unit(), false),
+            (Pengawas, Verify, in_unit(), false),
+            (Pegawai, PlanDevelopment, own(), false),
+            (AdminOpd, PlanDevelopment, in_unit(), true),
+            (AdminOpd, PlanDevelopment, in_other_unit(), false),
+            (AdminBkpsdm, PlanDevelopment, in_other_unit(), true),
+            (AdminBkpsdm, PlanDevelopment, own(), false),
+            (TimPenilai, PlanDevelopment, in_other_unit(), true),
+            (TimPenilai, PlanDevelopment, own(), false),
+            (Pimpinan, PlanDevelopment, in_unit(), false),
+            (Pengawas, PlanDevelopment, in_unit(), false),
             (Pegawai, ReadEvaluation, instansi, false),
-            (Pegawai, ReadEvaluation, OWN, false),
+            (Pegawai, ReadEvaluation, own(), false),
             (AdminOpd, ReadEvaluation, unit, false),
             (AdminOpd, ReadEvaluation, instansi, false),
             (AdminBkpsdm, ReadEvaluation, instansi, true),
@@ -373,15 +388,15 @@ mod tests {
             (Pimpinan, ReadEvaluation, instansi, true),
             (Pimpinan, ReadEvaluation, unit, true),
             (Pengawas, ReadEvaluation, instansi, false),
-            (Pegawai, ReadDocuments, OWN, true),
-            (Pegawai, ReadDocuments, IN_UNIT, false),
-            (AdminOpd, ReadDocuments, IN_UNIT, true),
-            (AdminOpd, ReadDocuments, OTHER_UNIT, false),
-            (AdminBkpsdm, ReadDocuments, OTHER_UNIT, true),
-            (TimPenilai, ReadDocuments, OTHER_UNIT, false),
-            (TimPenilai, ReadDocuments, OWN, true),
-            (Pimpinan, ReadDocuments, IN_UNIT, false),
-            (Pengawas, ReadDocuments, IN_UNIT, false),
+            (Pegawai, ReadDocuments, own(), true),
+            (Pegawai, ReadDocuments, in_unit(), false),
+            (AdminOpd, ReadDocuments, in_unit(), true),
+            (AdminOpd, ReadDocuments, in_other_unit(), false),
+            (AdminBkpsdm, ReadDocuments, in_other_unit(), true),
+            (TimPenilai, ReadDocuments, in_other_unit(), false),
+            (TimPenilai, ReadDocuments, own(), true),
+            (Pimpinan, ReadDocuments, in_unit(), false),
+            (Pengawas, ReadDocuments, in_unit(), false),
         ];
         for &(role, action, target, allowed) in table {
             assert_eq!(
@@ -396,8 +411,12 @@ mod tests {
     fn nothing_crosses_an_instansi() {
         for role in Role::ALL {
             for action in Action::ALL {
-                assert!(!authorize(&actor(role), action, OTHER_INSTANSI));
-                assert!(!authorize(&actor(role), action, Target::Instansi(2)));
+                assert!(!authorize(&actor(role), action, other_instansi()));
+                assert!(!authorize(
+                    &actor(role),
+                    action,
+                    Target::Instansi(InstansiId(2))
+                ));
             }
         }
     }
@@ -405,9 +424,12 @@ mod tests {
     #[test]
     fn every_employee_sees_their_own_profile() {
         for role in Role::ALL {
-            assert!(authorize(&actor(role), Action::ReadProfile, OWN), "{role}");
             assert!(
-                authorize(&actor(role), Action::EditOwnProfile, OWN),
+                authorize(&actor(role), Action::ReadProfile, own()),
+                "{role}"
+            );
+            assert!(
+                authorize(&actor(role), Action::EditOwnProfile, own()),
                 "{role}"
             );
         }
@@ -416,8 +438,8 @@ mod tests {
     #[test]
     fn nobody_verifies_their_own_file() {
         let own_in_unit = Target::Person {
-            instansi: 1,
-            nip: "199001012015011001",
+            instansi: InstansiId(1),
+            nip: nip("199001012015011001"),
             unit: "DINKES",
         };
         for role in Role::ALL {
@@ -425,17 +447,17 @@ mod tests {
                 !authorize(&actor(role), Action::Verify, own_in_unit),
                 "{role}"
             );
-            assert!(!authorize(&actor(role), Action::Verify, OWN), "{role}");
+            assert!(!authorize(&actor(role), Action::Verify, own()), "{role}");
         }
-        assert!(authorize(&actor(Role::AdminOpd), Action::Verify, IN_UNIT));
+        assert!(authorize(&actor(Role::AdminOpd), Action::Verify, in_unit()));
     }
 
     #[test]
     fn only_the_committee_calibrates_and_never_itself() {
         for role in Role::ALL {
-            let allowed = authorize(&actor(role), Action::Calibrate, IN_UNIT);
+            let allowed = authorize(&actor(role), Action::Calibrate, in_unit());
             assert_eq!(allowed, role == Role::TimPenilai, "{role}");
-            assert!(!authorize(&actor(role), Action::Calibrate, OWN), "{role}");
+            assert!(!authorize(&actor(role), Action::Calibrate, own()), "{role}");
         }
     }
 
@@ -468,16 +490,16 @@ mod tests {
             let me = actor(role);
             if may_see(role, View::DashboardHome) {
                 let unit = Target::Unit {
-                    instansi: 1,
+                    instansi: InstansiId(1),
                     unit: "DINKES",
                 };
                 assert!(
-                    authorize(&me, Action::ReadAggregates, Target::Instansi(1))
+                    authorize(&me, Action::ReadAggregates, Target::Instansi(InstansiId(1)))
                         || authorize(&me, Action::ReadAggregates, unit),
                     "{role}"
                 );
             } else {
-                assert!(authorize(&me, Action::ReadProfile, OWN), "{role}");
+                assert!(authorize(&me, Action::ReadProfile, own()), "{role}");
             }
         }
     }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::eligibility::Candidate;
 use crate::jabatan::Jenjang;
 use crate::nine_box::Kotak;
+use crate::nip::Nip;
 use crate::score::Score;
 use crate::teks::{self, Lines, TeksError};
 
@@ -107,7 +108,7 @@ pub fn calibrate(
 /// latest assessment, which succession's JPM reads too).
 #[derive(Debug, Clone, Copy)]
 pub struct Talent<'a> {
-    pub nip: &'a str,
+    pub nip: Nip,
     pub nama: &'a str,
     pub opd: &'a str,
     /// The jenjang of the current position; `None` without one.
@@ -130,7 +131,7 @@ pub fn by_talent(a: &Talent<'_>, b: &Talent<'_>) -> std::cmp::Ordering {
         .cmp(&a.nilai_talenta)
         .then(b.kinerja.cmp(&a.kinerja))
         .then(b.potensial.cmp(&a.potensial))
-        .then_with(|| a.nip.cmp(b.nip))
+        .then_with(|| a.nip.cmp(&b.nip))
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use crate::jabatan::{Jenjang, KelompokJabatan};
 use crate::kompetensi::{JpmCategory, Levels, jpm};
 use crate::nine_box::Kotak;
+use crate::nip::Nip;
 use crate::periode::Periode;
 use crate::personnel::Asesmen;
 use crate::ruleset::RuleSet;
@@ -95,7 +96,7 @@ pub enum InMap<'a> {
 /// What the evaluation reads about the holder of a position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Holder<'a> {
-    pub nip: &'a str,
+    pub nip: Nip,
     /// The jenjang of the position held.
     pub jenjang: Jenjang,
     /// The competency standard of the position held.
@@ -216,7 +217,7 @@ pub fn worst_first(a: &Flagged<'_>, b: &Flagged<'_>) -> Ordering {
     a.kotak
         .cmp(&b.kotak)
         .then(a.nilai_talenta.cmp(&b.nilai_talenta))
-        .then_with(|| a.holder.nip.cmp(b.holder.nip))
+        .then_with(|| a.holder.nip.cmp(&b.holder.nip))
 }
 
 /// The evaluation of `periode` over `holders`: those of a structural
@@ -249,7 +250,7 @@ pub fn evaluate<'a>(
         }
     }
     flagged.sort_by(worst_first);
-    unmapped.sort_by(|a, b| a.nip.cmp(b.nip));
+    unmapped.sort_by_key(|h| h.nip);
     Evaluation { flagged, unmapped }
 }
 
@@ -302,7 +303,7 @@ mod tests {
 
     /// Owned records of one holder, borrowed as a [`Holder`].
     struct Records {
-        nip: String,
+        nip: Nip,
         jenjang: Jenjang,
         standar: Levels,
         placed: Option<(Kotak, Score)>,
@@ -316,7 +317,7 @@ mod tests {
         /// against a standard of five competencies at level 3.
         fn good(nip: &str) -> Records {
             Records {
-                nip: nip.into(),
+                nip: Nip::parse(nip).unwrap(),
                 jenjang: Jenjang::Pengawas,
                 standar: levels(&[3; 5]),
                 placed: Some((k(5), s(70))),
@@ -328,7 +329,7 @@ mod tests {
 
         fn holder(&self) -> Holder<'_> {
             Holder {
-                nip: &self.nip,
+                nip: self.nip,
                 jenjang: self.jenjang,
                 standar: &self.standar,
                 in_map: match self.placed {
@@ -590,7 +591,7 @@ mod tests {
             .iter()
             .map(|f| {
                 (
-                    f.holder.nip,
+                    f.holder.nip.as_str(),
                     f.kotak.number(),
                     f.reasons.iter().map(|r| r.rule).collect(),
                 )
@@ -614,7 +615,7 @@ mod tests {
                     InMap::LeftOut { missing } => missing.to_vec(),
                     InMap::Placed { .. } => Vec::new(),
                 };
-                (h.nip, missing)
+                (h.nip.as_str(), missing)
             })
             .collect();
         assert_eq!(

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::nine_box::Kotak;
+use crate::nip::Nip;
 use crate::privasi::{Cell, Privasi, Table};
 
 /// Counts of a transition matrix. `counts[a][b]`: people in box `a + 1`
@@ -170,14 +171,14 @@ fn bump(cell: Option<&mut u32>) {
 
 /// The matrix of two periods' final boxes, each `(nip, box)` with NIPs
 /// unique within a period.
-pub fn transitions<'a>(
-    before: impl IntoIterator<Item = (&'a str, Kotak)>,
-    after: impl IntoIterator<Item = (&'a str, Kotak)>,
+pub fn transitions(
+    before: impl IntoIterator<Item = (Nip, Kotak)>,
+    after: impl IntoIterator<Item = (Nip, Kotak)>,
 ) -> Matrix {
-    let mut earlier: HashMap<&str, Kotak> = before.into_iter().collect();
+    let mut earlier: HashMap<Nip, Kotak> = before.into_iter().collect();
     let mut matrix = Matrix::default();
     for (nip, to) in after {
-        match earlier.remove(nip) {
+        match earlier.remove(&nip) {
             Some(from) => bump(
                 matrix
                     .counts
@@ -203,19 +204,20 @@ mod tests {
 
     #[test]
     fn counts_moves_entries_and_exits() {
+        let p = |digits: &str| Nip::parse(digits).unwrap();
         let before = [
-            ("A", k(7)),
-            ("B", k(9)),
-            ("C", k(5)),
-            ("D", k(5)),
-            ("E", k(1)),
+            (p("198001012005011001"), k(7)),
+            (p("198001012005011002"), k(9)),
+            (p("198001012005011003"), k(5)),
+            (p("198001012005011004"), k(5)),
+            (p("198001012005011005"), k(1)),
         ];
         let after = [
-            ("A", k(9)),
-            ("B", k(9)),
-            ("C", k(8)),
-            ("D", k(2)),
-            ("F", k(4)),
+            (p("198001012005011001"), k(9)),
+            (p("198001012005011002"), k(9)),
+            (p("198001012005011003"), k(8)),
+            (p("198001012005011004"), k(2)),
+            (p("198001012005011006"), k(4)),
         ];
         let m = transitions(before, after);
         assert_eq!(m.get(k(7), k(9)), 1);

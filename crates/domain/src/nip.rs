@@ -171,6 +171,12 @@ impl Nip {
     }
 
     fn parse_with(text: &str, kind: Option<AsnKind>) -> Result<Nip, Vec<NipError>> {
+        // The common case, 18 digits as stored, without collecting them.
+        if let Ok(digits) = <[u8; LENGTH]>::try_from(text.as_bytes())
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            return decode(digits, kind);
+        }
         let compact: Vec<char> = text.chars().filter(|c| *c != ' ').collect();
         if compact.is_empty() {
             return Err(vec![NipError::Empty]);
@@ -245,6 +251,36 @@ impl fmt::Display for Nip {
             part(14, 15),
             part(15, 18)
         )
+    }
+}
+
+/// NIPs order by their digits (as their text does); two readings of the
+/// same digits as different kinds of ASN order PNS first.
+impl Ord for Nip {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.digits
+            .cmp(&other.digits)
+            .then_with(|| (self.kind() == AsnKind::Pppk).cmp(&(other.kind() == AsnKind::Pppk)))
+    }
+}
+
+impl PartialOrd for Nip {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The 18 digits, as [`Nip::as_str`].
+impl AsRef<str> for Nip {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// As its 18 digits, as files and the database hold it.
+impl serde::Serialize for Nip {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

@@ -126,6 +126,13 @@ impl FromStr for Periode {
     }
 }
 
+/// As its text, `2026-S1`.
+impl serde::Serialize for Periode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl fmt::Display for Periode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{}", self.year, self.semester.code())

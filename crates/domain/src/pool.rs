@@ -27,6 +27,7 @@ use crate::eligibility::{
 use crate::jabatan::Jenjang;
 use crate::kompetensi::Level;
 use crate::nine_box::Kotak;
+use crate::nip::Nip;
 use crate::ruleset::RuleSet;
 use crate::score::Score;
 
@@ -93,7 +94,7 @@ impl PoolKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Member {
     pub rank: u32,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub kotak: Kotak,
@@ -103,7 +104,7 @@ pub struct Member {
 /// Someone whose box qualifies but who fails a gate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Left {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub kotak: Kotak,
     pub nilai_talenta: Score,
@@ -207,7 +208,7 @@ pub fn pools(rules: &RuleSet, people: &[Talent<'_>], on: Date) -> Vec<Pool> {
                         .saturating_add(1);
                     pool.members.push(Member {
                         rank,
-                        nip: talent.nip.to_owned(),
+                        nip: talent.nip,
                         nama: talent.nama.to_owned(),
                         opd: talent.opd.to_owned(),
                         kotak: talent.kotak,
@@ -215,7 +216,7 @@ pub fn pools(rules: &RuleSet, people: &[Talent<'_>], on: Date) -> Vec<Pool> {
                     });
                 } else {
                     pool.left_out.push(Left {
-                        nip: talent.nip.to_owned(),
+                        nip: talent.nip,
                         nama: talent.nama.to_owned(),
                         kotak: talent.kotak,
                         nilai_talenta: talent.nilai_talenta,

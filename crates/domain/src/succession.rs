@@ -34,6 +34,7 @@ use crate::eligibility::{Check, Position, Verdict};
 use crate::jabatan::Jenjang;
 use crate::kompetensi::{Levels, jpm};
 use crate::nine_box::Kotak;
+use crate::nip::Nip;
 use crate::pool::feeders;
 use crate::readiness::{Readiness, ReadinessLevel, readiness};
 use crate::ruleset::RuleSet;
@@ -102,7 +103,7 @@ pub struct KeyPosition<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Successor {
     pub rank: u32,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub nilai_talenta: Score,
@@ -118,7 +119,7 @@ pub struct Successor {
 /// Someone in line who fails a hard rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Excluded {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub nilai_talenta: Score,
@@ -178,7 +179,7 @@ pub fn plan(
     position: &KeyPosition<'_>,
     people: &[Talent<'_>],
     on: Date,
-    holder: Option<&str>,
+    holder: Option<Nip>,
 ) -> Plan {
     rank(rules, position, people, on, holder).plan(rules, position)
 }
@@ -190,7 +191,7 @@ pub fn rank<'p, 'a>(
     position: &KeyPosition<'_>,
     people: &'p [Talent<'a>],
     on: Date,
-    holder: Option<&str>,
+    holder: Option<Nip>,
 ) -> Ranking<'p, 'a> {
     let target = position.requirements.jenjang;
     let mut ranking = Ranking {
@@ -216,7 +217,7 @@ pub fn rank<'p, 'a>(
         .filter(|t| holder != Some(t.nip))
         .map(|t| (talent_key(t), t))
         .collect();
-    in_line.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.nip.cmp(b.nip)));
+    in_line.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.nip.cmp(&b.nip)));
     debug_assert!(in_line.is_sorted_by(|(_, a), (_, b)| by_talent(a, b).is_le()));
     for (_, talent) in in_line {
         let verdict = rule.verdict(&position.requirements, &talent.candidate, on);
@@ -315,7 +316,7 @@ impl Ranking<'_, '_> {
             .zip(&self.candidates)
             .map(|(rank, c)| Successor {
                 rank,
-                nip: c.talent.nip.to_owned(),
+                nip: c.talent.nip,
                 nama: c.talent.nama.to_owned(),
                 opd: c.talent.opd.to_owned(),
                 nilai_talenta: c.talent.nilai_talenta,
@@ -329,7 +330,7 @@ impl Ranking<'_, '_> {
             .excluded
             .iter()
             .map(|(t, verdict)| Excluded {
-                nip: t.nip.to_owned(),
+                nip: t.nip,
                 nama: t.nama.to_owned(),
                 opd: t.opd.to_owned(),
                 nilai_talenta: t.nilai_talenta,

@@ -78,7 +78,8 @@ use talenta_domain::readiness::Readiness;
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::succession::{KeyPosition, Plan, RankBy, plan, ready_now_up_to};
 use talenta_domain::{
-    BidangIlmu, Golongan, Jenjang, Kotak, Pendidikan, Predikat, RuleSet, Score, TingkatPendidikan,
+    BidangIlmu, Golongan, Jenjang, Kotak, Nip, Pendidikan, Predikat, RuleSet, Score,
+    TingkatPendidikan,
 };
 use time::Date;
 use time::macros::date;
@@ -125,7 +126,7 @@ fn diklat(tanggal: Date, jam: Option<u16>) -> Diklat {
 
 /// One person's owned records.
 struct Person {
-    nip: String,
+    nip: Nip,
     nama: &'static str,
     jenjang: Jenjang,
     kotak: u8,
@@ -136,7 +137,7 @@ struct Person {
 
 fn person(seq: u32, nama: &'static str, kotak: u8, nilai: u8) -> Person {
     Person {
-        nip: format!("19800101200501{seq:04}"),
+        nip: Nip::parse(&format!("198001012005011{seq:03}")).unwrap(),
         nama,
         jenjang: Jenjang::Pengawas,
         kotak,
@@ -254,7 +255,7 @@ fn talents(people: &[Person]) -> Vec<Talent<'_>> {
     people
         .iter()
         .map(|p| Talent {
-            nip: &p.nip,
+            nip: p.nip,
             nama: p.nama,
             opd: "DINKES",
             jenjang: Some(p.jenjang),
@@ -268,12 +269,12 @@ fn talents(people: &[Person]) -> Vec<Talent<'_>> {
         .collect()
 }
 
-fn name(nip: &str, people: &[Person]) -> &'static str {
-    people.iter().find(|p| p.nip == nip).unwrap().nama
+fn name(nip: &Nip, people: &[Person]) -> &'static str {
+    people.iter().find(|p| p.nip == *nip).unwrap().nama
 }
 
-fn names<'a>(nips: impl Iterator<Item = &'a str>, people: &[Person]) -> Vec<&'static str> {
-    nips.map(|nip| name(nip, people)).collect()
+fn names(nips: impl Iterator<Item = Nip>, people: &[Person]) -> Vec<&'static str> {
+    nips.map(|nip| name(&nip, people)).collect()
 }
 
 /// Each left-out person of a pool with the rules they fail.
@@ -343,7 +344,7 @@ fn pools_are_ranked_by_talent_with_gates_checked() {
 
     let krs = pool(Jenjang::Administrator, PoolKind::Instansi);
     assert_eq!(
-        names(krs.members.iter().map(|m| m.nip.as_str()), &people),
+        names(krs.members.iter().map(|m| m.nip), &people),
         ["Budi", "Ayu", "Fajar", "Indah", "Dewi", "Citra", "Lina"]
     );
     assert_eq!(
@@ -377,7 +378,7 @@ fn pools_are_ranked_by_talent_with_gates_checked() {
 
     let nasional = pool(Jenjang::Administrator, PoolKind::Nasional);
     assert_eq!(
-        names(nasional.members.iter().map(|m| m.nip.as_str()), &people),
+        names(nasional.members.iter().map(|m| m.nip), &people),
         ["Budi", "Ayu", "Fajar"]
     );
     assert_eq!(nasional.left_out.len(), 3);
@@ -386,7 +387,7 @@ fn pools_are_ranked_by_talent_with_gates_checked() {
     // of the pelaksana who meets every gate.
     let pengawas = pool(Jenjang::Pengawas, PoolKind::Instansi);
     assert_eq!(
-        names(pengawas.members.iter().map(|m| m.nip.as_str()), &people),
+        names(pengawas.members.iter().map(|m| m.nip), &people),
         ["Joko"]
     );
     assert_eq!(
@@ -498,7 +499,7 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
     let all = talents(&people);
     assert_eq!(ready_now_up_to(&rules, &position, &all, ON, usize::MAX), 2);
     assert_eq!(ready_now_up_to(&rules, &position, &all, ON, 1), 1);
-    let others = all.iter().filter(|t| t.nip != people[1].nip.as_str());
+    let others = all.iter().filter(|t| t.nip != people[1].nip);
     assert_eq!(ready_now_up_to(&rules, &position, others, ON, 3), 1);
 
     assert_eq!(
@@ -549,7 +550,7 @@ fn the_succession_plan_of_a_dinas_kesehatan_key_position() {
         &position,
         &talents(&people),
         ON,
-        Some(people[1].nip.as_str()),
+        Some(people[1].nip),
     );
     assert_eq!(without_ayu.candidates[0].nip, people[7].nip);
     assert_eq!(without_ayu.candidates[0].rank, 1);
@@ -701,7 +702,7 @@ fn a_jpt_plan_holds_only_box_9_ranked_by_talent() {
     );
     // The dashboards' count stops at the JPT minimum of one.
     assert_eq!(ready_now_up_to(&rules, &position, &all, ON, 1), 1);
-    let without_tono = all.iter().filter(|t| t.nip != people[2].nip.as_str());
+    let without_tono = all.iter().filter(|t| t.nip != people[2].nip);
     assert_eq!(ready_now_up_to(&rules, &position, without_tono, ON, 1), 0);
 
     // Under the policy of administrator (boxes 7-9, readiness first), the

@@ -7,6 +7,7 @@
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use talenta_domain::dokumen::DokumenPolicy;
+use talenta_domain::nip::Nip;
 use talenta_domain::personnel::Pegawai;
 
 /// The city-wide share of required documents verified, in percent.
@@ -17,7 +18,7 @@ const PENDING_PER_MILLE: u32 = 6;
 /// A document an employee has on file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnFile {
-    pub nip: String,
+    pub nip: Nip,
     /// A [`talenta_domain::dokumen::DokumenWajib::kode`].
     pub jenis: String,
     pub verified: bool,
@@ -75,7 +76,7 @@ pub fn on_file(employees: &[Pegawai], policy: &DokumenPolicy, seed: u64) -> Vec<
             let pending = !verified && draw < rate * 10 + PENDING_PER_MILLE;
             if verified || pending {
                 documents.push(OnFile {
-                    nip: pegawai.nip.as_str().to_owned(),
+                    nip: pegawai.nip,
                     jenis: wajib.kode.clone(),
                     verified,
                 });

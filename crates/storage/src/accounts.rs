@@ -8,13 +8,16 @@
 
 use talenta_domain::access::Role;
 
+use talenta_domain::Nip;
+
+use crate::records::stored_nip;
 use crate::{Db, StorageError, on_db, on_read};
 
 /// A stored account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     pub instansi: i64,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub role: Role,
     /// The unit an `admin_opd` administers.
@@ -26,7 +29,7 @@ pub struct Account {
 #[derive(Debug, Clone)]
 pub struct NewAccount<'a> {
     pub instansi: i64,
-    pub nip: &'a str,
+    pub nip: Nip,
     pub nama: &'a str,
     pub role: Role,
     pub opd: Option<&'a str>,
@@ -50,7 +53,7 @@ fn account(row: AccountRow) -> Result<Account, StorageError> {
         )?;
     Ok(Account {
         instansi,
-        nip,
+        nip: stored_nip("akun", "nip", nip)?,
         nama,
         role,
         opd,
@@ -61,15 +64,15 @@ fn account(row: AccountRow) -> Result<Account, StorageError> {
 impl Db {
     /// The accounts whose login is `nip` (one, unless the same NIP has
     /// accounts in several instansi).
-    pub async fn accounts_by_nip(&self, nip: &str) -> Result<Vec<Account>, StorageError> {
+    pub async fn accounts_by_nip(&self, nip: &Nip) -> Result<Vec<Account>, StorageError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM akun WHERE nip = $1 ORDER BY instansi_id");
-        let rows: Vec<AccountRow> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(nip).fetch_all(pool).await?);
+        let rows: Vec<AccountRow> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(nip.as_str()).fetch_all(pool).await?);
         rows.into_iter().map(account).collect()
     }
 
-    pub async fn account(&self, instansi: i64, nip: &str) -> Result<Option<Account>, StorageError> {
+    pub async fn account(&self, instansi: i64, nip: &Nip) -> Result<Option<Account>, StorageError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM akun WHERE instansi_id = $1 AND nip = $2");
-        let row: Option<AccountRow> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(instansi).bind(nip).fetch_optional(pool).await?);
+        let row: Option<AccountRow> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(instansi).bind(nip.as_str()).fetch_optional(pool).await?);
         row.map(account).transpose()
     }
 
@@ -83,7 +86,7 @@ impl Db {
              opd = excluded.opd, password_hash = excluded.password_hash";
         on_db!(self, pool => sqlx::query(UPSERT)
             .bind(new.instansi)
-            .bind(new.nip)
+            .bind(new.nip.as_str())
             .bind(new.nama)
             .bind(new.role.code())
             .bind(new.opd)
@@ -92,7 +95,7 @@ impl Db {
             .execute(pool)
             .await
             .map(drop)?);
-        self.clear_attempts(new.instansi, new.nip).await
+        self.clear_attempts(new.instansi, &new.nip).await
     }
 
     /// Replaces the password. The account's sessions end with the password
@@ -100,11 +103,11 @@ impl Db {
     pub async fn set_password(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         password_hash: &str,
     ) -> Result<(), StorageError> {
         const SET: &str = "UPDATE akun SET password_hash = $3 WHERE instansi_id = $1 AND nip = $2";
-        on_db!(self, pool => sqlx::query(SET).bind(instansi).bind(nip).bind(password_hash).execute(pool).await.map(drop)?);
+        on_db!(self, pool => sqlx::query(SET).bind(instansi).bind(nip.as_str()).bind(password_hash).execute(pool).await.map(drop)?);
         Ok(())
     }
 
@@ -161,7 +164,7 @@ impl Db {
                 sqlx::query(CLEAR).execute(&mut *tx).await?;
                 sqlx::query(INSERT)
                     .bind(admin.instansi)
-                    .bind(admin.nip)
+                    .bind(admin.nip.as_str())
                     .bind(admin.nama)
                     .bind(admin.role.code())
                     .bind(admin.opd)

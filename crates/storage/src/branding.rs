@@ -4,6 +4,8 @@
 
 use talenta_domain::branding::{Item, Jenis};
 
+use talenta_domain::Nip;
+
 use crate::{Db, StorageError, on_db, on_read};
 
 /// A stored branding item, with its number (stable per employee).
@@ -25,15 +27,15 @@ pub struct Branding {
 type ItemRow = (i64, String, String, Option<i64>, Option<String>);
 
 impl Db {
-    pub async fn branding(&self, instansi: i64, nip: &str) -> Result<Branding, StorageError> {
+    pub async fn branding(&self, instansi: i64, nip: &Nip) -> Result<Branding, StorageError> {
         const STATEMENT: &str =
             "SELECT pernyataan FROM branding WHERE instansi_id = $1 AND nip = $2";
         const ITEMS: &str = "SELECT nomor, jenis, judul, tahun, tautan FROM branding_item \
              WHERE instansi_id = $1 AND nip = $2 ORDER BY nomor";
         let pernyataan: Option<String> = on_read!(self, pool => sqlx::query_scalar(STATEMENT)
-            .bind(instansi).bind(nip).fetch_optional(pool).await?);
+            .bind(instansi).bind(nip.as_str()).fetch_optional(pool).await?);
         let rows: Vec<ItemRow> = on_read!(self, pool =>
-            sqlx::query_as(ITEMS).bind(instansi).bind(nip).fetch_all(pool).await?);
+            sqlx::query_as(ITEMS).bind(instansi).bind(nip.as_str()).fetch_all(pool).await?);
         let items = rows
             .into_iter()
             .map(|(nomor, jenis, judul, tahun, tautan)| {
@@ -69,14 +71,14 @@ impl Db {
     pub async fn set_pernyataan(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         pernyataan: &str,
         now: i64,
     ) -> Result<(), StorageError> {
         const UPSERT: &str = "INSERT INTO branding (instansi_id, nip, pernyataan, diubah) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (instansi_id, nip) DO UPDATE SET pernyataan = excluded.pernyataan, diubah = excluded.diubah";
         on_db!(self, pool => {
-            sqlx::query(UPSERT).bind(instansi).bind(nip).bind(pernyataan).bind(now)
+            sqlx::query(UPSERT).bind(instansi).bind(nip.as_str()).bind(pernyataan).bind(now)
                 .execute(pool).await?;
         });
         Ok(())
@@ -87,7 +89,7 @@ impl Db {
     pub async fn add_branding_item(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         item: &Item,
     ) -> Result<i64, StorageError> {
         const INSERT: &str = "INSERT INTO branding_item (instansi_id, nip, nomor, jenis, judul, tahun, tautan) \
@@ -95,7 +97,7 @@ impl Db {
              $3, $4, $5, $6) RETURNING nomor";
         let tahun = item.tahun.map(i64::from);
         let nomor: i64 = on_db!(self, pool => sqlx::query_scalar(INSERT)
-            .bind(instansi).bind(nip).bind(item.jenis.code()).bind(&item.judul).bind(tahun).bind(&item.tautan)
+            .bind(instansi).bind(nip.as_str()).bind(item.jenis.code()).bind(&item.judul).bind(tahun).bind(&item.tautan)
             .fetch_one(pool).await?);
         Ok(nomor)
     }
@@ -104,12 +106,12 @@ impl Db {
     pub async fn remove_branding_item(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         nomor: i64,
     ) -> Result<bool, StorageError> {
         const DELETE: &str =
             "DELETE FROM branding_item WHERE instansi_id = $1 AND nip = $2 AND nomor = $3";
-        let affected = on_db!(self, pool => sqlx::query(DELETE).bind(instansi).bind(nip).bind(nomor)
+        let affected = on_db!(self, pool => sqlx::query(DELETE).bind(instansi).bind(nip.as_str()).bind(nomor)
             .execute(pool).await?.rows_affected());
         Ok(affected > 0)
     }

@@ -174,7 +174,7 @@ pub struct KrsRow {
     pub target: Jenjang,
     pub jenis: PoolKind,
     pub peringkat: u32,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub kotak: Kotak,
@@ -198,7 +198,7 @@ stored! {
 /// One activity of an individual development plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdpRow {
-    pub nip: String,
+    pub nip: Nip,
     /// The target position (a jabatan code).
     pub jabatan_target: String,
     /// Numbered from 1 within the person's plan for the target.
@@ -339,7 +339,7 @@ impl Db {
     pub async fn final_history(
         &self,
         instansi_id: i64,
-        nip: &str,
+        nip: &Nip,
     ) -> Result<Vec<FinalRow>, StorageError> {
         let sql = format!(
             // A primary-key seek per period that has a map.
@@ -349,8 +349,11 @@ impl Db {
             column_list::<FinalRow>(),
             FinalRow::TABLE,
         );
-        self.fetch_records(sql, vec![Value::int(instansi_id), Value::text(nip)])
-            .await
+        self.fetch_records(
+            sql,
+            vec![Value::int(instansi_id), Value::text(nip.as_str())],
+        )
+        .await
     }
 
     /// The people [`InLine`] selects, by NIP ascending, with what the rules

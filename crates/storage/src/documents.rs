@@ -6,6 +6,9 @@
 
 use time::OffsetDateTime;
 
+use talenta_domain::Nip;
+
+use crate::records::stored_nip;
 use crate::{Db, StorageError, on_read, on_tx};
 
 /// Where a document stands.
@@ -19,7 +22,7 @@ pub enum Verifikasi {
 /// A stored document (without its content).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    pub nip: String,
+    pub nip: Nip,
     /// The employee's name and unit, for the verification queue.
     pub nama: String,
     pub opd: String,
@@ -43,7 +46,7 @@ pub struct UploadLoad {
 /// An upload to store.
 #[derive(Debug, Clone, Copy)]
 pub struct Upload<'a> {
-    pub nip: &'a str,
+    pub nip: Nip,
     pub jenis: &'a str,
     pub nama_file: &'a str,
     pub mime: &'a str,
@@ -69,7 +72,7 @@ const COLUMNS: &str = "d.nip, p.nama, p.opd, d.sha256, d.jenis, d.nama_file, d.u
      d.diverifikasi_oleh, d.catatan, d.diverifikasi_at IS NOT NULL \
      FROM dokumen d JOIN pegawai p ON p.instansi_id = d.instansi_id AND p.nip = d.nip";
 
-fn document(row: Row) -> Document {
+fn document(row: Row) -> Result<Document, StorageError> {
     let (nip, nama, opd, sha256, jenis, nama_file, ukuran, oleh, catatan, decided) = row;
     let verifikasi = match (decided, oleh, catatan) {
         (false, _, _) => Verifikasi::Menunggu,
@@ -81,8 +84,8 @@ fn document(row: Row) -> Document {
             alasan,
         },
     };
-    Document {
-        nip,
+    Ok(Document {
+        nip: stored_nip("dokumen", "nip", nip)?,
         nama,
         opd,
         sha256,
@@ -90,7 +93,7 @@ fn document(row: Row) -> Document {
         nama_file,
         ukuran,
         verifikasi,
-    }
+    })
 }
 
 impl Db {
@@ -116,7 +119,10 @@ impl Db {
         let size = i64::try_from(upload.content.len()).unwrap_or(i64::MAX);
         let detail = format!(
             "{} {} {} ({} byte)",
-            upload.nip, upload.jenis, upload.sha256, size
+            upload.nip.as_str(),
+            upload.jenis,
+            upload.sha256,
+            size
         );
         let mut tx = self.begin_write().await?;
         let change = tx
@@ -125,7 +131,7 @@ impl Db {
         on_tx!(&mut tx, tx => {
             sqlx::query(FILE).bind(instansi).bind(upload.sha256).bind(upload.mime).bind(upload.content)
                 .execute(&mut **tx).await?;
-            sqlx::query(ROW).bind(instansi).bind(upload.nip).bind(upload.sha256).bind(upload.jenis)
+            sqlx::query(ROW).bind(instansi).bind(upload.nip.as_str()).bind(upload.sha256).bind(upload.jenis)
                 .bind(upload.nama_file).bind(size).bind(change)
                 .execute(&mut **tx).await?;
         });
@@ -138,7 +144,7 @@ impl Db {
     pub async fn upload_load(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         since: OffsetDateTime,
     ) -> Result<UploadLoad, StorageError> {
         const PERSON: &str = "SELECT COUNT(*) FROM dokumen WHERE instansi_id = $1 AND nip = $2 \
@@ -154,9 +160,9 @@ impl Db {
             .replace_nanosecond(0)
             .unwrap_or(since);
         let (pending_person, pending_unit, recent): (i64, i64, i64) = on_read!(self, pool => (
-            sqlx::query_scalar(PERSON).bind(instansi).bind(nip).fetch_one(pool).await?,
-            sqlx::query_scalar(UNIT).bind(instansi).bind(nip).fetch_one(pool).await?,
-            sqlx::query_scalar(RECENT).bind(nip).bind(since).fetch_one(pool).await?,
+            sqlx::query_scalar(PERSON).bind(instansi).bind(nip.as_str()).fetch_one(pool).await?,
+            sqlx::query_scalar(UNIT).bind(instansi).bind(nip.as_str()).fetch_one(pool).await?,
+            sqlx::query_scalar(RECENT).bind(nip.as_str()).bind(since).fetch_one(pool).await?,
         ));
         Ok(UploadLoad {
             pending_person,
@@ -178,34 +184,35 @@ impl Db {
     pub async fn documents_of(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
     ) -> Result<Vec<Document>, StorageError> {
         let sql = format!(
             "SELECT {COLUMNS} WHERE d.instansi_id = $1 AND d.nip = $2 ORDER BY d.jenis, d.nama_file, d.sha256"
         );
         let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(instansi).bind(nip).fetch_all(pool).await?);
-        Ok(rows.into_iter().map(document).collect())
+            .bind(instansi).bind(nip.as_str()).fetch_all(pool).await?);
+        rows.into_iter().map(document).collect()
     }
 
     /// One document of an employee, with its stored media type and content.
     pub async fn document_file(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         sha256: &str,
     ) -> Result<Option<(Document, String, Vec<u8>)>, StorageError> {
         let sql =
             format!("SELECT {COLUMNS} WHERE d.instansi_id = $1 AND d.nip = $2 AND d.sha256 = $3");
         const CONTENT: &str = "SELECT mime, isi FROM berkas WHERE instansi_id = $1 AND sha256 = $2";
         let row: Option<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(instansi).bind(nip).bind(sha256).fetch_optional(pool).await?);
+            .bind(instansi).bind(nip.as_str()).bind(sha256).fetch_optional(pool).await?);
         let Some(row) = row else {
             return Ok(None);
         };
         let file: Option<(String, Vec<u8>)> = on_read!(self, pool => sqlx::query_as(CONTENT)
             .bind(instansi).bind(sha256).fetch_optional(pool).await?);
-        Ok(file.map(|(mime, content)| (document(row), mime, content)))
+        file.map(|(mime, content)| Ok((document(row)?, mime, content)))
+            .transpose()
     }
 
     /// Pending documents of employees in unit `root` and below (`None`: the
@@ -225,7 +232,10 @@ impl Db {
         );
         let (rows, total): (Vec<Row>, i64) =
             self.pending(&list, &count, instansi, root, limit).await?;
-        Ok((rows.into_iter().map(document).collect(), total))
+        Ok((
+            rows.into_iter().map(document).collect::<Result<_, _>>()?,
+            total,
+        ))
     }
 
     /// Decides a pending document: `alasan` is the reason of a rejection
@@ -233,7 +243,7 @@ impl Db {
     pub async fn decide_document(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         sha256: &str,
         alasan: Option<&str>,
         by: &str,
@@ -252,10 +262,10 @@ impl Db {
             .unwrap_or(at);
         let mut tx = self.begin_write().await?;
         let change = tx
-            .record_change(at, by, action, &format!("{nip} {sha256}"))
+            .record_change(at, by, action, &format!("{} {sha256}", nip.as_str()))
             .await?;
         let affected = on_tx!(&mut tx, tx => sqlx::query(DECIDE)
-            .bind(instansi).bind(nip).bind(sha256).bind(by).bind(at).bind(alasan).bind(change)
+            .bind(instansi).bind(nip.as_str()).bind(sha256).bind(by).bind(at).bind(alasan).bind(change)
             .execute(&mut **tx).await?.rows_affected());
         if affected == 1 {
             tx.commit().await?;
@@ -270,7 +280,7 @@ impl Db {
 /// A document of a bulk load (the demo city's files on record).
 #[derive(Debug, Clone)]
 pub struct Filed<'a> {
-    pub nip: &'a str,
+    pub nip: Nip,
     pub jenis: &'a str,
     pub nama_file: &'a str,
     pub sha256: &'a str,
@@ -315,7 +325,7 @@ impl Db {
                 );
                 insert.push_values(chunk, |mut row, d| {
                     row.push_bind(instansi)
-                        .push_bind(d.nip)
+                        .push_bind(d.nip.as_str())
                         .push_bind(d.sha256)
                         .push_bind(d.jenis)
                         .push_bind(d.nama_file)

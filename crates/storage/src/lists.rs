@@ -4,7 +4,7 @@
 //! query with a larger limit, so a file holds exactly the rows of the list.
 
 use talenta_domain::jabatan::Jenjang;
-use talenta_domain::{Kotak, Score};
+use talenta_domain::{Kotak, Nip, Score};
 
 use crate::records::stored;
 use crate::scope::with_bawah;
@@ -172,7 +172,7 @@ pub struct EmployeeFilter<'a> {
 /// An employee in a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmployeeItem {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub opd_nama: String,

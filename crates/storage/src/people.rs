@@ -2,13 +2,16 @@
 
 use talenta_domain::personnel::Pegawai;
 
+use talenta_domain::Nip;
+
+use crate::records::stored_nip;
 use crate::stored::Stored;
 use crate::{Db, StorageError};
 
 impl Db {
     /// The employee `nip` of an instansi, if stored.
-    pub async fn pegawai(&self, instansi: i64, nip: &str) -> Result<Option<Pegawai>, StorageError> {
-        self.record::<Pegawai>(instansi, nip).await
+    pub async fn pegawai(&self, instansi: i64, nip: &Nip) -> Result<Option<Pegawai>, StorageError> {
+        self.record::<Pegawai>(instansi, nip.as_str()).await
     }
 
     /// The record of `T` with the key `key`, if stored, of a table keyed by
@@ -25,9 +28,10 @@ impl Db {
     pub async fn records_of<T: Stored>(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
     ) -> Result<Vec<T>, StorageError> {
-        self.range_of::<T>(instansi, nip, nip).await
+        self.range_of::<T>(instansi, nip.as_str(), nip.as_str())
+            .await
     }
 }
 
@@ -40,7 +44,7 @@ impl Db {
         unit: &str,
         periode: &str,
         limit: i64,
-    ) -> Result<Vec<(String, String)>, StorageError> {
+    ) -> Result<Vec<(Nip, String)>, StorageError> {
         // Each unit's people through the index by unit (`CROSS JOIN`
         // keeps that order on SQLite).
         const SQL: &str = crate::scope::with_bawah!(
@@ -56,7 +60,9 @@ impl Db {
             .bind(limit)
             .fetch_all(pool)
             .await?);
-        Ok(rows)
+        rows.into_iter()
+            .map(|(nip, nama)| Ok((stored_nip("pegawai", "nip", nip)?, nama)))
+            .collect()
     }
 }
 
@@ -67,7 +73,7 @@ impl Db {
         &self,
         instansi: i64,
         jabatan: &[impl AsRef<str>],
-    ) -> Result<Vec<String>, StorageError> {
+    ) -> Result<Vec<Nip>, StorageError> {
         let sql = format!(
             "SELECT nip FROM pegawai WHERE instansi_id = $1 AND jabatan IN ({}) ORDER BY nip",
             self.json_list("$2")
@@ -78,6 +84,8 @@ impl Db {
             .bind(list)
             .fetch_all(pool)
             .await?);
-        Ok(rows.into_iter().map(|(nip,)| nip).collect())
+        rows.into_iter()
+            .map(|(nip,)| stored_nip("pegawai", "nip", nip))
+            .collect()
     }
 }

@@ -7,13 +7,16 @@
 //! Tokens are stored as their SHA-256 (hex); the caller hashes. Times are
 //! unix seconds, passed by the caller.
 
+use talenta_domain::Nip;
+
+use crate::records::stored_nip;
 use crate::{Db, StorageError, on_sesi};
 
 /// A stored session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     pub instansi: i64,
-    pub nip: String,
+    pub nip: Nip,
     pub csrf: String,
     /// Created (login), unix seconds: the absolute timeout runs from here.
     pub created: i64,
@@ -82,14 +85,17 @@ impl Db {
             .bind(token_hash)
             .fetch_optional(pool)
             .await?);
-        Ok(row.map(|(nip, csrf, created, active, sandi)| Session {
-            instansi,
-            nip,
-            csrf,
-            created,
-            active,
-            sandi,
-        }))
+        row.map(|(nip, csrf, created, active, sandi)| {
+            Ok(Session {
+                instansi,
+                nip: stored_nip("sesi", "nip", nip)?,
+                csrf,
+                created,
+                active,
+                sandi,
+            })
+        })
+        .transpose()
     }
 
     /// Marks the session active at `now`. Callers skip it when the last mark
@@ -118,7 +124,7 @@ impl Db {
     pub async fn login_succeeded(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         old_token_hash: Option<&str>,
         token_hash: &str,
         csrf: &str,
@@ -130,14 +136,14 @@ impl Db {
         const START: &str = "INSERT INTO sesi (instansi_id, token_hash, nip, csrf, dibuat, aktif, sandi) VALUES ($1, $2, $3, $4, $5, $5, $6)";
         on_sesi!(self, pool => {
             let mut tx = pool.begin().await?;
-            sqlx::query(RESET).bind(instansi).bind(nip).execute(&mut *tx).await?;
+            sqlx::query(RESET).bind(instansi).bind(nip.as_str()).execute(&mut *tx).await?;
             if let Some(old) = old_token_hash {
                 sqlx::query(END).bind(old).execute(&mut *tx).await?;
             }
             sqlx::query(START)
                 .bind(instansi)
                 .bind(token_hash)
-                .bind(nip)
+                .bind(nip.as_str())
                 .bind(csrf)
                 .bind(now)
                 .bind(sandi)
@@ -149,12 +155,12 @@ impl Db {
     }
 
     /// The account's failed sign-ins in a row (none: the default).
-    pub async fn attempts(&self, instansi: i64, nip: &str) -> Result<Attempts, StorageError> {
+    pub async fn attempts(&self, instansi: i64, nip: &Nip) -> Result<Attempts, StorageError> {
         const SQL: &str =
             "SELECT gagal, terkunci_sampai FROM masuk_gagal WHERE instansi_id = $1 AND nip = $2";
         let row: Option<(i64, Option<i64>)> = on_sesi!(self, pool => sqlx::query_as(SQL)
             .bind(instansi)
-            .bind(nip)
+            .bind(nip.as_str())
             .fetch_optional(pool)
             .await?);
         Ok(attempts(row))
@@ -183,7 +189,7 @@ impl Db {
     pub async fn login_failed(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         now: i64,
         delay: fn(i64) -> i64,
     ) -> Result<Attempts, StorageError> {
@@ -194,9 +200,9 @@ impl Db {
             "UPDATE masuk_gagal SET terkunci_sampai = $3 WHERE instansi_id = $1 AND nip = $2";
         on_sesi!(self, pool => {
             let mut tx = pool.begin().await?;
-            let failures: i64 = sqlx::query_scalar(COUNT).bind(instansi).bind(nip).fetch_one(&mut *tx).await?;
+            let failures: i64 = sqlx::query_scalar(COUNT).bind(instansi).bind(nip.as_str()).fetch_one(&mut *tx).await?;
             let wait_until = waiting(now, delay(failures));
-            sqlx::query(WAIT).bind(instansi).bind(nip).bind(wait_until).execute(&mut *tx).await?;
+            sqlx::query(WAIT).bind(instansi).bind(nip.as_str()).bind(wait_until).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(Attempts { failures, wait_until })
         })
@@ -231,10 +237,10 @@ impl Db {
     pub(crate) async fn clear_attempts(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
     ) -> Result<(), StorageError> {
         const SQL: &str = "DELETE FROM masuk_gagal WHERE instansi_id = $1 AND nip = $2";
-        on_sesi!(self, pool => sqlx::query(SQL).bind(instansi).bind(nip).execute(pool).await.map(drop)?);
+        on_sesi!(self, pool => sqlx::query(SQL).bind(instansi).bind(nip.as_str()).execute(pool).await.map(drop)?);
         Ok(())
     }
 

@@ -3,8 +3,9 @@
 //! missing. Re-running a period replaces its snapshot in one transaction,
 //! rewriting only the rows that changed.
 
+use talenta_domain::periode::PeriodeError;
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, Periode, Score};
+use talenta_domain::{Kotak, Nip, Periode, Score};
 use time::OffsetDateTime;
 
 use crate::records::stored;
@@ -17,7 +18,7 @@ use crate::{Db, StorageError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotRow {
     pub periode: Periode,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub kinerja: Option<Score>,
@@ -31,7 +32,7 @@ pub struct SnapshotRow {
 /// The header of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
-    pub periode: String,
+    pub periode: Periode,
     pub rule_set: String,
     pub cutoffs: String,
     pub dihitung_at: OffsetDateTime,
@@ -85,7 +86,7 @@ impl WriteTx {
             ($tx:expr) => {{
                 sqlx::query(UPSERT)
                     .bind(instansi_id)
-                    .bind(&snapshot.periode)
+                    .bind(snapshot.periode.to_string())
                     .bind(&snapshot.rule_set)
                     .bind(&snapshot.cutoffs)
                     .bind(at)
@@ -95,7 +96,7 @@ impl WriteTx {
                     .await?;
                 sqlx::query_scalar(HAS_ROWS)
                     .bind(instansi_id)
-                    .bind(&snapshot.periode)
+                    .bind(snapshot.periode.to_string())
                     .fetch_one(&mut **$tx)
                     .await?
             }};
@@ -112,7 +113,7 @@ impl WriteTx {
         &mut self,
         instansi_id: i64,
         periode: &str,
-        nip: &str,
+        nip: &Nip,
     ) -> Result<Option<SnapshotRow>, StorageError> {
         let sql = format!(
             "SELECT {} FROM {} WHERE instansi_id = $1 AND periode = $2 AND nip = $3",
@@ -125,7 +126,7 @@ impl WriteTx {
                 vec![
                     Value::int(instansi_id),
                     Value::text(periode),
-                    Value::text(nip),
+                    Value::text(nip.as_str()),
                 ],
             )
             .await?
@@ -199,14 +200,22 @@ impl Db {
                     .await?
             }
         };
-        Ok(row.map(
-            |(periode, rule_set, cutoffs, dihitung_at, rule_set_toml)| Snapshot {
-                periode,
+        row.map(|(periode, rule_set, cutoffs, dihitung_at, rule_set_toml)| {
+            Ok(Snapshot {
+                periode: periode
+                    .parse()
+                    .map_err(|e: PeriodeError| StorageError::Corrupt {
+                        table: "peta_talenta",
+                        column: "periode",
+                        value: periode.clone(),
+                        reason: e.to_string(),
+                    })?,
                 rule_set,
                 cutoffs,
                 dihitung_at,
                 rule_set_toml,
-            },
-        ))
+            })
+        })
+        .transpose()
     }
 }

@@ -4,13 +4,16 @@
 
 use talenta_domain::usulan::{Kolom, Status, UsulanError};
 
+use talenta_domain::Nip;
+
+use crate::records::stored_nip;
 use crate::{Db, StorageError, WriteTx, on_db, on_read, on_tx};
 
 /// A stored proposal, with the name and unit of the employee it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Usulan {
     pub nomor: i64,
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub opd: String,
     pub kolom: Kolom,
@@ -70,7 +73,7 @@ fn usulan(row: Row) -> Result<Usulan, StorageError> {
         kolom: kolom.parse().map_err(corrupt("kolom", kolom.clone()))?,
         status: status.parse().map_err(corrupt("status", status.clone()))?,
         nomor,
-        nip,
+        nip: stored_nip("usulan", "nip", nip)?,
         nama,
         opd,
         nilai_lama,
@@ -89,7 +92,7 @@ impl Db {
     pub async fn propose(
         &self,
         instansi: i64,
-        nip: &str,
+        nip: &Nip,
         kolom: Kolom,
         nilai_lama: Option<&str>,
         nilai_baru: &str,
@@ -103,12 +106,12 @@ impl Db {
         let nomor: i64 = on_db!(self, pool => {
             let mut tx = pool.begin().await?;
             let replaced: Option<i64> = sqlx::query_scalar(REPLACE)
-                .bind(instansi).bind(nip).bind(kolom.code()).bind(nilai_lama).bind(nilai_baru).bind(now)
+                .bind(instansi).bind(nip.as_str()).bind(kolom.code()).bind(nilai_lama).bind(nilai_baru).bind(now)
                 .fetch_optional(&mut *tx).await?;
             let nomor = match replaced {
                 Some(nomor) => nomor,
                 None => sqlx::query_scalar(INSERT)
-                    .bind(instansi).bind(nip).bind(kolom.code()).bind(nilai_lama).bind(nilai_baru).bind(now)
+                    .bind(instansi).bind(nip.as_str()).bind(kolom.code()).bind(nilai_lama).bind(nilai_baru).bind(now)
                     .fetch_one(&mut *tx).await?,
             };
             tx.commit().await?;
@@ -118,12 +121,12 @@ impl Db {
     }
 
     /// The proposals of an employee, newest first.
-    pub async fn usulan_of(&self, instansi: i64, nip: &str) -> Result<Vec<Usulan>, StorageError> {
+    pub async fn usulan_of(&self, instansi: i64, nip: &Nip) -> Result<Vec<Usulan>, StorageError> {
         let sql = format!(
             "SELECT {COLUMNS} WHERE u.instansi_id = $1 AND u.nip = $2 ORDER BY u.nomor DESC LIMIT 50"
         );
         let rows: Vec<Row> = on_read!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(instansi).bind(nip).fetch_all(pool).await?);
+            .bind(instansi).bind(nip.as_str()).fetch_all(pool).await?);
         rows.into_iter().map(usulan).collect()
     }
 

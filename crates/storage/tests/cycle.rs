@@ -15,7 +15,7 @@ use talenta_domain::kompetensi::{Kompetensi, Level, Manajerial};
 use talenta_domain::personnel::{Jabatan, Pegawai, RiwayatDiklat};
 use talenta_domain::pool::PoolKind;
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Jenjang, Kotak, Score};
+use talenta_domain::{Jenjang, Kotak, Nip, Score};
 use talenta_storage::{
     Calibrated, Db, Fact, FinalRow, IdpRow, InLine, InLinePerson, KalibrasiRow, KrsRow, MapFilter,
     PeriodeRow, Search, Snapshot, SnapshotRow, Stored, Window,
@@ -30,6 +30,11 @@ const NIPS: [&str; 3] = [
     "198503152010012003",
     "199001012015031002",
 ];
+
+/// A NIP of the fixture as storage takes it.
+fn nip_of(digits: &str) -> Nip {
+    Nip::parse(digits).unwrap()
+}
 
 fn kotak(n: u8) -> Kotak {
     Kotak::new(n).unwrap()
@@ -74,7 +79,7 @@ async fn seed(db: &Db) -> i64 {
         .zip([9, 6, 5])
         .map(|(nip, k)| SnapshotRow {
             periode: "2026-S1".parse().unwrap(),
-            nip: (*nip).into(),
+            nip: nip_of(nip),
             nama: "x".into(),
             opd: "DINKES".into(),
             kinerja: Some(Score::whole(80).unwrap()),
@@ -141,7 +146,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         target: Jenjang::Administrator,
         jenis: PoolKind::Nasional,
         peringkat: 1,
-        nip: NIPS[0].into(),
+        nip: nip_of(NIPS[0]),
         nama: "x".into(),
         opd: "DINKES".into(),
         kotak: kotak(9),
@@ -151,7 +156,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         .await
         .unwrap();
     let idp = IdpRow {
-        nip: NIPS[0].into(),
+        nip: nip_of(NIPS[0]),
         jabatan_target: "KABID".into(),
         nomor: 1,
         kompetensi: Kompetensi::Manajerial(Manajerial::KerjaSama),
@@ -197,7 +202,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         std::slice::from_ref(&calibrated)
     );
     // A person's history carries the calibration of each period.
-    let history = db.final_history(id, NIPS[1]).await.unwrap();
+    let history = db.final_history(id, &nip_of(NIPS[1])).await.unwrap();
     let calibrated_row = |r: &FinalRow| (r.map.kotak, r.final_box, r.calibration.clone());
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
@@ -221,7 +226,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         [krs]
     );
     assert_eq!(
-        db.records_of::<IdpRow>(id, NIPS[0]).await.unwrap(),
+        db.records_of::<IdpRow>(id, &nip_of(NIPS[0])).await.unwrap(),
         [idp, teknis]
     );
 
@@ -232,8 +237,9 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         boxes: &boxes,
         jenjang,
     };
-    let nips =
-        |people: &[InLinePerson]| -> Vec<String> { people.iter().map(|p| p.nip.clone()).collect() };
+    let nips = |people: &[InLinePerson]| -> Vec<String> {
+        people.iter().map(|p| p.nip.as_str().to_owned()).collect()
+    };
     let pool = db.in_line(id, &in_line(None)).await.unwrap();
     assert_eq!(nips(&pool), [NIPS[0], NIPS[1]], "{:?}", db.engine());
     // The final box: calibrated, else computed.
@@ -382,7 +388,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
     tx.delete::<KrsRow>(id, &["2026-S1"]).await.unwrap();
     tx.delete::<IdpRow>(id, &[NIPS[0], "KABID"]).await.unwrap();
     tx.commit().await.unwrap();
-    let history = db.final_history(id, NIPS[1]).await.unwrap();
+    let history = db.final_history(id, &nip_of(NIPS[1])).await.unwrap();
     assert_eq!(
         history.iter().map(calibrated_row).collect::<Vec<_>>(),
         [(Some(kotak(6)), Some(kotak(6)), None)],
@@ -390,7 +396,7 @@ async fn cycle_tables_round_trip_on_both_engines(seeded: &Seeded) {
         db.engine()
     );
     assert!(
-        db.records_of::<IdpRow>(id, NIPS[0])
+        db.records_of::<IdpRow>(id, &nip_of(NIPS[0]))
             .await
             .unwrap()
             .is_empty()
@@ -429,7 +435,7 @@ async fn a_snapshot_keeps_only_the_rows_of_employees(seeded: &Seeded) {
     );
     let gone = SnapshotRow {
         periode: "2026-S1".parse().unwrap(),
-        nip: "199912312020121001".into(),
+        nip: nip_of("199912312020121001"),
         nama: "Pindah ke instansi lain".into(),
         opd: "DINKES".into(),
         kinerja: None,
@@ -445,7 +451,7 @@ async fn a_snapshot_keeps_only_the_rows_of_employees(seeded: &Seeded) {
     tx.commit().await.unwrap();
     let mut nips = Vec::new();
     db.read_all_of::<SnapshotRow>(id, "2026-S1", |row| {
-        nips.push(row.nip);
+        nips.push(row.nip.as_str().to_owned());
         Ok(())
     })
     .await
@@ -455,7 +461,7 @@ async fn a_snapshot_keeps_only_the_rows_of_employees(seeded: &Seeded) {
 
 fn header() -> Snapshot {
     Snapshot {
-        periode: "2026-S1".into(),
+        periode: "2026-S1".parse().unwrap(),
         rule_set: "r".into(),
         cutoffs: "c".into(),
         dihitung_at: AT,
@@ -520,7 +526,7 @@ type Scores = (Score, Score, Score);
 fn talent<'a>(nip: &'a str, scores: Scores) -> Talent<'a> {
     let (nilai_talenta, kinerja, potensial) = scores;
     Talent {
-        nip,
+        nip: nip_of(nip),
         nama: "x",
         opd: "DINKES",
         jenjang: None,
@@ -565,7 +571,7 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
         .iter()
         .map(|(nip, scores)| SnapshotRow {
             periode: "2026-S1".parse().unwrap(),
-            nip: (*nip).into(),
+            nip: nip_of(nip),
             nama: "x".into(),
             opd: "DINKES".into(),
             kinerja: scores.map(|s| s.1),
@@ -599,7 +605,11 @@ async fn talent_lists_are_in_the_order_of_by_talent(seeded: &Seeded) {
         .map(|(nip, _)| *nip)
         .collect();
     left_out.sort_unstable();
-    let expected: Vec<&str> = placed.iter().map(|t| t.nip).chain(left_out).collect();
+    let expected: Vec<&str> = placed
+        .iter()
+        .map(|t| t.nip.as_str())
+        .chain(left_out)
+        .collect();
 
     let filter = MapFilter {
         periode: "2026-S1",
@@ -632,7 +642,7 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
         .unwrap();
     let left_out = SnapshotRow {
         periode: "2026-S1".parse().unwrap(),
-        nip: "199912312020121001".into(),
+        nip: nip_of("199912312020121001"),
         nama: "Belum diases".into(),
         opd: "DINKES".into(),
         kinerja: Some(Score::whole(70).unwrap()),
@@ -658,7 +668,7 @@ async fn final_rows_are_typed_and_read_by_nip(seeded: &Seeded) {
         db.engine()
     );
     assert_eq!(
-        tx.snapshot_row(id, "2026-S1", "197001012000011009")
+        tx.snapshot_row(id, "2026-S1", &nip_of("197001012000011009"))
             .await
             .unwrap(),
         None

@@ -7,6 +7,7 @@ mod common;
 
 use common::{fresh, migrated};
 use sqlx::Row;
+use talenta_domain::Nip;
 use talenta_domain::access::Role;
 use talenta_storage::{Attempts, Db, Engine, NewAccount, RunningImport};
 use talenta_testkit::{TestDb, each_engine};
@@ -25,6 +26,11 @@ async fn connects_and_migrates_idempotently(database: &TestDb) {
 /// The employee of [`an_account`].
 const NIP: &str = "199001012015011001";
 
+/// [`NIP`] as storage takes it.
+fn nip() -> Nip {
+    Nip::parse(NIP).unwrap()
+}
+
 /// An instansi and a pegawai's account in it: its id, and the account.
 async fn an_account(db: &Db) -> (i64, NewAccount<'static>) {
     let mut tx = db.begin_write().await.unwrap();
@@ -32,7 +38,7 @@ async fn an_account(db: &Db) -> (i64, NewAccount<'static>) {
     tx.commit().await.unwrap();
     let account = NewAccount {
         instansi,
-        nip: NIP,
+        nip: nip(),
         nama: "Uji",
         role: Role::Pegawai,
         opd: None,
@@ -172,23 +178,23 @@ async fn sign_in_state_is_written_while_an_import_holds_the_write_lock(database:
         .unwrap();
     db.import_begins(perubahan, 100, 1000).await.unwrap();
 
-    let failed = server.login_failed(instansi, NIP, 100, |_| 0).await;
+    let failed = server.login_failed(instansi, &nip(), 100, |_| 0).await;
     assert_eq!(failed.unwrap().failures, 1);
     let failed = server.address_failed("192.0.2.1", 100, 0, |_| 0).await;
     assert_eq!(failed.unwrap().failures, 1);
-    assert_eq!(server.attempts(instansi, NIP).await.unwrap().failures, 1);
+    assert_eq!(server.attempts(instansi, &nip()).await.unwrap().failures, 1);
     server
-        .login_succeeded(instansi, NIP, None, "token", "csrf", "sandi", 100)
+        .login_succeeded(instansi, &nip(), None, "token", "csrf", "sandi", 100)
         .await
         .unwrap();
     assert_eq!(
-        server.attempts(instansi, NIP).await.unwrap(),
+        server.attempts(instansi, &nip()).await.unwrap(),
         Attempts::default()
     );
     server.touch_session(instansi, "token", 160).await.unwrap();
     let session = server.session(instansi, "token").await.unwrap().unwrap();
     assert_eq!((session.active, session.sandi.as_str()), (160, "sandi"));
-    assert!(server.account(instansi, NIP).await.unwrap().is_some());
+    assert!(server.account(instansi, &nip()).await.unwrap().is_some());
     db.import_reads(perubahan, 250).await.unwrap();
     assert_eq!(
         server.running_import().await.unwrap(),
@@ -221,7 +227,10 @@ async fn failed_sign_ins_earn_a_delay_until_the_account_is_reset(db: &Db) {
     let delay: fn(i64) -> i64 = |failures| if failures >= 5 { 60 } else { 0 };
     let (instansi, account) = an_account(db).await;
     for failure in 1..=4 {
-        let attempts = db.login_failed(instansi, NIP, 1000, delay).await.unwrap();
+        let attempts = db
+            .login_failed(instansi, &nip(), 1000, delay)
+            .await
+            .unwrap();
         assert_eq!(
             attempts,
             Attempts {
@@ -243,10 +252,12 @@ async fn failed_sign_ins_earn_a_delay_until_the_account_is_reset(db: &Db) {
         wait_until: Some(1060),
     };
     assert_eq!(
-        db.login_failed(instansi, NIP, 1000, delay).await.unwrap(),
+        db.login_failed(instansi, &nip(), 1000, delay)
+            .await
+            .unwrap(),
         earned
     );
-    assert_eq!(db.attempts(instansi, NIP).await.unwrap(), earned);
+    assert_eq!(db.attempts(instansi, &nip()).await.unwrap(), earned);
     assert!(earned.waits(1059) && !earned.waits(1060));
     assert_eq!(
         db.address_failed(ADDRESS, 1000, 0, delay).await.unwrap(),
@@ -269,7 +280,7 @@ async fn failed_sign_ins_earn_a_delay_until_the_account_is_reset(db: &Db) {
 
     db.put_account(&account, 0).await.unwrap();
     assert_eq!(
-        db.attempts(instansi, NIP).await.unwrap(),
+        db.attempts(instansi, &nip()).await.unwrap(),
         Attempts::default()
     );
 }

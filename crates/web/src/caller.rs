@@ -15,7 +15,7 @@ use talenta_app::units;
 use talenta_domain::access::{Action, Actor, Target, View};
 use talenta_domain::personnel::Pegawai;
 use talenta_domain::privasi::Privasi;
-use talenta_domain::{InstansiId, RuleSet};
+use talenta_domain::{InstansiId, Nip, RuleSet};
 use time::OffsetDateTime;
 
 use crate::AppState;
@@ -37,6 +37,10 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        // Resolved once per request, by the menu middleware (`with_menu`).
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            return Ok(caller.clone());
+        }
         let user = SignedIn::from_request_parts(parts, state).await?;
         Ok(Caller {
             state: state.clone(),
@@ -53,8 +57,8 @@ impl Caller {
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx::new(
             self.state.db(),
-            InstansiId(self.user.actor.instansi),
-            &self.user.actor.nip,
+            self.user.actor.instansi,
+            self.user.actor.nip.as_str(),
             self.now,
             self.state.rules(),
         )
@@ -72,7 +76,7 @@ impl Caller {
         &self.user.actor
     }
 
-    pub fn instansi(&self) -> i64 {
+    pub fn instansi(&self) -> InstansiId {
         self.user.actor.instansi
     }
 
@@ -119,13 +123,13 @@ impl Caller {
 
     /// The employee `nip`, if the user may do `action` to them. Answers 404
     /// for an unknown NIP and for one out of the user's scope alike.
-    pub async fn person(&self, nip: &str, action: Action) -> Result<Pegawai, WebError> {
+    pub async fn person(&self, nip: &Nip, action: Action) -> Result<Pegawai, WebError> {
         let pegawai = employee(&self.ctx(), nip)
             .await?
             .ok_or(WebError::NotFound)?;
         let target = Target::Person {
             instansi: self.instansi(),
-            nip,
+            nip: *nip,
             unit: &pegawai.opd,
         };
         if !self.may(action, target) {
@@ -162,7 +166,7 @@ impl Caller {
             return Ok(None);
         }
         let instansi = self.instansi();
-        let account = account(self.state.db(), InstansiId(instansi), &self.actor().nip).await?;
+        let account = account(self.state.db(), instansi, &self.actor().nip).await?;
         Ok(account
             .and_then(|a| a.opd)
             .filter(|unit| self.may(action, Target::Unit { instansi, unit })))

@@ -6,6 +6,7 @@
 use talenta_app::Ctx;
 use talenta_app::accounts::{NewAccount, put};
 use talenta_app::units::employees_in;
+use talenta_domain::Nip;
 use talenta_domain::access::Role;
 
 use crate::auth::{hash_password, random_token};
@@ -36,7 +37,7 @@ const ROLES: [(Role, &str, Option<&str>); 6] = [
 /// returns them with their new passwords. Employees are taken from each
 /// role's unit, those placed in the talent map of `periode` first.
 pub async fn accounts(ctx: &Ctx<'_>, periode: &str) -> Result<Vec<DemoAccount>, WebError> {
-    let mut taken: Vec<String> = Vec::new();
+    let mut taken: Vec<Nip> = Vec::new();
     let mut accounts = Vec::new();
     for (role, unit, administers) in ROLES {
         let candidates = employees_in(ctx, unit, periode, 8).await?;
@@ -45,14 +46,14 @@ pub async fn accounts(ctx: &Ctx<'_>, periode: &str) -> Result<Vec<DemoAccount>, 
                 "no employee in unit {unit} for the demo {role} account"
             )));
         };
-        taken.push(nip.clone());
+        taken.push(nip);
         let password = password()?;
         let hash = hash_password(password.clone()).await?;
         put(
             ctx.db,
             &NewAccount {
                 instansi: ctx.instansi.get(),
-                nip: &nip,
+                nip,
                 nama: &nama,
                 role,
                 opd: administers,
@@ -63,7 +64,7 @@ pub async fn accounts(ctx: &Ctx<'_>, periode: &str) -> Result<Vec<DemoAccount>, 
         .await?;
         accounts.push(DemoAccount {
             role,
-            nip,
+            nip: nip.as_str().to_owned(),
             nama,
             password,
         });

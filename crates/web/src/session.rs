@@ -213,14 +213,14 @@ async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Option<Signe
     }
     let units = match &account.opd {
         Some(opd) if may_see(account.role, View::OwnUnit) => {
-            let ctx = Ctx::new(db, id, &account.nip, state.now(), state.rules());
+            let ctx = Ctx::new(db, id, account.nip.as_str(), state.now(), state.rules());
             units::subtree(&ctx, opd).await?
         }
         _ => Vec::new(),
     };
     Ok(Some(SignedIn {
         actor: Actor {
-            instansi,
+            instansi: id,
             nip: account.nip,
             role: account.role,
             units,

@@ -28,7 +28,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use talenta_app::sign_in::{self, Attempts};
-use talenta_domain::InstansiId;
+use talenta_domain::{InstansiId, Nip};
 
 use crate::AppState;
 use crate::error::WebError;
@@ -112,8 +112,8 @@ fn client_address(peer: Option<IpAddr>, headers: &HeaderMap, proxy: Option<IpAdd
 /// An account, as the throttle knows it.
 #[derive(Debug, Clone, Copy)]
 pub struct Account<'a> {
-    pub instansi: i64,
-    pub nip: &'a str,
+    pub instansi: InstansiId,
+    pub nip: &'a Nip,
 }
 
 /// Whether an attempt now from `address`, on `account` when the NIP has
@@ -133,9 +133,7 @@ pub async fn must_wait(
         return Ok(false);
     }
     Ok(match account {
-        Some(a) => sign_in::attempts(db, InstansiId(a.instansi), a.nip)
-            .await?
-            .waits(now),
+        Some(a) => sign_in::attempts(db, a.instansi, a.nip).await?.waits(now),
         None => false,
     })
 }
@@ -151,7 +149,7 @@ pub async fn failed(
     let now = state.now().unix_timestamp();
     sign_in::address_failed(db, &address.0, now, now - FORGET_AFTER, delay).await?;
     Ok(match account {
-        Some(a) => Some(sign_in::failed(db, InstansiId(a.instansi), a.nip, now, delay).await?),
+        Some(a) => Some(sign_in::failed(db, a.instansi, a.nip, now, delay).await?),
         None => None,
     })
 }

@@ -11,18 +11,19 @@ use talenta_domain::kompetensi::Levels;
 use talenta_domain::personnel::GolonganAsn;
 use talenta_domain::skp::SkpTahunan;
 use talenta_domain::talent_map::{NilaiSkp, Syarat};
-use talenta_domain::{BidangIlmu, Kotak, Pendidikan, Score, TingkatPendidikan};
+use talenta_domain::{BidangIlmu, Kotak, Nip, Pendidikan, Score, TingkatPendidikan};
 use time::Date;
 
 use super::{Field, read_bidang, read_bidang_list, read_levels};
 use crate::stored::View;
 use crate::{Columns, StorageError, Ty};
 
-/// One record of a person, reduced to what the rules read. The NIP is the
-/// stored text, checked when the record was imported.
+/// One record of a person, reduced to what the rules read. The NIP is
+/// parsed from the stored digits (checked when the record was imported);
+/// digits that do not parse are `StorageError::Corrupt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact<T> {
-    pub nip: String,
+    pub nip: Nip,
     pub fact: T,
 }
 
@@ -31,7 +32,7 @@ pub struct Fact<T> {
 /// else computed) and scores in the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InLinePerson {
-    pub nip: String,
+    pub nip: Nip,
     /// As in the period's talent map.
     pub nama: String,
     pub opd: String,
@@ -73,7 +74,7 @@ stored! {
 /// they work, and what their education scores against their position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapSubject {
-    pub nip: String,
+    pub nip: Nip,
     pub nama: String,
     pub gelar_depan: Option<String>,
     pub gelar_belakang: Option<String>,
@@ -109,7 +110,7 @@ impl View for Fact<NilaiSkp> {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(Fact {
-            nip: row.text()?,
+            nip: Field::read(row)?,
             fact: NilaiSkp {
                 tahun: row.int()?,
                 predikat: row.parse()?,
@@ -172,7 +173,7 @@ impl View for Fact<MasaJabatan> {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(Fact {
-            nip: row.text()?,
+            nip: Field::read(row)?,
             fact: MasaJabatan {
                 mulai: row.date()?,
                 jenjang: row.parse()?,
@@ -194,7 +195,7 @@ impl View for Fact<Pendidikan> {
     const KEY_LEN: usize = 3;
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        let nip = row.text()?;
+        let nip: Nip = Field::read(row)?;
         let tingkat = row.parse()?;
         let _tahun_lulus: i64 = row.int()?;
         Ok(Fact {
@@ -218,7 +219,7 @@ impl View for Fact<SkpTahunan> {
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
         Ok(Fact {
-            nip: row.text()?,
+            nip: Field::read(row)?,
             fact: SkpTahunan {
                 tahun: row.int()?,
                 predikat: row.parse()?,
@@ -238,7 +239,7 @@ impl View for Fact<Hukuman> {
     const KEY_LEN: usize = 3;
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        let nip = row.text()?;
+        let nip: Nip = Field::read(row)?;
         let jenis: JenisHukuman = row.parse()?;
         Ok(Fact {
             nip,
@@ -267,7 +268,7 @@ impl View for Fact<Levels> {
     const KEY_LEN: usize = 3;
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        let nip = row.text()?;
+        let nip: Nip = Field::read(row)?;
         let _tanggal = row.date()?;
         let _sumber = row.text()?;
         Ok(Fact {
@@ -290,7 +291,7 @@ impl View for Fact<Diklat> {
     const KEY_LEN: usize = 1;
 
     fn decode(row: &mut Columns) -> Result<Self, StorageError> {
-        let nip = row.text()?;
+        let nip: Nip = Field::read(row)?;
         let mulai = row.date()?;
         let selesai = row.opt_date()?;
         Ok(Fact {

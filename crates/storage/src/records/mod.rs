@@ -138,6 +138,22 @@ fn parse_nip(text: &str, kind: Option<AsnKind>) -> Result<Nip, String> {
     })
 }
 
+/// Stored NIP digits read outside a `stored!` row (a query's tuple), by
+/// the digits alone: one that does not parse is `StorageError::Corrupt`,
+/// naming `table`, `column` and the value.
+pub(crate) fn stored_nip(
+    table: &'static str,
+    column: &'static str,
+    text: String,
+) -> Result<Nip, StorageError> {
+    parse_nip(&text, None).map_err(|reason| StorageError::Corrupt {
+        table,
+        column,
+        value: text,
+        reason,
+    })
+}
+
 fn read_nip(row: &mut Columns) -> Result<Nip, StorageError> {
     row.text_with(|text| parse_nip(text, None))
 }

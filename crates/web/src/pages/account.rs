@@ -12,7 +12,6 @@ use axum::routing::get;
 use serde::Deserialize;
 use talenta_app::accounts::{account, set_own_password};
 use talenta_app::sign_in;
-use talenta_domain::InstansiId;
 use talenta_views::Flash;
 use talenta_views::pages::Sandi;
 
@@ -56,7 +55,7 @@ async fn change(caller: Caller, address: ClientAddress, Form(input): Form<Change
     };
     let db = state.db();
     let instansi = user.actor.instansi;
-    let Some(account) = account(db, InstansiId(instansi), &user.actor.nip).await? else {
+    let Some(account) = account(db, instansi, &user.actor.nip).await? else {
         return Err(WebError::NotFound);
     };
     let known = Some(throttle::Account {
@@ -75,7 +74,7 @@ async fn change(caller: Caller, address: ClientAddress, Form(input): Form<Change
         if failures.is_none_or(|a| a.failures < FREE_FAILURES) {
             return refuse(WRONG.to_owned());
         }
-        sign_in::end(db, InstansiId(instansi), &user.token_hash).await?;
+        sign_in::end(db, instansi, &user.token_hash).await?;
         let mut response =
             refuse("Kata sandi sekarang salah terlalu sering: sesi ini diakhiri.".to_owned())?;
         if let Some(cookie) = session_clear_cookie(state) {
@@ -84,21 +83,21 @@ async fn change(caller: Caller, address: ClientAddress, Form(input): Form<Change
         return Ok(response);
     }
     let owner = Owner {
-        nip: &account.nip,
+        nip: account.nip.as_str(),
         nama: &account.nama,
     };
     if let Err(weak) = password::check(&input.baru.0, owner) {
         return refuse(weak.message());
     }
     let hash = hash_password(input.baru.0).await?;
-    set_own_password(&caller.ctx(), &hash).await?;
+    set_own_password(&caller.ctx(), &caller.actor().nip, &hash).await?;
     // Every session ended with the change (each remembers the password it
     // was opened under); this browser continues in a new one.
     let token = random_token()?;
     let now = state.now().unix_timestamp();
     let signed = sign_in::SignedIn {
-        instansi: InstansiId(instansi),
-        nip: &user.actor.nip,
+        instansi,
+        nip: user.actor.nip,
         old_token_hash: None,
         token_hash: &token_hash(&token),
         csrf: &random_token()?,
@@ -116,7 +115,7 @@ async fn change(caller: Caller, address: ClientAddress, Form(input): Form<Change
         error: None,
         min_password: MIN_CHARS,
     })?;
-    if let Some(cookie) = session_set_cookie(state, instansi, &token) {
+    if let Some(cookie) = session_set_cookie(state, instansi.get(), &token) {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     Ok(response)

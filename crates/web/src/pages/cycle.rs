@@ -198,19 +198,19 @@ async fn calibration_list(
         .filter(|r| wanted_box.is_none_or(|k| r.final_box.map(Kotak::number) == Some(k)))
         .filter(|r| {
             needle.is_empty()
-                || r.map.nip.contains(&needle)
+                || r.map.nip.as_str().contains(&needle)
                 || r.map.nama.to_lowercase().contains(&needle)
         })
         .collect();
     let total = matching.len();
     let base = format!("/talenta/{periode}/kalibrasi");
     let row = |r: &FinalRow| {
-        let again = refused.as_ref().filter(|f| f.nip.as_str() == r.map.nip);
+        let again = refused.as_ref().filter(|f| f.nip == r.map.nip);
         // A row starts at the person's final box: sending it unchanged
         // moves no one.
         let chosen = again.map_or(r.final_box.map(Kotak::number), |f| Some(f.input.kotak));
         KalibrasiBaris {
-            nip: r.map.nip.clone(),
+            nip: r.map.nip.as_str().to_owned(),
             nama: r.map.nama.clone(),
             opd: r.map.opd.clone(),
             nilai_talenta: nilai(r.map.nilai_talenta),
@@ -219,7 +219,7 @@ async fn calibration_list(
             alasan: (r.calibration.as_ref())
                 .map(|c| c.alasan.clone())
                 .unwrap_or_default(),
-            action: format!("{base}/{}", r.map.nip),
+            action: format!("{base}/{}", r.map.nip.as_str()),
             pilihan: choices(
                 None,
                 Kotak::ALL.iter().map(|k| {
@@ -275,10 +275,10 @@ async fn calibrate_one(
     InPath(nip): InPath<Nip>,
     Form(input): Form<Move>,
 ) -> Reply {
-    caller.person(nip.as_str(), Action::Calibrate).await?;
+    caller.person(&nip, Action::Calibrate).await?;
     let to = Kotak::new(input.kotak).ok_or(WebError::Invalid("kotak".into()))?;
     let ctx = caller.ctx();
-    let row = final_among(&ctx, periode, &[nip.as_str()])
+    let row = final_among(&ctx, periode, &[nip])
         .await
         .map_err(cycle_error)?
         .into_iter()

@@ -13,7 +13,6 @@
 use std::collections::BTreeMap;
 
 use axum::Router;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
@@ -22,6 +21,7 @@ use talenta_app::Ctx;
 use talenta_app::development::{IdpBasis, IdpError, IdpRow, idp, idp_basis, idp_draft, idp_save};
 use talenta_app::people::position;
 use talenta_app::succession::positions;
+use talenta_domain::Nip;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 use talenta_domain::kompetensi::{Kompetensi, Level};
@@ -37,7 +37,7 @@ use super::{Done, Outcome};
 use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{Reply, WebError, render_as};
-use crate::extract::{Form, Query};
+use crate::extract::{Form, InPath, Query};
 use crate::format::{opt_tanggal, tanggal};
 
 pub(super) fn routes() -> Router<AppState> {
@@ -84,21 +84,25 @@ async fn position_name(ctx: &Ctx<'_>, kode: &str) -> Result<String, WebError> {
         .map_or_else(|| kode.to_owned(), |j| format!("{} ({kode})", j.nama)))
 }
 
-fn edit_href(nip: &str, kode: &str) -> String {
-    format!("/pegawai/{nip}/idp/ubah?jabatan={}", path_segment(kode))
+fn edit_href(nip: &Nip, kode: &str) -> String {
+    format!(
+        "/pegawai/{}/idp/ubah?jabatan={}",
+        nip.as_str(),
+        path_segment(kode)
+    )
 }
 
-async fn plans(caller: Caller, Path(nip): Path<String>, Query(done): Query<Done>) -> Reply {
+async fn plans(caller: Caller, InPath(nip): InPath<Nip>, Query(done): Query<Done>) -> Reply {
     plans_page(&caller, &nip, done.outcome(&DONE)).await
 }
 
-async fn plans_page(caller: &Caller, nip: &str, outcome: Outcome) -> Reply {
+async fn plans_page(caller: &Caller, nip: &Nip, outcome: Outcome) -> Reply {
     let pegawai = caller.person(nip, Action::ReadProfile).await?;
     let may_edit = caller.may(
         Action::PlanDevelopment,
         Target::Person {
             instansi: caller.instansi(),
-            nip,
+            nip: *nip,
             unit: &pegawai.opd,
         },
     );
@@ -144,10 +148,10 @@ async fn plans_page(caller: &Caller, nip: &str, outcome: Outcome) -> Reply {
     } else {
         None
     };
-    let here = format!("/pegawai/{nip}");
+    let here = format!("/pegawai/{}", nip.as_str());
     let page = Idp {
         chrome: super::chrome_with(caller, &here, outcome.flash),
-        nip: nip.to_owned(),
+        nip: nip.as_str().to_owned(),
         nama: pegawai.nama,
         rencana,
         pilihan_jabatan,
@@ -163,7 +167,7 @@ struct Towards {
 
 /// The saved plan towards a position, or a draft from the gaps when there
 /// is none.
-async fn edit(caller: Caller, Path(nip): Path<String>, Query(target): Query<Towards>) -> Reply {
+async fn edit(caller: Caller, InPath(nip): InPath<Nip>, Query(target): Query<Towards>) -> Reply {
     let pegawai = caller.person(&nip, Action::PlanDevelopment).await?;
     let jabatan = target.jabatan.trim();
     let ctx = caller.ctx();
@@ -212,7 +216,7 @@ async fn edit(caller: Caller, Path(nip): Path<String>, Query(target): Query<Towa
 
 /// What a plan of `nip` towards `jabatan` starts from, or `None` when the
 /// position has no competency standard to plan for.
-async fn basis(ctx: &Ctx<'_>, nip: &str, jabatan: &str) -> Result<Option<IdpBasis>, WebError> {
+async fn basis(ctx: &Ctx<'_>, nip: &Nip, jabatan: &str) -> Result<Option<IdpBasis>, WebError> {
     match idp_basis(ctx, nip, jabatan).await {
         Ok(basis) => Ok(Some(basis)),
         Err(IdpError::NoStandard(_)) => Ok(None),
@@ -221,7 +225,7 @@ async fn basis(ctx: &Ctx<'_>, nip: &str, jabatan: &str) -> Result<Option<IdpBasi
 }
 
 /// The plans page with the reason a position cannot be planned for.
-async fn no_standard(caller: &Caller, nip: &str, jabatan: &str) -> Reply {
+async fn no_standard(caller: &Caller, nip: &Nip, jabatan: &str) -> Reply {
     let outcome = Outcome::refused(format!(
         "Jabatan {jabatan} belum memiliki standar kompetensi, sehingga tidak ada kesenjangan yang dapat direncanakan."
     ));
@@ -306,7 +310,7 @@ fn check(
     basis: &IdpBasis,
     actor: &str,
     now: time::OffsetDateTime,
-    nip: &str,
+    nip: &Nip,
 ) -> Result<Vec<IdpRow>, Vec<String>> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
@@ -393,7 +397,7 @@ fn check(
 
 async fn save(
     caller: Caller,
-    Path(nip): Path<String>,
+    InPath(nip): InPath<Nip>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Reply {
     let pegawai = caller.person(&nip, Action::PlanDevelopment).await?;
@@ -444,7 +448,7 @@ async fn save(
             idp_save(&ctx, &nip, &basis.jabatan.kode, &rows)
                 .await
                 .map_err(idp_error)?;
-            Ok(Redirect::to(&format!("/pegawai/{nip}/idp?ok=idp")).into_response())
+            Ok(Redirect::to(&format!("/pegawai/{}/idp?ok=idp", nip.as_str())).into_response())
         }
         Err(galat) => {
             let page = EditPage {

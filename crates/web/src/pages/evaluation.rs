@@ -182,7 +182,7 @@ pub(super) async fn dashboard_block(
     let cached = caller
         .state()
         .evaluations()
-        .get_or_load(caller.instansi(), None, today, ctx.now, async {
+        .get_or_load(caller.instansi().get(), None, today, ctx.now, async {
             match latest(&ctx).await? {
                 Some(periode) => evaluation(&ctx, periode, None).await.map(Some),
                 None => Ok::<Option<Evaluation>, CycleError>(None),
@@ -207,7 +207,7 @@ pub(super) async fn dashboard_block(
     let rules = [Rule::Kotak, Rule::Skp, Rule::Jpm];
     let alasan = by_reason(&holders, rules, fails, rule_label, false, privasi);
     Ok(Some(EvaluasiPejabat {
-        periode: evaluated.periode.clone(),
+        periode: evaluated.periode.to_string(),
         jumlah: count(holders.len()),
         alasan,
         aturan: rules_text(ctx.rules),
@@ -220,6 +220,6 @@ pub(super) async fn dashboard_block(
         ),
         href: caller
             .may(Action::ReadEvaluation, caller.target(root))
-            .then(|| href(&evaluated.periode, root)),
+            .then(|| href(&evaluated.periode.to_string(), root)),
     }))
 }

@@ -218,8 +218,8 @@ fn person_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Person
     ];
     cells.extend(more);
     PersonRow {
-        href: format!("/pegawai/{}", e.nip),
-        nip: e.nip,
+        href: format!("/pegawai/{}", e.nip.as_str()),
+        nip: e.nip.as_str().to_owned(),
         cells,
     }
 }
@@ -228,7 +228,7 @@ fn person_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Person
 fn export_row(e: EmployeeItem, more: impl IntoIterator<Item = String>) -> Vec<String> {
     let jenjang = e.jenjang.map(Jenjang::label).unwrap_or_default().to_owned();
     let mut cells = vec![
-        e.nip,
+        e.nip.as_str().to_owned(),
         e.nama,
         e.opd,
         e.opd_nama,

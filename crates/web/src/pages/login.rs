@@ -15,8 +15,8 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use talenta_app::accounts::accounts_by_nip;
 use talenta_app::sign_in;
-use talenta_domain::InstansiId;
 use talenta_domain::access::View;
+use talenta_domain::{InstansiId, Nip};
 use talenta_views::pages::Masuk;
 
 use crate::AppState;
@@ -41,7 +41,7 @@ async fn home(user: Option<SignedIn>) -> Redirect {
     match user {
         None => Redirect::to("/masuk"),
         Some(user) if user.sees(View::DashboardHome) => Redirect::to("/dasbor"),
-        Some(user) => Redirect::to(&format!("/pegawai/{}", user.actor.nip)),
+        Some(user) => Redirect::to(&format!("/pegawai/{}", user.actor.nip.as_str())),
     }
 }
 
@@ -120,7 +120,11 @@ async fn login(
     const WRONG: &str = "NIP atau kata sandi salah.";
     let db = state.db();
     let now = state.now().unix_timestamp();
-    let mut accounts = accounts_by_nip(db, &nip).await?;
+    // A login that is not a NIP has no account, as an unknown NIP has none.
+    let mut accounts = match Nip::parse(&nip) {
+        Ok(parsed) => accounts_by_nip(db, &parsed).await?,
+        Err(_) => Vec::new(),
+    };
     // A NIP with accounts in two instansi cannot say which to enter.
     let account = if accounts.len() == 1 {
         accounts.pop()
@@ -128,7 +132,7 @@ async fn login(
         None
     };
     let known = account.as_ref().map(|a| throttle::Account {
-        instansi: a.instansi,
+        instansi: InstansiId(a.instansi),
         nip: &a.nip,
     });
     // An attempt that must wait does the work of a check against no
@@ -151,7 +155,7 @@ async fn login(
     let old = presented_token_hash(&state, &headers).map(|(_, hash)| hash);
     let signed = sign_in::SignedIn {
         instansi: InstansiId(account.instansi),
-        nip: &account.nip,
+        nip: account.nip,
         old_token_hash: old.as_deref(),
         token_hash: &token_hash(&token),
         csrf: &random_token()?,
@@ -170,12 +174,7 @@ async fn logout(
     user: Option<SignedIn>,
 ) -> Result<Response, WebError> {
     if let Some(user) = user {
-        sign_in::end(
-            state.db(),
-            InstansiId(user.actor.instansi),
-            &user.token_hash,
-        )
-        .await?;
+        sign_in::end(state.db(), user.actor.instansi, &user.token_hash).await?;
     }
     let mut response = Redirect::to("/masuk").into_response();
     if let Some(cookie) = session_clear_cookie(&state) {

@@ -18,6 +18,7 @@ mod verification;
 
 use axum::Router;
 use axum::http::StatusCode;
+use talenta_domain::Nip;
 use talenta_domain::access::{Action, View};
 use talenta_views::pages::{LinkRow, Pilihan};
 use talenta_views::{Chrome, Flash, Link, UserBar};
@@ -79,7 +80,10 @@ pub(crate) fn chrome(caller: &Caller, here: &str) -> Chrome {
         add("/talenta".into(), "Siklus talenta");
     }
     if caller.sees(View::OwnProfile) {
-        add(format!("/pegawai/{}", caller.actor().nip), "Profil saya");
+        add(
+            format!("/pegawai/{}", caller.actor().nip.as_str()),
+            "Profil saya",
+        );
     }
     add("/akun/sandi".into(), "Kata sandi");
     let user = caller.user();
@@ -173,10 +177,10 @@ pub(crate) fn choices(
 
 /// A person's row in a table of people: linking to their profile, their
 /// name and NIP, then `more`.
-pub(crate) fn person_row(nip: &str, nama: &str, more: impl IntoIterator<Item = String>) -> LinkRow {
+pub(crate) fn person_row(nip: &Nip, nama: &str, more: impl IntoIterator<Item = String>) -> LinkRow {
     LinkRow {
-        href: Some(format!("/pegawai/{nip}")),
-        cells: [nama.to_owned(), nip.to_owned()]
+        href: Some(format!("/pegawai/{}", nip.as_str())),
+        cells: [nama.to_owned(), nip.as_str().to_owned()]
             .into_iter()
             .chain(more)
             .collect(),
@@ -186,7 +190,7 @@ pub(crate) fn person_row(nip: &str, nama: &str, more: impl IntoIterator<Item = S
 /// [`person_row`] with the person's rank in front.
 pub(crate) fn ranked_row(
     rank: impl ToString,
-    nip: &str,
+    nip: &Nip,
     nama: &str,
     more: impl IntoIterator<Item = String>,
 ) -> LinkRow {

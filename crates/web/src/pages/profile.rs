@@ -2,14 +2,13 @@
 //! their place in the talent map with the numbers behind it.
 
 use axum::Router;
-use axum::extract::Path;
 use axum::routing::get;
 use talenta_app::profile::{Profile, load};
 use talenta_app::self_service::{Keadaan, checklist};
 use talenta_app::verification::{Usulan, Verifikasi};
 use talenta_domain::access::{Action, Target};
 use talenta_domain::talent::Komponen;
-use talenta_domain::{Kotak, RuleSet, branding, usulan};
+use talenta_domain::{Kotak, Nip, RuleSet, branding, usulan};
 use talenta_views::Table;
 use talenta_views::pages::{
     BerkasRow, BrandingRow, BrandingView, DokumenView, EditForms, Profil, TalentPosition, UsulanRow,
@@ -19,7 +18,7 @@ use super::{Done, Outcome};
 use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{Reply, WebError, render_as};
-use crate::extract::Query;
+use crate::extract::{InPath, Query};
 use crate::format::{nilai, opt, opt_tanggal, tanggal, tanggal_unix, ukuran};
 
 pub(super) fn routes() -> Router<AppState> {
@@ -42,23 +41,23 @@ const DONE: [(&str, &str); 5] = [
     ),
 ];
 
-async fn show(caller: Caller, Path(nip): Path<String>, Query(done): Query<Done>) -> Reply {
+async fn show(caller: Caller, InPath(nip): InPath<Nip>, Query(done): Query<Done>) -> Reply {
     respond(&caller, &nip, done.outcome(&DONE)).await
 }
 
 /// The profile page of `nip` with `outcome` on top (a form refused, or
 /// what was done).
-pub(crate) async fn respond(caller: &Caller, nip: &str, outcome: Outcome) -> Reply {
+pub(crate) async fn respond(caller: &Caller, nip: &Nip, outcome: Outcome) -> Reply {
     let profile = load(&caller.ctx(), nip).await?.ok_or(WebError::NotFound)?;
     let target = Target::Person {
         instansi: caller.instansi(),
-        nip,
+        nip: *nip,
         unit: &profile.pegawai.opd,
     };
     if !caller.may(Action::ReadProfile, target) {
         return Err(WebError::NotFound);
     }
-    let here = format!("/pegawai/{nip}");
+    let here = format!("/pegawai/{}", nip.as_str());
     let sensitive = if caller.may(Action::ReadSensitive, target) {
         vec![
             ("Agama", opt(profile.pegawai.agama.as_ref())),

@@ -15,6 +15,7 @@ use talenta_app::self_service::{
     self, SelfServiceError, Upload, add_branding_item, add_document, document_file, propose,
     remove_branding_item, set_pernyataan, upload_load,
 };
+use talenta_domain::Nip;
 use talenta_domain::access::Action;
 use talenta_domain::berkas::{self, Mime};
 use talenta_domain::branding;
@@ -25,7 +26,7 @@ use crate::AppState;
 use crate::auth::sha256_hex;
 use crate::caller::Caller;
 use crate::error::{Reply, WebError};
-use crate::extract::Form;
+use crate::extract::{Form, InPath};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -45,14 +46,14 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/pegawai/{nip}/dokumen/{sha256}", get(download))
 }
 
-fn done(nip: &str, code: &str, anchor: &str) -> Response {
-    Redirect::to(&format!("/pegawai/{nip}?ok={code}#{anchor}")).into_response()
+fn done(nip: &Nip, code: &str, anchor: &str) -> Response {
+    Redirect::to(&format!("/pegawai/{}?ok={code}#{anchor}", nip.as_str())).into_response()
 }
 
 /// The profile again with why the form was refused, answered `status`.
 async fn refused_as(
     caller: &Caller,
-    nip: &str,
+    nip: &Nip,
     reason: impl std::fmt::Display,
     status: StatusCode,
 ) -> Reply {
@@ -61,7 +62,7 @@ async fn refused_as(
 }
 
 /// [`refused_as`] with 422.
-async fn refused(caller: &Caller, nip: &str, reason: impl std::fmt::Display) -> Reply {
+async fn refused(caller: &Caller, nip: &Nip, reason: impl std::fmt::Display) -> Reply {
     refused_as(caller, nip, reason, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
@@ -69,7 +70,7 @@ async fn refused(caller: &Caller, nip: &str, reason: impl std::fmt::Display) -> 
 /// ([`crate::Config`]), with the status to answer: 429 for the rate (it
 /// passes by waiting), 409 for the documents waiting (they pass as they
 /// are verified).
-async fn over_cap(caller: &Caller, nip: &str) -> Result<Option<(StatusCode, String)>, WebError> {
+async fn over_cap(caller: &Caller, nip: &Nip) -> Result<Option<(StatusCode, String)>, WebError> {
     let config = caller.state().config();
     let ctx = caller.ctx();
     let load = upload_load(&ctx, nip, ctx.now - time::Duration::minutes(1)).await?;
@@ -108,7 +109,11 @@ struct Statement {
     pernyataan: String,
 }
 
-async fn statement(caller: Caller, Path(nip): Path<String>, Form(input): Form<Statement>) -> Reply {
+async fn statement(
+    caller: Caller,
+    InPath(nip): InPath<Nip>,
+    Form(input): Form<Statement>,
+) -> Reply {
     caller.person(&nip, Action::EditOwnProfile).await?;
     match branding::pernyataan(&input.pernyataan) {
         Ok(text) => {
@@ -129,7 +134,7 @@ struct NewItem {
     tautan: String,
 }
 
-async fn add_item(caller: Caller, Path(nip): Path<String>, Form(input): Form<NewItem>) -> Reply {
+async fn add_item(caller: Caller, InPath(nip): InPath<Nip>, Form(input): Form<NewItem>) -> Reply {
     caller.person(&nip, Action::EditOwnProfile).await?;
     let ctx = caller.ctx();
     let existing = self_service::branding(&ctx, &nip).await?.items.len();
@@ -150,7 +155,11 @@ async fn add_item(caller: Caller, Path(nip): Path<String>, Form(input): Form<New
     }
 }
 
-async fn remove_item(caller: Caller, Path((nip, nomor)): Path<(String, i64)>) -> Reply {
+async fn remove_item(
+    caller: Caller,
+    InPath(nip): InPath<Nip>,
+    Path((_, nomor)): Path<(String, i64)>,
+) -> Reply {
     caller.person(&nip, Action::EditOwnProfile).await?;
     if !remove_branding_item(&caller.ctx(), &nip, nomor).await? {
         return Err(WebError::NotFound);
@@ -164,7 +173,7 @@ struct Proposal {
     nilai: String,
 }
 
-async fn proposal(caller: Caller, Path(nip): Path<String>, Form(input): Form<Proposal>) -> Reply {
+async fn proposal(caller: Caller, InPath(nip): InPath<Nip>, Form(input): Form<Proposal>) -> Reply {
     let pegawai = caller.person(&nip, Action::EditOwnProfile).await?;
     match propose(&caller.ctx(), &pegawai, &input.kolom, &input.nilai).await {
         Ok(_) => Ok(done(&nip, "usulan", "usulan")),
@@ -217,7 +226,7 @@ fn extension(mime: Mime) -> &'static str {
     }
 }
 
-async fn upload(caller: Caller, Path(nip): Path<String>, multipart: Multipart) -> Reply {
+async fn upload(caller: Caller, InPath(nip): InPath<Nip>, multipart: Multipart) -> Reply {
     caller.person(&nip, Action::EditOwnProfile).await?;
     let form = read_upload(multipart).await?;
     if let Some((status, reason)) = over_cap(&caller, &nip).await? {
@@ -232,7 +241,7 @@ async fn upload(caller: Caller, Path(nip): Path<String>, multipart: Multipart) -
         Err(reason) => return refused(&caller, &nip, reason).await,
     };
     let upload = Upload {
-        nip: &nip,
+        nip,
         jenis: &kind.kode,
         nama_file: &display_name(&form.nama_file, mime),
         mime: mime.essence(),
@@ -246,7 +255,11 @@ async fn upload(caller: Caller, Path(nip): Path<String>, multipart: Multipart) -
 /// A document's file, to the person and the admins who keep the records
 /// (`Action::ReadDocuments`). Served as an attachment with the type it was
 /// checked to be, under a generated name.
-async fn download(caller: Caller, Path((nip, sha256)): Path<(String, String)>) -> Reply {
+async fn download(
+    caller: Caller,
+    InPath(nip): InPath<Nip>,
+    Path((_, sha256)): Path<(String, String)>,
+) -> Reply {
     caller.person(&nip, Action::ReadDocuments).await?;
     let (document, stored_mime, content) = document_file(&caller.ctx(), &nip, &sha256)
         .await?
@@ -259,7 +272,7 @@ async fn download(caller: Caller, Path((nip, sha256)): Path<(String, String)>) -
         document
             .jenis
             .replace(|c: char| !c.is_ascii_alphanumeric() && c != '_', "_"),
-        nip,
+        nip.as_str(),
         extension(mime)
     );
     Ok((

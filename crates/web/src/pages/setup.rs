@@ -90,11 +90,10 @@ async fn complete(
     let nip = input.nip.trim();
     let nama = input.nama.trim();
     let owner = Owner { nip, nama };
-    let problem = if Nip::parse(nip).is_err() {
-        Some(
-            "NIP tidak sah: NIP terdiri dari 18 angka (tanggal lahir, TMT CPNS, jenis kelamin, nomor urut)."
-                .to_owned(),
-        )
+    const BAD_NIP: &str = "NIP tidak sah: NIP terdiri dari 18 angka (tanggal lahir, TMT CPNS, jenis kelamin, nomor urut).";
+    let parsed = Nip::parse(nip).ok();
+    let problem = if parsed.is_none() {
+        Some(BAD_NIP.to_owned())
     } else if nama.chars().filter(|c| c.is_alphabetic()).count() < MIN_NAME_LETTERS {
         Some(format!(
             "Nama terlalu pendek: tulis nama lengkap (paling sedikit {MIN_NAME_LETTERS} huruf)."
@@ -110,9 +109,13 @@ async fn complete(
     } else {
         None
     };
-    if let Some(problem) = problem {
-        return page(&state, &csrf, input.token.0, Some(problem)).await;
-    }
+    let nip = match (parsed, problem) {
+        (Some(nip), None) => nip,
+        (_, problem) => {
+            let problem = problem.unwrap_or_else(|| BAD_NIP.to_owned());
+            return page(&state, &csrf, input.token.0, Some(problem)).await;
+        }
+    };
     let hash = hash_password(input.sandi.0).await?;
     let now = state.now().unix_timestamp();
     let admin = NewAccount {

@@ -13,6 +13,7 @@ use talenta_app::units;
 use talenta_app::verification::{
     self, Verifikasi as Keadaan, documents_of, pending_documents, pending_usulan, usulan,
 };
+use talenta_domain::Nip;
 use talenta_domain::access::{Action, Target};
 use talenta_domain::usulan::Keputusan;
 use talenta_views::pages::{AntrianDokumen, AntrianUsulan, Verifikasi};
@@ -21,7 +22,7 @@ use super::{Done, Outcome};
 use crate::AppState;
 use crate::caller::Caller;
 use crate::error::{Reply, WebError, render_as};
-use crate::extract::{Form, Query};
+use crate::extract::{Form, InPath, Query};
 use crate::format::{opt, tanggal_unix, ukuran};
 
 pub(super) fn routes() -> Router<AppState> {
@@ -91,7 +92,7 @@ async fn page(caller: &Caller, outcome: Outcome) -> Reply {
                     lama: opt(u.nilai_lama.as_ref()),
                     baru: u.nilai_baru,
                     diajukan: tanggal_unix(u.diajukan),
-                    nip: u.nip,
+                    nip: u.nip.as_str().to_owned(),
                     nama: u.nama,
                     opd: u.opd,
                 })
@@ -104,10 +105,10 @@ async fn page(caller: &Caller, outcome: Outcome) -> Reply {
                         .kind(&d.jenis)
                         .map_or_else(|| d.jenis.clone(), |k| k.nama.clone()),
                     ukuran: ukuran(d.ukuran),
-                    href: format!("/pegawai/{}/dokumen/{}", d.nip, d.sha256),
-                    action: format!("/verifikasi/dokumen/{}/{}", d.nip, d.sha256),
+                    href: format!("/pegawai/{}/dokumen/{}", d.nip.as_str(), d.sha256),
+                    action: format!("/verifikasi/dokumen/{}/{}", d.nip.as_str(), d.sha256),
                     nama_file: d.nama_file,
-                    nip: d.nip,
+                    nip: d.nip.as_str().to_owned(),
                     nama: d.nama,
                     opd: d.opd,
                 })
@@ -142,7 +143,7 @@ async fn decide_proposal(
     let usulan = usulan(&ctx, nomor).await?.ok_or(WebError::NotFound)?;
     let target = Target::Person {
         instansi: caller.instansi(),
-        nip: &usulan.nip,
+        nip: usulan.nip,
         unit: &usulan.opd,
     };
     if !caller.may(Action::Verify, target) {
@@ -161,7 +162,8 @@ async fn decide_proposal(
 
 async fn decide_document(
     caller: Caller,
-    Path((nip, sha256)): Path<(String, String)>,
+    InPath(nip): InPath<Nip>,
+    Path((_, sha256)): Path<(String, String)>,
     Form(input): Form<Decision>,
 ) -> Reply {
     caller.person(&nip, Action::Verify).await?;

@@ -458,7 +458,7 @@ async fn with_pending(app: &TestApp) -> Pending {
     let filed: Vec<talenta_storage::Filed<'_>> = people
         .iter()
         .map(|person| talenta_storage::Filed {
-            nip: &person.nip,
+            nip: person.id(),
             jenis: "sk_cpns",
             nama_file: "matriks.pdf",
             sha256: &sha,
@@ -482,7 +482,7 @@ async fn with_pending(app: &TestApp) -> Pending {
             .db
             .propose(
                 app.instansi,
-                &person.nip,
+                &person.id(),
                 talenta_domain::usulan::Kolom::GelarBelakang,
                 None,
                 "M.Si.",

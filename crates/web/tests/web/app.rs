@@ -9,7 +9,7 @@ use talenta_app::Ctx;
 use talenta_app::import::{ImportFile, ImportOptions, Silent, import};
 use talenta_domain::access::Role;
 use talenta_domain::personnel::Pegawai;
-use talenta_domain::{InstansiId, Periode, RuleSet};
+use talenta_domain::{InstansiId, Nip, Periode, RuleSet};
 use talenta_generate::{Config as CityConfig, Generator, output};
 use talenta_ingest::Kind;
 use talenta_ingest::xlsx::Limits;
@@ -100,8 +100,21 @@ pub const OPD_LAIN: &str = "SETDA";
 /// A person of the fixture.
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// The 18 digits, as a path or a form holds them.
     pub nip: String,
     pub nama: String,
+}
+
+/// A NIP of the fixture, written as its digits, as the app takes it.
+pub fn id(digits: &str) -> Nip {
+    Nip::parse(digits).unwrap()
+}
+
+impl Person {
+    /// The NIP as the app takes it.
+    pub fn id(&self) -> Nip {
+        Nip::parse(&self.nip).unwrap()
+    }
 }
 
 /// The people tests point at.
@@ -263,7 +276,7 @@ impl TestApp {
     /// The stored account of `who`.
     pub async fn account(&self, who: Who) -> talenta_storage::Account {
         self.db
-            .account(self.instansi, &self.people.of(who).nip)
+            .account(self.instansi, &self.people.of(who).id())
             .await
             .unwrap()
             .unwrap()
@@ -272,7 +285,7 @@ impl TestApp {
     /// The failed sign-ins of `who`.
     pub async fn attempts(&self, who: Who) -> talenta_storage::Attempts {
         self.db
-            .attempts(self.instansi, &self.people.of(who).nip)
+            .attempts(self.instansi, &self.people.of(who).id())
             .await
             .unwrap()
     }
@@ -337,7 +350,10 @@ async fn accounts(db: &Db, instansi: i64, periode: &str) -> People {
             .await
             .unwrap()
             .into_iter()
-            .map(|(nip, nama)| Person { nip, nama })
+            .map(|(nip, nama)| Person {
+                nip: nip.as_str().to_owned(),
+                nama,
+            })
             .collect::<Vec<_>>()
     };
     let mut opd = take(OPD).await.into_iter();
@@ -378,7 +394,7 @@ async fn accounts(db: &Db, instansi: i64, periode: &str) -> People {
         db.put_account(
             &NewAccount {
                 instansi,
-                nip: &person.nip,
+                nip: person.id(),
                 nama: &person.nama,
                 role,
                 opd,
@@ -394,11 +410,12 @@ async fn accounts(db: &Db, instansi: i64, periode: &str) -> People {
 
 /// Gives employee `nip` a new name, in one recorded change.
 async fn rename(db: &Db, instansi: i64, nip: &str, nama: &str) {
-    let mut pegawai: Pegawai = db.pegawai(instansi, nip).await.unwrap().unwrap();
+    let nip = Nip::parse(nip).unwrap();
+    let mut pegawai: Pegawai = db.pegawai(instansi, &nip).await.unwrap().unwrap();
     pegawai.nama = nama.to_owned();
     let mut tx = db.begin_write().await.unwrap();
     let change = tx
-        .record_change(START, "uji", "ubah", &format!("nama {nip}"))
+        .record_change(START, "uji", "ubah", &format!("nama {}", nip.as_str()))
         .await
         .unwrap();
     tx.upsert(instansi, change, &[pegawai]).await.unwrap();

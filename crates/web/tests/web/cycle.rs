@@ -54,7 +54,10 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
     let periode = Periode::containing(START.date()).unwrap();
     let colleague = app.people.colleague.nip.clone();
     let map = final_map(&app.ctx(), periode).await.unwrap();
-    let row = map.iter().find(|r| r.map.nip == colleague).unwrap();
+    let row = map
+        .iter()
+        .find(|r| r.map.nip.as_str() == colleague)
+        .unwrap();
     let computed = row.map.kotak.expect("the colleague is placed");
     let to = another_box(computed).number().to_string();
     let path = format!("/talenta/{periode}/kalibrasi/{colleague}");
@@ -103,7 +106,10 @@ async fn calibration_is_the_committees_alone(app: TestApp) {
         computed.number()
     )));
     let map = final_map(&app.ctx(), periode).await.unwrap();
-    let row = map.iter().find(|r| r.map.nip == colleague).unwrap();
+    let row = map
+        .iter()
+        .find(|r| r.map.nip.as_str() == colleague)
+        .unwrap();
     assert_eq!(row.map.kotak, Some(computed), "the computed box stays");
     assert_eq!(
         row.final_box.map(Kotak::number).map(|k| k.to_string()),
@@ -118,7 +124,11 @@ async fn a_reason_over_500_characters_or_with_a_nul_is_refused_and_not_stored(ap
     let colleague = app.people.colleague.nip.clone();
     let computed = || async {
         let map = final_map(&app.ctx(), periode).await.unwrap();
-        let row = map.iter().find(|r| r.map.nip == colleague).unwrap().clone();
+        let row = map
+            .iter()
+            .find(|r| r.map.nip.as_str() == colleague)
+            .unwrap()
+            .clone();
         (row.map.kotak, row.final_box)
     };
     let (before, _) = computed().await;
@@ -168,10 +178,10 @@ async fn a_move_across_the_grid_is_saved_only_when_confirmed(app: TestApp) {
     let committee = &app.people.tim_penilai.nip;
     let (row, to) = map
         .iter()
-        .filter(|r| &r.map.nip != committee)
+        .filter(|r| r.map.nip.as_str() != committee)
         .find_map(|r| Some((r, across(r.final_box?)?)))
         .expect("someone is placed off the middle box");
-    let path = format!("/talenta/{periode}/kalibrasi/{}", row.map.nip);
+    let path = format!("/talenta/{periode}/kalibrasi/{}", row.map.nip.as_str());
     let to = to.number().to_string();
     let reason = "Penilaian ulang tim: data SKP tahun lalu salah input.";
     let client = app.signed_in(Who::TimPenilai).await;
@@ -294,6 +304,6 @@ async fn the_pools_page_lists_who_is_left_out_and_why(app: TestApp) {
             .iter()
             .any(|f| f.source.contains("Pasal 199 ayat (2)"))
     }) {
-        assert!(page.body.contains(&left.nip), "[{}]", app.engine);
+        assert!(page.body.contains(left.nip.as_str()), "[{}]", app.engine);
     }
 }

@@ -12,7 +12,7 @@ use calamine::{Reader, Xlsx};
 use talenta_app::Ctx;
 use talenta_app::dashboard::{Dashboard, load};
 use talenta_domain::access::Role;
-use talenta_domain::{InstansiId, RuleSet};
+use talenta_domain::{InstansiId, Nip, RuleSet};
 use talenta_storage::{Db, NewAccount};
 use talenta_testkit::TestDb;
 use talenta_web::auth::token_hash;
@@ -357,21 +357,23 @@ impl App {
     async fn new(db: &Db) -> App {
         for (nip, nama, role, opd) in [
             (
-                "900000000000000001",
+                "190001012000011001",
                 "Admin Bkpsdm",
                 Role::AdminBkpsdm,
                 None,
             ),
             (
-                "900000000000000002",
+                "190001012000011002",
                 "Admin Dinkes",
                 Role::AdminOpd,
                 Some("DINKES"),
             ),
-            ("900000000000000003", "Anggota Dewan", Role::Pengawas, None),
-            ("900000000000000004", "Tim Penilai", Role::TimPenilai, None),
+            ("190001012000011003", "Anggota Dewan", Role::Pengawas, None),
+            ("190001012000011004", "Tim Penilai", Role::TimPenilai, None),
             (A1, "Ahmad Sekda", Role::Pegawai, None),
         ] {
+            // Valid NIPs of no employee of the fixture.
+            let nip = Nip::parse(nip).unwrap();
             db.put_account(
                 &NewAccount {
                     instansi: 1,
@@ -387,7 +389,7 @@ impl App {
             .unwrap();
             db.login_succeeded(
                 1,
-                nip,
+                &nip,
                 None,
                 &token_hash(&format!("token-{}", role.code())),
                 "csrf",

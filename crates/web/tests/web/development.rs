@@ -4,6 +4,7 @@
 //! their plan and cannot change it.
 
 use talenta_app::development::idp;
+use talenta_domain::Nip;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 
 use crate::app::{TestApp, Who, key_position};
@@ -94,7 +95,12 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
     assert!(bad.body.contains(note), "[{engine}] the note is lost");
     assert_eq!(value_of(&bad, "target.0"), "2026-13-45");
     assert_eq!(value_of(&bad, "kegiatan.1"), "Kegiatan kedua");
-    assert!(idp(&app.ctx(), &nip).await.unwrap().is_empty());
+    assert!(
+        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Adding a row shows the form again with one more, unsaved.
     let added = committee
@@ -119,7 +125,12 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         "Mentoring oleh kepala dinas"
     );
     assert_eq!(value_of(&added, "kompetensi.1"), kompetensi);
-    assert!(idp(&app.ctx(), &nip).await.unwrap().is_empty());
+    assert!(
+        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Saved: the first row changed, the second removed, a third kept.
     let saved = committee
@@ -149,7 +160,7 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         .await;
     assert_eq!(saved.status, 303, "[{engine}] {}", saved.body);
     assert_eq!(saved.location(), format!("{plans}?ok=idp"));
-    let stored = idp(&app.ctx(), &nip).await.unwrap();
+    let stored = idp(&app.ctx(), &Nip::parse(&nip).unwrap()).await.unwrap();
     assert_eq!(stored.len(), 2, "[{engine}] {stored:?}");
     let first = &stored[0];
     assert_eq!(first.nomor, 1);
@@ -190,7 +201,13 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         .post_raw(&plans, &[("jabatan", &jabatan), ("aksi", "simpan")])
         .await;
     assert_eq!(forged.status, 403, "[{engine}] a form without its token");
-    assert_eq!(idp(&app.ctx(), &nip).await.unwrap().len(), 2);
+    assert_eq!(
+        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 async fn the_employee_reads_their_plan_and_only_reads_it(app: TestApp) {
@@ -231,5 +248,11 @@ async fn the_employee_reads_their_plan_and_only_reads_it(app: TestApp) {
         .submit(&plans, &plans, &[("jabatan", &jabatan), ("aksi", "simpan")])
         .await;
     assert_eq!(changed.status, 404, "[{engine}] the employee edits");
-    assert_eq!(idp(&app.ctx(), &nip).await.unwrap().len(), 1);
+    assert_eq!(
+        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }

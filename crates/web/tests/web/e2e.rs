@@ -424,7 +424,7 @@ async fn a_calibration_shows_on_the_profile_and_in_the_movement_matrix() {
     let nip = app.people.colleague.nip.clone();
     let box_of = |rows: &[talenta_app::cycle::FinalRow]| {
         rows.iter()
-            .find(|r| r.map.nip == nip)
+            .find(|r| r.map.nip.as_str() == nip)
             .and_then(|r| r.final_box)
             .unwrap()
     };
@@ -498,10 +498,14 @@ async fn a_calibration_starts_at_the_final_box_and_a_large_move_is_confirmed() {
     let committee = &app.people.tim_penilai.nip;
     let (nip, from, to) = map
         .iter()
-        .filter(|r| &r.map.nip != committee)
+        .filter(|r| r.map.nip.as_str() != committee)
         .find_map(|r| {
             let from = r.final_box?;
-            Some((r.map.nip.clone(), from, crate::cycle::across(from)?))
+            Some((
+                r.map.nip.as_str().to_owned(),
+                from,
+                crate::cycle::across(from)?,
+            ))
         })
         .expect("someone is placed off the middle box");
     let page = format!("/talenta/{now}/kalibrasi");

@@ -39,7 +39,7 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
         .holders
         .iter()
         .find(|h| {
-            h.holder.nip != app.people.tim_penilai.nip
+            h.holder.nip.as_str() != app.people.tim_penilai.nip
                 && before.holders.iter().all(|b| b.holder.nip != h.holder.nip)
         })
         .unwrap_or_else(|| panic!("[{engine}] the city has an officeholder not listed"))
@@ -65,12 +65,12 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
         .holders
         .iter()
         .find(|h| {
-            h.holder.nip != app.people.tim_penilai.nip
+            h.holder.nip.as_str() != app.people.tim_penilai.nip
                 && h.holder.nip != chosen.nip
                 && before.holders.iter().all(|b| b.holder.nip != h.holder.nip)
         })
         .unwrap_or_else(|| panic!("[{engine}] a second officeholder not listed"));
-    let nip: Nip = beside.holder.nip.parse().unwrap();
+    let nip: Nip = beside.holder.nip;
     let calibrate_beside = async |to: Kotak| {
         let decision = Calibration {
             periode,
@@ -101,7 +101,7 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
     let done = committee
         .submit(
             "/akun/sandi",
-            &format!("/talenta/{periode}/kalibrasi/{}", chosen.nip),
+            &format!("/talenta/{periode}/kalibrasi/{}", chosen.nip.as_str()),
             &[
                 ("kotak", "1"),
                 ("alasan", "Hasil evaluasi kinerja semester oleh tim penilai"),
@@ -132,9 +132,9 @@ async fn the_evaluation_page_and_the_dashboards_count(app: TestApp) {
         );
         for h in &after.holders {
             assert!(
-                listed.contains(&format!("href=\"/pegawai/{}\"", h.holder.nip)),
+                listed.contains(&format!("href=\"/pegawai/{}\"", h.holder.nip.as_str())),
                 "[{engine}] {} listed",
-                h.holder.nip
+                h.holder.nip.as_str()
             );
         }
         assert!(listed.contains(

@@ -83,7 +83,11 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
             .body
             .contains("Tidak disimpan: tautan harus alamat web lengkap")
     );
-    let stored = app.db.branding(app.instansi, nip).await.unwrap();
+    let stored = app
+        .db
+        .branding(app.instansi, &crate::app::id(nip))
+        .await
+        .unwrap();
     assert_eq!(stored.items.len(), 1);
     assert!(!me.get(&profile).await.body.contains("javascript:"));
 
@@ -107,7 +111,7 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
     assert_eq!(removed.status, 303);
     assert!(
         app.db
-            .branding(app.instansi, nip)
+            .branding(app.instansi, &crate::app::id(nip))
             .await
             .unwrap()
             .items
@@ -140,7 +144,12 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     assert_eq!(sent.status, 303, "[{}] {}", app.engine, sent.body);
     let page = me.get(&profile).await;
     assert!(page.body.contains("Menunggu verifikasi"));
-    let before = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
+    let before = app
+        .db
+        .pegawai(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap()
+        .unwrap();
     assert_ne!(before.tempat_lahir.as_deref(), Some("Kota Uji"));
 
     let (pending, total) = app.db.pending_usulan(app.instansi, None, 10).await.unwrap();
@@ -164,7 +173,12 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     let approved = verdict(&admin, &decide, "setujui", "").await;
     assert_eq!(approved.status, 303);
     assert_eq!(approved.location(), "/verifikasi?ok=disetujui");
-    let after = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
+    let after = app
+        .db
+        .pegawai(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(after.tempat_lahir.as_deref(), Some("Kota Uji"));
     assert_eq!(after.nama, before.nama, "nothing else changed");
     let twice = verdict(&admin, &decide, "tolak", "x").await;
@@ -184,7 +198,12 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     )
     .await;
     assert_eq!(rejected.location(), "/verifikasi?ok=ditolak");
-    let stored = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
+    let stored = app
+        .db
+        .pegawai(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.no_hp, after.no_hp);
     assert!(me.get(&profile).await.body.contains("Nomor tidak aktif"));
 }
@@ -195,7 +214,12 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     let upload_path = format!("{profile}/dokumen");
     let me = app.signed_in(Who::Pegawai).await;
     let rules = talenta_domain::RuleSet::bundled().unwrap();
-    let pegawai = app.db.pegawai(app.instansi, &nip).await.unwrap().unwrap();
+    let pegawai = app
+        .db
+        .pegawai(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap()
+        .unwrap();
     let need = rules.dokumen.required(pegawai.status).count();
     let jenis = if pegawai.status == StatusKepegawaian::Pppk {
         "perjanjian_kerja"
@@ -239,7 +263,7 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     assert!(too_big.body.contains("Berkas terlalu besar"));
     assert!(
         app.db
-            .documents_of(app.instansi, &nip)
+            .documents_of(app.instansi, &crate::app::id(&nip))
             .await
             .unwrap()
             .is_empty()
@@ -262,7 +286,11 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
         page.body
             .contains(&format!("0 dari {need} dokumen wajib terverifikasi"))
     );
-    let documents = app.db.documents_of(app.instansi, &nip).await.unwrap();
+    let documents = app
+        .db
+        .documents_of(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap();
     let sha = documents[0].sha256.clone();
     let file = format!("{profile}/dokumen/{sha}");
 
@@ -344,7 +372,12 @@ async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
         )
         .await
     };
-    let pending = async || app.db.upload_load(app.instansi, &nip, START).await.unwrap();
+    let pending = async || {
+        app.db
+            .upload_load(app.instansi, &crate::app::id(&nip), START)
+            .await
+            .unwrap()
+    };
 
     for _ in 0..config.uploads_per_minute {
         let page = upload().await;
@@ -375,10 +408,22 @@ async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
     assert_eq!(pending().await.pending_person, 20);
 
     // Verified, they wait no longer; the unit fills up with a colleague's.
-    for document in app.db.documents_of(app.instansi, &nip).await.unwrap() {
+    for document in app
+        .db
+        .documents_of(app.instansi, &crate::app::id(&nip))
+        .await
+        .unwrap()
+    {
         let decided = app
             .db
-            .decide_document(app.instansi, &nip, &document.sha256, None, "admin", START)
+            .decide_document(
+                app.instansi,
+                &crate::app::id(&nip),
+                &document.sha256,
+                None,
+                "admin",
+                START,
+            )
             .await
             .unwrap();
         assert!(decided);
@@ -388,7 +433,7 @@ async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
     for n in waiting..i64::from(UNIT_CAP) {
         let content = pdf(&format!("rekan {n}"));
         let upload = talenta_storage::Upload {
-            nip: colleague,
+            nip: crate::app::id(colleague),
             jenis: "ijazah",
             nama_file: "r.pdf",
             mime: "application/pdf",
