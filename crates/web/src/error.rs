@@ -133,7 +133,9 @@ pub(crate) struct Menu(pub(crate) Chrome);
 
 /// Middleware inside the session layer: an error page answered to a
 /// signed-in user is drawn with their menu, so they can go on from it;
-/// a visitor's keeps the bare frame.
+/// a visitor's keeps the bare frame. The [`Caller`] it resolves is kept in
+/// the request's extensions, where the handler's own `Caller` finds it:
+/// one resolution (and one reading of the clock) per request.
 pub(crate) async fn with_menu(
     State(state): State<AppState>,
     request: Request,
@@ -141,6 +143,9 @@ pub(crate) async fn with_menu(
 ) -> Response {
     let (mut parts, body) = request.into_parts();
     let caller = Caller::from_request_parts(&mut parts, &state).await.ok();
+    if let Some(caller) = &caller {
+        parts.extensions.insert(caller.clone());
+    }
     let path = parts.uri.path().to_owned();
     let mut response = next.run(Request::from_parts(parts, body)).await;
     let Some(caller) = caller
