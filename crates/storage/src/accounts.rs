@@ -38,6 +38,21 @@ pub struct NewAccount<'a> {
 
 type AccountRow = (i64, String, String, String, Option<String>, String);
 
+/// `$query` (an insert into `akun` of its seven columns, `dibuat` last)
+/// with the values of the [`NewAccount`] `$new` made at `$now` bound.
+macro_rules! bind_account {
+    ($query:expr, $new:expr, $now:expr) => {
+        $query
+            .bind($new.instansi)
+            .bind($new.nip.as_str())
+            .bind($new.nama)
+            .bind($new.role.code())
+            .bind($new.opd)
+            .bind($new.password_hash)
+            .bind($now)
+    };
+}
+
 const ACCOUNT_COLUMNS: &str = "instansi_id, nip, nama, peran, opd, password_hash";
 
 fn account(row: AccountRow) -> Result<Account, StorageError> {
@@ -84,14 +99,7 @@ impl Db {
              VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (instansi_id, nip) DO UPDATE SET nama = excluded.nama, peran = excluded.peran, \
              opd = excluded.opd, password_hash = excluded.password_hash";
-        on_db!(self, pool => sqlx::query(UPSERT)
-            .bind(new.instansi)
-            .bind(new.nip.as_str())
-            .bind(new.nama)
-            .bind(new.role.code())
-            .bind(new.opd)
-            .bind(new.password_hash)
-            .bind(now)
+        on_db!(self, pool => bind_account!(sqlx::query(UPSERT), new, now)
             .execute(pool)
             .await
             .map(drop)?);
@@ -162,14 +170,7 @@ impl Db {
                 .await?;
             if taken.is_some() {
                 sqlx::query(CLEAR).execute(&mut *tx).await?;
-                sqlx::query(INSERT)
-                    .bind(admin.instansi)
-                    .bind(admin.nip.as_str())
-                    .bind(admin.nama)
-                    .bind(admin.role.code())
-                    .bind(admin.opd)
-                    .bind(admin.password_hash)
-                    .bind(now)
+                bind_account!(sqlx::query(INSERT), admin, now)
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;

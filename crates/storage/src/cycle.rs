@@ -349,11 +349,9 @@ impl Db {
             column_list::<FinalRow>(),
             FinalRow::TABLE,
         );
-        self.fetch_records(
-            sql,
-            vec![Value::int(instansi_id), Value::text(nip.as_str())],
-        )
-        .await
+        let nip = Value::text(nip.as_str());
+        self.fetch_records(sql, vec![Value::int(instansi_id), nip])
+            .await
     }
 
     /// The people [`InLine`] selects, by NIP ascending, with what the rules

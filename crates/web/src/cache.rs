@@ -23,6 +23,7 @@ use talenta_app::dashboard::Dashboard;
 use talenta_app::evaluation::Evaluation;
 use talenta_app::retention::RetentionRow;
 use talenta_app::succession::Shortfall;
+use talenta_domain::InstansiId;
 use time::{Date, Duration, OffsetDateTime};
 
 /// How long a dashboard may miss writes made by other processes.
@@ -34,7 +35,7 @@ pub const SUCCESSION_TTL: Duration = Duration::DAY;
 const MAX_ENTRIES: usize = 1024;
 
 /// The instansi, the unit (`None`: the whole instansi) and the day.
-type Key = (i64, Option<String>, Date);
+type Key = (InstansiId, Option<String>, Date);
 
 #[derive(Debug)]
 struct Entry<V> {
@@ -75,7 +76,7 @@ impl<V> Cache<V> {
     /// computed by `load` and kept.
     pub async fn get_or_load<E>(
         &self,
-        instansi: i64,
+        instansi: InstansiId,
         root: Option<&str>,
         today: Date,
         now: OffsetDateTime,

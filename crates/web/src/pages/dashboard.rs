@@ -77,13 +77,7 @@ async fn show(caller: &Caller, root: Option<&str>) -> Reply {
     let dashboard = caller
         .state()
         .dashboards()
-        .get_or_load(
-            caller.instansi().get(),
-            root,
-            today,
-            ctx.now,
-            load(&ctx, root),
-        )
+        .get_or_load(caller.instansi(), root, today, ctx.now, load(&ctx, root))
         .await?;
     let target = caller.target(root);
     let here = root.map_or_else(
@@ -195,7 +189,7 @@ async fn successor_notice(
         .state()
         .successions()
         .get_or_load(
-            caller.instansi().get(),
+            caller.instansi(),
             None,
             today,
             ctx.now,
@@ -267,7 +261,7 @@ async fn retention_block(
     let rows = caller
         .state()
         .retentions()
-        .get_or_load(caller.instansi().get(), Some(unit), today, ctx.now, load)
+        .get_or_load(caller.instansi(), Some(unit), today, ctx.now, load)
         .await
         .map_err(cycle_error)?;
     let flagged = |r: &RetentionRow, kind| r.flags.iter().any(|f| f.kind == kind);

@@ -182,7 +182,7 @@ pub(super) async fn dashboard_block(
     let cached = caller
         .state()
         .evaluations()
-        .get_or_load(caller.instansi().get(), None, today, ctx.now, async {
+        .get_or_load(caller.instansi(), None, today, ctx.now, async {
             match latest(&ctx).await? {
                 Some(periode) => evaluation(&ctx, periode, None).await.map(Some),
                 None => Ok::<Option<Evaluation>, CycleError>(None),

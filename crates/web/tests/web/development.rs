@@ -4,7 +4,6 @@
 //! their plan and cannot change it.
 
 use talenta_app::development::idp;
-use talenta_domain::Nip;
 use talenta_domain::development::{JenisPengembangan, StatusIdp};
 
 use crate::app::{TestApp, Who, key_position};
@@ -37,6 +36,7 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
     let engine = app.engine;
     let jabatan = key_position(&app).await;
     let nip = app.people.colleague.nip.clone();
+    let id = crate::app::id(&nip);
     let committee = app.signed_in(Who::TimPenilai).await;
     let plans = format!("/pegawai/{nip}/idp");
     let empty = committee.get(&plans).await;
@@ -95,12 +95,7 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
     assert!(bad.body.contains(note), "[{engine}] the note is lost");
     assert_eq!(value_of(&bad, "target.0"), "2026-13-45");
     assert_eq!(value_of(&bad, "kegiatan.1"), "Kegiatan kedua");
-    assert!(
-        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(idp(&app.ctx(), &id).await.unwrap().is_empty());
 
     // Adding a row shows the form again with one more, unsaved.
     let added = committee
@@ -125,12 +120,7 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         "Mentoring oleh kepala dinas"
     );
     assert_eq!(value_of(&added, "kompetensi.1"), kompetensi);
-    assert!(
-        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(idp(&app.ctx(), &id).await.unwrap().is_empty());
 
     // Saved: the first row changed, the second removed, a third kept.
     let saved = committee
@@ -160,7 +150,7 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         .await;
     assert_eq!(saved.status, 303, "[{engine}] {}", saved.body);
     assert_eq!(saved.location(), format!("{plans}?ok=idp"));
-    let stored = idp(&app.ctx(), &Nip::parse(&nip).unwrap()).await.unwrap();
+    let stored = idp(&app.ctx(), &id).await.unwrap();
     assert_eq!(stored.len(), 2, "[{engine}] {stored:?}");
     let first = &stored[0];
     assert_eq!(first.nomor, 1);
@@ -201,19 +191,14 @@ async fn a_plan_is_drafted_edited_and_tracked(app: TestApp) {
         .post_raw(&plans, &[("jabatan", &jabatan), ("aksi", "simpan")])
         .await;
     assert_eq!(forged.status, 403, "[{engine}] a form without its token");
-    assert_eq!(
-        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(idp(&app.ctx(), &id).await.unwrap().len(), 2);
 }
 
 async fn the_employee_reads_their_plan_and_only_reads_it(app: TestApp) {
     let engine = app.engine;
     let jabatan = key_position(&app).await;
     let nip = app.people.pegawai.nip.clone();
+    let id = crate::app::id(&nip);
     let plans = format!("/pegawai/{nip}/idp");
     let edit = format!("/pegawai/{nip}/idp/ubah?jabatan={jabatan}");
     let admin = app.signed_in(Who::AdminOpd).await;
@@ -248,11 +233,5 @@ async fn the_employee_reads_their_plan_and_only_reads_it(app: TestApp) {
         .submit(&plans, &plans, &[("jabatan", &jabatan), ("aksi", "simpan")])
         .await;
     assert_eq!(changed.status, 404, "[{engine}] the employee edits");
-    assert_eq!(
-        idp(&app.ctx(), &Nip::parse(&nip).unwrap())
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(idp(&app.ctx(), &id).await.unwrap().len(), 1);
 }

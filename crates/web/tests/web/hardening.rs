@@ -267,13 +267,9 @@ async fn the_first_administrator_needs_a_valid_nip_and_name(app: TestApp) {
 
 async fn documents_are_shown_only_to_the_person_and_record_keepers(app: TestApp) {
     let nip = app.people.pegawai.nip.clone();
+    let id = crate::app::id(&nip);
     let profile = format!("/pegawai/{nip}");
-    let pegawai = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let pegawai = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     let jenis = if pegawai.status == StatusKepegawaian::Pppk {
         "perjanjian_kerja"
     } else {
@@ -290,11 +286,7 @@ async fn documents_are_shown_only_to_the_person_and_record_keepers(app: TestApp)
         )
         .await;
     assert_eq!(sent.status, 303, "[{}] {}", app.engine, sent.body);
-    let sha = app
-        .db
-        .documents_of(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()[0]
+    let sha = app.db.documents_of(app.instansi, &id).await.unwrap()[0]
         .sha256
         .clone();
     let file = format!("{profile}/dokumen/{sha}");

@@ -15,12 +15,8 @@ on_both_engines!(
 async fn a_name_longer_than_a_cell_still_downloads_as_xlsx(app: TestApp) {
     // Written past the import's checks, as a database from before them.
     let nip = app.people.colleague.nip.clone();
-    let mut pegawai: Pegawai = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let id = crate::app::id(&nip);
+    let mut pegawai: Pegawai = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     pegawai.nama = "N".repeat(40_000);
     let mut tx = app.db.begin_write().await.unwrap();
     let change = tx

@@ -30,6 +30,7 @@ fn pdf(text: &str) -> Vec<u8> {
 
 async fn an_employee_keeps_their_personal_branding(app: TestApp) {
     let nip = &app.people.pegawai.nip;
+    let id = crate::app::id(nip);
     let profile = format!("/pegawai/{nip}");
     let branding = format!("{profile}/branding");
     let me = app.signed_in(Who::Pegawai).await;
@@ -83,11 +84,7 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
             .body
             .contains("Tidak disimpan: tautan harus alamat web lengkap")
     );
-    let stored = app
-        .db
-        .branding(app.instansi, &crate::app::id(nip))
-        .await
-        .unwrap();
+    let stored = app.db.branding(app.instansi, &id).await.unwrap();
     assert_eq!(stored.items.len(), 1);
     assert!(!me.get(&profile).await.body.contains("javascript:"));
 
@@ -111,7 +108,7 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
     assert_eq!(removed.status, 303);
     assert!(
         app.db
-            .branding(app.instansi, &crate::app::id(nip))
+            .branding(app.instansi, &id)
             .await
             .unwrap()
             .items
@@ -123,6 +120,7 @@ async fn an_employee_keeps_their_personal_branding(app: TestApp) {
 
 async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     let nip = app.people.pegawai.nip.clone();
+    let id = crate::app::id(&nip);
     let profile = format!("/pegawai/{nip}");
     let me = app.signed_in(Who::Pegawai).await;
     let propose = async |kolom: &str, nilai: &str| {
@@ -144,12 +142,7 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     assert_eq!(sent.status, 303, "[{}] {}", app.engine, sent.body);
     let page = me.get(&profile).await;
     assert!(page.body.contains("Menunggu verifikasi"));
-    let before = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let before = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     assert_ne!(before.tempat_lahir.as_deref(), Some("Kota Uji"));
 
     let (pending, total) = app.db.pending_usulan(app.instansi, None, 10).await.unwrap();
@@ -173,12 +166,7 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     let approved = verdict(&admin, &decide, "setujui", "").await;
     assert_eq!(approved.status, 303);
     assert_eq!(approved.location(), "/verifikasi?ok=disetujui");
-    let after = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let after = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     assert_eq!(after.tempat_lahir.as_deref(), Some("Kota Uji"));
     assert_eq!(after.nama, before.nama, "nothing else changed");
     let twice = verdict(&admin, &decide, "tolak", "x").await;
@@ -198,28 +186,19 @@ async fn a_proposal_changes_the_record_only_once_approved(app: TestApp) {
     )
     .await;
     assert_eq!(rejected.location(), "/verifikasi?ok=ditolak");
-    let stored = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     assert_eq!(stored.no_hp, after.no_hp);
     assert!(me.get(&profile).await.body.contains("Nomor tidak aktif"));
 }
 
 async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: TestApp) {
     let nip = app.people.pegawai.nip.clone();
+    let id = crate::app::id(&nip);
     let profile = format!("/pegawai/{nip}");
     let upload_path = format!("{profile}/dokumen");
     let me = app.signed_in(Who::Pegawai).await;
     let rules = talenta_domain::RuleSet::bundled().unwrap();
-    let pegawai = app
-        .db
-        .pegawai(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-        .unwrap();
+    let pegawai = app.db.pegawai(app.instansi, &id).await.unwrap().unwrap();
     let need = rules.dokumen.required(pegawai.status).count();
     let jenis = if pegawai.status == StatusKepegawaian::Pppk {
         "perjanjian_kerja"
@@ -263,7 +242,7 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
     assert!(too_big.body.contains("Berkas terlalu besar"));
     assert!(
         app.db
-            .documents_of(app.instansi, &crate::app::id(&nip))
+            .documents_of(app.instansi, &id)
             .await
             .unwrap()
             .is_empty()
@@ -286,11 +265,7 @@ async fn an_upload_is_checked_by_content_and_verified_by_the_opd_admin(app: Test
         page.body
             .contains(&format!("0 dari {need} dokumen wajib terverifikasi"))
     );
-    let documents = app
-        .db
-        .documents_of(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap();
+    let documents = app.db.documents_of(app.instansi, &id).await.unwrap();
     let sha = documents[0].sha256.clone();
     let file = format!("{profile}/dokumen/{sha}");
 
@@ -372,12 +347,8 @@ async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
         )
         .await
     };
-    let pending = async || {
-        app.db
-            .upload_load(app.instansi, &crate::app::id(&nip), START)
-            .await
-            .unwrap()
-    };
+    let id = crate::app::id(&nip);
+    let pending = async || app.db.upload_load(app.instansi, &id, START).await.unwrap();
 
     for _ in 0..config.uploads_per_minute {
         let page = upload().await;
@@ -408,22 +379,10 @@ async fn uploads_are_capped_per_minute_per_person_and_per_unit(app: TestApp) {
     assert_eq!(pending().await.pending_person, 20);
 
     // Verified, they wait no longer; the unit fills up with a colleague's.
-    for document in app
-        .db
-        .documents_of(app.instansi, &crate::app::id(&nip))
-        .await
-        .unwrap()
-    {
+    for document in app.db.documents_of(app.instansi, &id).await.unwrap() {
         let decided = app
             .db
-            .decide_document(
-                app.instansi,
-                &crate::app::id(&nip),
-                &document.sha256,
-                None,
-                "admin",
-                START,
-            )
+            .decide_document(app.instansi, &id, &document.sha256, None, "admin", START)
             .await
             .unwrap();
         assert!(decided);
