@@ -285,33 +285,26 @@ mod tests {
         }
     }
 
-    fn own() -> Target<'static> {
+    /// A person of instansi `instansi` in `unit`.
+    fn person(instansi: i64, digits: &str, unit: &'static str) -> Target<'static> {
         Target::Person {
-            instansi: InstansiId(1),
-            nip: nip("199001012015011001"),
-            unit: "BAPPEDA",
+            instansi: InstansiId(instansi),
+            nip: nip(digits),
+            unit,
         }
+    }
+
+    fn own() -> Target<'static> {
+        person(1, "199001012015011001", "BAPPEDA")
     }
     fn in_unit() -> Target<'static> {
-        Target::Person {
-            instansi: InstansiId(1),
-            nip: nip("198505052010012002"),
-            unit: "DINKES.PKM1",
-        }
+        person(1, "198505052010012002", "DINKES.PKM1")
     }
     fn in_other_unit() -> Target<'static> {
-        Target::Person {
-            instansi: InstansiId(1),
-            nip: nip("198505052010012003"),
-            unit: "DISDIK",
-        }
+        person(1, "198505052010012003", "DISDIK")
     }
     fn other_instansi() -> Target<'static> {
-        Target::Person {
-            instansi: InstansiId(2),
-            nip: nip("198505052010012004"),
-            unit: "DINKES",
-        }
+        person(2, "198505052010012004", "DINKES")
     }
 
     /// The policy table, row by row: role, action, target, allowed.
